@@ -1,0 +1,85 @@
+//! Numbered, embedded schema migrations tracked in SQLite's `user_version`. Each runs in its
+//! own transaction together with the version bump, so a crash leaves the previous version.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// The migrations in order; migration `i` brings the schema to version `i + 1`.
+/// Never edit a released one: append a new file.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_ledger.sql")];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn current_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Bring the database to the latest schema. Refuses a database from a newer Fupan.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = current_version(conn)?;
+    let supported = latest_version();
+    if found > supported {
+        return Err(Error::SchemaTooNew { found, supported });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_database_to_latest_and_is_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(current_version(&conn).unwrap(), latest_version());
+        migrate(&mut conn).unwrap();
+        assert_eq!(current_version(&conn).unwrap(), latest_version());
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN
+                 ('stores','imports','order_lines','fees','ad_days','sku_costs','fixed_costs','settings')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 8);
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        assert!(matches!(
+            migrate(&mut conn),
+            Err(Error::SchemaTooNew { found: 99, .. })
+        ));
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_previous_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        // A table that collides with the first migration makes it fail half-way.
+        conn.execute_batch("CREATE TABLE fees (x INTEGER)").unwrap();
+        assert!(migrate(&mut conn).is_err());
+        assert_eq!(current_version(&conn).unwrap(), 0);
+        let stores: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'stores'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(stores, 0, "the failed migration's tables are rolled back");
+    }
+}

@@ -1,0 +1,169 @@
+//! The engine's error type. Every variant carries the context a merchant needs to fix the
+//! problem (file, sheet, row, column); `kind()` maps it to the CLI's exit code and the UI.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::model::MoneyError;
+
+/// Where in an input file something went wrong. Rows are 1-based as a spreadsheet shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: Option<u64>,
+    pub column: Option<String>,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(s) = &self.sheet {
+            write!(f, ", sheet {s:?}")?;
+        }
+        if let Some(r) = self.row {
+            write!(f, ", row {r}")?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, ", column {c:?}")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: not a file Fupan recognises ({detail})")]
+    UnknownFormat { file: String, detail: String },
+    #[error("{at}: {reason} (value {value:?})")]
+    BadCell {
+        at: Location,
+        value: String,
+        reason: String,
+    },
+    #[error("{at}: required column {column:?} is missing")]
+    MissingColumn { at: Location, column: String },
+    #[error("{at}: {reason}")]
+    BadFile { at: Location, reason: String },
+    #[error("{0}")]
+    InvalidArgument(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("database schema version {found} is newer than this Fupan ({supported}); update Fupan")]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// Whether the user can fix it (bad input, exit 2) or we must (internal, exit 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    BadInput,
+    Internal,
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Io { .. }
+            | Error::UnknownFormat { .. }
+            | Error::BadCell { .. }
+            | Error::MissingColumn { .. }
+            | Error::BadFile { .. }
+            | Error::InvalidArgument(_)
+            | Error::NotFound(_)
+            | Error::Money(_)
+            | Error::SchemaTooNew { .. } => ErrorKind::BadInput,
+            Error::Db(_) | Error::Internal(_) => ErrorKind::Internal,
+        }
+    }
+
+    /// A stable code the UI translates (`error.<code>` in ui/i18n).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Io { .. } => "io",
+            Error::UnknownFormat { .. } => "unknown_format",
+            Error::BadCell { .. } => "bad_cell",
+            Error::MissingColumn { .. } => "missing_column",
+            Error::BadFile { .. } => "bad_file",
+            Error::InvalidArgument(_) => "invalid_argument",
+            Error::NotFound(_) => "not_found",
+            Error::Money(_) => "money",
+            Error::Db(_) => "database",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    /// The CLI's exit code: 2 for bad input, 1 for internal errors.
+    pub fn exit_code(&self) -> u8 {
+        match self.kind() {
+            ErrorKind::BadInput => 2,
+            ErrorKind::Internal => 1,
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// The shape the UI receives: `{code, message}` (message already in English; the UI
+/// translates by code and shows the message as detail).
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorDto {
+    pub code: &'static str,
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl From<&Error> for ErrorDto {
+    fn from(e: &Error) -> Self {
+        ErrorDto {
+            code: e.code(),
+            kind: e.kind(),
+            message: e.to_string(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_cell_names_file_sheet_row_and_column() {
+        let e = Error::BadCell {
+            at: Location {
+                file: "Order.all.xlsx".into(),
+                sheet: Some("orders".into()),
+                row: Some(17),
+                column: Some("Ngày đặt hàng".into()),
+            },
+            value: "32/13/2026".into(),
+            reason: "not a date".into(),
+        };
+        let text = e.to_string();
+        for part in ["Order.all.xlsx", "orders", "row 17", "Ngày đặt hàng", "32/13/2026"] {
+            assert!(text.contains(part), "{text} lacks {part}");
+        }
+        assert_eq!(e.exit_code(), 2);
+    }
+}

@@ -1,0 +1,1 @@
+//! Cell cleaning: exact money, dates, ids, integers and rates out of messy export cells.

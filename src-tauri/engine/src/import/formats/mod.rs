@@ -1,0 +1,1 @@
+//! Platform formats as data: header aliases, column roles, grain, signs, status maps.

@@ -1,0 +1,1 @@
+//! Header row detection and header-name normalisation.

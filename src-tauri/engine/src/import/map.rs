@@ -1,0 +1,1 @@
+//! The one generic importer: a format table + rows of cells → ledger records into a sink.

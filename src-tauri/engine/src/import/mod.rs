@@ -1,0 +1,70 @@
+//! Import: file → sheets of cells (`read`) → cleaned values (`clean`) → header found and
+//! columns bound by alias (`header`) → a platform format, chosen by data tables (`formats`,
+//! `detect`) → ledger records (`map`) → one transaction in the ledger (`crate::db::write`).
+
+pub mod clean;
+pub mod detect;
+pub mod formats;
+pub mod header;
+pub mod map;
+pub mod read;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::model::{AdDay, Currency, FeeRow, OrderLine, Platform, ReportKind, SkuCost};
+
+/// Where the mapped records go: the ledger writer inside one transaction, or a counting
+/// preview that writes nothing.
+pub trait LedgerSink {
+    fn order_line(&mut self, line: OrderLine) -> Result<()>;
+    fn fee(&mut self, fee: FeeRow) -> Result<()>;
+    fn ad_day(&mut self, ad: AdDay) -> Result<()>;
+    fn sku_cost(&mut self, cost: SkuCost) -> Result<()>;
+}
+
+/// What the user told us about the files.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub store: Option<String>,
+    pub platform: Option<Platform>,
+    /// Skip (and list) rows with unreadable values instead of refusing the whole file.
+    pub allow_skip: bool,
+}
+
+/// A row left out, with everything needed to find it in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    pub sheet: String,
+    pub row: u64,
+    pub column: Option<String>,
+    pub value: Option<String>,
+    pub reason: String,
+}
+
+/// What a file was recognised as.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Detected {
+    /// The format table's id, e.g. "shopee_vn.orders".
+    pub format_id: &'static str,
+    pub platform: Platform,
+    pub report: ReportKind,
+    /// The sheet holding the data (the file name for CSV).
+    pub sheet: String,
+    /// 1-based row of the header.
+    pub header_row: u64,
+    /// The shop name when the export carries it.
+    pub store_name: Option<String>,
+    pub currency: Currency,
+}
+
+/// Counts from mapping one file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MapStats {
+    /// Data rows read (after header, description, blank and total rows).
+    pub rows: u64,
+    pub skipped: Vec<Skipped>,
+    pub date_from: Option<NaiveDate>,
+    pub date_to: Option<NaiveDate>,
+}

@@ -1,0 +1,80 @@
+//! The normalised ledger of metrics.md §1: what every importer produces and the store keeps.
+//! Amounts are plain `Decimal` in the store's currency (the store fixes the currency).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{Channel, FeeKind, OrderStatus};
+
+/// One order line (one SKU of one order). Natural key: platform + `order_id` + `line_id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderLine {
+    pub order_id: String,
+    pub line_id: String,
+    pub sku: Option<String>,
+    pub product: Option<String>,
+    pub qty: Decimal,
+    pub day: NaiveDate,
+    pub status: OrderStatus,
+    /// Selling price × qty before vouchers and coupons.
+    pub list_amount: Decimal,
+    /// Shop-funded vouchers, coupons, 满减, co-funded subsidies on this line.
+    pub seller_discount: Decimal,
+    /// Platform-funded discounts: shown, never a seller cost.
+    pub platform_discount: Decimal,
+    /// Refunded share f ∈ [0, 1].
+    pub refund_fraction: Decimal,
+    /// A one-way hash of the buyer id, for repurchase rates (never the id itself).
+    pub buyer_hash: Option<String>,
+}
+
+/// A cost row of one kind, optionally tied to an order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeeRow {
+    pub order_id: Option<String>,
+    pub day: NaiveDate,
+    pub kind: FeeKind,
+    /// Positive = cost; negative = credit (a refunded commission).
+    pub amount: Decimal,
+    /// Identity of the fact in its source (transaction id, or "order" for per-order columns).
+    pub reference: String,
+    /// 1 = an order export's figure, 2 = a settlement's: the settlement refines the order.
+    pub rank: u8,
+}
+
+/// One day of one ad channel/campaign. Natural key: store + channel + campaign + day + window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdDay {
+    pub channel: Channel,
+    pub campaign: String,
+    pub day: NaiveDate,
+    pub spend: Decimal,
+    pub impressions: i64,
+    pub clicks: i64,
+    pub platform_sales: Decimal,
+    pub platform_orders: i64,
+    pub collects: i64,
+    pub add_to_carts: i64,
+    pub assisted_conversions: Option<i64>,
+    pub last_click_conversions: Option<i64>,
+    /// Attribution window in days (直通车 15, 千川 7 …).
+    pub window_days: i64,
+}
+
+/// A SKU's unit cost from a date on (COGS).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkuCost {
+    pub sku: String,
+    pub unit_cost: Decimal,
+    pub valid_from: NaiveDate,
+}
+
+/// A fixed cost of one month (rent, salaries, tools).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FixedCost {
+    /// First day of the month.
+    pub month: NaiveDate,
+    pub kind: String,
+    pub amount: Decimal,
+}

@@ -1,0 +1,133 @@
+//! The command line of `shared/docs/cli.md`, declared with clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fupan",
+    version,
+    about = "Fupan 复盘 — true profit and ROI from your platform exports",
+    long_about = "Fupan 复盘 — true profit and ROI from your platform exports.\n\
+                  Run without a subcommand to open the desktop app."
+)]
+pub struct Cli {
+    /// The database file (default: the app's own, in the OS app-data dir).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import platform and ad-console exports (xlsx, xls, xlsb, ods, csv, zip).
+    Import(ImportArgs),
+    /// SKU unit costs and fixed monthly costs.
+    #[command(subcommand)]
+    Costs(CostsCommand),
+    /// Full-store figures for a period: sales, hidden costs, profit, ROAS, break-even.
+    Summary(PeriodArgs),
+    /// Per-channel ROAS, ROI, profit ROI and verdict against break-even.
+    Channels(ChannelsArgs),
+    /// The year-end review (年终复盘) as PDF, HTML or xlsx.
+    Report(ReportArgs),
+    /// The import history.
+    Imports(JsonArg),
+    /// Undo one import, restoring the exact previous state.
+    Undo {
+        /// The id shown by `fupan imports`.
+        import_id: i64,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArg {
+    /// Print JSON (the stable contract) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Store (shop) name, when the export does not carry it.
+    #[arg(long)]
+    pub store: Option<String>,
+    /// Platform id (taobao, tmall, douyin, jd, pdd, shopee_vn, tiktok_shop, lazada, generic).
+    #[arg(long)]
+    pub platform: Option<String>,
+    #[command(flatten)]
+    pub out: JsonArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CostsCommand {
+    /// Import SKU unit costs: SKU, unit cost[, valid from].
+    Import {
+        file: PathBuf,
+        /// Store whose currency the costs are in (needed when several currencies exist).
+        #[arg(long)]
+        store: Option<String>,
+    },
+    /// Set a fixed monthly cost (rent, salaries, tools…).
+    Fixed {
+        #[arg(long)]
+        store: Option<String>,
+        /// The month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+        /// What the cost is (rent, salaries, tools…).
+        #[arg(long)]
+        kind: String,
+        /// The amount in the store's currency.
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PeriodArgs {
+    #[arg(long)]
+    pub store: Option<String>,
+    /// First day, YYYY-MM-DD (inclusive).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD (inclusive).
+    #[arg(long)]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub out: JsonArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ChannelsArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Weight of assisted conversions, 0 (last click) … 1.
+    #[arg(long, default_value = "0")]
+    pub assist_coef: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Lang {
+    Zh,
+    Vi,
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long)]
+    pub year: i32,
+    #[arg(long)]
+    pub store: Option<String>,
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// FILE.pdf, FILE.html or FILE.xlsx
+    #[arg(long)]
+    pub out: PathBuf,
+}

@@ -1,0 +1,109 @@
+//! The `fupan` command line: parses arguments, calls the engine, prints tables or the JSON
+//! contract of `shared/docs/cli.md`, and maps errors to exit codes (2 bad input, 1 internal).
+
+mod args;
+mod history;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+use fupan_engine::{Error, Ledger, Result};
+
+pub use args::{Cli, Command};
+
+const SUBCOMMANDS: &[&str] = &[
+    "import", "costs", "summary", "channels", "report", "imports", "undo", "help",
+];
+
+/// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
+/// desktop's "Open with" passes them) and no arguments open the window.
+pub fn is_cli_invocation(args: &[OsString]) -> bool {
+    args.iter().skip(1).any(|a| {
+        let a = a.to_string_lossy();
+        a.starts_with('-') || SUBCOMMANDS.contains(&a.as_ref())
+    })
+}
+
+pub fn main(args: Vec<OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are "errors" to clap that exit 0.
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fupan: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn open_ledger(cli: &Cli) -> Result<Ledger> {
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => fupan_engine::db::default_db_path()?,
+    };
+    Ledger::open(&path)
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let ledger = open_ledger(&cli)?;
+    match &cli.command {
+        Command::Imports(out) => history::list(&ledger, out.json),
+        other => Err(Error::InvalidArgument(format!(
+            "`{}` is not implemented yet",
+            command_name(other)
+        ))),
+    }
+}
+
+fn command_name(c: &Command) -> &'static str {
+    match c {
+        Command::Import(_) => "import",
+        Command::Costs(_) => "costs",
+        Command::Summary(_) => "summary",
+        Command::Channels(_) => "channels",
+        Command::Report(_) => "report",
+        Command::Imports(_) => "imports",
+        Command::Undo { .. } => "undo",
+    }
+}
+
+/// Print a value as the JSON contract (one document on stdout).
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn os(args: &[&str]) -> Vec<OsString> {
+        args.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn subcommands_and_flags_mean_cli_paths_mean_window() {
+        assert!(is_cli_invocation(&os(&["fupan", "summary"])));
+        assert!(is_cli_invocation(&os(&["fupan", "--version"])));
+        assert!(is_cli_invocation(&os(&["fupan", "--db", "x.db", "imports"])));
+        assert!(!is_cli_invocation(&os(&["fupan"])));
+        assert!(!is_cli_invocation(&os(&["fupan", "/home/me/Order.all.xlsx"])));
+    }
+
+    #[test]
+    fn every_subcommand_is_known_to_the_dispatcher() {
+        use clap::CommandFactory;
+        for sub in Cli::command().get_subcommands() {
+            assert!(SUBCOMMANDS.contains(&sub.get_name()), "{}", sub.get_name());
+        }
+    }
+}
