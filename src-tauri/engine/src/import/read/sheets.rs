@@ -1,0 +1,348 @@
+//! Spreadsheets through calamine: xlsx/xlsb streamed cell by cell (only the open sheet's
+//! cells are alive; a stale `<dimension>` is ignored), xls and ods one whole sheet at a time.
+
+use std::io::{Read, Seek};
+
+use calamine::{Data, DataRef, ExcelDateTime, Ods, Reader, Xls, Xlsb, Xlsx};
+use chrono::NaiveDate;
+
+use super::{bad_file, Book, Cell, Row, MAX_CELL_BYTES};
+use crate::error::{Error, Result};
+
+/// Columns beyond Excel's last (XFD) mean a corrupt file, not data.
+const MAX_COLUMNS: u32 = 16_384;
+
+pub(crate) enum Workbook<RS: Read + Seek> {
+    Xlsx(Xlsx<RS>),
+    Xlsb(Xlsb<RS>),
+    Xls(Xls<RS>),
+    Ods(Ods<RS>),
+}
+
+pub(crate) struct SheetBook<RS: Read + Seek> {
+    name: String,
+    sheets: Vec<String>,
+    wb: Workbook<RS>,
+}
+
+/// Which calamine reader to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+pub(crate) fn open_sheets<RS: Read + Seek + 'static>(
+    name: String,
+    rs: RS,
+    kind: Kind,
+) -> Result<Box<dyn Book>> {
+    let opened = guarded(move || match kind {
+        Kind::Xlsx => Xlsx::new(rs).map(Workbook::Xlsx).map_err(|e| e.to_string()),
+        Kind::Xlsb => Xlsb::new(rs).map(Workbook::Xlsb).map_err(|e| e.to_string()),
+        Kind::Xls => Xls::new(rs).map(Workbook::Xls).map_err(|e| e.to_string()),
+        Kind::Ods => Ods::new(rs).map(Workbook::Ods).map_err(|e| e.to_string()),
+    });
+    let wb = opened.and_then(|r| r).map_err(|e| {
+        let label = match kind {
+            Kind::Xlsx => ".xlsx",
+            Kind::Xlsb => ".xlsb",
+            Kind::Xls => ".xls (or a password-protected workbook)",
+            Kind::Ods => ".ods",
+        };
+        bad_file(&name, None, format!("not a readable {label} file: {e}"))
+    })?;
+    let sheets = match &wb {
+        Workbook::Xlsx(w) => w.sheet_names(),
+        Workbook::Xlsb(w) => w.sheet_names(),
+        Workbook::Xls(w) => w.sheet_names(),
+        Workbook::Ods(w) => w.sheet_names(),
+    };
+    Ok(Box::new(SheetBook { name, sheets, wb }))
+}
+
+/// calamine parses untrusted binary formats: a panic inside it must become a `BadFile`
+/// for that file, never a crash of the app.
+fn guarded<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .map_err(|_| "the file is damaged (the reader failed)".to_string())
+}
+
+/// One step of a cell reader, with errors and panics turned into messages.
+macro_rules! cell_step {
+    ($cells:ident, $fail:ident) => {
+        move || match guarded(|| $cells.next_cell()) {
+            Ok(Ok(Some(c))) => Ok(Some((c.get_position(), from_ref(c.get_value())))),
+            Ok(Ok(None)) => Ok(None),
+            Ok(Err(e)) => Err($fail(e.to_string())),
+            Err(e) => Err($fail(e)),
+        }
+    };
+}
+
+impl<RS: Read + Seek + 'static> Book for SheetBook<RS> {
+    fn file_name(&self) -> &str {
+        &self.name
+    }
+
+    fn sheet_names(&self) -> Vec<String> {
+        self.sheets.clone()
+    }
+
+    fn rows<'a>(&'a mut self, sheet: &str) -> Result<Box<dyn Iterator<Item = Result<Row>> + 'a>> {
+        let file = self.name.clone();
+        let sheet_name = sheet.to_string();
+        let fail = move |e: String| {
+            let reason = format!("could not read the sheet: {e}");
+            bad_file(&file, Some(&sheet_name), reason)
+        };
+        let f = fail.clone();
+        match &mut self.wb {
+            Workbook::Xlsx(w) => {
+                let mut cells = guarded(|| w.worksheet_cells_reader(sheet))
+                    .map_err(&fail)?
+                    .map_err(|e| fail(e.to_string()))?;
+                Ok(Box::new(group_rows(cell_step!(cells, f), fail)))
+            }
+            Workbook::Xlsb(w) => {
+                let mut cells = guarded(|| w.worksheet_cells_reader(sheet))
+                    .map_err(&fail)?
+                    .map_err(|e| fail(e.to_string()))?;
+                Ok(Box::new(group_rows(cell_step!(cells, f), fail)))
+            }
+            Workbook::Xls(w) => {
+                let range = guarded(|| w.worksheet_range(sheet))
+                    .map_err(&fail)?
+                    .map_err(|e| fail(e.to_string()))?;
+                Ok(Box::new(range_rows(range, fail)))
+            }
+            Workbook::Ods(w) => {
+                let range = guarded(|| w.worksheet_range(sheet))
+                    .map_err(&fail)?
+                    .map_err(|e| fail(e.to_string()))?;
+                Ok(Box::new(range_rows(range, fail)))
+            }
+        }
+    }
+}
+
+type Positioned = ((u32, u32), Cell);
+
+/// Groups a stream of (row, col) cells (in sheet order) into rows, padding gaps with Empty.
+fn group_rows<'a>(
+    mut next: impl FnMut() -> Result<Option<Positioned>> + 'a,
+    fail: impl Fn(String) -> Error + 'a,
+) -> impl Iterator<Item = Result<Row>> + 'a {
+    let mut pending: Option<Positioned> = None;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let first = match pending.take().map(Ok).or_else(|| next().transpose()) {
+            Some(Ok(p)) => p,
+            Some(Err(e)) => {
+                done = true;
+                return Some(Err(e));
+            }
+            None => {
+                done = true;
+                return None;
+            }
+        };
+        let row = first.0 .0;
+        let mut cells = Vec::new();
+        let mut put = |(pos, cell): Positioned| -> Result<()> {
+            place(&mut cells, pos.1, cell).map_err(&fail)
+        };
+        if let Err(e) = put(first) {
+            done = true;
+            return Some(Err(e));
+        }
+        loop {
+            match next() {
+                Ok(Some(p)) if p.0 .0 == row => {
+                    if let Err(e) = put(p) {
+                        done = true;
+                        return Some(Err(e));
+                    }
+                }
+                Ok(Some(p)) => {
+                    pending = Some(p);
+                    break;
+                }
+                Ok(None) => {
+                    done = true;
+                    break;
+                }
+                Err(e) => {
+                    done = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+        trim_trailing_empty(&mut cells);
+        Some(Ok(Row {
+            number: u64::from(row) + 1,
+            cells,
+        }))
+    })
+}
+
+fn place(cells: &mut Vec<Cell>, col: u32, cell: Cell) -> std::result::Result<(), String> {
+    if col >= MAX_COLUMNS {
+        return Err(format!("a cell lies beyond column {MAX_COLUMNS}"));
+    }
+    if let Cell::Text(s) = &cell {
+        if s.len() > MAX_CELL_BYTES {
+            return Err("a cell is larger than 1 MiB".into());
+        }
+    }
+    let col = col as usize;
+    if cells.len() <= col {
+        cells.resize(col + 1, Cell::Empty);
+    }
+    cells[col] = cell;
+    Ok(())
+}
+
+fn trim_trailing_empty(cells: &mut Vec<Cell>) {
+    while cells.last() == Some(&Cell::Empty) {
+        cells.pop();
+    }
+}
+
+/// Rows of a whole-sheet range (xls, ods), numbered from the range's absolute start.
+fn range_rows<'a>(
+    range: calamine::Range<Data>,
+    fail: impl Fn(String) -> Error + 'a,
+) -> impl Iterator<Item = Result<Row>> + 'a {
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let (h, w) = range.get_size();
+    (0..h).map(move |i| {
+        let mut cells = vec![Cell::Empty; c0 as usize];
+        for j in 0..w {
+            let cell = range.get((i, j)).map_or(Cell::Empty, from_data);
+            if let Cell::Text(s) = &cell {
+                if s.len() > MAX_CELL_BYTES {
+                    return Err(fail("a cell is larger than 1 MiB".into()));
+                }
+            }
+            cells.push(cell);
+        }
+        trim_trailing_empty(&mut cells);
+        Ok(Row {
+            number: u64::from(r0) + i as u64 + 1,
+            cells,
+        })
+    })
+}
+
+fn from_ref(d: &DataRef<'_>) -> Cell {
+    match d {
+        DataRef::Int(i) => Cell::Int(*i),
+        DataRef::Float(f) => Cell::Float(*f),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => from_excel_datetime(dt),
+        DataRef::DateTimeIso(s) => from_iso(s),
+        DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+        DataRef::Empty => Cell::Empty,
+    }
+}
+
+fn from_data(d: &Data) -> Cell {
+    match d {
+        Data::Int(i) => Cell::Int(*i),
+        Data::Float(f) => Cell::Float(*f),
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => from_excel_datetime(dt),
+        Data::DateTimeIso(s) => from_iso(s),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+        Data::Empty => Cell::Empty,
+    }
+}
+
+/// calamine resolves the 1900/1904 system; a duration or an impossible date (Excel's
+/// 1900-02-29) stays the raw serial.
+pub(crate) fn from_excel_datetime(dt: &ExcelDateTime) -> Cell {
+    if dt.is_duration() {
+        return Cell::Float(dt.as_f64());
+    }
+    let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
+    NaiveDate::from_ymd_opt(i32::from(y), u32::from(mo), u32::from(d))
+        .and_then(|date| {
+            date.and_hms_milli_opt(u32::from(h), u32::from(mi), u32::from(s), u32::from(ms))
+        })
+        .map_or(Cell::Float(dt.as_f64()), Cell::DateTime)
+}
+
+/// ods writes ISO dates as text attributes.
+fn from_iso(s: &str) -> Cell {
+    if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+        return Cell::DateTime(dt);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Cell::DateTime(d.and_time(chrono::NaiveTime::MIN));
+    }
+    Cell::Text(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::ExcelDateTimeType;
+
+    fn dt(y: i32, m: u32, d: u32, h: u32, mi: u32) -> Cell {
+        Cell::DateTime(
+            NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(h, mi, 0)
+                .unwrap(),
+        )
+    }
+
+    #[test]
+    fn excel_dates_in_both_systems() {
+        let d1900 = ExcelDateTime::new(45678.5, ExcelDateTimeType::DateTime, false);
+        assert_eq!(from_excel_datetime(&d1900), dt(2025, 1, 21, 12, 0));
+        // The same day in the 1904 system is 1462 days smaller.
+        let d1904 = ExcelDateTime::new(45678.5 - 1462.0, ExcelDateTimeType::DateTime, true);
+        assert_eq!(from_excel_datetime(&d1904), dt(2025, 1, 21, 12, 0));
+        let dur = ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false);
+        assert_eq!(from_excel_datetime(&dur), Cell::Float(1.5));
+        assert_eq!(from_iso("2026-09-22"), dt(2026, 9, 22, 0, 0));
+        assert_eq!(from_iso("x"), Cell::Text("x".into()));
+    }
+
+    #[test]
+    fn grouping_pads_gaps_and_splits_rows() {
+        let cells = vec![
+            ((0, 0), Cell::Text("a".into())),
+            ((0, 2), Cell::Int(1)),
+            ((3, 1), Cell::Float(2.5)),
+            ((3, 4), Cell::Empty),
+        ];
+        let mut it = cells.into_iter();
+        let rows: Vec<Row> = group_rows(move || Ok(it.next()), Error::Internal)
+            .collect::<Result<_>>()
+            .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows[0].cells,
+            vec![Cell::Text("a".into()), Cell::Empty, Cell::Int(1)]
+        );
+        assert_eq!(rows[1].number, 4);
+        assert_eq!(rows[1].cells, vec![Cell::Empty, Cell::Float(2.5)]);
+        let mut far = vec![((0, MAX_COLUMNS), Cell::Int(1))].into_iter();
+        let mut bad = group_rows(move || Ok(far.next()), Error::Internal);
+        assert!(matches!(bad.next(), Some(Err(_))));
+        assert!(bad.next().is_none());
+    }
+}
