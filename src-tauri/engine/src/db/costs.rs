@@ -1,0 +1,318 @@
+//! Costs the merchant enters or imports: SKU unit costs (COGS, valid from a date on, per
+//! currency) and fixed monthly costs (per store, or for all stores of a currency).
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, OptionalExtension};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::Ledger;
+use crate::error::{Error, Result};
+use crate::model::{Currency, Scaled, SkuCost, StoreId};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkuCostRow {
+    pub currency: Currency,
+    pub sku: String,
+    pub valid_from: NaiveDate,
+    pub unit_cost: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FixedCostRow {
+    pub id: i64,
+    /// `None`: applies to all stores of the currency.
+    pub store_id: Option<StoreId>,
+    pub store: Option<String>,
+    pub currency: Currency,
+    /// "YYYY-MM".
+    pub month: String,
+    pub kind: String,
+    pub amount: Decimal,
+}
+
+/// What a SKU-cost import changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct CostImportStats {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+/// "YYYY-MM" → the month's first day.
+pub fn parse_month(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{}-01", s.trim()), "%Y-%m-%d")
+        .map_err(|_| Error::InvalidArgument(format!("month {s:?} is not YYYY-MM")))
+}
+
+fn currency_of(s: &str) -> rusqlite::Result<Currency> {
+    s.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+impl Ledger {
+    /// Set (insert or replace) the fixed cost of one kind for one month. `store` None = all
+    /// stores of `currency`; a given store must be in that currency.
+    pub fn set_fixed_cost(
+        &self,
+        store: Option<StoreId>,
+        currency: Currency,
+        month: NaiveDate,
+        kind: &str,
+        amount: Decimal,
+    ) -> Result<()> {
+        let kind = kind.trim();
+        if kind.is_empty() {
+            return Err(Error::InvalidArgument(
+                "a fixed cost needs a kind (rent, salaries…)".into(),
+            ));
+        }
+        if let Some(id) = store {
+            let cur: Option<String> = self
+                .conn()
+                .query_row("SELECT currency FROM stores WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            match cur {
+                None => return Err(Error::NotFound(format!("no store with id {}", id.0))),
+                Some(c) if c != currency.code() => {
+                    return Err(Error::InvalidArgument(format!(
+                        "the store sells in {c}, not {currency}"
+                    )))
+                }
+                Some(_) => {}
+            }
+        }
+        let month = format!("{:04}-{:02}", month.year(), month.month());
+        let amount = Scaled::from_decimal(amount)?.0;
+        let store_id = store.map(|s| s.0);
+        // UNIQUE does not match NULL store ids, so upsert by hand inside one transaction.
+        let tx = self.conn().unchecked_transaction()?;
+        let changed = tx.execute(
+            "UPDATE fixed_costs SET amount = ?5
+             WHERE store_id IS ?1 AND currency = ?2 AND month = ?3 AND kind = ?4",
+            params![store_id, currency.code(), month, kind, amount],
+        )?;
+        if changed == 0 {
+            tx.execute(
+                "INSERT INTO fixed_costs (store_id, currency, month, kind, amount)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![store_id, currency.code(), month, kind, amount],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn delete_fixed_cost(&self, id: i64) -> Result<()> {
+        let n = self
+            .conn()
+            .execute("DELETE FROM fixed_costs WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(Error::NotFound(format!("no fixed cost with id {id}")));
+        }
+        Ok(())
+    }
+
+    /// Fixed costs, optionally of one currency, by month then kind.
+    pub fn fixed_costs(&self, currency: Option<Currency>) -> Result<Vec<FixedCostRow>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT f.id, f.store_id, s.name, f.currency, f.month, f.kind, f.amount
+             FROM fixed_costs f LEFT JOIN stores s ON s.id = f.store_id
+             WHERE ?1 IS NULL OR f.currency = ?1
+             ORDER BY f.currency, f.month, f.store_id, f.kind",
+        )?;
+        let rows = stmt.query_map([currency.map(Currency::code)], |r| {
+            Ok(FixedCostRow {
+                id: r.get(0)?,
+                store_id: r.get::<_, Option<i64>>(1)?.map(StoreId),
+                store: r.get(2)?,
+                currency: currency_of(&r.get::<_, String>(3)?)?,
+                month: r.get(4)?,
+                kind: r.get(5)?,
+                amount: Scaled(r.get(6)?).to_decimal(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Upsert SKU unit costs of one currency in one transaction (key: currency, SKU,
+    /// valid_from; a later row of the same key wins). Refuses the whole batch on a blank SKU
+    /// or a negative cost.
+    pub fn import_sku_costs(
+        &mut self,
+        currency: Currency,
+        costs: Vec<SkuCost>,
+    ) -> Result<CostImportStats> {
+        let mut stats = CostImportStats::default();
+        let tx = self.conn_mut().transaction()?;
+        for c in costs {
+            let sku = c.sku.trim();
+            if sku.is_empty() {
+                return Err(Error::InvalidArgument("a SKU cost row has no SKU".into()));
+            }
+            if c.unit_cost < Decimal::ZERO {
+                return Err(Error::InvalidArgument(format!(
+                    "SKU {sku:?}: unit cost {} is negative",
+                    c.unit_cost
+                )));
+            }
+            let unit = Scaled::from_decimal(c.unit_cost)?.0;
+            let from = c.valid_from.to_string();
+            let current: Option<i64> = tx
+                .query_row(
+                    "SELECT unit_cost FROM sku_costs WHERE currency = ?1 AND sku = ?2 AND valid_from = ?3",
+                    params![currency.code(), sku, from],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match current {
+                Some(u) if u == unit => stats.unchanged += 1,
+                Some(_) => stats.updated += 1,
+                None => stats.added += 1,
+            }
+            tx.execute(
+                "INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (currency, sku, valid_from) DO UPDATE SET unit_cost = excluded.unit_cost",
+                params![currency.code(), sku, from, unit],
+            )?;
+        }
+        tx.commit()?;
+        Ok(stats)
+    }
+
+    /// SKU unit costs, optionally of one currency, by SKU then date.
+    pub fn sku_costs(&self, currency: Option<Currency>) -> Result<Vec<SkuCostRow>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT currency, sku, valid_from, unit_cost FROM sku_costs
+             WHERE ?1 IS NULL OR currency = ?1 ORDER BY currency, sku, valid_from",
+        )?;
+        let rows = stmt.query_map([currency.map(Currency::code)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get(1)?,
+                r.get::<_, String>(2)?,
+                r.get(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (cur, sku, from, unit): (String, String, String, i64) = row?;
+            out.push(SkuCostRow {
+                currency: cur.parse().map_err(Error::Internal)?,
+                sku,
+                valid_from: NaiveDate::parse_from_str(&from, "%Y-%m-%d")
+                    .map_err(|e| Error::Internal(format!("bad valid_from {from:?}: {e}")))?,
+                unit_cost: Scaled(unit).to_decimal(),
+            });
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Platform;
+    use rust_decimal_macros::dec;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn fixed_costs_upsert_per_store_and_for_all_stores() {
+        let ledger = Ledger::open_in_memory().unwrap();
+        let shop = ledger
+            .ensure_store("A", Platform::Taobao, Currency::CNY)
+            .unwrap();
+        let m = parse_month("2026-01").unwrap();
+        ledger
+            .set_fixed_cost(None, Currency::CNY, m, "rent", dec!(3000))
+            .unwrap();
+        ledger
+            .set_fixed_cost(None, Currency::CNY, m, "rent", dec!(3100))
+            .unwrap();
+        ledger
+            .set_fixed_cost(Some(shop.id), Currency::CNY, m, "tools", dec!(99.5))
+            .unwrap();
+        ledger
+            .set_fixed_cost(Some(shop.id), Currency::CNY, m, "tools", dec!(100))
+            .unwrap();
+        let rows = ledger.fixed_costs(Some(Currency::CNY)).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            (rows[0].store.as_deref(), rows[0].amount),
+            (None, dec!(3100))
+        );
+        assert_eq!(
+            (rows[1].store.as_deref(), rows[1].amount),
+            (Some("A"), dec!(100))
+        );
+        assert_eq!(rows[1].month, "2026-01");
+        assert!(ledger
+            .set_fixed_cost(Some(shop.id), Currency::VND, m, "x", dec!(1))
+            .is_err());
+        assert!(ledger
+            .set_fixed_cost(None, Currency::CNY, m, " ", dec!(1))
+            .is_err());
+        assert!(parse_month("2026-13").is_err());
+        ledger.delete_fixed_cost(rows[0].id).unwrap();
+        assert_eq!(ledger.fixed_costs(None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn sku_costs_upsert_in_one_transaction() {
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let c = |sku: &str, cost, from| SkuCost {
+            sku: sku.into(),
+            unit_cost: cost,
+            valid_from: day(from),
+        };
+        let s = ledger
+            .import_sku_costs(
+                Currency::CNY,
+                vec![
+                    c("A", dec!(10), "1970-01-01"),
+                    c("A", dec!(12), "2026-03-01"),
+                ],
+            )
+            .unwrap();
+        assert_eq!(
+            s,
+            CostImportStats {
+                added: 2,
+                updated: 0,
+                unchanged: 0
+            }
+        );
+        let s = ledger
+            .import_sku_costs(
+                Currency::CNY,
+                vec![
+                    c("A", dec!(10), "1970-01-01"),
+                    c("A", dec!(13), "2026-03-01"),
+                ],
+            )
+            .unwrap();
+        assert_eq!(
+            s,
+            CostImportStats {
+                added: 0,
+                updated: 1,
+                unchanged: 1
+            }
+        );
+        // A bad row refuses the whole batch.
+        let bad = vec![
+            c("B", dec!(1), "2026-01-01"),
+            c("C", dec!(-1), "2026-01-01"),
+        ];
+        assert!(ledger.import_sku_costs(Currency::CNY, bad).is_err());
+        let rows = ledger.sku_costs(None).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].unit_cost, dec!(13));
+    }
+}

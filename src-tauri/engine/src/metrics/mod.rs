@@ -1,0 +1,61 @@
+//! Metrics of `shared/docs/metrics.md`: pure formulas over exact decimals (`store`, `channel`,
+//! `attribution`, `saturation`, `products`) and the ledger queries that feed them (`query`).
+//!
+//! Money is `Decimal` end to end; it is rounded only when serialised (`Amount`). Every ratio
+//! is `Option<Rate>`: `None` (JSON `null`) when its denominator is zero.
+
+pub mod attribution;
+pub mod channel;
+pub mod products;
+pub mod query;
+pub mod saturation;
+pub mod store;
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use crate::model::{Currency, Money};
+
+pub use attribution::{attributed_sales, check_assist_coef, incremental_roi, incremental_sales};
+pub use channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
+pub use query::{
+    channels, missing_costs, monthly, products, spend_response, summary, CampaignRow, ChannelRow,
+    ChannelsReport, CurrencyChannels, CurrencyMonths, CurrencyProducts, CurrencySummary, DayPoint,
+    Filter, MissingCost, MonthFigures, Monthly, ProductRow, SpendResponse, Summary, WindowFigures,
+};
+pub use saturation::{fit_power_law, marginal_roas, PowerFit, Saturation};
+pub use store::{BreakEven, StoreFigures, StoreInputs};
+
+/// An exact amount that serialises as the contract's money string (rounded to the currency's
+/// minor unit, half away from zero). The exact value stays available to Rust callers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount(pub Money);
+
+impl Amount {
+    pub fn new(amount: Decimal, currency: Currency) -> Amount {
+        Amount(Money::new(amount, currency))
+    }
+
+    pub fn value(self) -> Decimal {
+        self.0.amount
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_output())
+    }
+}
+
+/// Quantities (units) as a JSON number: an integer when whole (the usual case), otherwise
+/// the exact value's nearest float — units are counts, never money.
+pub(crate) fn serialize_units<S: Serializer>(units: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    use rust_decimal::prelude::ToPrimitive;
+    let n = units.normalize();
+    if n.fract().is_zero() {
+        if let Some(i) = n.to_i64() {
+            return s.serialize_i64(i);
+        }
+    }
+    s.serialize_f64(n.to_f64().unwrap_or(0.0))
+}

@@ -1,0 +1,152 @@
+//! Per-SKU figures for the product matrix and lifecycle (metrics.md §7), per currency.
+//! A SKU's contribution here is net sales − COGS − its lines' seller subsidies (fees that are
+//! not tied to a SKU are left out); SKUs without a valid cost have `cost_missing`.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::params;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{parse_day, resolve, CurrencyScope, Filter};
+use crate::db::Ledger;
+use crate::error::Result;
+use crate::metrics::products::{lifecycle_stage, product_matrix, Quadrant, SkuSales, Stage};
+use crate::metrics::{serialize_units, Amount};
+use crate::model::{Currency, Rate, Scaled};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrencyProducts {
+    pub currency: Currency,
+    pub products: Vec<ProductRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProductRow {
+    pub sku: String,
+    #[serde(serialize_with = "serialize_units")]
+    pub units: Decimal,
+    pub net_sales: Amount,
+    pub contribution: Amount,
+    pub sales_share: Option<Rate>,
+    pub contribution_margin: Option<Rate>,
+    pub quadrant: Option<Quadrant>,
+    /// As of the period's last day, from 4-week rolling net sales.
+    pub stage: Option<Stage>,
+    pub cost_missing: bool,
+}
+
+#[derive(Default)]
+struct Acc {
+    units: Decimal,
+    net: Decimal,
+    cogs: Decimal,
+    subsidy: Decimal,
+    missing: bool,
+    first_day: Option<NaiveDate>,
+    last_4w: Decimal,
+    prev_4w: Decimal,
+}
+
+pub fn products(ledger: &Ledger, f: &Filter) -> Result<Vec<CurrencyProducts>> {
+    let scope = resolve(ledger, f)?;
+    let mut out = Vec::new();
+    for cs in &scope.currencies {
+        out.push(currency_products(ledger, cs, scope.from, scope.to)?);
+    }
+    Ok(out)
+}
+
+fn currency_products(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<CurrencyProducts> {
+    // Every day of each SKU (all data, for first-sale and rolling windows); the period's own
+    // figures are the days inside [from, to].
+    let mut stmt = ledger.conn().prepare(&format!(
+        "SELECT d.sku, d.day, SUM(d.units), SUM(d.net_units), SUM(d.gross - d.refunds),
+                SUM(d.subsidy_net),
+                (SELECT c.unit_cost FROM sku_costs c
+                 WHERE c.currency = ?1 AND c.sku = d.sku AND c.valid_from <= d.day
+                 ORDER BY c.valid_from DESC LIMIT 1)
+         FROM agg_sku_day d WHERE d.store_id IN ({}) GROUP BY d.sku, d.day ORDER BY d.sku, d.day",
+        cs.ids_sql()
+    ))?;
+    let rows = stmt.query_map(params![cs.currency.code()], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            [r.get::<_, Option<i64>>(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
+            r.get::<_, Option<i64>>(6)?,
+        ))
+    })?;
+    let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
+    let d = |v: Option<i64>| Scaled::from_sql_sum(v);
+    for row in rows {
+        let (sku, day, [units, net_units, net, subsidy], cost) = row?;
+        let day = parse_day(&day)?;
+        let a = accs.entry(sku).or_default();
+        a.first_day = Some(a.first_day.map_or(day, |f| f.min(day)));
+        if let Some(end) = to {
+            let age = (end - day).num_days();
+            if (0..28).contains(&age) {
+                a.last_4w += d(net);
+            } else if (28..56).contains(&age) {
+                a.prev_4w += d(net);
+            }
+        }
+        if from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t) {
+            continue;
+        }
+        a.units += d(units);
+        a.net += d(net);
+        a.subsidy += d(subsidy);
+        match cost {
+            Some(c) => a.cogs += d(Some(c)) * d(net_units),
+            None => a.missing = true,
+        }
+    }
+    accs.retain(|_, a| !a.units.is_zero() || !a.net.is_zero());
+    let sales: Vec<SkuSales> = accs
+        .iter()
+        .map(|(sku, a)| SkuSales {
+            sku: sku.clone(),
+            net_sales: a.net,
+            contribution: a.net - a.cogs - a.subsidy,
+        })
+        .collect();
+    let quadrants: BTreeMap<String, Quadrant> = product_matrix(&sales).into_iter().collect();
+    let total: Decimal = sales.iter().map(|s| s.net_sales).sum();
+    let products = sales
+        .into_iter()
+        .zip(accs.values())
+        .map(|(s, a)| {
+            let stage = match (to, a.first_day) {
+                (Some(end), Some(first)) => Some(lifecycle_stage(
+                    (end - first + Duration::days(1)).num_days(),
+                    a.last_4w,
+                    a.prev_4w,
+                )),
+                _ => None,
+            };
+            ProductRow {
+                units: a.units,
+                net_sales: Amount::new(s.net_sales, cs.currency),
+                contribution: Amount::new(s.contribution, cs.currency),
+                sales_share: Rate::ratio(s.net_sales, total),
+                contribution_margin: Rate::ratio(s.contribution, s.net_sales),
+                quadrant: quadrants.get(&s.sku).copied(),
+                stage,
+                cost_missing: a.missing,
+                sku: s.sku,
+            }
+        })
+        .collect();
+    Ok(CurrencyProducts {
+        currency: cs.currency,
+        products,
+    })
+}

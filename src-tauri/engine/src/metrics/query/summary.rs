@@ -1,0 +1,111 @@
+//! `summary --json` (cli.md): store figures per currency for a period.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub use super::totals::MissingCost;
+use super::totals::{totals, Totals};
+use super::{resolve, Filter};
+use crate::db::Ledger;
+use crate::error::Result;
+use crate::metrics::store::StoreFigures;
+use crate::metrics::{serialize_units, Amount};
+use crate::model::{Currency, FeeKind, Rate};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub currencies: Vec<CurrencySummary>,
+}
+
+/// One currency's figures; field names and order are the cli.md contract (plus the extra
+/// `missing_cost_skus`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrencySummary {
+    pub currency: Currency,
+    pub stores: Vec<String>,
+    pub orders: i64,
+    #[serde(serialize_with = "serialize_units")]
+    pub units: Decimal,
+    pub gross_sales: Amount,
+    pub refunds: Amount,
+    pub net_sales: Amount,
+    pub cogs: Amount,
+    pub fees: BTreeMap<FeeKind, Amount>,
+    pub hidden_costs: Amount,
+    pub contribution: Amount,
+    pub contribution_margin: Option<Rate>,
+    pub ad_spend: Amount,
+    pub fixed_costs: Amount,
+    pub net_profit: Amount,
+    pub net_margin: Option<Rate>,
+    pub marketing_spend: Amount,
+    pub store_roas: Option<Rate>,
+    pub profit_roi: Option<Rate>,
+    pub break_even_roas: Option<Rate>,
+    /// SKUs sold without a valid unit cost (their COGS is unknown, not 0).
+    pub missing_cost_skus: Vec<MissingCost>,
+    /// The exact figures, for Rust callers (the report, channels).
+    #[serde(skip)]
+    pub figures: StoreFigures,
+}
+
+impl CurrencySummary {
+    pub(crate) fn new(currency: Currency, stores: Vec<String>, t: Totals) -> CurrencySummary {
+        let f = StoreFigures::compute(&t.inputs);
+        let a = |v: Decimal| Amount::new(v, currency);
+        CurrencySummary {
+            currency,
+            stores,
+            orders: t.orders,
+            units: t.units,
+            gross_sales: a(f.gross_sales),
+            refunds: a(f.refunds),
+            net_sales: a(f.net_sales),
+            cogs: a(f.cogs),
+            fees: f.fees.iter().map(|(k, v)| (*k, a(*v))).collect(),
+            hidden_costs: a(f.hidden_costs),
+            contribution: a(f.contribution),
+            contribution_margin: f.contribution_margin,
+            ad_spend: a(f.ad_spend),
+            fixed_costs: a(f.fixed_costs),
+            net_profit: a(f.net_profit),
+            net_margin: f.net_margin,
+            marketing_spend: a(f.marketing_spend),
+            store_roas: f.store_roas,
+            profit_roi: f.profit_roi,
+            break_even_roas: f.break_even_roas,
+            missing_cost_skus: t.missing,
+            figures: f,
+        }
+    }
+}
+
+pub fn summary(ledger: &Ledger, f: &Filter) -> Result<Summary> {
+    let scope = resolve(ledger, f)?;
+    let mut currencies = Vec::new();
+    for cs in &scope.currencies {
+        let t = totals(ledger, cs, scope.from, scope.to)?;
+        let names = cs.stores.iter().map(|s| s.name.clone()).collect();
+        currencies.push(CurrencySummary::new(cs.currency, names, t));
+    }
+    Ok(Summary {
+        from: scope.from,
+        to: scope.to,
+        currencies,
+    })
+}
+
+/// SKUs sold in the period with no unit cost valid on the sale day, per currency.
+pub fn missing_costs(ledger: &Ledger, f: &Filter) -> Result<Vec<MissingCost>> {
+    let scope = resolve(ledger, f)?;
+    let mut out = Vec::new();
+    for cs in &scope.currencies {
+        out.extend(totals(ledger, cs, scope.from, scope.to)?.missing);
+    }
+    Ok(out)
+}

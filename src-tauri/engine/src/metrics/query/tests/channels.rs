@@ -1,0 +1,230 @@
+//! Channel, monthly and missing-cost queries over the shared fixture.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde_json::json;
+
+use super::*;
+
+#[test]
+fn channels_per_store_and_channel_against_break_even() {
+    let (l, _, _) = fixture();
+    let v = serde_json::to_value(channels(&l, &Filter::default(), dec!(0)).unwrap()).unwrap();
+    // ztc: spend 200 + 100 = 300, sales 600 + 150 = 750 (15-day rows), clicks 150, orders 4.
+    // roas 2.5, roi 1.5; break-even 1500/685: profit roi (750 × 685/1500 − 300)/300 = 0.1417;
+    // 2.5 ≥ 2.1898 → scale by 0.3102; cpc 2.00, cvr 4/150, aov 187.50, (5+5)×2/150 = 0.1333.
+    let campaign = |c: &str,
+                    sp: &str,
+                    sa: &str,
+                    roas: &str,
+                    roi: &str,
+                    proi: &str,
+                    v: &str,
+                    cl: i64,
+                    cpc: &str,
+                    cvr: &str,
+                    aov: &str| {
+        json!({"campaign": c, "spend": sp, "platform_sales": sa, "roas": roas, "roi_pct": roi,
+               "profit_roi": proi, "verdict": v, "clicks": cl, "cpc": cpc, "cvr": cvr, "aov": aov})
+    };
+    let ztc = json!({
+        "store": "A", "channel": "ztc", "spend": "300.00", "platform_sales": "750.00",
+        "attributed_sales": "750.00", "attributed_roas": "2.5000", "roas": "2.5000",
+        "roi_pct": "1.5000", "profit_roi": "0.1417", "verdict": "scale",
+        "verdict_distance": "0.3102", "clicks": 150, "impressions": 1500, "platform_orders": 4,
+        "cpc": "2.00", "cvr": "0.0267", "aov": "187.50", "collect_cart_rate": "0.1333",
+        "window_days": 15,
+        "windows": [
+            {"window_days": 1, "spend": "200.00", "platform_sales": "300.00", "roas": "1.5000"},
+            {"window_days": 15, "spend": "300.00", "platform_sales": "750.00", "roas": "2.5000"}
+        ],
+        "campaigns": [
+            // c1: 600/200 = 3; profit roi (600 × 685/1500 − 200)/200 = 0.37
+            campaign("c1", "200.00", "600.00", "3.0000", "2.0000", "0.3700", "scale", 100, "2.00", "0.0300", "200.00"),
+            // c2: 150/100 = 1.5 < 2.1898; (150 × 685/1500 − 100)/100 = −0.315
+            campaign("c2", "100.00", "150.00", "1.5000", "0.5000", "-0.3150", "cut", 50, "2.00", "0.0200", "150.00")
+        ]
+    });
+    assert_eq!(
+        v,
+        json!({"from": "2026-01-10", "to": "2026-01-20", "assist_coef": "0", "currencies": [
+            {"currency": "CNY", "break_even_roas": "2.1898", "channels": [ztc]},
+            {"currency": "VND", "break_even_roas": "1.0000", "channels": []}
+        ]})
+    );
+    assert!(channels(&l, &Filter::default(), dec!(2)).is_err());
+}
+
+#[test]
+fn channels_share_the_last_click_total_by_assisted_conversions() {
+    // metrics.md §5 seed: pool 50,000,000; Σ last 20,000; Σ assisted 30,000.
+    let l = Ledger::open_in_memory().unwrap();
+    let a = l
+        .ensure_store("A", Platform::Douyin, Currency::CNY)
+        .unwrap()
+        .id;
+    let imp = import(&l);
+    ad(
+        &l,
+        imp,
+        a,
+        "qianchuan",
+        "",
+        "2026-03-01",
+        7,
+        dec!(5000000),
+        dec!(12500000),
+        0,
+        0,
+        Some((20000, 5000)),
+    );
+    ad(
+        &l,
+        imp,
+        a,
+        "other",
+        "",
+        "2026-03-01",
+        7,
+        dec!(1000000),
+        dec!(37500000),
+        0,
+        0,
+        Some((10000, 15000)),
+    );
+    let row = |k: Decimal| {
+        let r = channels(&l, &Filter::default(), k).unwrap();
+        let q = r.currencies[0]
+            .channels
+            .iter()
+            .find(|c| c.channel == "qianchuan")
+            .cloned()
+            .unwrap();
+        (
+            q.attributed_sales.0.to_output(),
+            q.attributed_roas.unwrap().to_output(),
+        )
+    };
+    assert_eq!(row(dec!(0)), ("12500000.00".into(), "2.5000".into()));
+    assert_eq!(row(dec!(1)), ("25000000.00".into(), "5.0000".into()));
+    assert_eq!(row(dec!(0.2)), ("17307692.31".into(), "3.4615".into()));
+    // No sales data at all: contribution 0, no break-even, every spending channel is "cut".
+    let r = channels(&l, &Filter::default(), dec!(0)).unwrap();
+    assert_eq!(r.currencies[0].break_even_roas, None);
+    assert!(r.currencies[0]
+        .channels
+        .iter()
+        .all(|c| c.verdict == Some(crate::metrics::Verdict::Cut)));
+}
+
+#[test]
+fn monthly_figures_clip_to_the_period() {
+    let (l, _, _) = fixture();
+    let f = Filter {
+        from: Some(day("2026-01-01")),
+        to: Some(day("2026-02-10")),
+        store: Some("A".into()),
+    };
+    let v = serde_json::to_value(monthly(&l, &f).unwrap()).unwrap();
+    // With --store A the all-stores rent is not charged: Jan = 685 − 300 = 385.
+    assert_eq!(
+        v,
+        json!({"from": "2026-01-01", "to": "2026-02-10", "currencies": [{"currency": "CNY", "months": [
+            {"month": "2026-01", "gross_sales": "1500.00", "net_sales": "1400.00",
+             "net_profit": "385.00", "ad_spend": "300.00", "store_roas": "4.6667"},
+            {"month": "2026-02", "gross_sales": "0.00", "net_sales": "0.00",
+             "net_profit": "0.00", "ad_spend": "0.00", "store_roas": null}
+        ]}]})
+    );
+    // All stores: January carries the whole month's rent 3100 → 685 − 300 − 3100 = −2715.
+    let all = monthly(&l, &Filter { store: None, ..f }).unwrap();
+    assert_eq!(all.currencies[0].months[0].net_profit.value(), dec!(-2715));
+}
+
+#[test]
+fn missing_costs_lists_skus_without_a_valid_cost() {
+    let (l, _, _) = fixture();
+    let f = Filter {
+        to: Some(day("2026-01-12")),
+        ..Default::default()
+    };
+    let m = missing_costs(&l, &f).unwrap();
+    let skus: Vec<(&str, Currency)> = m.iter().map(|x| (x.sku.as_str(), x.currency)).collect();
+    assert_eq!(skus, [("S2", Currency::CNY)]);
+}
+
+#[test]
+fn spend_response_fits_daily_points_and_finds_s_star() {
+    use crate::metrics::saturation::Saturation;
+    // Break-even 2.5 (c = 0.4): gross 10,000, COGS 6,000.
+    let l = Ledger::open_in_memory().unwrap();
+    let a = l
+        .ensure_store("A", Platform::Douyin, Currency::CNY)
+        .unwrap()
+        .id;
+    store_day(
+        &l,
+        a,
+        "2026-03-01",
+        1,
+        dec!(1),
+        dec!(10000),
+        dec!(0),
+        dec!(0),
+    );
+    sku_day(&l, a, "2026-03-01", "S", dec!(1), dec!(1), dec!(10000));
+    l.conn()
+        .execute("INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES ('CNY', 'S', '1970-01-01', 60000000)", [])
+        .unwrap();
+    let imp = import(&l);
+    // sales = 10 × spend^0.5 on 8 days (the last day spends 64).
+    for (i, sp) in [1i64, 4, 9, 16, 25, 36, 49, 64].iter().enumerate() {
+        let sales = Decimal::from(10) * Decimal::from((*sp as f64).sqrt() as i64);
+        let d = format!("2026-03-{:02}", i + 1);
+        ad(
+            &l,
+            imp,
+            a,
+            "qianchuan",
+            "",
+            &d,
+            7,
+            Decimal::from(*sp),
+            sales,
+            1,
+            1,
+            None,
+        );
+    }
+    let r =
+        crate::metrics::query::spend_response(&l, &Filter::default(), "A", "qianchuan").unwrap();
+    assert_eq!(r.observed.len(), 8);
+    assert!(matches!(r.fit, Saturation::Fit(f) if (f.b - 0.5).abs() < 1e-9));
+    assert_eq!(r.current_spend, Some(dec!(64)));
+    // s* = (10 × 0.5 × 0.4)^2 = 4; marginal roas at 64 = 5 / 8 = 0.625.
+    assert_eq!(r.optimal_spend, Some(dec!(4)));
+    assert_eq!(r.current_marginal_roas.unwrap().to_output(), "0.6250");
+    assert_eq!(r.curve.len(), 24);
+    assert!(crate::metrics::query::spend_response(&l, &Filter::default(), "Z", "x").is_err());
+}
+
+#[test]
+fn products_place_skus_by_share_and_margin() {
+    let (l, _, _) = fixture();
+    let r = crate::metrics::query::products(&l, &Filter::default()).unwrap();
+    let cny = &r[0];
+    // S1 (SKU rows carry no refunds in the fixture): net 800 + 500 = 1300, COGS 580 →
+    // contribution 720, share 1300/1500; S2: net 200 with no cost → listed as cost_missing.
+    let s1 = &cny.products[0];
+    assert_eq!(
+        (
+            s1.sku.as_str(),
+            s1.net_sales.value(),
+            s1.contribution.value()
+        ),
+        ("S1", dec!(1300), dec!(720))
+    );
+    assert_eq!(s1.sales_share.unwrap().to_output(), "0.8667");
+    assert!(cny.products[1].cost_missing);
+    assert_eq!(s1.stage, Some(crate::metrics::products::Stage::Launch));
+}

@@ -1,0 +1,222 @@
+//! The sums behind every view: one currency's stores over one period, from the aggregates.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+use rusqlite::params;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{day_params, CurrencyScope};
+use crate::db::Ledger;
+use crate::error::{Error, Result};
+use crate::metrics::store::StoreInputs;
+use crate::metrics::{serialize_units, Amount};
+use crate::model::{Currency, FeeKind, MoneyError, Scaled};
+
+/// Keeps, of the ad rows of one (store, channel, campaign, day) reported for several
+/// attribution windows, only the longest window's: spend must count once. Alias `a`.
+pub(crate) const LONGEST_WINDOW: &str = "a.is_current = 1 AND a.window_days = (
+    SELECT MAX(b.window_days) FROM ad_days b
+    WHERE b.is_current = 1 AND b.store_id = a.store_id AND b.channel = a.channel
+      AND b.campaign = a.campaign AND b.day = a.day)";
+
+/// A SKU sold in the period without a unit cost valid on the sale day: its COGS is unknown
+/// (counted as 0 in `cogs`, and listed so the user sees it — never silently).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissingCost {
+    pub currency: Currency,
+    pub sku: String,
+    #[serde(serialize_with = "serialize_units")]
+    pub units: Decimal,
+    pub gross: Amount,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Totals {
+    pub orders: i64,
+    pub units: Decimal,
+    pub inputs: StoreInputs,
+    pub missing: Vec<MissingCost>,
+}
+
+fn dec(v: Option<i64>) -> Decimal {
+    Scaled::from_sql_sum(v)
+}
+
+pub(crate) fn totals(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Totals> {
+    let conn = ledger.conn();
+    let ids = cs.ids_sql();
+    let [f, t] = day_params(from, to);
+    let range = "(?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)";
+    let mut out = Totals::default();
+
+    let (orders, units, gross, refunds, subsidy_net) = conn.query_row(
+        &format!(
+            "SELECT SUM(orders), SUM(units), SUM(gross), SUM(refunds), SUM(subsidy_net)
+             FROM agg_store_day WHERE store_id IN ({ids}) AND {range}"
+        ),
+        params![f, t],
+        |r| {
+            Ok((
+                r.get::<_, Option<i64>>(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ))
+        },
+    )?;
+    out.orders = orders.unwrap_or(0);
+    out.units = dec(units);
+    out.inputs.gross_sales = dec(gross);
+    out.inputs.refunds = dec(refunds);
+
+    let mut fees: BTreeMap<FeeKind, Decimal> = BTreeMap::new();
+    fees.insert(FeeKind::Subsidy, dec(subsidy_net));
+    let mut stmt = conn.prepare(&format!(
+        "SELECT kind, SUM(amount) FROM agg_fee_day
+         WHERE store_id IN ({ids}) AND {range} GROUP BY kind"
+    ))?;
+    let rows = stmt.query_map(params![f, t], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+    for row in rows {
+        let (kind, amount) = row?;
+        // A kind this build does not know still counts, as "other".
+        let kind = kind.parse().unwrap_or(FeeKind::Other);
+        *fees.entry(kind).or_default() += dec(amount);
+    }
+    out.inputs.fees = fees;
+
+    cogs(ledger, cs, &ids, [f.clone(), t.clone()], &mut out)?;
+
+    out.inputs.ad_spend = conn
+        .query_row(
+            &format!(
+                "SELECT SUM(a.spend) FROM ad_days a WHERE a.store_id IN ({ids})
+             AND (?1 IS NULL OR a.day >= ?1) AND (?2 IS NULL OR a.day <= ?2) AND {LONGEST_WINDOW}"
+            ),
+            params![f, t],
+            |r| r.get::<_, Option<i64>>(0),
+        )
+        .map(dec)?;
+
+    if let (Some(from), Some(to)) = (from, to) {
+        out.inputs.fixed_costs = fixed_costs(ledger, cs, &ids, from, to)?;
+    }
+    Ok(out)
+}
+
+/// COGS = Σ unit_cost(sku valid on the day) × net_units, grouped in SQL by (sku, cost) so
+/// Rust multiplies once per distinct cost; SKUs without a valid cost are listed as missing.
+fn cogs(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    ids: &str,
+    [f, t]: [Option<String>; 2],
+    out: &mut Totals,
+) -> Result<()> {
+    let sql = format!(
+        "SELECT sku, cost, SUM(net_units), SUM(units), SUM(gross) FROM (
+            SELECT d.sku AS sku, d.net_units AS net_units, d.units AS units, d.gross AS gross,
+                   (SELECT c.unit_cost FROM sku_costs c
+                    WHERE c.currency = ?3 AND c.sku = d.sku AND c.valid_from <= d.day
+                    ORDER BY c.valid_from DESC LIMIT 1) AS cost
+            FROM agg_sku_day d
+            WHERE d.store_id IN ({ids}) AND (?1 IS NULL OR d.day >= ?1)
+              AND (?2 IS NULL OR d.day <= ?2))
+         GROUP BY sku, cost ORDER BY sku"
+    );
+    let mut stmt = ledger.conn().prepare(&sql)?;
+    let rows = stmt.query_map(params![f, t, cs.currency.code()], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+            r.get::<_, Option<i64>>(3)?,
+            r.get::<_, Option<i64>>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (sku, cost, net_units, units, gross) = row?;
+        match cost {
+            Some(c) => {
+                let line = dec(Some(c))
+                    .checked_mul(dec(net_units))
+                    .ok_or(Error::Money(MoneyError::Overflow(dec(Some(c)))))?;
+                out.inputs.cogs += line;
+            }
+            None => match out.missing.iter_mut().find(|m| m.sku == sku) {
+                Some(m) => {
+                    m.units += dec(units);
+                    m.gross = Amount::new(m.gross.value() + dec(gross), cs.currency);
+                }
+                None => out.missing.push(MissingCost {
+                    currency: cs.currency,
+                    sku,
+                    units: dec(units),
+                    gross: Amount::new(dec(gross), cs.currency),
+                }),
+            },
+        }
+    }
+    Ok(())
+}
+
+fn fixed_costs(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    ids: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Decimal> {
+    let which = if cs.only_store {
+        format!("store_id IN ({ids})")
+    } else {
+        format!("(store_id IS NULL OR store_id IN ({ids}))")
+    };
+    let sql = format!(
+        "SELECT month, SUM(amount) FROM fixed_costs
+         WHERE currency = ?1 AND month BETWEEN ?2 AND ?3 AND {which} GROUP BY month"
+    );
+    let mut stmt = ledger.conn().prepare(&sql)?;
+    let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
+    let rows = stmt.query_map(params![cs.currency.code(), ym(from), ym(to)], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+    })?;
+    let mut total = Decimal::ZERO;
+    for row in rows {
+        let (month, amount) = row?;
+        let first = super::parse_day(&format!("{month}-01"))?;
+        total += prorate(dec(amount), first, from, to);
+    }
+    Ok(total)
+}
+
+/// A month's cost × days of the month inside [from, to] / days in the month.
+pub(crate) fn prorate(
+    amount: Decimal,
+    first: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Decimal {
+    let Some(next) = first.checked_add_months(Months::new(1)) else {
+        return Decimal::ZERO;
+    };
+    let last = next.pred_opt().unwrap_or(first);
+    let (lo, hi) = (first.max(from), last.min(to));
+    if lo > hi {
+        return Decimal::ZERO;
+    }
+    let inside = Decimal::from((hi - lo).num_days() + 1);
+    let days = Decimal::from(last.day());
+    if inside == days {
+        amount // whole month: exact, no division
+    } else {
+        amount * inside / days
+    }
+}

@@ -1,0 +1,105 @@
+//! `fupan costs`: fixed monthly costs and SKU unit-cost sheets.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use fupan_engine::db::costs::parse_month;
+use fupan_engine::import::{import_file, preview, ImportOptions};
+use fupan_engine::model::{Currency, Money, StoreId};
+use fupan_engine::{Error, Ledger, Result};
+use rust_decimal::Decimal;
+
+use super::args::CostsCommand;
+
+pub fn run(ledger: &mut Ledger, cmd: &CostsCommand) -> Result<()> {
+    match cmd {
+        CostsCommand::Fixed {
+            store,
+            month,
+            kind,
+            amount,
+        } => fixed(ledger, store.as_deref(), month, kind, amount),
+        CostsCommand::Import { file, store } => import(ledger, file, store.clone()),
+    }
+}
+
+/// The store (by name) and its currency; without a name, the database's only currency
+/// applied to all its stores.
+fn target(ledger: &Ledger, store: Option<&str>) -> Result<(Option<StoreId>, Currency)> {
+    let stores = ledger.stores()?;
+    match store {
+        Some(name) => {
+            let found: Vec<_> = stores.iter().filter(|s| s.name == name.trim()).collect();
+            match found.as_slice() {
+                [] => Err(Error::NotFound(format!("no store named {name:?}"))),
+                [one] => Ok((Some(one.id), one.currency)),
+                _ => Err(Error::InvalidArgument(format!(
+                    "several stores are named {name:?} (on different platforms); rename one first"
+                ))),
+            }
+        }
+        None => match ledger.currencies()?.as_slice() {
+            [one] => Ok((None, *one)),
+            [] => Err(Error::InvalidArgument(
+                "no stores yet: import a store's orders first, or pass --store".into(),
+            )),
+            _ => Err(Error::InvalidArgument(
+                "the database has stores in several currencies: pass --store NAME to say which"
+                    .into(),
+            )),
+        },
+    }
+}
+
+fn fixed(
+    ledger: &Ledger,
+    store: Option<&str>,
+    month: &str,
+    kind: &str,
+    amount: &str,
+) -> Result<()> {
+    let month = parse_month(month)?;
+    let amount = Decimal::from_str(amount.trim())
+        .map_err(|_| Error::InvalidArgument(format!("--amount {amount:?} is not a number")))?;
+    let (store_id, currency) = target(ledger, store)?;
+    ledger.set_fixed_cost(store_id, currency, month, kind, amount)?;
+    let whom = match store {
+        Some(name) => format!("store {}", name.trim()),
+        None => format!("all {currency} stores"),
+    };
+    println!(
+        "Fixed cost {:?} for {} ({whom}): {}",
+        kind.trim(),
+        month.format("%Y-%m"),
+        Money::new(amount, currency)
+    );
+    Ok(())
+}
+
+/// A SKU cost sheet goes through the importer (so it is in the import history and can be
+/// undone); the file must be recognised as a cost sheet, never as something else.
+fn import(ledger: &mut Ledger, file: &Path, store: Option<String>) -> Result<()> {
+    if let Some(name) = &store {
+        target(ledger, Some(name))?;
+    }
+    let opts = ImportOptions {
+        store,
+        ..Default::default()
+    };
+    let seen = preview(file, &opts)?;
+    if seen.report != "sku_costs" {
+        return Err(Error::InvalidArgument(format!(
+            "{} looks like {} ({}), not a SKU cost sheet (columns SKU, unit_cost[, valid_from])",
+            seen.file, seen.report, seen.format
+        )));
+    }
+    let out = import_file(ledger, file, &opts, &mut |_| {})?;
+    println!(
+        "{}: {} SKU costs added, {} updated, {} unchanged (import {})",
+        out.file, out.added, out.updated, out.duplicates, out.import_id
+    );
+    for s in &out.skipped {
+        println!("  skipped row {} ({}): {}", s.row, s.sheet, s.reason);
+    }
+    Ok(())
+}
