@@ -64,6 +64,9 @@ pub enum Error {
     SchemaTooNew { found: i64, supported: i64 },
     #[error("internal error: {0}")]
     Internal(String),
+    /// Already shown to the user (per file); carries the exit code to end with.
+    #[error("see the errors above")]
+    Reported(u8),
 }
 
 /// Whether the user can fix it (bad input, exit 2) or we must (internal, exit 1).
@@ -87,6 +90,8 @@ impl Error {
             | Error::Money(_)
             | Error::SchemaTooNew { .. } => ErrorKind::BadInput,
             Error::Db(_) | Error::Internal(_) => ErrorKind::Internal,
+            Error::Reported(2) => ErrorKind::BadInput,
+            Error::Reported(_) => ErrorKind::Internal,
         }
     }
 
@@ -104,6 +109,7 @@ impl Error {
             Error::Db(_) => "database",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::Internal(_) => "internal",
+            Error::Reported(_) => "reported",
         }
     }
 

@@ -1,10 +1,17 @@
 //! Fupan's domain engine: import of platform exports into a normalised ledger, exact metrics,
 //! and reports. Pure Rust over SQLite — no UI and no Tauri (checked by the test script).
 
+// `Error` carries the file/sheet/row/column of bad input by value: it is the cold path, and
+// keeping it unboxed keeps every constructor simple.
+#![allow(clippy::result_large_err)]
+
+pub mod charts;
 pub mod db;
 pub mod error;
 pub mod import;
+pub mod metrics;
 pub mod model;
+pub mod report;
 
 pub use db::Ledger;
 pub use error::{Error, ErrorDto, ErrorKind, Location, Result};

@@ -36,6 +36,10 @@ pub enum Command {
     Report(ReportArgs),
     /// The import history.
     Imports(JsonArg),
+    /// Copy the whole database to FILE (safe while the app is open).
+    Backup { file: PathBuf },
+    /// Replace the database with a backup, after verifying it.
+    Restore { file: PathBuf },
     /// Undo one import, restoring the exact previous state.
     Undo {
         /// The id shown by `fupan imports`.

@@ -2,7 +2,12 @@
 //! contract of `shared/docs/cli.md`, and maps errors to exit codes (2 bad input, 1 internal).
 
 mod args;
+mod channels;
+mod costs;
 mod history;
+mod import;
+mod report;
+mod summary;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -13,7 +18,8 @@ use fupan_engine::{Error, Ledger, Result};
 pub use args::{Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "costs", "summary", "channels", "report", "imports", "undo", "help",
+    "import", "costs", "summary", "channels", "report", "imports", "undo", "backup", "restore",
+    "help",
 ];
 
 /// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
@@ -37,6 +43,7 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Reported(code)) => ExitCode::from(code),
         Err(e) => {
             eprintln!("fupan: {e}");
             ExitCode::from(e.exit_code())
@@ -53,25 +60,25 @@ fn open_ledger(cli: &Cli) -> Result<Ledger> {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let ledger = open_ledger(&cli)?;
+    let mut ledger = open_ledger(&cli)?;
     match &cli.command {
         Command::Imports(out) => history::list(&ledger, out.json),
-        other => Err(Error::InvalidArgument(format!(
-            "`{}` is not implemented yet",
-            command_name(other)
-        ))),
-    }
-}
-
-fn command_name(c: &Command) -> &'static str {
-    match c {
-        Command::Import(_) => "import",
-        Command::Costs(_) => "costs",
-        Command::Summary(_) => "summary",
-        Command::Channels(_) => "channels",
-        Command::Report(_) => "report",
-        Command::Imports(_) => "imports",
-        Command::Undo { .. } => "undo",
+        Command::Summary(args) => summary::run(&ledger, args),
+        Command::Channels(args) => channels::run(&ledger, args),
+        Command::Report(args) => report::run(&ledger, args),
+        Command::Costs(cmd) => costs::run(&mut ledger, cmd),
+        Command::Import(args) => import::run(&mut ledger, args),
+        Command::Undo { import_id } => import::undo(&mut ledger, *import_id),
+        Command::Backup { file } => {
+            ledger.backup_to(file)?;
+            println!("Backed up to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            ledger.restore_from(file)?;
+            println!("Restored from {}", file.display());
+            Ok(())
+        }
     }
 }
 

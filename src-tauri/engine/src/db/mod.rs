@@ -1,9 +1,12 @@
 //! The ledger store: one SQLite file (WAL, foreign keys on) holding stores, imports, the
 //! normalised ledger, costs, settings and daily pre-aggregates.
 
+mod backup;
+pub mod costs;
 mod imports;
 mod migrate;
 mod stores;
+mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +16,9 @@ use crate::error::{Error, Result};
 
 pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
 pub use imports::ImportRecord;
+pub(crate) use stores::ensure_store;
 pub use stores::StoreInfo;
+pub use write::{rebuild_aggregates, undo_import, DaySpan, LedgerWriter, WriteCounts};
 
 /// The app's identifier; the desktop shell's app-data dir uses the same name.
 pub const APP_ID: &str = "app.fupan.desktop";
@@ -111,3 +116,6 @@ mod tests {
         assert_eq!(Ledger::open(&path).unwrap().schema_version().unwrap(), latest_version());
     }
 }
+
+#[cfg(test)]
+mod write_tests;

@@ -1,6 +1,6 @@
 //! Stores (shops/accounts): one platform and one currency each.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::Ledger;
@@ -18,30 +18,7 @@ pub struct StoreInfo {
 impl Ledger {
     /// The store named `name` on `platform`, created with `currency` when new.
     pub fn ensure_store(&self, name: &str, platform: Platform, currency: Currency) -> Result<StoreInfo> {
-        let existing = self
-            .conn()
-            .query_row(
-                "SELECT id, currency FROM stores WHERE platform = ?1 AND name = ?2",
-                params![platform.as_str(), name],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-            )
-            .optional()?;
-        let (id, currency) = match existing {
-            Some((id, cur)) => (id, cur.parse().map_err(Error::Internal)?),
-            None => {
-                self.conn().execute(
-                    "INSERT INTO stores (name, platform, currency, created_at) VALUES (?1, ?2, ?3, datetime('now'))",
-                    params![name, platform.as_str(), currency.code()],
-                )?;
-                (self.conn().last_insert_rowid(), currency)
-            }
-        };
-        Ok(StoreInfo {
-            id: StoreId(id),
-            name: name.to_string(),
-            platform,
-            currency,
-        })
+        ensure_store(self.conn(), name, platform, currency)
     }
 
     pub fn stores(&self) -> Result<Vec<StoreInfo>> {
@@ -76,6 +53,40 @@ impl Ledger {
         cs.dedup();
         Ok(cs)
     }
+}
+
+/// `Ledger::ensure_store` on any connection, so an import can create its store inside its
+/// own transaction (a refused file then leaves no empty store behind).
+pub(crate) fn ensure_store(
+    conn: &Connection,
+    name: &str,
+    platform: Platform,
+    currency: Currency,
+) -> Result<StoreInfo> {
+    let existing = conn
+        .query_row(
+            "SELECT id, currency FROM stores WHERE platform = ?1 AND name = ?2",
+            params![platform.as_str(), name],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+        )
+        .optional()?;
+    let (id, currency) = match existing {
+        Some((id, cur)) => (id, cur.parse().map_err(Error::Internal)?),
+        None => {
+            conn.execute(
+                "INSERT INTO stores (name, platform, currency, created_at)
+                 VALUES (?1, ?2, ?3, datetime('now'))",
+                params![name, platform.as_str(), currency.code()],
+            )?;
+            (conn.last_insert_rowid(), currency)
+        }
+    };
+    Ok(StoreInfo {
+        id: StoreId(id),
+        name: name.to_string(),
+        platform,
+        currency,
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,10 @@ pub mod detect;
 pub mod formats;
 pub mod header;
 pub mod map;
+mod pipeline;
 pub mod read;
+
+pub use pipeline::{import_file, import_files, preview, FileOutcome, Preview};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -22,6 +25,9 @@ pub trait LedgerSink {
     fn fee(&mut self, fee: FeeRow) -> Result<()>;
     fn ad_day(&mut self, ad: AdDay) -> Result<()>;
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()>;
+    /// One data row of the file is done (its records were all given). Lets the writer
+    /// count rows as added, updated or duplicate, as the CLI contract reports them.
+    fn end_row(&mut self) {}
 }
 
 /// What the user told us about the files.

@@ -1,0 +1,536 @@
+//! Writing one import into the ledger, inside the caller's transaction.
+//!
+//! Each fact has a natural key. A fact already present with the same values is a duplicate
+//! (nothing written); with other values (a later export saw a refund) a new version is
+//! stored and becomes current; within one file a repeated key is overwritten (later row
+//! wins). Order-export fees (rank 1) are superseded by settlement fees (rank 2) of the same
+//! order and kind. At the end the daily aggregates of the touched days are rebuilt.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction};
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Result};
+use crate::import::LedgerSink;
+use crate::model::{AdDay, Currency, FeeRow, ImportId, OrderLine, OrderStatus, Scaled, SkuCost, StoreId};
+
+/// What happened to the facts of one file: records, and rows (a row is added when any of
+/// its records is new, updated when any changed, a duplicate when all were known).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteCounts {
+    pub added: u64,
+    pub updated: u64,
+    pub duplicates: u64,
+    pub rows_added: u64,
+    pub rows_updated: u64,
+    pub rows_duplicate: u64,
+}
+
+/// Records of the row being written, by what happened to them.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowMarks {
+    added: bool,
+    updated: bool,
+    duplicate: bool,
+}
+
+/// Inclusive day span touched by a write, per store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DaySpan {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl DaySpan {
+    fn widen(span: &mut Option<DaySpan>, day: NaiveDate) {
+        *span = Some(match *span {
+            None => DaySpan { from: day, to: day },
+            Some(s) => DaySpan {
+                from: s.from.min(day),
+                to: s.to.max(day),
+            },
+        });
+    }
+}
+
+/// A `LedgerSink` that writes into the ledger for one store and one import.
+pub struct LedgerWriter<'t> {
+    tx: &'t Transaction<'t>,
+    /// None for files that belong to no store (SKU cost sheets).
+    store: Option<StoreId>,
+    currency: Currency,
+    import: ImportId,
+    counts: WriteCounts,
+    row: RowMarks,
+    span: Option<DaySpan>,
+}
+
+enum Existing {
+    None,
+    Same,
+    /// (row id, import id, day) of the current version.
+    Different(i64, i64, String),
+}
+
+fn scaled(v: Decimal) -> Result<i64> {
+    Ok(Scaled::from_decimal(v)?.0)
+}
+
+fn day_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+impl<'t> LedgerWriter<'t> {
+    pub fn new(
+        tx: &'t Transaction<'t>,
+        store: Option<StoreId>,
+        currency: Currency,
+        import: ImportId,
+    ) -> Self {
+        LedgerWriter {
+            tx,
+            store,
+            currency,
+            import,
+            counts: WriteCounts::default(),
+            row: RowMarks::default(),
+            span: None,
+        }
+    }
+
+    pub fn counts(&self) -> WriteCounts {
+        self.counts
+    }
+
+    fn store(&self) -> Result<i64> {
+        self.store
+            .map(|s| s.0)
+            .ok_or_else(|| Error::Internal("a cost sheet produced ledger rows".into()))
+    }
+
+    /// Classify against the current version; on `Different`, retire it (or, when it came
+    /// from this same import, delete it: the later row of the file wins).
+    fn settle(&mut self, existing: Existing, table: &str) -> Result<bool> {
+        match existing {
+            Existing::None => {
+                self.counts.added += 1;
+                self.row.added = true;
+                Ok(true)
+            }
+            Existing::Same => {
+                self.counts.duplicates += 1;
+                self.row.duplicate = true;
+                Ok(false)
+            }
+            Existing::Different(id, import, day) => {
+                if import == self.import.0 {
+                    // Repeated key within this file: the later row wins.
+                    self.tx
+                        .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+                    self.row.added = true;
+                } else {
+                    self.tx.execute(
+                        &format!("UPDATE {table} SET is_current = 0 WHERE id = ?1"),
+                        [id],
+                    )?;
+                    self.counts.updated += 1;
+                    self.row.updated = true;
+                }
+                if let Ok(d) = NaiveDate::parse_from_str(&day, "%Y-%m-%d") {
+                    DaySpan::widen(&mut self.span, d);
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    /// Rebuild the aggregates of the touched days; returns the span (None: nothing touched).
+    pub fn finish(self) -> Result<(WriteCounts, Option<DaySpan>)> {
+        if let (Some(span), Some(store)) = (self.span, self.store) {
+            rebuild_aggregates(self.tx, store, span)?;
+        }
+        Ok((self.counts, self.span))
+    }
+}
+
+impl LedgerSink for LedgerWriter<'_> {
+    fn order_line(&mut self, l: OrderLine) -> Result<()> {
+        let store = self.store()?;
+        let f = l.refund_fraction.clamp(Decimal::ZERO, Decimal::ONE);
+        let vals = (
+            day_text(l.day),
+            i64::from(l.status == OrderStatus::Cancelled),
+            scaled(l.qty)?,
+            scaled(l.list_amount)?,
+            scaled(l.seller_discount)?,
+            scaled(l.platform_discount)?,
+            f.normalize().to_string(),
+            scaled(f * l.list_amount)?,
+            scaled(f * l.qty)?,
+            scaled((Decimal::ONE - f) * l.seller_discount)?,
+        );
+        let existing = self
+            .tx
+            .prepare_cached(
+                "SELECT id, import_id, day, cancelled, qty, list_amount, seller_discount,
+                        platform_discount, refund_fraction, sku, product
+                 FROM order_lines
+                 WHERE store_id = ?1 AND order_id = ?2 AND line_id = ?3 AND is_current = 1",
+            )?
+            .query_row(params![store, l.order_id, l.line_id], |r| {
+                let same = r.get::<_, String>(2)? == vals.0
+                    && r.get::<_, i64>(3)? == vals.1
+                    && r.get::<_, i64>(4)? == vals.2
+                    && r.get::<_, i64>(5)? == vals.3
+                    && r.get::<_, i64>(6)? == vals.4
+                    && r.get::<_, i64>(7)? == vals.5
+                    && r.get::<_, String>(8)? == vals.6
+                    && r.get::<_, Option<String>>(9)? == l.sku
+                    && r.get::<_, Option<String>>(10)? == l.product;
+                Ok(if same {
+                    Existing::Same
+                } else {
+                    Existing::Different(r.get(0)?, r.get(1)?, r.get(2)?)
+                })
+            })
+            .optional()?
+            .unwrap_or(Existing::None);
+        if !self.settle(existing, "order_lines")? {
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO order_lines (import_id, store_id, order_id, line_id, sku, product, day,
+                    cancelled, qty, list_amount, seller_discount, platform_discount,
+                    refund_fraction, refund_amount, refund_qty, subsidy_net, buyer_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?
+            .execute(params![
+                self.import.0,
+                store,
+                l.order_id,
+                l.line_id,
+                l.sku,
+                l.product,
+                vals.0,
+                vals.1,
+                vals.2,
+                vals.3,
+                vals.4,
+                vals.5,
+                vals.6,
+                vals.7,
+                vals.8,
+                vals.9,
+                l.buyer_hash,
+            ])?;
+        DaySpan::widen(&mut self.span, l.day);
+        Ok(())
+    }
+
+    fn fee(&mut self, fee: FeeRow) -> Result<()> {
+        let store = self.store()?;
+        let day = day_text(fee.day);
+        let amount = scaled(fee.amount)?;
+        let kind = fee.kind.as_str();
+        let existing = self
+            .tx
+            .prepare_cached(
+                "SELECT id, import_id, day, amount, order_id, rank FROM fees
+                 WHERE store_id = ?1 AND reference = ?2 AND kind = ?3 AND is_current = 1",
+            )?
+            .query_row(params![store, fee.reference, kind], |r| {
+                let same = r.get::<_, String>(2)? == day
+                    && r.get::<_, i64>(3)? == amount
+                    && r.get::<_, Option<String>>(4)? == fee.order_id
+                    && r.get::<_, i64>(5)? == i64::from(fee.rank);
+                Ok(if same {
+                    Existing::Same
+                } else {
+                    Existing::Different(r.get(0)?, r.get(1)?, r.get(2)?)
+                })
+            })
+            .optional()?
+            .unwrap_or(Existing::None);
+        if !self.settle(existing, "fees")? {
+            return Ok(());
+        }
+        // A settlement's figure for an order replaces the order export's estimate of that kind.
+        let superseded = match &fee.order_id {
+            Some(order) if fee.rank < 2 => self
+                .tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM fees WHERE store_id = ?1 AND order_id = ?2
+                     AND kind = ?3 AND rank > ?4 AND is_current = 1)",
+                )?
+                .query_row(params![store, order, kind, fee.rank], |r| r.get::<_, bool>(0))?,
+            Some(order) => {
+                let mut stmt = self.tx.prepare_cached(
+                    "UPDATE fees SET superseded = 1 WHERE store_id = ?1 AND order_id = ?2
+                     AND kind = ?3 AND rank < ?4 AND superseded = 0 RETURNING day",
+                )?;
+                let days = stmt.query_map(params![store, order, kind, fee.rank], |r| {
+                    r.get::<_, String>(0)
+                })?;
+                for d in days {
+                    if let Ok(d) = NaiveDate::parse_from_str(&d?, "%Y-%m-%d") {
+                        DaySpan::widen(&mut self.span, d);
+                    }
+                }
+                false
+            }
+            None => false,
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO fees (import_id, store_id, order_id, day, kind, amount, reference,
+                    rank, superseded)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                self.import.0,
+                store,
+                fee.order_id,
+                day,
+                kind,
+                amount,
+                fee.reference,
+                fee.rank,
+                superseded,
+            ])?;
+        DaySpan::widen(&mut self.span, fee.day);
+        Ok(())
+    }
+
+    fn ad_day(&mut self, ad: AdDay) -> Result<()> {
+        let store = self.store()?;
+        let day = day_text(ad.day);
+        let spend = scaled(ad.spend)?;
+        let sales = scaled(ad.platform_sales)?;
+        let existing = self
+            .tx
+            .prepare_cached(
+                "SELECT id, import_id, day, spend, impressions, clicks, platform_sales,
+                        platform_orders, collects, add_to_carts, assisted_conversions,
+                        last_click_conversions
+                 FROM ad_days WHERE store_id = ?1 AND channel = ?2 AND campaign = ?3
+                   AND day = ?4 AND window_days = ?5 AND is_current = 1",
+            )?
+            .query_row(
+                params![store, ad.channel.as_str(), ad.campaign, day, ad.window_days],
+                |r| {
+                    let same = r.get::<_, i64>(3)? == spend
+                        && r.get::<_, i64>(4)? == ad.impressions
+                        && r.get::<_, i64>(5)? == ad.clicks
+                        && r.get::<_, i64>(6)? == sales
+                        && r.get::<_, i64>(7)? == ad.platform_orders
+                        && r.get::<_, i64>(8)? == ad.collects
+                        && r.get::<_, i64>(9)? == ad.add_to_carts
+                        && r.get::<_, Option<i64>>(10)? == ad.assisted_conversions
+                        && r.get::<_, Option<i64>>(11)? == ad.last_click_conversions;
+                    Ok(if same {
+                        Existing::Same
+                    } else {
+                        Existing::Different(r.get(0)?, r.get(1)?, r.get(2)?)
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or(Existing::None);
+        if !self.settle(existing, "ad_days")? {
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO ad_days (import_id, store_id, channel, campaign, day, window_days,
+                    spend, impressions, clicks, platform_sales, platform_orders, collects,
+                    add_to_carts, assisted_conversions, last_click_conversions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(params![
+                self.import.0,
+                store,
+                ad.channel.as_str(),
+                ad.campaign,
+                day,
+                ad.window_days,
+                spend,
+                ad.impressions,
+                ad.clicks,
+                sales,
+                ad.platform_orders,
+                ad.collects,
+                ad.add_to_carts,
+                ad.assisted_conversions,
+                ad.last_click_conversions,
+            ])?;
+        DaySpan::widen(&mut self.span, ad.day);
+        Ok(())
+    }
+
+    fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
+        let unit = scaled(cost.unit_cost)?;
+        let from = day_text(cost.valid_from);
+        let current: Option<i64> = self
+            .tx
+            .prepare_cached(
+                "SELECT unit_cost FROM sku_costs WHERE currency = ?1 AND sku = ?2 AND valid_from = ?3",
+            )?
+            .query_row(params![self.currency.code(), cost.sku, from], |r| r.get(0))
+            .optional()?;
+        match current {
+            Some(u) if u == unit => {
+                self.counts.duplicates += 1;
+                self.row.duplicate = true;
+            }
+            Some(_) => {
+                self.counts.updated += 1;
+                self.row.updated = true;
+            }
+            None => {
+                self.counts.added += 1;
+                self.row.added = true;
+            }
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO sku_costs (currency, sku, valid_from, unit_cost, import_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (currency, sku, valid_from)
+                 DO UPDATE SET unit_cost = excluded.unit_cost, import_id = excluded.import_id",
+            )?
+            .execute(params![self.currency.code(), cost.sku, from, unit, self.import.0])?;
+        Ok(())
+    }
+
+    fn end_row(&mut self) {
+        let r = std::mem::take(&mut self.row);
+        if r.updated {
+            self.counts.rows_updated += 1;
+        } else if r.added {
+            self.counts.rows_added += 1;
+        } else if r.duplicate {
+            self.counts.rows_duplicate += 1;
+        }
+    }
+}
+
+/// Recompute the daily aggregates of one store for the days in `span` from current facts.
+pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
+    let p = params![store.0, day_text(span.from), day_text(span.to)];
+    for sql in [
+        "DELETE FROM agg_store_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+        "INSERT INTO agg_store_day (store_id, day, orders, units, gross, refunds, subsidy_net)
+         SELECT store_id, day, COUNT(DISTINCT order_id), SUM(qty), SUM(list_amount),
+                SUM(refund_amount), SUM(subsidy_net)
+         FROM order_lines
+         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1 AND cancelled = 0
+         GROUP BY day",
+        "DELETE FROM agg_sku_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds, subsidy_net)
+         SELECT store_id, day, COALESCE(sku, ''), SUM(qty), SUM(qty - refund_qty),
+                SUM(list_amount), SUM(refund_amount), SUM(subsidy_net)
+         FROM order_lines
+         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1 AND cancelled = 0
+         GROUP BY day, COALESCE(sku, '')",
+        "DELETE FROM agg_fee_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+        "INSERT INTO agg_fee_day (store_id, day, kind, amount)
+         SELECT store_id, day, kind, SUM(amount)
+         FROM fees
+         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1 AND superseded = 0
+         GROUP BY day, kind",
+    ] {
+        tx.prepare_cached(sql)?.execute(p)?;
+    }
+    Ok(())
+}
+
+/// Undo one import inside `tx`: delete its facts, promote the versions they replaced,
+/// re-derive superseded fees and rebuild the touched aggregates.
+pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM imports WHERE id = ?1)",
+        [import.0],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Err(Error::NotFound(format!("no import with id {}", import.0)));
+    }
+    // Days and stores touched: this import's facts and the versions about to be promoted.
+    let mut spans: Vec<(i64, String, String)> = Vec::new();
+    for (table, key) in [
+        ("order_lines", "o2.order_id = o.order_id AND o2.line_id = o.line_id"),
+        ("fees", "o2.reference = o.reference AND o2.kind = o.kind"),
+        (
+            "ad_days",
+            "o2.channel = o.channel AND o2.campaign = o.campaign AND o2.day = o.day
+             AND o2.window_days = o.window_days",
+        ),
+    ] {
+        let promote = format!(
+            "UPDATE {table} SET is_current = 1 WHERE id IN (
+                SELECT (SELECT o2.id FROM {table} o2
+                        WHERE o2.store_id = o.store_id AND {key} AND o2.import_id <> o.import_id
+                        ORDER BY o2.import_id DESC LIMIT 1)
+                FROM {table} o WHERE o.import_id = ?1 AND o.is_current = 1)
+             RETURNING store_id, day"
+        );
+        let mut touched: Vec<(i64, String)> = tx
+            .prepare(&promote)?
+            .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        touched.extend(
+            tx.prepare(&format!("SELECT DISTINCT store_id, day FROM {table} WHERE import_id = ?1"))?
+                .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        );
+        for (store, day) in touched {
+            match spans.iter_mut().find(|s| s.0 == store) {
+                Some(s) => {
+                    if day < s.1 {
+                        s.1 = day.clone();
+                    }
+                    if day > s.2 {
+                        s.2 = day;
+                    }
+                }
+                None => spans.push((store, day.clone(), day)),
+            }
+        }
+        tx.execute(&format!("DELETE FROM {table} WHERE import_id = ?1"), [import.0])?;
+    }
+    tx.execute("DELETE FROM sku_costs WHERE import_id = ?1", [import.0])?;
+    for (store, from, to) in &spans {
+        // Settlement rows may be gone: order-export fees they superseded count again.
+        tx.execute(
+            "UPDATE fees SET superseded = EXISTS (
+                SELECT 1 FROM fees f2 WHERE f2.store_id = fees.store_id
+                  AND f2.order_id = fees.order_id AND f2.kind = fees.kind
+                  AND f2.rank > fees.rank AND f2.is_current = 1)
+             WHERE store_id = ?1 AND order_id IS NOT NULL AND rank < 2",
+            [store],
+        )?;
+        // Superseded rows may sit on other days: rebuild the store's whole fee range.
+        let (fee_from, fee_to): (Option<String>, Option<String>) = tx.query_row(
+            "SELECT MIN(day), MAX(day) FROM fees WHERE store_id = ?1",
+            [store],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let from = fee_from.filter(|f| f < from).unwrap_or_else(|| from.clone());
+        let to = fee_to.filter(|t| t > to).unwrap_or_else(|| to.clone());
+        let parse = |d: &str| {
+            NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map_err(|e| Error::Internal(format!("bad day {d:?} in the ledger: {e}")))
+        };
+        rebuild_aggregates(
+            tx,
+            StoreId(*store),
+            DaySpan {
+                from: parse(&from)?,
+                to: parse(&to)?,
+            },
+        )?;
+    }
+    tx.execute("DELETE FROM imports WHERE id = ?1", [import.0])?;
+    Ok(())
+}

@@ -1,0 +1,211 @@
+//! Tests of the ledger writer: versions, duplicates, settlement superseding, undo.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::write::{undo_import, LedgerWriter};
+use crate::import::LedgerSink;
+use crate::model::{
+    AdDay, Channel, Currency, FeeKind, FeeRow, ImportId, OrderLine, OrderStatus, Platform, StoreId,
+};
+use crate::Ledger;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, d).unwrap()
+}
+
+fn line(order: &str, list: Decimal, f: Decimal) -> OrderLine {
+    OrderLine {
+        order_id: order.into(),
+        line_id: "1".into(),
+        sku: Some("MUG-01".into()),
+        product: Some("Mug".into()),
+        qty: dec!(2),
+        day: day(5),
+        status: OrderStatus::Paid,
+        list_amount: list,
+        seller_discount: dec!(10),
+        platform_discount: dec!(0),
+        refund_fraction: f,
+        buyer_hash: None,
+    }
+}
+
+fn fee(order: &str, kind: FeeKind, amount: Decimal, reference: &str, rank: u8, d: u32) -> FeeRow {
+    FeeRow {
+        order_id: Some(order.into()),
+        day: day(d),
+        kind,
+        amount,
+        reference: reference.into(),
+        rank,
+    }
+}
+
+/// Writes `f`'s records as one import and commits; returns the import id.
+fn import(ledger: &mut Ledger, store: StoreId, write: impl FnOnce(&mut LedgerWriter)) -> ImportId {
+    let tx = ledger.conn_mut().transaction().unwrap();
+    tx.execute(
+        "INSERT INTO imports (file_name, file_hash, platform, report, store_id, imported_at)
+         VALUES ('f', 'h', 'douyin', 'orders', ?1, 'now')",
+        [store.0],
+    )
+    .unwrap();
+    let id = ImportId(tx.last_insert_rowid());
+    let mut w = LedgerWriter::new(&tx, Some(store), Currency::CNY, id);
+    write(&mut w);
+    w.finish().unwrap();
+    tx.commit().unwrap();
+    id
+}
+
+/// (gross, refunds, subsidy_net) and fee total of the store, from the aggregates.
+fn totals(ledger: &Ledger) -> (i64, i64, i64, i64) {
+    let c = ledger.conn();
+    let (g, r, s) = c
+        .query_row(
+            "SELECT COALESCE(SUM(gross),0), COALESCE(SUM(refunds),0), COALESCE(SUM(subsidy_net),0) FROM agg_store_day",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let fees = c
+        .query_row("SELECT COALESCE(SUM(amount),0) FROM agg_fee_day", [], |r| r.get(0))
+        .unwrap();
+    (g, r, s, fees)
+}
+
+fn setup() -> (Ledger, StoreId) {
+    let ledger = Ledger::open_in_memory().unwrap();
+    let store = ledger.ensure_store("s", Platform::Douyin, Currency::CNY).unwrap().id;
+    (ledger, store)
+}
+
+#[test]
+fn reimport_is_all_duplicates_and_changes_nothing() {
+    let (mut ledger, store) = setup();
+    import(&mut ledger, store, |w| {
+        w.order_line(line("A", dec!(100), dec!(0))).unwrap();
+        w.order_line(line("B", dec!(50.50), dec!(0.5))).unwrap();
+    });
+    let before = totals(&ledger);
+    assert_eq!(before, (1_505_000, 252_500, 150_000, 0));
+    let tx = ledger.conn_mut().transaction().unwrap();
+    let mut w = LedgerWriter::new(&tx, Some(store), Currency::CNY, ImportId(999));
+    tx.execute("INSERT INTO imports (id, file_name, file_hash, platform, report, imported_at) VALUES (999,'f','h','douyin','orders','now')", []).unwrap();
+    w.order_line(line("A", dec!(100), dec!(0))).unwrap();
+    w.order_line(line("B", dec!(50.50), dec!(0.5))).unwrap();
+    let (counts, _) = w.finish().unwrap();
+    tx.commit().unwrap();
+    assert_eq!((counts.added, counts.duplicates, counts.updated), (0, 2, 0));
+    assert_eq!(totals(&ledger), before);
+}
+
+#[test]
+fn a_later_export_with_a_refund_updates_and_undo_restores() {
+    let (mut ledger, store) = setup();
+    import(&mut ledger, store, |w| w.order_line(line("A", dec!(100), dec!(0))).unwrap());
+    let before = totals(&ledger);
+    let second = import(&mut ledger, store, |w| w.order_line(line("A", dec!(100), dec!(1))).unwrap());
+    assert_eq!(totals(&ledger), (1_000_000, 1_000_000, 0, 0));
+    let tx = ledger.conn_mut().transaction().unwrap();
+    undo_import(&tx, second).unwrap();
+    tx.commit().unwrap();
+    assert_eq!(totals(&ledger), before);
+    let versions: i64 = ledger
+        .conn()
+        .query_row("SELECT count(*) FROM order_lines", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(versions, 1);
+}
+
+#[test]
+fn a_settlement_supersedes_the_order_exports_fee_until_undone() {
+    let (mut ledger, store) = setup();
+    import(&mut ledger, store, |w| {
+        w.fee(fee("A", FeeKind::PlatformCommission, dec!(5), "order:A", 1, 5)).unwrap();
+        w.fee(fee("A", FeeKind::PaymentFee, dec!(1), "order:A", 1, 5)).unwrap();
+    });
+    assert_eq!(totals(&ledger).3, 60_000);
+    let settlement = import(&mut ledger, store, |w| {
+        w.fee(fee("A", FeeKind::PlatformCommission, dec!(4.5), "txn:1", 2, 20)).unwrap();
+        w.fee(fee("A", FeeKind::PlatformCommission, dec!(-0.5), "txn:2", 2, 21)).unwrap();
+    });
+    // 4.5 − 0.5 from the settlement replaces the order export's 5; payment fee stays.
+    assert_eq!(totals(&ledger).3, 50_000);
+    let tx = ledger.conn_mut().transaction().unwrap();
+    undo_import(&tx, settlement).unwrap();
+    tx.commit().unwrap();
+    assert_eq!(totals(&ledger).3, 60_000);
+}
+
+#[test]
+fn an_order_export_after_its_settlement_is_superseded_at_once() {
+    let (mut ledger, store) = setup();
+    import(&mut ledger, store, |w| {
+        w.fee(fee("A", FeeKind::PlatformCommission, dec!(4), "txn:1", 2, 20)).unwrap()
+    });
+    import(&mut ledger, store, |w| {
+        w.fee(fee("A", FeeKind::PlatformCommission, dec!(5), "order:A", 1, 5)).unwrap()
+    });
+    assert_eq!(totals(&ledger).3, 40_000);
+}
+
+#[test]
+fn cancelled_lines_are_kept_but_not_aggregated() {
+    let (mut ledger, store) = setup();
+    import(&mut ledger, store, |w| {
+        let mut l = line("C", dec!(80), dec!(0));
+        l.status = OrderStatus::Cancelled;
+        w.order_line(l).unwrap();
+    });
+    assert_eq!(totals(&ledger), (0, 0, 0, 0));
+    let kept: i64 = ledger
+        .conn()
+        .query_row("SELECT count(*) FROM order_lines WHERE cancelled = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 1);
+}
+
+#[test]
+fn ad_days_version_by_channel_campaign_day_and_window() {
+    let (mut ledger, store) = setup();
+    let ad = |spend: Decimal| AdDay {
+        channel: Channel::Qianchuan,
+        campaign: "plan 1".into(),
+        day: day(3),
+        spend,
+        impressions: 1000,
+        clicks: 50,
+        platform_sales: dec!(300),
+        platform_orders: 3,
+        collects: 0,
+        add_to_carts: 0,
+        assisted_conversions: None,
+        last_click_conversions: None,
+        window_days: 7,
+    };
+    import(&mut ledger, store, |w| w.ad_day(ad(dec!(100))).unwrap());
+    import(&mut ledger, store, |w| w.ad_day(ad(dec!(120))).unwrap());
+    let spend: i64 = ledger
+        .conn()
+        .query_row(
+            "SELECT SUM(spend) FROM ad_days WHERE is_current = 1 AND store_id = ?1",
+            params![store.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(spend, 1_200_000);
+}
+
+#[test]
+fn undo_of_an_unknown_import_is_not_found() {
+    let (mut ledger, _) = setup();
+    let tx = ledger.conn_mut().transaction().unwrap();
+    assert!(matches!(
+        undo_import(&tx, ImportId(42)),
+        Err(crate::Error::NotFound(_))
+    ));
+}

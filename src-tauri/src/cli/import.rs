@@ -1,0 +1,88 @@
+//! `fupan import` and `fupan undo`.
+//!
+//! The files of one command import all or nothing: a refused file (exit 2, with file, sheet,
+//! row and column on stderr) leaves the database exactly as it was.
+
+use std::path::Path;
+
+use fupan_engine::import::{import_files, FileOutcome, ImportOptions};
+use fupan_engine::model::{ImportId, Platform};
+use fupan_engine::{Error, Ledger, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use super::args::ImportArgs;
+
+#[derive(Serialize)]
+struct ImportJson {
+    files: Vec<FileOutcome>,
+}
+
+pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
+    let platform = match &args.platform {
+        Some(p) => Some(p.parse::<Platform>().map_err(Error::InvalidArgument)?),
+        None => None,
+    };
+    let opts = ImportOptions {
+        store: args.store.clone(),
+        platform,
+        allow_skip: false,
+    };
+    let paths: Vec<&Path> = args.files.iter().map(|p| p.as_path()).collect();
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg}: {pos} rows ({per_sec})")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    // All files or none: a refused file leaves the database exactly as it was.
+    let result = import_files(ledger, &paths, &opts, &mut |i, rows| {
+        if rows == 0 {
+            bar.set_message(paths[i].display().to_string());
+        }
+        bar.set_position(rows);
+    });
+    bar.finish_and_clear();
+    let files = result.map_err(|e| {
+        eprintln!("fupan: {e}\nfupan: nothing was imported.");
+        Error::Reported(e.exit_code())
+    })?;
+    if args.out.json {
+        super::print_json(&ImportJson { files })
+    } else {
+        files.iter().for_each(print_outcome);
+        Ok(())
+    }
+}
+
+fn print_outcome(o: &FileOutcome) {
+    println!(
+        "{}: {} {} → store {:?}: {} rows, {} added, {} updated, {} duplicates{}",
+        o.file,
+        o.platform,
+        o.report,
+        o.store,
+        o.rows,
+        o.added,
+        o.updated,
+        o.duplicates,
+        match (o.date_from, o.date_to) {
+            (Some(f), Some(t)) => format!(", {f} … {t}"),
+            _ => String::new(),
+        }
+    );
+    for s in &o.skipped {
+        println!(
+            "  skipped {} row {}{}: {}",
+            s.sheet,
+            s.row,
+            s.column.as_deref().map(|c| format!(" column {c:?}")).unwrap_or_default(),
+            s.reason
+        );
+    }
+}
+
+pub fn undo(ledger: &mut Ledger, id: i64) -> Result<()> {
+    ledger.undo_import(ImportId(id))?;
+    println!("Import {id} undone.");
+    Ok(())
+}
