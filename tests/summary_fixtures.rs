@@ -1,0 +1,441 @@
+//! Acceptance tests of `fupan summary` and `fupan channels` on the full fixture dataset.
+//! Every expected value is the hand computation of tests/fixtures/README.md (metrics.md §2–3
+//! applied to formats.md "Column roles") — never a value copied from program output.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const VND_TOTAL: Expect = Expect {
+    orders: 13,
+    units: 27,
+    gross_sales: "3340000",
+    refunds: "570000",
+    net_sales: "2770000",
+    cogs: "1177000",
+    //     commission service  payment  affiliate shipping insurance subsidy other
+    fees: ["119700", "61700", "36300", "0", "25000", "0", "92500", "0"],
+    hidden_costs: "335200",
+    contribution: "1257800",
+    contribution_margin: Some("0.4541"),
+    ad_spend: "0",
+    fixed_costs: "0",
+    net_profit: "1257800",
+    net_margin: Some("0.4541"),
+    marketing_spend: "92500",
+    store_roas: None,
+    profit_roi: Some("13.5978"),
+    break_even_roas: Some("2.6554"),
+};
+
+const CNY_TOTAL: Expect = Expect {
+    orders: 12,
+    units: 22,
+    gross_sales: "1389.60",
+    refunds: "253.00",
+    net_sales: "1136.60",
+    cogs: "455.50",
+    fees: [
+        "26.20", "0.00", "0.00", "41.50", "0.00", "2.50", "39.00", "9.00",
+    ],
+    hidden_costs: "118.20",
+    contribution: "562.90",
+    contribution_margin: Some("0.4952"),
+    ad_spend: "212.90",
+    fixed_costs: "0.00",
+    net_profit: "350.00",
+    net_margin: Some("0.3079"),
+    marketing_spend: "293.40",
+    store_roas: Some("5.3387"),
+    profit_roi: Some("1.1929"),
+    break_even_roas: Some("2.4686"),
+};
+
+const SHOPEE_STORE: Expect = Expect {
+    orders: 6,
+    units: 13,
+    gross_sales: "1560000",
+    refunds: "300000",
+    net_sales: "1260000",
+    cogs: "577000",
+    fees: ["119700", "61700", "36300", "0", "0", "0", "42500", "0"],
+    hidden_costs: "260200",
+    contribution: "422800",
+    contribution_margin: Some("0.3356"),
+    ad_spend: "0",
+    fixed_costs: "0",
+    net_profit: "422800",
+    net_margin: Some("0.3356"),
+    marketing_spend: "42500",
+    store_roas: None,
+    profit_roi: Some("9.9482"),
+    break_even_roas: Some("3.6897"),
+};
+
+const TIKTOK_STORE: Expect = Expect {
+    orders: 3,
+    units: 8,
+    gross_sales: "960000",
+    refunds: "150000",
+    net_sales: "810000",
+    cogs: "320000",
+    fees: ["0", "0", "0", "0", "25000", "0", "35000", "0"],
+    hidden_costs: "60000",
+    contribution: "430000",
+    contribution_margin: Some("0.5309"),
+    ad_spend: "0",
+    fixed_costs: "0",
+    net_profit: "430000",
+    net_margin: Some("0.5309"),
+    marketing_spend: "35000",
+    store_roas: None,
+    profit_roi: Some("12.2857"),
+    break_even_roas: Some("2.2326"),
+};
+
+const LAZADA_STORE: Expect = Expect {
+    orders: 4,
+    units: 6,
+    gross_sales: "820000",
+    refunds: "120000",
+    net_sales: "700000",
+    cogs: "280000",
+    fees: ["0", "0", "0", "0", "0", "0", "15000", "0"],
+    hidden_costs: "15000",
+    contribution: "405000",
+    contribution_margin: Some("0.5786"),
+    ad_spend: "0",
+    fixed_costs: "0",
+    net_profit: "405000",
+    net_margin: Some("0.5786"),
+    marketing_spend: "15000",
+    store_roas: None,
+    profit_roi: Some("27.0000"),
+    break_even_roas: Some("2.0247"),
+};
+
+const DOUYIN_STORE: Expect = Expect {
+    orders: 4,
+    units: 8,
+    gross_sales: "582.90",
+    refunds: "59.00",
+    net_sales: "523.90",
+    cogs: "201.50",
+    fees: [
+        "26.20", "0.00", "0.00", "41.50", "0.00", "2.50", "30.00", "9.00",
+    ],
+    hidden_costs: "109.20",
+    contribution: "213.20",
+    contribution_margin: Some("0.4069"),
+    ad_spend: "111.50",
+    fixed_costs: "0.00",
+    net_profit: "101.70",
+    net_margin: Some("0.1941"),
+    marketing_spend: "183.00",
+    store_roas: Some("4.6987"),
+    profit_roi: Some("0.5557"),
+    break_even_roas: Some("2.7341"),
+};
+
+const TAOBAO_STORE: Expect = Expect {
+    orders: 4,
+    units: 7,
+    gross_sales: "495.00",
+    refunds: "149.00",
+    net_sales: "346.00",
+    cogs: "126.50",
+    fees: [
+        "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+    ],
+    hidden_costs: "0.00",
+    contribution: "219.50",
+    contribution_margin: Some("0.6344"),
+    ad_spend: "70.90",
+    fixed_costs: "0.00",
+    net_profit: "148.60",
+    net_margin: Some("0.4295"),
+    marketing_spend: "70.90",
+    store_roas: Some("4.8801"),
+    profit_roi: Some("2.0959"),
+    break_even_roas: Some("2.2551"),
+};
+
+const PDD_STORE: Expect = Expect {
+    orders: 4,
+    units: 7,
+    gross_sales: "311.70",
+    refunds: "45.00",
+    net_sales: "266.70",
+    cogs: "127.50",
+    fees: [
+        "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "9.00", "0.00",
+    ],
+    hidden_costs: "9.00",
+    contribution: "130.20",
+    contribution_margin: Some("0.4882"),
+    ad_spend: "30.50",
+    fixed_costs: "0.00",
+    net_profit: "99.70",
+    net_margin: Some("0.3738"),
+    marketing_spend: "39.50",
+    store_roas: Some("8.7443"),
+    profit_roi: Some("2.5241"),
+    break_even_roas: Some("2.3940"),
+};
+
+/// Shopee, 2026-01-01..2026-01-15: orders A B D E (C cancelled); fees dated on order date.
+const SHOPEE_FIRST_HALF: Expect = Expect {
+    orders: 4,
+    units: 11,
+    gross_sales: "1300000",
+    refunds: "300000",
+    net_sales: "1000000",
+    cogs: "470000",
+    fees: ["92700", "48200", "28200", "0", "0", "0", "37500", "0"],
+    hidden_costs: "206600",
+    contribution: "323400",
+    contribution_margin: Some("0.3234"),
+    ad_spend: "0",
+    fixed_costs: "0",
+    net_profit: "323400",
+    net_margin: Some("0.3234"),
+    marketing_spend: "37500",
+    store_roas: None,
+    profit_roi: Some("8.6240"),
+    break_even_roas: Some("4.0198"),
+};
+
+fn sorted_stores(cur: &Value) -> Vec<String> {
+    let mut s: Vec<String> = cur["stores"]
+        .as_array()
+        .unwrap_or_else(|| panic!("stores[] in {cur}"))
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect();
+    s.sort();
+    s
+}
+
+fn sorted(names: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn full_dataset_summary_per_currency_matches_hand_computation() {
+    let db = full_db();
+    let doc = db.summary(None, None, None);
+    let currencies = doc["currencies"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(currencies.len(), 2, "one entry per currency: {doc:#}");
+
+    let vnd = TempDb::currency_of(&doc, "VND");
+    assert_eq!(sorted_stores(vnd), sorted(&[SHOPEE, TIKTOK, LAZADA]));
+    assert_summary(vnd, &VND_TOTAL, "VND total");
+
+    let cny = TempDb::currency_of(&doc, "CNY");
+    assert_eq!(sorted_stores(cny), sorted(&[DOUYIN, TAOBAO, PDD]));
+    assert_summary(cny, &CNY_TOTAL, "CNY total");
+}
+
+#[test]
+fn summary_per_store_matches_hand_computation() {
+    let db = full_db();
+    for (store, currency, expect) in [
+        (SHOPEE, "VND", &SHOPEE_STORE),
+        (TIKTOK, "VND", &TIKTOK_STORE),
+        (LAZADA, "VND", &LAZADA_STORE),
+        (DOUYIN, "CNY", &DOUYIN_STORE),
+        (TAOBAO, "CNY", &TAOBAO_STORE),
+        (PDD, "CNY", &PDD_STORE),
+    ] {
+        let doc = db.summary(Some(store), None, None);
+        let currencies = doc["currencies"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{doc}"));
+        assert_eq!(currencies.len(), 1, "{store}: one currency: {doc:#}");
+        let cur = TempDb::currency_of(&doc, currency);
+        assert_eq!(sorted_stores(cur), sorted(&[store]), "{store}");
+        assert_summary(cur, expect, store);
+    }
+}
+
+#[test]
+fn summary_for_a_period_counts_only_its_days() {
+    let db = full_db();
+    let doc = db.summary(Some(SHOPEE), Some("2026-01-01"), Some("2026-01-15"));
+    assert_str(&doc, "from", "2026-01-01", "period");
+    assert_str(&doc, "to", "2026-01-15", "period");
+    assert_summary(
+        TempDb::currency_of(&doc, "VND"),
+        &SHOPEE_FIRST_HALF,
+        "Shopee 01-01..01-15",
+    );
+
+    // A period with no data: zero money, null ratios.
+    let doc = db.summary(Some(SHOPEE), Some("2025-06-01"), Some("2025-06-30"));
+    let vnd = TempDb::currency_of(&doc, "VND");
+    assert_int(vnd, "orders", 0, "empty period");
+    assert_str(vnd, "gross_sales", "0", "empty period");
+    assert_str(vnd, "net_sales", "0", "empty period");
+    assert_str_or_null(vnd, "contribution_margin", None, "empty period");
+    assert_str_or_null(vnd, "net_margin", None, "empty period");
+    assert_str_or_null(vnd, "store_roas", None, "empty period");
+}
+
+#[test]
+fn import_order_does_not_change_the_summary() {
+    let forward = full_db();
+
+    let reverse = TempDb::new();
+    let mut files: Vec<(&str, &str)> = DATASET.to_vec();
+    files.reverse();
+    import_files(&reverse, &files);
+    import_costs(&reverse);
+
+    // Interleaved: ads and settlements before the orders they relate to, duplicates mixed in.
+    let mixed = TempDb::new();
+    let mut files: Vec<(&str, &str)> = DATASET
+        .iter()
+        .copied()
+        .filter(|(r, _)| r.starts_with("ads/") || r.contains("fund_flow") || r.contains("Detail"))
+        .collect();
+    files.extend(DATASET.iter().copied().filter(|(r, _)| {
+        !(r.starts_with("ads/") || r.contains("fund_flow") || r.contains("Detail"))
+    }));
+    files.push(("shopee_vn/Order.all.20260101_20260131.xlsx", SHOPEE));
+    files.push(("douyin/fund_flow_orders.csv", DOUYIN));
+    import_files(&mixed, &files);
+    import_costs(&mixed);
+
+    let want = canonical(&forward.summary(None, None, None));
+    assert_summary(TempDb::currency_of(&want, "VND"), &VND_TOTAL, "forward VND");
+    assert_summary(TempDb::currency_of(&want, "CNY"), &CNY_TOTAL, "forward CNY");
+    for (name, db) in [("reverse", &reverse), ("mixed", &mixed)] {
+        assert_eq!(
+            canonical(&db.summary(None, None, None)),
+            want,
+            "{name} order: whole summary"
+        );
+        for store in [SHOPEE, TIKTOK, LAZADA, DOUYIN, TAOBAO, PDD] {
+            assert_eq!(
+                canonical(&db.summary(Some(store), None, None)),
+                canonical(&forward.summary(Some(store), None, None)),
+                "{name} order: summary of {store}"
+            );
+        }
+    }
+}
+
+#[test]
+fn reimporting_everything_changes_nothing() {
+    let db = full_db();
+    let before = db.summary(None, None, None);
+    for (rel, store) in DATASET {
+        let f = db.import_fixture(rel, store);
+        assert_int(&f, "added", 0, rel);
+    }
+    assert_eq!(canonical(&db.summary(None, None, None)), canonical(&before));
+}
+
+fn channel<'a>(cur: &'a Value, store: &str, channel: &str) -> &'a Value {
+    cur["channels"]
+        .as_array()
+        .unwrap_or_else(|| panic!("channels[] in {cur}"))
+        .iter()
+        .find(|c| c["store"] == store && c["channel"] == channel)
+        .unwrap_or_else(|| panic!("no {store}/{channel} in {cur:#}"))
+}
+
+/// Hand-computed channel figures (README "Channels").
+struct ChannelExpect {
+    store: &'static str,
+    channel: &'static str,
+    spend: &'static str,
+    platform_sales: &'static str,
+    roas: &'static str,
+    roi_pct: &'static str,
+    profit_roi: &'static str,
+    clicks: i64,
+    cvr: &'static str,
+    collect_cart_rate: Option<&'static str>,
+}
+
+#[test]
+fn channels_match_hand_computation() {
+    let db = full_db();
+    let doc = db.json(&["channels", "--json"]);
+    let cny = TempDb::currency_of(&doc, "CNY");
+    assert_str(cny, "break_even_roas", "2.4686", "CNY channels");
+
+    let rows = [
+        ChannelExpect {
+            store: DOUYIN,
+            channel: "qianchuan",
+            spend: "111.50",
+            platform_sales: "582.90",
+            roas: "5.2278",
+            roi_pct: "4.2278",
+            profit_roi: "1.1177",
+            clicks: 608,
+            cvr: "0.0082",
+            collect_cart_rate: None,
+        },
+        ChannelExpect {
+            store: TAOBAO,
+            channel: "ztc",
+            spend: "36.90",
+            platform_sales: "248.00",
+            roas: "6.7209",
+            roi_pct: "5.7209",
+            profit_roi: "1.7225",
+            clicks: 123,
+            cvr: "0.0163",
+            collect_cart_rate: Some("0.1789"),
+        },
+        ChannelExpect {
+            store: TAOBAO,
+            channel: "wanxiangtai",
+            spend: "34.00",
+            platform_sales: "247.00",
+            roas: "7.2647",
+            roi_pct: "6.2647",
+            profit_roi: "1.9428",
+            clicks: 135,
+            cvr: "0.0148",
+            collect_cart_rate: Some("0.0667"),
+        },
+    ];
+    for e in rows {
+        let c = channel(cny, e.store, e.channel);
+        let ctx = format!("{}/{}", e.store, e.channel);
+        assert_str(c, "spend", e.spend, &ctx);
+        assert_str(c, "platform_sales", e.platform_sales, &ctx);
+        assert_str(c, "roas", e.roas, &ctx);
+        assert_str(c, "roi_pct", e.roi_pct, &ctx);
+        assert_str(c, "profit_roi", e.profit_roi, &ctx);
+        assert_int(c, "clicks", e.clicks, &ctx);
+        assert_str(c, "cvr", e.cvr, &ctx);
+        if let Some(r) = e.collect_cart_rate {
+            assert_str(c, "collect_cart_rate", r, &ctx);
+        }
+        assert_str(c, "verdict", "scale", &ctx);
+    }
+    let pdd = channel(cny, PDD, "pdd_ads");
+    assert_str(pdd, "spend", "30.50", "pdd_ads");
+    assert_str(pdd, "roas", "8.7443", "pdd_ads");
+
+    // No ad data in VND: no VND channel rows.
+    if let Some(vnd) = doc["currencies"]
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["currency"] == "VND"))
+    {
+        assert!(
+            vnd["channels"].as_array().is_none_or(|a| a.is_empty()),
+            "no VND ad channels: {vnd:#}"
+        );
+    }
+}
