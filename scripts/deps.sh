@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Fupan needs to build, test and run; skips what is there.
+# Usage: scripts/deps.sh [--test]   (--test adds the end-to-end and report test tools)
+set -euo pipefail
+
+pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
+      librsvg2-dev libxdo-dev libssl-dev fonts-noto-cjk)
+if [[ "${1:-}" == "--test" ]]; then
+  pkgs+=(xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils nodejs npm librsvg2-bin)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "Rust is not installed: install it with rustup (https://rustup.rs), then rerun." >&2
+  exit 1
+fi
