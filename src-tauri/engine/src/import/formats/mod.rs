@@ -1,1 +1,41 @@
 //! Platform formats as data: header aliases, column roles, grain, signs, status maps.
+//! One table per export (`FormatSpec`); `detect` scores them against a file's headers and
+//! `map` reads any of them with one generic importer.
+
+mod ads;
+mod costs;
+mod douyin;
+mod lazada;
+mod pdd;
+mod settlement;
+mod shopee;
+pub mod spec;
+mod taobao;
+mod tiktok;
+
+pub use spec::{
+    AdRule, Col, Effect, FeeRule, FormatSpec, Grain, LineIdRule, ListRule, RefundRule, Role,
+    SceneFee, Sign, StatusRule, Target,
+};
+
+/// Every known format, most specific first (ties in detection go to the earlier one).
+pub static ALL: &[FormatSpec] = &[
+    shopee::ORDERS,
+    tiktok::ORDERS,
+    lazada::ORDERS,
+    douyin::ORDERS,
+    pdd::ORDERS,
+    taobao::ORDERS,
+    ads::QIANCHUAN,
+    ads::WANXIANGTAI,
+    ads::PDD_ADS,
+    settlement::DOUYIN_FUNDS,
+    settlement::TIKTOK_SETTLEMENT,
+    settlement::LAZADA_FINANCE,
+    costs::SKU_COSTS,
+];
+
+/// The format table with this id.
+pub fn by_id(id: &str) -> Option<&'static FormatSpec> {
+    ALL.iter().find(|s| s.id == id)
+}

@@ -1,0 +1,89 @@
+//! Ad platform reports: 巨量千川, 直通车/万相台, 拼多多推广. One row per day (× campaign).
+
+use super::spec::*;
+use crate::model::{Channel, Platform, ReportKind};
+use Role::*;
+
+const ADS: FormatSpec = FormatSpec {
+    report: ReportKind::Ads,
+    grain: Grain::Ads,
+    ..LINES
+};
+
+/// formats.md "巨量千川": date 日期 (or 时间); spend 整体消耗; sales 整体成交金额; orders
+/// 整体成交订单数; clicks 整体点击次数; impressions 整体展现次数; window 7 days.
+pub const QIANCHUAN: FormatSpec = FormatSpec {
+    id: "douyin.qianchuan",
+    platforms: &[Platform::Douyin],
+    file_hints: &["千川", "qianchuan"],
+    columns: &[
+        col(Date, &["日期", "时间"]).req(),
+        col(Spend, &["整体消耗", "消耗"]).req(),
+        col(Sales, &["整体成交金额", "成交金额"]).req(),
+        col(Orders, &["整体成交订单数", "成交订单数"]),
+        col(Clicks, &["整体点击次数", "点击次数"]),
+        col(Impressions, &["整体展现次数", "展示次数"]),
+        col(Campaign, &["计划名称", "广告计划名称", "计划名字"]),
+        col(Marker, &["整体支付ROI"]),
+    ],
+    ads: Some(AdRule {
+        channel: Channel::Qianchuan,
+        scene_channel: None,
+        window_days: 7,
+    }),
+    ..ADS
+};
+
+/// formats.md "直通车 / 万相台": channel ztc for 场景名字 关键词推广, else wanxiangtai; window
+/// 15 days. 日期 may be a range "20260803至20260809" (a summary export): a one-day range is
+/// that day; a longer range is booked on its LAST day (totals stay right; the import's
+/// date span starts at the range's first day).
+pub const WANXIANGTAI: FormatSpec = FormatSpec {
+    id: "taobao.wanxiangtai",
+    platforms: &[Platform::Taobao, Platform::Tmall],
+    file_hints: &["万相台", "直通车", "推广"],
+    columns: &[
+        col(Date, &["日期"]).req(),
+        col(Spend, &["花费"]).req(),
+        col(Impressions, &["展现量"]).req(),
+        col(Clicks, &["点击量"]).req(),
+        col(Sales, &["总成交金额"]).req(),
+        col(Orders, &["总成交笔数"]),
+        col(Collects, &["收藏宝贝数"]),
+        col(AddToCarts, &["总购物车数"]),
+        col(Scene, &["场景名字"]),
+        col(Campaign, &["计划名字"]),
+        col(Campaign, &["主体名称"]),
+        col(Marker, &["投入产出比"]),
+    ],
+    ads: Some(AdRule {
+        channel: Channel::Wanxiangtai,
+        scene_channel: Some(("关键词推广", Channel::Ztc)),
+        window_days: 15,
+    }),
+    ..ADS
+};
+
+/// 拼多多推广 report: 日期, 总花费(元), 交易额(元), 成交笔数. Window: PDD does not state one in
+/// the export; 1 day (same-day attribution) is assumed — UNVERIFIED.
+pub const PDD_ADS: FormatSpec = FormatSpec {
+    id: "pdd.ads",
+    platforms: &[Platform::Pdd],
+    file_hints: &["推广"],
+    columns: &[
+        col(Date, &["日期"]).req(),
+        col(Spend, &["总花费(元)"]).req(),
+        col(Sales, &["交易额(元)"]).req(),
+        col(Orders, &["成交笔数"]),
+        col(Impressions, &["曝光量"]),
+        col(Clicks, &["点击量"]),
+        col(Campaign, &["推广计划", "计划名称"]),
+        col(Marker, &["实际投产比"]),
+    ],
+    ads: Some(AdRule {
+        channel: Channel::PddAds,
+        scene_channel: None,
+        window_days: 1,
+    }),
+    ..ADS
+};

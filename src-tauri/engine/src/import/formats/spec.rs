@@ -1,0 +1,297 @@
+//! The shape of a format table. A `FormatSpec` says which headers (in every known language and
+//! version) play which ROLE, how rows group into records, and how a platform's conventions
+//! (status texts, signs, list-price rules, per-order columns) translate into the ledger.
+
+use crate::model::{Channel, Currency, FeeKind, Platform, ReportKind};
+
+/// What a column means to the ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    OrderId,
+    /// The line's own id (Lazada `orderItemId`, Douyin `子订单编号`, TikTok `SKU ID`).
+    LineId,
+    /// The text whose occurrence number within the order makes the line id (Shopee SKU).
+    LineKey,
+    Date,
+    Sku,
+    Product,
+    Qty,
+    Status,
+    RefundStatus,
+    ReturnedQty,
+    RefundAmount,
+    PaidAmount,
+    UnitPrice,
+    ListAmount,
+    /// Subtracted from unit price × qty (Shopee: the shop's own price cut).
+    ListDeduction,
+    SellerDiscount,
+    PlatformDiscount,
+    /// A shop-funded discount of the whole order, shared over its lines by list amount.
+    OrderDiscount,
+    /// A cost column of this kind.
+    Fee(FeeKind),
+    ShopName,
+    // ads
+    Campaign,
+    /// The column whose text picks the channel (万相台 `场景名字`).
+    Scene,
+    Spend,
+    Impressions,
+    Clicks,
+    Sales,
+    Orders,
+    Collects,
+    AddToCarts,
+    // SKU costs
+    UnitCost,
+    ValidFrom,
+    // settlements / fee statements
+    /// The fact's own id in its source (transaction number).
+    Reference,
+    /// Long format: the text naming the fee of the row (Lazada `Fee Name`).
+    FeeName,
+    /// The row's amount (long format, or a scene rule's unsigned amount).
+    Amount,
+    /// 入账 / 出账: the sign of an unsigned `Amount`.
+    Direction,
+    /// The row type; only rows of `FeeRule::row_type` are read (TikTok `Type` = Order).
+    RowType,
+    /// Recognised (raises the detection score), never read.
+    Marker,
+}
+
+/// Sign convention of a money column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    /// The value as it stands: a positive number is a cost.
+    AsIs,
+    /// Deductions are negative: −x is a cost x, a positive value is a credit.
+    Negated,
+    /// The file's sign is not reliable: take the magnitude.
+    Magnitude,
+    /// Only a negative value is a cost (its magnitude); a positive one is not a fee.
+    NegativeOnly,
+}
+
+/// One logical column: its role and every header it has been seen under.
+#[derive(Debug, Clone, Copy)]
+pub struct Col {
+    pub role: Role,
+    pub aliases: &'static [&'static str],
+    /// The format is not this file without it.
+    pub required: bool,
+    /// Repeated on every line of an order: read on the order's first line only.
+    pub once: bool,
+    pub sign: Sign,
+}
+
+/// A column of `role` known under `aliases` (optional, per row, magnitude).
+pub const fn col(role: Role, aliases: &'static [&'static str]) -> Col {
+    Col {
+        role,
+        aliases,
+        required: false,
+        once: false,
+        sign: Sign::Magnitude,
+    }
+}
+
+impl Col {
+    pub const fn req(self) -> Col {
+        Col {
+            required: true,
+            ..self
+        }
+    }
+    pub const fn once(self) -> Col {
+        Col { once: true, ..self }
+    }
+    pub const fn sign(self, sign: Sign) -> Col {
+        Col { sign, ..self }
+    }
+}
+
+/// How rows become records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grain {
+    /// One row per order line (or per order: then the line id is the order id).
+    Lines,
+    /// One row per ad day (per day × campaign).
+    Ads,
+    /// One row per SKU cost.
+    SkuCosts,
+    /// One row per settlement line / order statement: fee rows (`FeeRule`).
+    Fees,
+}
+
+/// Where a line's id comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineIdRule {
+    /// The `LineId` column.
+    Column,
+    /// `LineKey` text + "#" + its occurrence number within the order (1, 2, …).
+    Occurrence,
+    /// One row per order: the line id is the order id.
+    Order,
+}
+
+/// How the line's list amount (selling price × qty) is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRule {
+    /// The `ListAmount` column.
+    Column,
+    /// `UnitPrice` × qty.
+    UnitTimesQty,
+    /// `UnitPrice` × qty − `ListDeduction`.
+    UnitTimesQtyLess,
+}
+
+/// How the refunded share f is read (before status rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefundRule {
+    /// Only status texts say anything.
+    StatusOnly,
+    /// `ReturnedQty` / qty.
+    ReturnedQty,
+    /// `RefundAmount` / `PaidAmount`.
+    AmountShare,
+}
+
+/// What a status text means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Cancelled,
+    /// Cancelled unless a refund was recorded (Taobao `交易关闭`: closed after a full refund
+    /// is a refunded sale, closed unpaid is a cancellation).
+    CancelledUnlessRefunded,
+    /// The whole line was refunded (f = 1) unless a quantity/amount rule said otherwise.
+    Refunded,
+    /// Explicitly no refund (a withdrawn request).
+    NoRefund,
+}
+
+/// A status text of the `Status` or `RefundStatus` column (compared trimmed, NFC,
+/// case-insensitively).
+#[derive(Debug, Clone, Copy)]
+pub struct StatusRule {
+    pub role: Role,
+    pub text: &'static str,
+    pub effect: Effect,
+}
+
+pub const fn status(role: Role, text: &'static str, effect: Effect) -> StatusRule {
+    StatusRule { role, text, effect }
+}
+
+/// Ad report settings.
+#[derive(Debug, Clone, Copy)]
+pub struct AdRule {
+    pub channel: Channel,
+    /// Rows whose `Scene` text equals this go to the second channel instead.
+    pub scene_channel: Option<(&'static str, Channel)>,
+    /// Attribution window in days.
+    pub window_days: i64,
+}
+
+/// What a long-format fee name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Fee(FeeKind),
+    /// Ad spend of this channel, summed per day.
+    Ad(Channel),
+    /// Revenue or a transfer: not a cost.
+    Ignore,
+}
+
+/// Rows whose `Scene` text contains `contains` are a fee of `kind` of the unsigned
+/// `Amount`: a `cost` direction is a cost, a `credit` direction a credit.
+#[derive(Debug, Clone, Copy)]
+pub struct SceneFee {
+    pub contains: &'static str,
+    pub kind: FeeKind,
+    pub cost: &'static str,
+    pub credit: &'static str,
+}
+
+/// Fee statements (grain `Fees`).
+#[derive(Debug, Clone, Copy)]
+pub struct FeeRule {
+    /// 2 for settlements: they supersede an order export's rank-1 figures.
+    pub rank: u8,
+    /// Reference prefix when the file has no `Reference` column ("settlement:{order}").
+    pub prefix: &'static str,
+    /// Long format: `FeeName` patterns (contained, case-insensitive; first match wins).
+    /// An unknown name is `other` when it is a cost and ignored when it is a credit.
+    pub names: &'static [(&'static str, Target)],
+    pub scene: Option<SceneFee>,
+    pub row_type: Option<&'static str>,
+}
+
+/// A platform export format, as data.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatSpec {
+    /// Stable id, e.g. "shopee_vn.orders".
+    pub id: &'static str,
+    /// Platforms using this format; the first is the default. Empty = any (SKU cost sheets).
+    pub platforms: &'static [Platform],
+    pub report: ReportKind,
+    /// Sheet names that hold the data (a hint: raises the score; other sheets still tried).
+    pub sheet_hints: &'static [&'static str],
+    /// Fragments of file names typical for the export (a hint, lower-cased compare).
+    pub file_hints: &'static [&'static str],
+    pub grain: Grain,
+    /// The row under the header explains the columns (TikTok): skipped when it is not data.
+    pub description_row: bool,
+    /// None: the platform's default currency.
+    pub currency: Option<Currency>,
+    pub columns: &'static [Col],
+    pub line_id: LineIdRule,
+    pub list: ListRule,
+    pub refund: RefundRule,
+    pub statuses: &'static [StatusRule],
+    pub ads: Option<AdRule>,
+    pub fees: Option<FeeRule>,
+}
+
+/// A line-grain spec's defaults; each table overrides what differs.
+pub const LINES: FormatSpec = FormatSpec {
+    id: "",
+    platforms: &[],
+    report: ReportKind::Orders,
+    sheet_hints: &[],
+    file_hints: &[],
+    grain: Grain::Lines,
+    description_row: false,
+    currency: None,
+    columns: &[],
+    line_id: LineIdRule::Column,
+    list: ListRule::Column,
+    refund: RefundRule::StatusOnly,
+    statuses: &[],
+    ads: None,
+    fees: None,
+};
+
+impl FormatSpec {
+    pub fn cols(&self, role: Role) -> impl Iterator<Item = &'static Col> + '_ {
+        self.columns.iter().filter(move |c| c.role == role)
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        self.cols(role).next().is_some()
+    }
+
+    pub fn default_platform(&self) -> Platform {
+        self.platforms.first().copied().unwrap_or(Platform::Generic)
+    }
+
+    pub fn currency_for(&self, platform: Platform) -> Currency {
+        self.currency.unwrap_or_else(|| platform.default_currency())
+    }
+
+    /// Whether `header` (normalised) is one of this format's aliases.
+    pub fn knows(&self, header: &str) -> bool {
+        self.columns.iter().any(|c| c.aliases.contains(&header))
+    }
+}

@@ -1,1 +1,0 @@
-//! The one generic importer: a format table + rows of cells → ledger records into a sink.

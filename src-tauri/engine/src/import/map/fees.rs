@@ -1,0 +1,165 @@
+//! Fee-statement grain: one row → fee rows of its wide fee columns, of its long-format fee
+//! name, or of a scene rule (Douyin 运费险). Ad spend in a statement (Lazada sponsored
+//! products) is summed per channel and day and emitted at the end.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::values::{same_text, Bad, Bound};
+use crate::error::Result;
+use crate::import::formats::{FeeRule, Role, Target};
+use crate::import::read::Cell;
+use crate::import::LedgerSink;
+use crate::model::{AdDay, Channel, FeeKind, FeeRow};
+
+/// Everything read from one row, before anything is emitted.
+pub struct FeeLines {
+    day: NaiveDate,
+    order: Option<String>,
+    base: String,
+    /// The reference was made up from the order (no transaction id): count repeats.
+    derived: bool,
+    fees: Vec<(FeeKind, Decimal)>,
+    ad: Option<(Channel, Decimal)>,
+}
+
+impl FeeLines {
+    pub fn day(&self) -> NaiveDate {
+        self.day
+    }
+}
+
+#[derive(Default)]
+pub struct Fees {
+    /// Occurrences of (reference, kind) so far: repeats get "#2", "#3"… (stable across
+    /// re-imports of the same statement).
+    refs: HashMap<(String, FeeKind), u32>,
+    ads: BTreeMap<(Channel, NaiveDate), Decimal>,
+}
+
+impl Fees {
+    /// Read one row; None when its row type is not the rule's (TikTok adjustments).
+    pub fn read(&self, b: &Bound, cells: &[Cell], rule: &FeeRule) -> Result<Option<FeeLines>, Bad> {
+        if let Some(want) = rule.row_type {
+            match b.text(cells, Role::RowType) {
+                Some(t) if same_text(want, &t) => {}
+                _ => return Ok(None),
+            }
+        }
+        let day = b
+            .date(cells, Role::Date)?
+            .ok_or_else(|| b.empty(Role::Date, "the date"))?;
+        let order = b.id(cells, Role::OrderId)?;
+        let (base, derived) = match b.id(cells, Role::Reference)? {
+            Some(r) => (r, false),
+            None => {
+                let of = order.clone().unwrap_or_else(|| day.to_string());
+                (format!("{}:{of}", rule.prefix), true)
+            }
+        };
+        let mut fees = Vec::new();
+        for kind in FeeKind::ALL {
+            if let Some(v) = b.money(cells, Role::Fee(*kind), true)? {
+                fees.push((*kind, v));
+            }
+        }
+        let mut ad = None;
+        if let Some(name) = b.text(cells, Role::FeeName) {
+            let amount = b.money(cells, Role::Amount, true)?.unwrap_or_default();
+            let lower = name.to_lowercase();
+            let target = rule
+                .names
+                .iter()
+                .find(|(pattern, _)| lower.contains(&pattern.to_lowercase()))
+                .map(|(_, t)| *t);
+            match target {
+                Some(Target::Fee(kind)) => fees.push((kind, amount)),
+                Some(Target::Ad(channel)) => ad = Some((channel, amount)),
+                Some(Target::Ignore) => {}
+                None if amount > Decimal::ZERO => fees.push((FeeKind::Other, amount)),
+                None => {}
+            }
+        }
+        if let (Some(scene), Some(text)) = (rule.scene, b.text(cells, Role::Scene)) {
+            if text.contains(scene.contains) {
+                let amount = b
+                    .money(cells, Role::Amount, true)?
+                    .unwrap_or_default()
+                    .abs();
+                let dir = b.text(cells, Role::Direction).unwrap_or_default();
+                if same_text(&dir, scene.cost) {
+                    fees.push((scene.kind, amount));
+                } else if same_text(&dir, scene.credit) {
+                    fees.push((scene.kind, -amount));
+                } else {
+                    let mut bad = b.empty(Role::Direction, "the direction");
+                    bad.value = dir;
+                    bad.reason = format!("direction must be {} or {}", scene.cost, scene.credit);
+                    return Err(bad);
+                }
+            }
+        }
+        fees.retain(|(_, v)| !v.is_zero());
+        Ok(Some(FeeLines {
+            day,
+            order,
+            base,
+            derived,
+            fees,
+            ad,
+        }))
+    }
+
+    pub fn emit(&mut self, r: FeeLines, rule: &FeeRule, sink: &mut dyn LedgerSink) -> Result<()> {
+        for (kind, amount) in r.fees {
+            let n = if r.derived {
+                let n = self.refs.entry((r.base.clone(), kind)).or_insert(0);
+                *n += 1;
+                *n
+            } else {
+                1
+            };
+            let reference = if n == 1 {
+                r.base.clone()
+            } else {
+                format!("{}#{n}", r.base)
+            };
+            sink.fee(FeeRow {
+                order_id: r.order.clone(),
+                day: r.day,
+                kind,
+                amount,
+                reference,
+                rank: rule.rank,
+            })?;
+        }
+        if let Some((channel, spend)) = r.ad {
+            *self.ads.entry((channel, r.day)).or_default() += spend;
+        }
+        Ok(())
+    }
+
+    /// Ad spend found in the statement, one day per channel.
+    pub fn finish(self, sink: &mut dyn LedgerSink) -> Result<()> {
+        for ((channel, day), spend) in self.ads {
+            sink.ad_day(AdDay {
+                channel,
+                campaign: String::new(),
+                day,
+                spend,
+                impressions: 0,
+                clicks: 0,
+                platform_sales: Decimal::ZERO,
+                platform_orders: 0,
+                collects: 0,
+                add_to_carts: 0,
+                assisted_conversions: None,
+                last_click_conversions: None,
+                window_days: 1,
+            })?;
+        }
+        Ok(())
+    }
+}

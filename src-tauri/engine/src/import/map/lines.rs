@@ -1,0 +1,224 @@
+//! Order-line grain: one row → one `OrderLine`, plus per-order fee columns (once per order)
+//! and order-level seller discounts shared over the order's lines (emitted at the end).
+//! State is per order only: occurrence counters and a small discount accumulator.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::values::{same_text, Bad, Bound};
+use crate::error::Result;
+use crate::import::formats::{Effect, LineIdRule, ListRule, RefundRule, Role};
+use crate::import::read::Cell;
+use crate::import::LedgerSink;
+use crate::model::{FeeKind, FeeRow, OrderLine, OrderStatus};
+
+#[derive(Default)]
+struct OrderState {
+    /// Occurrences of each line key so far (Shopee repeats a SKU on two rows).
+    keys: Vec<(String, u32)>,
+    day: Option<NaiveDate>,
+    /// The order-level seller discount, read on the order's first line.
+    discount: Decimal,
+    /// Σ list and Σ f × list over the order's non-cancelled lines.
+    list: Decimal,
+    refunded_list: Decimal,
+    live: bool,
+}
+
+/// Everything read from one row, before anything is emitted (a bad cell emits nothing).
+pub struct LineRow {
+    line: OrderLine,
+    fees: Vec<(FeeKind, Decimal)>,
+    discount: Option<Decimal>,
+    key: Option<String>,
+}
+
+impl LineRow {
+    pub fn day(&self) -> NaiveDate {
+        self.line.day
+    }
+}
+
+#[derive(Default)]
+pub struct Lines {
+    orders: HashMap<String, OrderState>,
+    /// Order ids in first-seen order, for a stable output at the end.
+    seen: Vec<String>,
+}
+
+impl Lines {
+    /// Read one data row whose order id is `order_id`.
+    pub fn read(&self, b: &Bound, cells: &[Cell], order_id: String) -> Result<LineRow, Bad> {
+        let spec = b.spec;
+        let state = self.orders.get(&order_id);
+        let first = state.is_none();
+        let day = b
+            .date(cells, Role::Date)?
+            .ok_or_else(|| b.empty(Role::Date, "the date"))?;
+        let qty = b.decimal(cells, Role::Qty)?.unwrap_or(Decimal::ONE);
+        let money = |role| b.money(cells, role, first).map(|v| v.unwrap_or_default());
+
+        let mut key = None;
+        let line_id = match spec.line_id {
+            LineIdRule::Column => b
+                .id(cells, Role::LineId)?
+                .ok_or_else(|| b.empty(Role::LineId, "the line id"))?,
+            LineIdRule::Order => order_id.clone(),
+            LineIdRule::Occurrence => {
+                let k = b.id(cells, Role::LineKey)?.unwrap_or_default();
+                let n = state
+                    .and_then(|s| s.keys.iter().find(|(x, _)| *x == k))
+                    .map_or(1, |(_, n)| n + 1);
+                key = Some(k.clone());
+                format!("{k}#{n}")
+            }
+        };
+
+        let list_amount = match spec.list {
+            ListRule::Column => money(Role::ListAmount)?,
+            ListRule::UnitTimesQty => money(Role::UnitPrice)? * qty,
+            ListRule::UnitTimesQtyLess => {
+                money(Role::UnitPrice)? * qty - money(Role::ListDeduction)?
+            }
+        };
+
+        let effects: Vec<Effect> = [Role::Status, Role::RefundStatus]
+            .into_iter()
+            .filter_map(|role| b.text(cells, role).map(|t| (role, t)))
+            .flat_map(|(role, t)| {
+                spec.statuses
+                    .iter()
+                    .filter(move |s| s.role == role && same_text(s.text, &t))
+                    .map(|s| s.effect)
+            })
+            .collect();
+        let by_rule = match spec.refund {
+            RefundRule::StatusOnly => None,
+            RefundRule::ReturnedQty => b
+                .decimal(cells, Role::ReturnedQty)?
+                .and_then(|r| r.checked_div(qty)),
+            RefundRule::AmountShare => {
+                let refund = b.money(cells, Role::RefundAmount, true)?;
+                let paid = money(Role::PaidAmount)?;
+                refund.and_then(|r| r.checked_div(paid))
+            }
+        };
+        let f = match by_rule {
+            Some(x) if x > Decimal::ZERO => x,
+            _ if effects.contains(&Effect::Refunded) && !effects.contains(&Effect::NoRefund) => {
+                Decimal::ONE
+            }
+            _ => Decimal::ZERO,
+        }
+        .clamp(Decimal::ZERO, Decimal::ONE);
+        let cancelled = effects.contains(&Effect::Cancelled)
+            || (effects.contains(&Effect::CancelledUnlessRefunded) && f.is_zero());
+
+        let mut fees = Vec::new();
+        for kind in FeeKind::ALL {
+            if let Some(v) = b.money(cells, Role::Fee(*kind), first)? {
+                if !v.is_zero() {
+                    fees.push((*kind, v));
+                }
+            }
+        }
+        let discount = if first && b.has(Role::OrderDiscount) {
+            Some(money(Role::OrderDiscount)?)
+        } else {
+            None
+        };
+
+        let line = OrderLine {
+            order_id,
+            line_id,
+            sku: b.id(cells, Role::Sku)?,
+            product: b.text(cells, Role::Product),
+            qty,
+            day,
+            status: if cancelled {
+                OrderStatus::Cancelled
+            } else {
+                OrderStatus::Paid
+            },
+            list_amount,
+            seller_discount: money(Role::SellerDiscount)?,
+            platform_discount: money(Role::PlatformDiscount)?,
+            refund_fraction: f,
+            buyer_hash: None,
+        };
+        Ok(LineRow {
+            line,
+            fees,
+            discount,
+            key,
+        })
+    }
+
+    /// Emit a row read by `read` and remember what the order needs.
+    pub fn emit(&mut self, row: LineRow, sink: &mut dyn LedgerSink) -> Result<()> {
+        let LineRow {
+            line,
+            fees,
+            discount,
+            key,
+        } = row;
+        if !self.orders.contains_key(&line.order_id) {
+            self.seen.push(line.order_id.clone());
+        }
+        let state = self.orders.entry(line.order_id.clone()).or_default();
+        if let Some(k) = key {
+            match state.keys.iter_mut().find(|(x, _)| *x == k) {
+                Some((_, n)) => *n += 1,
+                None => state.keys.push((k, 1)),
+            }
+        }
+        state.day.get_or_insert(line.day);
+        if let Some(d) = discount {
+            state.discount = d;
+        }
+        if line.status != OrderStatus::Cancelled {
+            state.live = true;
+            state.list += line.list_amount;
+            state.refunded_list += line.refund_fraction * line.list_amount;
+        }
+        for (kind, amount) in fees {
+            sink.fee(FeeRow {
+                order_id: Some(line.order_id.clone()),
+                day: line.day,
+                kind,
+                amount,
+                reference: format!("order:{}", line.order_id),
+                rank: 1,
+            })?;
+        }
+        sink.order_line(line)
+    }
+
+    /// At the end of the file: each order's shop-funded order-level discount, net of the
+    /// order's refunded share: (1 − Σ f × list / Σ list) × discount, as a subsidy fee.
+    /// Fully cancelled orders have none.
+    pub fn finish(self, sink: &mut dyn LedgerSink) -> Result<()> {
+        let mut orders = self.orders;
+        for id in self.seen {
+            let Some(s) = orders.remove(&id) else {
+                continue;
+            };
+            let Some(day) = s.day else { continue };
+            if !s.live || s.discount.is_zero() {
+                continue;
+            }
+            let f = s.refunded_list.checked_div(s.list).unwrap_or_default();
+            sink.fee(FeeRow {
+                reference: format!("order:{id}"),
+                order_id: Some(id),
+                day,
+                kind: FeeKind::Subsidy,
+                amount: (Decimal::ONE - f) * s.discount,
+                rank: 1,
+            })?;
+        }
+        Ok(())
+    }
+}

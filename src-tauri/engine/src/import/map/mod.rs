@@ -1,0 +1,254 @@
+//! The one generic importer: a format table + rows of cells → ledger records into a sink.
+//! Streams the detected sheet; keeps per-order state only (see `lines`).
+
+mod fees;
+mod lines;
+mod values;
+
+#[cfg(test)]
+mod test_util;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_ads;
+#[cfg(test)]
+mod tests_fees;
+#[cfg(test)]
+mod tests_more;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use self::fees::Fees;
+use self::lines::Lines;
+use self::values::{same_text, Bad, Bound};
+use crate::error::{Error, Location, Result};
+use crate::import::formats::{self, Grain, Role};
+use crate::import::read::{Book, Cell};
+use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
+use crate::model::{AdDay, SkuCost};
+
+use crate::import::header;
+
+/// Rows between two progress reports.
+const PROGRESS_EVERY: u64 = 1000;
+
+/// A SKU cost without a start date holds from this day on.
+fn always() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
+}
+
+/// Read the detected sheet into `sink`. A required value that cannot be read is
+/// `Error::BadCell` (or a `Skipped` entry with `opts.allow_skip`); a missing required column
+/// is `Error::MissingColumn`. `progress` gets the rows done every ~1000 rows and at the end.
+pub fn map(
+    book: &mut dyn Book,
+    detected: &Detected,
+    opts: &ImportOptions,
+    sink: &mut dyn LedgerSink,
+    progress: &mut dyn FnMut(u64),
+) -> Result<MapStats> {
+    let spec = formats::by_id(detected.format_id)
+        .ok_or_else(|| Error::Internal(format!("no format {:?}", detected.format_id)))?;
+    let file = book.file_name().to_string();
+    let at = |row: Option<u64>, column: Option<String>| Location {
+        file: file.clone(),
+        sheet: Some(detected.sheet.clone()),
+        row,
+        column,
+    };
+    let mut stats = MapStats::default();
+    let mut bound: Option<Bound> = None;
+    let mut lines = Lines::default();
+    let mut fees = Fees::default();
+    let mut first_data = true;
+
+    for row in book.rows(&detected.sheet)? {
+        let row = row?;
+        if row.number < detected.header_row {
+            continue;
+        }
+        let Some(b) = &bound else {
+            if row.number == detected.header_row {
+                let here = at(Some(row.number), None);
+                bound = Some(Bound::new(spec, &row.cells, detected.currency, &here)?);
+            }
+            continue;
+        };
+        if header::is_noise_row(&row.cells, &b.columns) {
+            continue;
+        }
+        if std::mem::take(&mut first_data)
+            && spec.description_row
+            && !matches!(b.date(&row.cells, Role::Date), Ok(Some(_)))
+        {
+            continue; // the column descriptions under the header
+        }
+        let key_role = match spec.grain {
+            Grain::Lines => Role::OrderId,
+            Grain::Ads | Grain::Fees => Role::Date,
+            Grain::SkuCosts => Role::Sku,
+        };
+        let key = match spec.grain {
+            Grain::Ads | Grain::Fees => Ok(b.text(&row.cells, key_role)),
+            _ => b.id(&row.cells, key_role),
+        };
+        let key = match key {
+            Ok(Some(k)) => k,
+            Ok(None) => continue, // trailing padding, blank key
+            Err(bad) => {
+                stats.rows += 1;
+                refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
+                continue;
+            }
+        };
+        stats.rows += 1;
+        if stats.rows % PROGRESS_EVERY == 0 {
+            progress(stats.rows);
+        }
+        let done = match spec.grain {
+            Grain::Lines => match lines.read(b, &row.cells, key) {
+                Ok(r) => {
+                    note_day(&mut stats, r.day());
+                    lines.emit(r, sink).map(|_| None)?
+                }
+                Err(bad) => Some(bad),
+            },
+            Grain::Ads => ad_row(b, &row.cells, &mut stats, sink)?,
+            Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
+            Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
+                Some((rule, Ok(Some(r)))) => {
+                    note_day(&mut stats, r.day());
+                    fees.emit(r, rule, sink).map(|_| None)?
+                }
+                Some((_, Err(bad))) => Some(bad),
+                Some((_, Ok(None))) | None => None,
+            },
+        };
+        if let Some(bad) = done {
+            refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
+        }
+        sink.end_row();
+    }
+    if bound.is_none() {
+        return Err(Error::BadFile {
+            at: at(Some(detected.header_row), None),
+            reason: "the header row was not found".into(),
+        });
+    }
+    lines.finish(sink)?;
+    fees.finish(sink)?;
+    progress(stats.rows);
+    Ok(stats)
+}
+
+fn refuse_or_skip(
+    bad: Bad,
+    row: u64,
+    opts: &ImportOptions,
+    stats: &mut MapStats,
+    at: &dyn Fn(Option<u64>, Option<String>) -> Location,
+    sheet: &str,
+) -> Result<()> {
+    if !opts.allow_skip {
+        return Err(Error::BadCell {
+            at: at(Some(row), Some(bad.column)),
+            value: bad.value,
+            reason: bad.reason,
+        });
+    }
+    stats.skipped.push(Skipped {
+        sheet: sheet.to_string(),
+        row,
+        column: Some(bad.column),
+        value: Some(bad.value),
+        reason: bad.reason,
+    });
+    Ok(())
+}
+
+fn note_day(stats: &mut MapStats, day: NaiveDate) {
+    stats.date_from = Some(stats.date_from.map_or(day, |d| d.min(day)));
+    stats.date_to = Some(stats.date_to.map_or(day, |d| d.max(day)));
+}
+
+/// One ad row. A date range is booked on its last day (see formats::ads::WANXIANGTAI).
+fn ad_row(
+    b: &Bound,
+    cells: &[Cell],
+    stats: &mut MapStats,
+    sink: &mut dyn LedgerSink,
+) -> Result<Option<Bad>> {
+    let read = || -> Result<AdDay, Bad> {
+        let rule = b
+            .spec
+            .ads
+            .ok_or_else(|| b.empty(Role::Spend, "the ad settings"))?;
+        let (_, day) = b
+            .date_range(cells, Role::Date)?
+            .ok_or_else(|| b.empty(Role::Date, "the date"))?;
+        let channel = match (rule.scene_channel, b.text(cells, Role::Scene)) {
+            (Some((text, ch)), Some(scene)) if same_text(text, &scene) => ch,
+            _ => rule.channel,
+        };
+        let count = |role| b.integer(cells, role).map(|v| v.unwrap_or(0));
+        let money = |role| b.money(cells, role, true).map(|v| v.unwrap_or_default());
+        Ok(AdDay {
+            channel,
+            campaign: b.text(cells, Role::Campaign).unwrap_or_default(),
+            day,
+            spend: money(Role::Spend)?,
+            impressions: count(Role::Impressions)?,
+            clicks: count(Role::Clicks)?,
+            platform_sales: money(Role::Sales)?,
+            platform_orders: count(Role::Orders)?,
+            collects: count(Role::Collects)?,
+            add_to_carts: count(Role::AddToCarts)?,
+            assisted_conversions: None,
+            last_click_conversions: None,
+            window_days: rule.window_days,
+        })
+    };
+    match read() {
+        Ok(ad) => {
+            if let Ok(Some((from, _))) = b.date_range(cells, Role::Date) {
+                note_day(stats, from);
+            }
+            note_day(stats, ad.day);
+            sink.ad_day(ad)?;
+            Ok(None)
+        }
+        Err(bad) => Ok(Some(bad)),
+    }
+}
+
+/// One SKU cost row.
+fn cost_row(
+    b: &Bound,
+    cells: &[Cell],
+    sku: String,
+    stats: &mut MapStats,
+    sink: &mut dyn LedgerSink,
+) -> Result<Option<Bad>> {
+    let read = || -> Result<SkuCost, Bad> {
+        let unit_cost: Decimal = b
+            .money(cells, Role::UnitCost, true)?
+            .ok_or_else(|| b.empty(Role::UnitCost, "the unit cost"))?;
+        let valid_from = b.date(cells, Role::ValidFrom)?.unwrap_or_else(always);
+        Ok(SkuCost {
+            sku,
+            unit_cost,
+            valid_from,
+        })
+    };
+    match read() {
+        Ok(cost) => {
+            if cost.valid_from != always() {
+                note_day(stats, cost.valid_from);
+            }
+            sink.sku_cost(cost)?;
+            Ok(None)
+        }
+        Err(bad) => Ok(Some(bad)),
+    }
+}

@@ -1,0 +1,134 @@
+//! Helpers for the mapper tests: a collecting sink and row builders keyed by header name.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::error::Result;
+use crate::import::detect::detect;
+use crate::import::read::Cell;
+use crate::import::read::MemoryBook;
+use crate::import::{Detected, ImportOptions, LedgerSink, MapStats};
+use crate::model::{AdDay, FeeKind, FeeRow, OrderLine, OrderStatus, SkuCost};
+
+#[derive(Debug, Default)]
+pub struct Sink {
+    pub lines: Vec<OrderLine>,
+    pub fees: Vec<FeeRow>,
+    pub ads: Vec<AdDay>,
+    pub costs: Vec<SkuCost>,
+}
+
+impl LedgerSink for Sink {
+    fn order_line(&mut self, line: OrderLine) -> Result<()> {
+        self.lines.push(line);
+        Ok(())
+    }
+    fn fee(&mut self, fee: FeeRow) -> Result<()> {
+        self.fees.push(fee);
+        Ok(())
+    }
+    fn ad_day(&mut self, ad: AdDay) -> Result<()> {
+        self.ads.push(ad);
+        Ok(())
+    }
+    fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
+        self.costs.push(cost);
+        Ok(())
+    }
+}
+
+pub fn t(s: &str) -> Cell {
+    Cell::Text(s.into())
+}
+
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> Cell {
+    Cell::DateTime(day(y, m, d).and_hms_opt(h, mi, 0).unwrap())
+}
+
+/// The header row from a " | "-separated list.
+pub fn headers(list: &str) -> Vec<String> {
+    list.split(" | ").map(str::to_string).collect()
+}
+
+pub fn header_row(h: &[String]) -> Vec<Cell> {
+    h.iter().map(|s| t(s)).collect()
+}
+
+/// A data row: the named cells at their header's position, the rest empty.
+pub fn row(h: &[String], cells: &[(&str, Cell)]) -> Vec<Cell> {
+    let mut out = vec![Cell::Empty; h.len()];
+    for (name, cell) in cells {
+        let i = h
+            .iter()
+            .position(|x| x == name)
+            .unwrap_or_else(|| panic!("no {name}"));
+        out[i] = cell.clone();
+    }
+    out
+}
+
+pub fn run(book: &mut MemoryBook, opts: &ImportOptions) -> Result<(Detected, MapStats, Sink)> {
+    let d = detect(book, opts)?;
+    let mut sink = Sink::default();
+    let mut seen = Vec::new();
+    let stats = super::map(book, &d, opts, &mut sink, &mut |n| seen.push(n))?;
+    assert_eq!(seen.last(), Some(&stats.rows));
+    Ok((d, stats, sink))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn line(
+    order: &str,
+    line: &str,
+    sku: Option<&str>,
+    qty: Decimal,
+    d: NaiveDate,
+    cancelled: bool,
+    list: Decimal,
+    seller: Decimal,
+    platform: Decimal,
+    f: Decimal,
+) -> OrderLine {
+    OrderLine {
+        order_id: order.into(),
+        line_id: line.into(),
+        sku: sku.map(Into::into),
+        product: None,
+        qty,
+        day: d,
+        status: if cancelled {
+            OrderStatus::Cancelled
+        } else {
+            OrderStatus::Paid
+        },
+        list_amount: list,
+        seller_discount: seller,
+        platform_discount: platform,
+        refund_fraction: f,
+        buyer_hash: None,
+    }
+}
+
+pub fn fee(order: &str, d: NaiveDate, kind: FeeKind, amount: Decimal) -> FeeRow {
+    FeeRow {
+        order_id: Some(order.into()),
+        day: d,
+        kind,
+        amount,
+        reference: format!("order:{order}"),
+        rank: 1,
+    }
+}
+
+/// Lines without product names, for compact comparisons.
+pub fn bare(lines: &[OrderLine]) -> Vec<OrderLine> {
+    lines
+        .iter()
+        .cloned()
+        .map(|l| OrderLine { product: None, ..l })
+        .collect()
+}

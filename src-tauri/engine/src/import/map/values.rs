@@ -1,0 +1,218 @@
+//! Binding a spec's columns to a header row, and reading one row's values by role.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Location, Result};
+use crate::import::formats::{FormatSpec, Role, Sign};
+use crate::import::read::Cell;
+use crate::model::Currency;
+
+use crate::import::{clean, header};
+
+/// A value that cannot be read: becomes `Error::BadCell` or a `Skipped` entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bad {
+    pub column: String,
+    pub value: String,
+    pub reason: String,
+}
+
+/// The spec's columns located in one header row.
+pub struct Bound {
+    pub spec: &'static FormatSpec,
+    pub columns: header::Columns,
+    /// Parallel to `spec.columns`: the column index when the header is present.
+    index: Vec<Option<usize>>,
+    pub currency: Currency,
+}
+
+impl Bound {
+    /// Locate every column; a missing required one is `Error::MissingColumn`.
+    pub fn new(
+        spec: &'static FormatSpec,
+        cells: &[Cell],
+        currency: Currency,
+        at: &Location,
+    ) -> Result<Bound> {
+        let columns = header::Columns::new(cells);
+        let index: Vec<Option<usize>> = spec
+            .columns
+            .iter()
+            .map(|c| {
+                if c.aliases.is_empty() {
+                    None
+                } else {
+                    columns.find(c.aliases)
+                }
+            })
+            .collect();
+        let missing: Vec<&str> = spec
+            .columns
+            .iter()
+            .zip(&index)
+            .filter(|(c, i)| c.required && i.is_none())
+            .filter_map(|(c, _)| c.aliases.first().copied())
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::MissingColumn {
+                at: at.clone(),
+                column: missing.join(", "),
+            });
+        }
+        Ok(Bound {
+            spec,
+            columns,
+            index,
+            currency,
+        })
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.present(role).next().is_some()
+    }
+
+    /// (column index, once-per-order, sign) of every present column of `role`, in spec order.
+    fn present(&self, role: Role) -> impl Iterator<Item = (usize, bool, Sign)> + '_ {
+        self.spec
+            .columns
+            .iter()
+            .zip(&self.index)
+            .filter(move |(c, _)| c.role == role)
+            .filter_map(|(c, i)| i.map(|i| (i, c.once, c.sign)))
+    }
+
+    fn bad(&self, i: usize, cell: &Cell, reason: String) -> Bad {
+        Bad {
+            column: self.columns.headers().get(i).cloned().unwrap_or_default(),
+            value: show(cell),
+            reason,
+        }
+    }
+
+    /// The first non-empty id-like value of `role` (ids, SKUs): cleaned of tabs, quotes, ="…".
+    pub fn id(&self, cells: &[Cell], role: Role) -> Result<Option<String>, Bad> {
+        for (i, _, _) in self.present(role) {
+            let cell = cell_at(cells, i);
+            match clean::id(cell) {
+                Ok(Some(v)) => return Ok(Some(v)),
+                Ok(None) => {}
+                Err(e) => return Err(self.bad(i, cell, e.reason)),
+            }
+        }
+        Ok(None)
+    }
+
+    /// The first non-empty text of `role`.
+    pub fn text(&self, cells: &[Cell], role: Role) -> Option<String> {
+        self.present(role)
+            .find_map(|(i, _, _)| clean::text(cell_at(cells, i)))
+    }
+
+    /// Sum of the money columns of `role` with their sign convention; `first_of_order` false
+    /// leaves out per-order columns already counted. None when every cell is empty.
+    pub fn money(
+        &self,
+        cells: &[Cell],
+        role: Role,
+        first_of_order: bool,
+    ) -> Result<Option<Decimal>, Bad> {
+        let mut total: Option<Decimal> = None;
+        for (i, once, sign) in self.present(role) {
+            if once && !first_of_order {
+                continue;
+            }
+            let cell = cell_at(cells, i);
+            let v = clean::money(cell, self.currency).map_err(|e| self.bad(i, cell, e.reason))?;
+            if let Some(v) = v {
+                let v = match sign {
+                    Sign::AsIs => v,
+                    Sign::Negated => -v,
+                    Sign::Magnitude => v.abs(),
+                    Sign::NegativeOnly => (-v).max(Decimal::ZERO),
+                };
+                total = Some(total.unwrap_or_default() + v);
+            }
+        }
+        Ok(total)
+    }
+
+    /// The first non-empty plain number of `role` (quantities).
+    pub fn decimal(&self, cells: &[Cell], role: Role) -> Result<Option<Decimal>, Bad> {
+        self.first(cells, role, |c| clean::decimal(c).map_err(|e| e.reason))
+    }
+
+    /// The first non-empty count of `role` (clicks, orders).
+    pub fn integer(&self, cells: &[Cell], role: Role) -> Result<Option<i64>, Bad> {
+        self.first(cells, role, |c| clean::integer(c).map_err(|e| e.reason))
+    }
+
+    pub fn date(&self, cells: &[Cell], role: Role) -> Result<Option<NaiveDate>, Bad> {
+        self.first(cells, role, |c| clean::date(c).map_err(|e| e.reason))
+    }
+
+    /// A date or a date range "20260803至20260809" (a plain date is a one-day range).
+    pub fn date_range(
+        &self,
+        cells: &[Cell],
+        role: Role,
+    ) -> Result<Option<(NaiveDate, NaiveDate)>, Bad> {
+        self.first(cells, role, |c| match clean::date(c) {
+            Ok(d) => Ok(d.map(|d| (d, d))),
+            Err(_) => clean::date_range(c).map_err(|e| e.reason),
+        })
+    }
+
+    fn first<T>(
+        &self,
+        cells: &[Cell],
+        role: Role,
+        read: impl Fn(&Cell) -> Result<Option<T>, String>,
+    ) -> Result<Option<T>, Bad> {
+        for (i, _, _) in self.present(role) {
+            let cell = cell_at(cells, i);
+            match read(cell) {
+                Ok(Some(v)) => return Ok(Some(v)),
+                Ok(None) => {}
+                Err(reason) => return Err(self.bad(i, cell, reason)),
+            }
+        }
+        Ok(None)
+    }
+
+    /// A required value that is empty.
+    pub fn empty(&self, role: Role, what: &str) -> Bad {
+        let column = self
+            .present(role)
+            .next()
+            .and_then(|(i, _, _)| self.columns.headers().get(i).cloned())
+            .unwrap_or_default();
+        Bad {
+            column,
+            value: String::new(),
+            reason: format!("{what} is empty"),
+        }
+    }
+}
+
+fn cell_at(cells: &[Cell], i: usize) -> &Cell {
+    cells.get(i).unwrap_or(&Cell::Empty)
+}
+
+/// A cell as the merchant would see it, for messages.
+pub fn show(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(s) => s.clone(),
+        Cell::Int(i) => i.to_string(),
+        Cell::Float(f) => f.to_string(),
+        Cell::Bool(b) => b.to_string(),
+        Cell::DateTime(d) => d.to_string(),
+        Cell::Error(e) => e.clone(),
+    }
+}
+
+/// Status texts compare trimmed, NFC and case-insensitively.
+pub fn same_text(a: &str, b: &str) -> bool {
+    header::normalize(a).to_lowercase() == header::normalize(b).to_lowercase()
+}
