@@ -1,0 +1,351 @@
+//! `YearReview` → `Doc`: the sections of the report in order, in one language. Only the
+//! review's figures are used; year-over-year changes and shares of GMV are plain ratios of
+//! those figures for display.
+
+use rust_decimal::Decimal;
+
+use super::data::YearReview;
+use super::doc::{coord, Block, Cell, Chart, Doc, Span, Table, Tone};
+use super::format;
+use super::i18n::{fill, t, Lang};
+use super::lessons::{cost_kinds, Param};
+use crate::model::{Currency, Rate};
+
+/// The whole report in `lang`.
+pub fn build(r: &YearReview, lang: Lang) -> Doc {
+    let mut b = Builder {
+        r,
+        lang,
+        blocks: Vec::new(),
+        multi: r.summary.currencies.len() > 1,
+    };
+    super::build_glance::glance(&mut b);
+    b.waterfall();
+    super::build_ads::monthly(&mut b);
+    super::build_ads::channels(&mut b);
+    b.hidden_costs();
+    b.stores();
+    b.missing();
+    b.lessons();
+    Doc {
+        lang,
+        title: format!("{} {}", t(lang, "title"), r.year),
+        cover: cover(r, lang),
+        blocks: b.blocks,
+    }
+}
+
+fn cover(r: &YearReview, lang: Lang) -> Vec<(String, String)> {
+    let period = match (r.summary.from, r.summary.to) {
+        (Some(a), Some(b)) => format!("{} – {}", format::date(a, lang), format::date(b, lang)),
+        _ => r.year.to_string(),
+    };
+    let currencies: Vec<&str> = r
+        .summary
+        .currencies
+        .iter()
+        .map(|c| c.currency.code())
+        .collect();
+    vec![
+        (t(lang, "stores"), r.store_names().join(", ")),
+        (t(lang, "period"), period),
+        (t(lang, "currency"), currencies.join(", ")),
+        (t(lang, "produced"), format::date(r.produced, lang)),
+    ]
+}
+
+pub(crate) struct Builder<'a> {
+    pub r: &'a YearReview,
+    pub lang: Lang,
+    pub blocks: Vec<Block>,
+    /// Several currencies: each section repeats per currency under a sub-heading.
+    pub multi: bool,
+}
+
+impl Builder<'_> {
+    pub fn t(&self, key: &str) -> String {
+        t(self.lang, key)
+    }
+
+    pub fn section(&mut self, key: &str, new_page: bool) {
+        let title = self.t(key);
+        self.blocks.push(Block::Section { title, new_page });
+    }
+
+    /// The sub-heading of a currency (only when there are several) and the sheet suffix.
+    pub fn currency_heading(&mut self, c: Currency) -> String {
+        if self.multi {
+            self.blocks.push(Block::Sub(c.code().to_string()));
+            format!(" {}", c.code())
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn table(&mut self, sheet: String, header: Vec<String>, rows: Vec<Vec<Cell>>) {
+        self.table_strong(sheet, header, rows, Vec::new());
+    }
+
+    pub fn table_strong(
+        &mut self,
+        sheet: String,
+        header: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+        strong: Vec<usize>,
+    ) {
+        self.blocks.push(Block::Table(Table {
+            sheet,
+            header,
+            rows,
+            strong,
+        }));
+    }
+
+    fn waterfall(&mut self) {
+        self.section("sec.waterfall", true);
+        for c in &self.r.summary.currencies {
+            let sfx = self.currency_heading(c.currency);
+            let f = &c.figures;
+            let gmv = f.gross_sales;
+            // (key, signed step, is a running total)
+            let mut steps: Vec<(String, Decimal, bool)> = vec![
+                ("metric.gross_sales".into(), gmv, true),
+                ("metric.refunds".into(), -f.refunds, false),
+                ("metric.net_sales".into(), f.net_sales, true),
+            ];
+            for (key, v) in cost_kinds(c) {
+                if key == "metric.ad_spend" {
+                    steps.push(("metric.contribution".into(), f.contribution, true));
+                }
+                if !v.is_zero() {
+                    steps.push((key, -v, false));
+                }
+            }
+            steps.push(("metric.net_profit".into(), f.net_profit, true));
+
+            let mut running = Decimal::ZERO;
+            let mut spans = Vec::new();
+            let mut rows = Vec::new();
+            let mut strong = Vec::new();
+            for (key, v, total) in &steps {
+                let (from, to) = if *total {
+                    (Decimal::ZERO, *v)
+                } else {
+                    (running, running + v)
+                };
+                running = to;
+                let tone = match (*total, v.is_sign_negative()) {
+                    (true, false) if key == "metric.net_profit" => Tone::Good,
+                    (true, true) => Tone::Bad,
+                    (true, false) => Tone::Total,
+                    (false, true) => Tone::Cost,
+                    (false, false) => Tone::Credit,
+                };
+                let share = Rate::ratio(*v, gmv).map(Rate::value);
+                spans.push(Span {
+                    label: self.t(key),
+                    from: coord(from),
+                    to: coord(to),
+                    text: format!(
+                        "{}  ({})",
+                        format::money(*v, c.currency, self.lang),
+                        format::percent(share, self.lang)
+                    ),
+                    tone,
+                });
+                if *total {
+                    strong.push(rows.len());
+                }
+                rows.push(vec![
+                    Cell::Text(self.t(key)),
+                    Cell::Money(*v, c.currency),
+                    Cell::Percent(share),
+                ]);
+            }
+            let lo = spans
+                .iter()
+                .flat_map(|s| [s.from, s.to])
+                .fold(0.0, f64::min);
+            let hi = spans
+                .iter()
+                .flat_map(|s| [s.from, s.to])
+                .fold(0.0, f64::max);
+            self.blocks.push(Block::Chart {
+                caption: self.t("chart.waterfall"),
+                chart: Chart::Spans {
+                    rows: spans,
+                    lo,
+                    hi,
+                    marker: None,
+                },
+            });
+            let header = vec![
+                self.t("col.metric"),
+                self.t("col.amount"),
+                self.t("col.share_gmv"),
+            ];
+            self.table_strong(
+                format!("{}{sfx}", self.t("sec.waterfall")),
+                header,
+                rows,
+                strong,
+            );
+        }
+    }
+
+    fn hidden_costs(&mut self) {
+        self.section("sec.costs", true);
+        for c in &self.r.summary.currencies {
+            let sfx = self.currency_heading(c.currency);
+            let last = self.r.previous(c.currency);
+            let gmv = c.figures.gross_sales;
+            let mut header = vec![
+                self.t("col.metric"),
+                self.t("col.this_year"),
+                self.t("col.share_gmv"),
+            ];
+            if last.is_some() {
+                header.push(self.t("col.last_year"));
+                header.push(self.t("col.change"));
+            }
+            let before = last.map(cost_kinds);
+            let mut rows = Vec::new();
+            for (i, (key, now)) in cost_kinds(c).into_iter().enumerate() {
+                let mut row = vec![
+                    Cell::Text(self.t(&key)),
+                    Cell::Money(now, c.currency),
+                    Cell::Percent(Rate::ratio(now, gmv).map(Rate::value)),
+                ];
+                if let Some(b) = before.as_ref().and_then(|b| b.get(i)) {
+                    row.push(Cell::Money(b.1, c.currency));
+                    row.push(Cell::ChangePct(change(now, b.1)));
+                }
+                rows.push(row);
+            }
+            self.table(format!("{}{sfx}", self.t("sec.costs")), header, rows);
+        }
+    }
+
+    fn stores(&mut self) {
+        if self.r.stores.is_empty() {
+            return;
+        }
+        self.section("sec.stores", false);
+        for c in &self.r.summary.currencies {
+            let sfx = self.currency_heading(c.currency);
+            let header = [
+                "col.store",
+                "metric.gross_sales",
+                "metric.net_sales",
+                "metric.net_profit",
+                "metric.net_margin",
+                "metric.store_roas",
+                "metric.break_even_roas",
+            ]
+            .iter()
+            .map(|k| self.t(k))
+            .collect();
+            let rows = self
+                .r
+                .stores
+                .iter()
+                .filter(|s| s.summary.currency == c.currency)
+                .map(|s| {
+                    let f = &s.summary.figures;
+                    vec![
+                        Cell::Text(s.store.clone()),
+                        Cell::Money(f.gross_sales, c.currency),
+                        Cell::Money(f.net_sales, c.currency),
+                        Cell::Money(f.net_profit, c.currency),
+                        Cell::Percent(f.net_margin.map(Rate::value)),
+                        Cell::Ratio(f.store_roas.map(Rate::value)),
+                        Cell::Ratio(f.break_even_roas.map(Rate::value)),
+                    ]
+                })
+                .collect();
+            self.table(format!("{}{sfx}", self.t("sec.stores")), header, rows);
+        }
+    }
+
+    fn missing(&mut self) {
+        self.section("sec.missing", false);
+        if self.r.missing_costs.is_empty() {
+            self.blocks.push(Block::Note(self.t("note.no_missing")));
+            return;
+        }
+        self.blocks.push(Block::Note(self.t("note.missing_cogs")));
+        let header = vec![
+            self.t("col.sku"),
+            self.t("currency"),
+            self.t("col.units"),
+            self.t("col.gross"),
+        ];
+        let rows = self
+            .r
+            .missing_costs
+            .iter()
+            .map(|m| {
+                vec![
+                    Cell::Text(sku(&m.sku, self.lang)),
+                    Cell::Text(m.currency.code().into()),
+                    Cell::Units(m.units),
+                    Cell::Money(m.gross.value(), m.currency),
+                ]
+            })
+            .collect();
+        self.table(self.t("sec.missing"), header, rows);
+    }
+
+    fn lessons(&mut self) {
+        self.section("sec.lessons", true);
+        for c in self.r.currencies() {
+            self.currency_heading(c);
+            let items = self
+                .r
+                .lessons
+                .iter()
+                .filter(|l| l.currency == c)
+                .map(|l| {
+                    let values: Vec<(&str, String)> = l
+                        .params
+                        .iter()
+                        .map(|(n, p)| (*n, param(p, self.lang)))
+                        .collect();
+                    fill(self.lang, l.key, &values)
+                })
+                .collect();
+            self.blocks.push(Block::Bullets(items));
+        }
+    }
+}
+
+/// Relative change versus last year; `None` when last year was zero.
+pub(crate) fn change(now: Decimal, before: Decimal) -> Option<Decimal> {
+    Rate::ratio(now - before, before.abs()).map(Rate::value)
+}
+
+/// A lesson parameter in `lang`.
+pub(crate) fn param(p: &Param, lang: Lang) -> String {
+    match p {
+        Param::Money(v, c) => format::money(*v, *c, lang),
+        Param::Ratio(r) => format::ratio(r.map(Rate::value), lang),
+        Param::Percent(r) => format::percent(r.map(Rate::value), lang),
+        Param::Count(n) => format::int(*n, lang),
+        Param::Text(s) => s.clone(),
+        Param::Skus(v) => v
+            .iter()
+            .map(|s| sku(s, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Param::Key(k) => t(lang, k),
+    }
+}
+
+/// A SKU as shown; order lines without one are grouped under an explicit "no SKU".
+pub(crate) fn sku(s: &str, lang: Lang) -> String {
+    if s.trim().is_empty() {
+        t(lang, "sku.none")
+    } else {
+        s.to_string()
+    }
+}

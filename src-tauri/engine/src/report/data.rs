@@ -1,0 +1,156 @@
+//! The facts of a year-end review, gathered only through the metrics API (no formulas here):
+//! the year's summary, monthly figures, channels and SKUs missing a cost, the same summary for
+//! the previous year when it has data, and each store on its own when there are several.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::lessons::{lessons, Lesson};
+use crate::db::Ledger;
+use crate::error::{Error, Result};
+use crate::metrics::{
+    channels, missing_costs, monthly, summary, ChannelsReport, CurrencySummary, Filter,
+    MissingCost, Monthly, Summary,
+};
+use crate::model::Currency;
+
+/// Everything the report shows; every renderer reads only this.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearReview {
+    pub year: i32,
+    /// The `--store` filter, when one was given.
+    pub store: Option<String>,
+    pub produced: NaiveDate,
+    pub summary: Summary,
+    /// The previous year, only when it has any figure.
+    pub last_year: Option<Summary>,
+    pub monthly: Monthly,
+    /// Last-click attribution (assist coefficient 0), as the channels screen defaults to.
+    pub channels: ChannelsReport,
+    pub missing_costs: Vec<MissingCost>,
+    /// One summary per store, when the report covers several stores (账号矩阵).
+    pub stores: Vec<StoreYear>,
+    pub lessons: Vec<Lesson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoreYear {
+    pub store: String,
+    pub summary: CurrencySummary,
+}
+
+impl YearReview {
+    /// Gather the review of `year` (optionally one store). A year without any figure is a bad
+    /// input (exit 2): there is nothing to review.
+    pub fn gather(
+        ledger: &Ledger,
+        year: i32,
+        store: Option<&str>,
+        produced: NaiveDate,
+    ) -> Result<YearReview> {
+        let f = year_filter(year, store)?;
+        let summary = summary(ledger, &f)?;
+        if !summary.currencies.iter().any(has_figures) {
+            return Err(Error::NotFound(format!("no data for {year} to review")));
+        }
+        let last = summary_of(ledger, year - 1, store)?;
+        let last_year = last.filter(|s| s.currencies.iter().any(has_figures));
+        let mut review = YearReview {
+            year,
+            store: store.map(str::to_string),
+            produced,
+            monthly: monthly(ledger, &f)?,
+            channels: channels(ledger, &f, Decimal::ZERO)?,
+            missing_costs: missing_costs(ledger, &f)?,
+            stores: store_years(ledger, &summary, year)?,
+            summary,
+            last_year,
+            lessons: Vec::new(),
+        };
+        review.lessons = lessons(&review);
+        Ok(review)
+    }
+
+    /// The currencies reported, in the summary's order.
+    pub fn currencies(&self) -> Vec<Currency> {
+        self.summary.currencies.iter().map(|c| c.currency).collect()
+    }
+
+    pub fn this_year(&self, cur: Currency) -> Option<&CurrencySummary> {
+        self.summary.currencies.iter().find(|c| c.currency == cur)
+    }
+
+    pub fn previous(&self, cur: Currency) -> Option<&CurrencySummary> {
+        let last = self.last_year.as_ref()?;
+        last.currencies
+            .iter()
+            .find(|c| c.currency == cur)
+            .filter(|c| has_figures(c))
+    }
+
+    /// Every store name covered, in order.
+    pub fn store_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for c in &self.summary.currencies {
+            for s in &c.stores {
+                if !names.contains(s) {
+                    names.push(s.clone());
+                }
+            }
+        }
+        names
+    }
+}
+
+fn year_filter(year: i32, store: Option<&str>) -> Result<Filter> {
+    let day = |m, d| {
+        NaiveDate::from_ymd_opt(year, m, d)
+            .ok_or_else(|| Error::InvalidArgument(format!("year {year} is out of range")))
+    };
+    Ok(Filter {
+        from: Some(day(1, 1)?),
+        to: Some(day(12, 31)?),
+        store: store.map(str::to_string),
+    })
+}
+
+fn summary_of(ledger: &Ledger, year: i32, store: Option<&str>) -> Result<Option<Summary>> {
+    match year_filter(year, store) {
+        Ok(f) => summary(ledger, &f).map(Some),
+        Err(_) => Ok(None), // a year before the calendar's range has no data
+    }
+}
+
+/// Whether a currency's summary holds any figure at all (sales, costs or ads).
+pub(crate) fn has_figures(c: &CurrencySummary) -> bool {
+    let f = &c.figures;
+    !(f.gross_sales.is_zero()
+        && f.hidden_costs.is_zero()
+        && f.ad_spend.is_zero()
+        && f.cogs.is_zero()
+        && f.fixed_costs.is_zero())
+}
+
+/// Each store's own summary, when the report covers more than one store.
+fn store_years(ledger: &Ledger, s: &Summary, year: i32) -> Result<Vec<StoreYear>> {
+    let mut out = Vec::new();
+    let names: usize = s.currencies.iter().map(|c| c.stores.len()).sum();
+    if names < 2 {
+        return Ok(out);
+    }
+    for c in &s.currencies {
+        for name in &c.stores {
+            let f = year_filter(year, Some(name))?;
+            for cs in summary(ledger, &f)?.currencies {
+                if cs.currency == c.currency && !out.iter().any(|o: &StoreYear| o.store == *name) {
+                    out.push(StoreYear {
+                        store: name.clone(),
+                        summary: cs,
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}

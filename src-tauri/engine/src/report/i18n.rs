@@ -1,0 +1,187 @@
+//! The report's words in zh, vi and en. One row per key; `{name}` marks a lesson parameter.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    Zh,
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Zh, Lang::Vi, Lang::En];
+
+    /// From a locale string such as `$LANG` ("zh_CN.UTF-8", "vi_VN", "C"): zh*, vi*, else en.
+    pub fn from_locale(s: &str) -> Lang {
+        let s = s.to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Lang::Zh
+        } else if s.starts_with("vi") {
+            Lang::Vi
+        } else {
+            Lang::En
+        }
+    }
+
+    /// BCP 47 code, for `lang` attributes and typst's `text(lang:)`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The translation of `key`; an unknown key shows as itself (visible, never a panic).
+pub fn t(lang: Lang, key: &str) -> String {
+    match TABLE.iter().find(|row| row.0 == key) {
+        Some((_, zh, en, vi)) => match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+            Lang::Vi => vi,
+        }
+        .to_string(),
+        None => key.to_string(),
+    }
+}
+
+/// `t` with `{name}` placeholders replaced by already formatted values.
+pub fn fill(lang: Lang, key: &str, values: &[(&str, String)]) -> String {
+    let mut s = t(lang, key);
+    for (name, v) in values {
+        s = s.replace(&format!("{{{name}}}"), v);
+    }
+    s
+}
+
+/// (key, zh, en, vi)
+const TABLE: &[(&str, &str, &str, &str)] = &[
+    ("title", "年终复盘报告", "Year-end review", "Báo cáo tổng kết năm"),
+    ("produced", "生成日期", "Produced on", "Ngày lập"),
+    ("stores", "店铺", "Stores", "Cửa hàng"),
+    ("period", "期间", "Period", "Kỳ báo cáo"),
+    ("contents", "目录", "Contents", "Mục lục"),
+    ("currency", "币种", "Currency", "Tiền tệ"),
+    ("sec.glance", "全年一页纸", "The year at a glance", "Toàn cảnh năm"),
+    ("sec.waterfall", "从成交额到净利润", "From GMV to net profit", "Từ GMV đến lợi nhuận ròng"),
+    ("sec.monthly", "月度趋势", "Monthly trends", "Xu hướng theo tháng"),
+    ("sec.channels", "推广渠道", "Ad channels", "Kênh quảng cáo"),
+    ("sec.costs", "隐性成本明细", "Hidden-cost breakdown", "Chi tiết chi phí ẩn"),
+    ("sec.stores", "店铺对比", "Stores side by side", "So sánh các cửa hàng"),
+    ("sec.missing", "缺少成本的SKU", "SKUs missing a unit cost", "SKU chưa có giá vốn"),
+    ("sec.lessons", "经验与明年目标", "Lessons and next-year targets", "Bài học và mục tiêu năm tới"),
+    ("metric.gross_sales", "成交额 GMV", "GMV", "GMV (doanh số)"),
+    ("metric.refunds", "退款", "Refunds", "Hoàn tiền"),
+    ("metric.net_sales", "净销售额", "Net sales", "Doanh thu thuần"),
+    ("metric.cogs", "商品成本", "Cost of goods", "Giá vốn hàng bán"),
+    ("metric.hidden_costs", "隐性成本合计", "Hidden costs", "Tổng chi phí ẩn"),
+    ("metric.contribution", "边际贡献", "Contribution", "Lãi góp"),
+    ("metric.contribution_margin", "边际贡献率", "Contribution margin", "Tỷ lệ lãi góp"),
+    ("metric.ad_spend", "广告花费", "Ad spend", "Chi phí quảng cáo"),
+    ("metric.fixed_costs", "固定成本", "Fixed costs", "Chi phí cố định"),
+    ("metric.net_profit", "净利润", "Net profit", "Lợi nhuận ròng"),
+    ("metric.net_margin", "净利率", "Net margin", "Biên lợi nhuận ròng"),
+    ("metric.marketing_spend", "营销总投入", "Marketing spend", "Tổng chi marketing"),
+    ("metric.store_roas", "全店投产比", "Full-store ROAS", "ROAS toàn cửa hàng"),
+    ("metric.profit_roi", "真实利润ROI", "True profit ROI", "ROI lợi nhuận thực"),
+    ("metric.break_even_roas", "保本投产比", "Break-even ROAS", "ROAS hòa vốn"),
+    ("metric.orders", "订单数", "Orders", "Số đơn hàng"),
+    ("metric.units", "件数", "Units", "Số sản phẩm"),
+    ("fee.platform_commission", "平台佣金", "Platform commission", "Phí cố định (hoa hồng sàn)"),
+    ("fee.service_fee", "技术服务费", "Service fee", "Phí dịch vụ"),
+    ("fee.payment_fee", "支付手续费", "Payment fee", "Phí thanh toán"),
+    ("fee.affiliate_commission", "达人/淘客佣金", "Affiliate commission", "Hoa hồng tiếp thị liên kết"),
+    ("fee.shipping", "运费", "Shipping", "Phí vận chuyển"),
+    ("fee.shipping_insurance", "运费险", "Shipping insurance", "Bảo hiểm vận chuyển"),
+    ("fee.subsidy", "补贴与优惠券", "Subsidies and vouchers", "Trợ giá và voucher"),
+    ("fee.other", "其他费用", "Other fees", "Phí khác"),
+    ("channel.ztc", "直通车", "Ztc (直通车)", "Ztc (直通车)"),
+    ("channel.wanxiangtai", "万相台", "Wanxiangtai (万相台)", "Wanxiangtai (万相台)"),
+    ("channel.yinli", "引力魔方", "Yinli (引力魔方)", "Yinli (引力魔方)"),
+    ("channel.qianchuan", "巨量千川", "Qianchuan (巨量千川)", "Qianchuan (巨量千川)"),
+    ("channel.pdd_ads", "拼多多推广", "Pinduoduo ads", "Quảng cáo Pinduoduo"),
+    ("channel.jd_ads", "京东推广", "JD ads", "Quảng cáo JD"),
+    ("channel.shopee_ads", "Shopee 广告", "Shopee Ads", "Quảng cáo Shopee"),
+    ("channel.tiktok_ads", "TikTok 广告", "TikTok Ads", "Quảng cáo TikTok"),
+    ("channel.lazada_ads", "Lazada 广告", "Lazada Ads", "Quảng cáo Lazada"),
+    ("channel.other", "其他渠道", "Other channel", "Kênh khác"),
+    ("col.metric", "指标", "Figure", "Chỉ số"),
+    ("col.this_year", "今年", "This year", "Năm nay"),
+    ("col.last_year", "去年", "Last year", "Năm trước"),
+    ("col.change", "变化", "Change", "Thay đổi"),
+    ("col.amount", "金额", "Amount", "Số tiền"),
+    ("col.share_gmv", "占GMV", "Share of GMV", "Tỷ trọng GMV"),
+    ("col.month", "月份", "Month", "Tháng"),
+    ("col.store", "店铺", "Store", "Cửa hàng"),
+    ("col.channel", "渠道", "Channel", "Kênh"),
+    ("col.window", "归因窗口", "Window", "Cửa sổ"),
+    ("col.spend", "花费", "Spend", "Chi tiêu"),
+    ("col.platform_sales", "平台成交", "Platform sales", "Doanh số sàn"),
+    ("col.roas", "投产比", "ROAS", "ROAS"),
+    ("col.roi_pct", "ROI", "ROI", "ROI"),
+    ("col.verdict", "结论", "Verdict", "Đánh giá"),
+    ("col.distance", "距保本", "vs break-even", "So với hòa vốn"),
+    ("col.sku", "SKU", "SKU", "SKU"),
+    ("sku.none", "（无SKU）", "(no SKU)", "(không có SKU)"),
+    ("col.units", "件数", "Units", "Số lượng"),
+    ("col.gross", "成交额", "GMV", "Doanh số"),
+    ("col.lesson", "经验与目标", "Lesson or target", "Bài học / mục tiêu"),
+    ("days", "{n}天", "{n} days", "{n} ngày"),
+    ("verdict.scale", "加大投放", "Scale", "Tăng ngân sách"),
+    ("verdict.cut", "优化或停投", "Fix or cut", "Tối ưu hoặc cắt"),
+    ("chart.waterfall", "成交额到净利润的瀑布图（每项占GMV的比例）", "Waterfall from GMV to net profit (each step's share of GMV)", "Biểu đồ thác nước từ GMV đến lợi nhuận ròng (tỷ trọng mỗi bước trên GMV)"),
+    ("chart.monthly", "每月净销售额、净利润与广告花费", "Net sales, net profit and ad spend per month", "Doanh thu thuần, lợi nhuận ròng và chi phí quảng cáo mỗi tháng"),
+    ("chart.channels", "各渠道投产比与保本线", "ROAS per channel against break-even", "ROAS từng kênh so với mức hòa vốn"),
+    ("note.no_last_year", "没有去年的数据可比。", "There is no data for last year to compare with.", "Không có dữ liệu năm trước để so sánh."),
+    ("note.no_channels", "今年没有广告数据。", "No ad data this year.", "Năm nay không có dữ liệu quảng cáo."),
+    ("note.no_missing", "所有售出的SKU都有成本。", "Every SKU sold has a unit cost.", "Mọi SKU đã bán đều có giá vốn."),
+    ("note.break_even_line", "保本线", "break-even", "hòa vốn"),
+    ("note.missing_cogs", "这些SKU的商品成本按 0 计入，利润因此偏高。", "Their cost of goods counts as 0, so profit is overstated.", "Giá vốn của các SKU này đang tính là 0 nên lợi nhuận bị thổi phồng."),
+    ("note.channels", "按末次点击归因；投产比低于保本线的渠道在亏钱。", "Last-click attribution; a channel whose ROAS is below break-even loses money.", "Phân bổ theo lần nhấp cuối; kênh có ROAS dưới mức hòa vốn đang lỗ."),
+    ("lesson.kept", "全年成交 {gmv}，最终留下净利润 {profit}（净利率 {margin}）。", "Of {gmv} sold, {profit} was kept as net profit (net margin {margin}).", "Bán được {gmv}, giữ lại lợi nhuận ròng {profit} (biên lợi nhuận ròng {margin})."),
+    ("lesson.break_even", "明年各渠道的保本投产比为 {be}：低于它的投放都在亏钱。", "Next year's break-even ROAS is {be}: any channel below it loses money.", "ROAS hòa vốn cho năm tới là {be}: kênh nào thấp hơn mức này là đang lỗ."),
+    ("lesson.no_break_even", "边际贡献不为正：任何广告都无法回本，先调整售价与成本。", "Contribution is not positive: no ad spend can pay for itself. Fix prices and costs first.", "Lãi góp không dương: không khoản quảng cáo nào có thể hoàn vốn. Hãy điều chỉnh giá bán và chi phí trước."),
+    ("lesson.scale", "{channel}（{store}）投产比 {roas} 高于保本 {be}：可以加大投放，同时守住投产比 ≥ {be}。", "{channel} ({store}): ROAS {roas} is above break-even {be}. Scale it, keeping ROAS ≥ {be}.", "{channel} ({store}): ROAS {roas} cao hơn mức hòa vốn {be}. Tăng ngân sách, giữ ROAS ≥ {be}."),
+    ("lesson.cut", "{channel}（{store}）投产比 {roas} 低于保本 {be}，花费 {spend}：优化或停投，目标投产比 ≥ {be}。", "{channel} ({store}): ROAS {roas} is below break-even {be} on {spend} of spend. Fix or cut it; target ROAS ≥ {be}.", "{channel} ({store}): ROAS {roas} thấp hơn mức hòa vốn {be} với chi tiêu {spend}. Tối ưu hoặc cắt; mục tiêu ROAS ≥ {be}."),
+    ("lesson.cost_grew", "{cost}比去年增长 {growth}（{last} → {this}）：优先核查。", "{cost} grew {growth} over last year ({last} → {this}): look into it first.", "{cost} tăng {growth} so với năm trước ({last} → {this}): cần kiểm tra trước tiên."),
+    ("lesson.missing_costs", "{count} 个SKU缺少成本（如 {skus}）：补录后利润才准确。", "{count} SKUs were sold without a unit cost (e.g. {skus}): enter them so profit is exact.", "{count} SKU chưa có giá vốn (ví dụ {skus}): hãy nhập để lợi nhuận chính xác."),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_language() {
+        assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_locale("vi_VN"), Lang::Vi);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+
+    #[test]
+    fn every_key_is_unique_and_filled_in_all_languages() {
+        for (i, row) in TABLE.iter().enumerate() {
+            assert!(
+                !row.1.is_empty() && !row.2.is_empty() && !row.3.is_empty(),
+                "{}",
+                row.0
+            );
+            assert!(
+                TABLE[i + 1..].iter().all(|r| r.0 != row.0),
+                "duplicate {}",
+                row.0
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders_and_unknown_keys_show_themselves() {
+        let s = fill(Lang::En, "days", &[("n", "15".into())]);
+        assert_eq!(s, "15 days");
+        assert_eq!(t(Lang::Vi, "no.such.key"), "no.such.key");
+    }
+}

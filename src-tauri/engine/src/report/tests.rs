@@ -1,0 +1,244 @@
+//! Report tests over a small ledger: two CNY stores across 2025–2026 with ads, fees, costs
+//! and a SKU without a cost, plus a VND store; rows go straight into the ledger tables.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::*;
+use crate::db::Ledger;
+use crate::model::{Currency, Platform, Scaled};
+
+fn s(d: Decimal) -> i64 {
+    Scaled::from_decimal(d).unwrap().0
+}
+
+fn exec(l: &Ledger, sql: &str, p: impl rusqlite::Params) {
+    l.conn().execute(sql, p).unwrap();
+}
+
+/// (store, day, gross, refunds, seller subsidy) with matching SKU rows.
+fn sale(
+    l: &Ledger,
+    store: i64,
+    day: &str,
+    sku: &str,
+    units: i64,
+    gross: Decimal,
+    refunds: Decimal,
+) {
+    exec(
+        l,
+        "INSERT INTO agg_store_day VALUES (?1, ?2, 1, ?3, ?4, ?5, 0)",
+        params![store, day, s(Decimal::from(units)), s(gross), s(refunds)],
+    );
+    exec(
+        l,
+        "INSERT INTO agg_sku_day VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0)",
+        params![
+            store,
+            day,
+            sku,
+            s(Decimal::from(units)),
+            s(Decimal::from(units)),
+            s(gross)
+        ],
+    );
+}
+
+fn fee(l: &Ledger, store: i64, day: &str, kind: &str, amount: Decimal) {
+    exec(
+        l,
+        "INSERT INTO agg_fee_day VALUES (?1, ?2, ?3, ?4)",
+        params![store, day, kind, s(amount)],
+    );
+}
+
+fn ad(l: &Ledger, store: i64, ch: &str, day: &str, spend: Decimal, sales: Decimal) {
+    exec(l, "INSERT INTO ad_days (import_id, store_id, channel, campaign, day, window_days, spend,
+             clicks, platform_sales, platform_orders) VALUES (1, ?1, ?2, 'c', ?3, 15, ?4, 100, ?5, 10)",
+        params![store, ch, day, s(spend), s(sales)]);
+}
+
+fn ledger() -> Ledger {
+    let l = Ledger::open_in_memory().unwrap();
+    let a = l
+        .ensure_store("旗舰店", Platform::Taobao, Currency::CNY)
+        .unwrap()
+        .id
+        .0;
+    let b = l
+        .ensure_store("=HYPERLINK(\"x\")", Platform::Douyin, Currency::CNY)
+        .unwrap()
+        .id
+        .0;
+    let v = l
+        .ensure_store("Shop VN", Platform::ShopeeVn, Currency::VND)
+        .unwrap()
+        .id
+        .0;
+    exec(
+        &l,
+        "INSERT INTO imports (file_name, file_hash, platform, report, imported_at)
+              VALUES ('ads.xlsx', 'h', 'taobao', 'ads', '2026-02-01')",
+        [],
+    );
+    exec(&l, "INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES ('CNY', 'SKU-1', '2020-01-01', ?1)",
+        params![s(dec!(40))]);
+    // 2025: a smaller year.
+    sale(&l, a, "2025-03-01", "SKU-1", 10, dec!(1000), dec!(0));
+    fee(&l, a, "2025-03-01", "platform_commission", dec!(50));
+    ad(&l, a, "ztc", "2025-03-01", dec!(100), dec!(400));
+    // 2026
+    sale(&l, a, "2026-01-05", "SKU-1", 20, dec!(2000), dec!(200));
+    sale(&l, a, "2026-02-05", "SKU-1", 30, dec!(3000), dec!(0));
+    sale(&l, b, "2026-02-06", "NOCOST", 5, dec!(500), dec!(0));
+    fee(&l, a, "2026-01-05", "platform_commission", dec!(250));
+    fee(&l, b, "2026-02-06", "shipping", dec!(30));
+    ad(&l, a, "ztc", "2026-01-05", dec!(500), dec!(2500));
+    ad(&l, b, "qianchuan", "2026-02-06", dec!(400), dec!(600));
+    exec(&l, "INSERT INTO fixed_costs (store_id, currency, month, kind, amount) VALUES (NULL, 'CNY', '2026-01', 'rent', ?1)",
+        params![s(dec!(300))]);
+    sale(&l, v, "2026-03-01", "VN-1", 3, dec!(1234567), dec!(0));
+    l
+}
+
+fn review() -> YearReview {
+    let l = ledger();
+    YearReview::gather(
+        &l,
+        2026,
+        None,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn gathers_both_years_channels_stores_and_missing_costs() {
+    let r = review();
+    assert_eq!(r.currencies(), vec![Currency::CNY, Currency::VND]);
+    let cny = r.this_year(Currency::CNY).unwrap();
+    assert_eq!(cny.figures.gross_sales, dec!(5500));
+    assert!(r.previous(Currency::CNY).is_some());
+    assert!(r.previous(Currency::VND).is_none());
+    assert_eq!(r.stores.len(), 3);
+    assert_eq!(r.missing_costs.len(), 2); // NOCOST and VN-1
+    assert_eq!(r.monthly.currencies[0].months.len(), 12);
+}
+
+#[test]
+fn lessons_name_break_even_verdicts_growth_and_missing_costs() {
+    let r = review();
+    let keys: Vec<&str> = r
+        .lessons
+        .iter()
+        .filter(|l| l.currency == Currency::CNY)
+        .map(|l| l.key)
+        .collect();
+    for k in [
+        "lesson.kept",
+        "lesson.break_even",
+        "lesson.scale",
+        "lesson.cut",
+        "lesson.cost_grew",
+        "lesson.missing_costs",
+    ] {
+        assert!(keys.contains(&k), "{k} missing from {keys:?}");
+    }
+    let text = lessons_text(&r, Lang::En);
+    assert!(
+        text.contains("Ztc (直通车) (旗舰店): ROAS 5.00 is above break-even"),
+        "{text}"
+    );
+    assert!(text.contains("Platform commission grew 400.00%"), "{text}");
+}
+
+fn lessons_text(r: &YearReview, lang: Lang) -> String {
+    let doc = document(r, lang);
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Bullets(items) => Some(items.join("\n")),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn no_data_for_the_year_is_bad_input() {
+    let l = ledger();
+    let e = YearReview::gather(&l, 2019, None, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+        .unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+}
+
+#[test]
+fn documents_translate_and_format_money_per_locale() {
+    let r = review();
+    let zh = typst_source(&r, Lang::Zh);
+    assert!(
+        zh.contains("\"年终复盘报告 2026\"") && zh.contains("¥5,500.00"),
+        "zh"
+    );
+    let vi = render_html(&r, Lang::Vi);
+    assert!(
+        vi.contains("Báo cáo tổng kết năm")
+            && vi.contains("1.234.567 ₫")
+            && vi.contains("¥5.500,00")
+    );
+    assert!(vi.contains("&#39;") || vi.contains("=HYPERLINK(&quot;x&quot;)"));
+    let en = render_html(&r, Lang::En);
+    assert!(en.contains("Lessons and next-year targets") && en.contains("@page"));
+    for lang in Lang::ALL {
+        assert!(
+            !lessons_text(&r, lang).contains('{'),
+            "unfilled placeholder in {lang:?}"
+        );
+    }
+}
+
+#[test]
+fn xlsx_opens_with_numbers_and_escaped_text() {
+    use calamine::{Data, Reader, Xlsx};
+    let r = review();
+    let bytes = render_xlsx(&r, Lang::En).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let names = wb.sheet_names().to_vec();
+    assert!(
+        names.iter().any(|n| n == "The year at a glance CNY"),
+        "{names:?}"
+    );
+    let glance = wb.worksheet_range("The year at a glance CNY").unwrap();
+    assert_eq!(glance.get((1, 0)), Some(&Data::String("GMV".into())));
+    assert_eq!(glance.get((1, 1)), Some(&Data::Float(5500.0)));
+    let stores = wb.worksheet_range("Stores side by side CNY").unwrap();
+    let texts: Vec<String> = stores.rows().map(|r| r[0].to_string()).collect();
+    assert!(texts.iter().any(|t| t == "'=HYPERLINK(\"x\")"), "{texts:?}");
+}
+
+#[test]
+fn output_by_extension() {
+    use std::path::Path;
+    assert_eq!(Output::from_path(Path::new("a.PDF")), Some(Output::Pdf));
+    assert_eq!(Output::from_path(Path::new("a.html")), Some(Output::Html));
+    assert_eq!(Output::from_path(Path::new("a.xlsx")), Some(Output::Xlsx));
+    assert_eq!(Output::from_path(Path::new("a.docx")), None);
+    assert_eq!(Output::from_path(Path::new("a")), None);
+}
+
+#[test]
+fn pdf_is_typeset_when_fonts_exist() {
+    let r = review();
+    match render_pdf(&r, Lang::Zh) {
+        Ok(pdf) => {
+            assert!(pdf.starts_with(b"%PDF"));
+            // Kept for a look (pdftoppm): the in-memory ledger's report.
+            let _ = std::fs::write(std::env::temp_dir().join("fupan-report-unit.pdf"), &pdf);
+        }
+        // A machine without the fonts gets the clear message instead.
+        Err(e) => assert!(e.to_string().contains("font"), "{e}"),
+    }
+}
