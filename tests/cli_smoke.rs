@@ -26,7 +26,9 @@ fn help_lists_every_subcommand_without_a_display() {
     let dir = tempfile::tempdir().unwrap();
     let out = fupan(&dir.path().join("t.db"), &["--help"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    for sub in ["import", "costs", "summary", "channels", "report", "imports", "undo", "backup", "restore"] {
+    for sub in [
+        "import", "costs", "summary", "channels", "report", "imports", "undo", "backup", "restore",
+    ] {
         assert!(stdout(&out).contains(sub), "--help lacks {sub}");
     }
 }
@@ -36,7 +38,10 @@ fn version_prints_the_package_version() {
     let dir = tempfile::tempdir().unwrap();
     let out = fupan(&dir.path().join("t.db"), &["--version"]);
     assert!(out.status.success());
-    assert_eq!(stdout(&out).trim(), format!("fupan {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("fupan {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -68,8 +73,12 @@ fn backup_and_restore_round_trip_and_refuse_junk() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let backup = dir.path().join("b.fupan");
-    assert!(fupan(&db, &["backup", backup.to_str().unwrap()]).status.success());
-    assert!(fupan(&db, &["restore", backup.to_str().unwrap()]).status.success());
+    assert!(fupan(&db, &["backup", backup.to_str().unwrap()])
+        .status
+        .success());
+    assert!(fupan(&db, &["restore", backup.to_str().unwrap()])
+        .status
+        .success());
     let junk = dir.path().join("junk.fupan");
     std::fs::write(&junk, "not a database").unwrap();
     let out = fupan(&db, &["restore", junk.to_str().unwrap()]);

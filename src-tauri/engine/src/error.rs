@@ -60,7 +60,9 @@ pub enum Error {
     Money(#[from] MoneyError),
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
-    #[error("database schema version {found} is newer than this Fupan ({supported}); update Fupan")]
+    #[error(
+        "database schema version {found} is newer than this Fupan ({supported}); update Fupan"
+    )]
     SchemaTooNew { found: i64, supported: i64 },
     #[error("internal error: {0}")]
     Internal(String),
@@ -167,7 +169,13 @@ mod tests {
             reason: "not a date".into(),
         };
         let text = e.to_string();
-        for part in ["Order.all.xlsx", "orders", "row 17", "Ngày đặt hàng", "32/13/2026"] {
+        for part in [
+            "Order.all.xlsx",
+            "orders",
+            "row 17",
+            "Ngày đặt hàng",
+            "32/13/2026",
+        ] {
             assert!(text.contains(part), "{text} lacks {part}");
         }
         assert_eq!(e.exit_code(), 2);

@@ -75,7 +75,10 @@ fn print_outcome(o: &FileOutcome) {
             "  skipped {} row {}{}: {}",
             s.sheet,
             s.row,
-            s.column.as_deref().map(|c| format!(" column {c:?}")).unwrap_or_default(),
+            s.column
+                .as_deref()
+                .map(|c| format!(" column {c:?}"))
+                .unwrap_or_default(),
             s.reason
         );
     }

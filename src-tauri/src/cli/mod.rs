@@ -101,9 +101,14 @@ mod tests {
     fn subcommands_and_flags_mean_cli_paths_mean_window() {
         assert!(is_cli_invocation(&os(&["fupan", "summary"])));
         assert!(is_cli_invocation(&os(&["fupan", "--version"])));
-        assert!(is_cli_invocation(&os(&["fupan", "--db", "x.db", "imports"])));
+        assert!(is_cli_invocation(&os(&[
+            "fupan", "--db", "x.db", "imports"
+        ])));
         assert!(!is_cli_invocation(&os(&["fupan"])));
-        assert!(!is_cli_invocation(&os(&["fupan", "/home/me/Order.all.xlsx"])));
+        assert!(!is_cli_invocation(&os(&[
+            "fupan",
+            "/home/me/Order.all.xlsx"
+        ])));
     }
 
     #[test]

@@ -72,13 +72,22 @@ mod tests {
     fn backup_then_restore_round_trips() {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("a.db")).unwrap();
-        ledger.ensure_store("Shop", Platform::ShopeeVn, Currency::VND).unwrap();
+        ledger
+            .ensure_store("Shop", Platform::ShopeeVn, Currency::VND)
+            .unwrap();
         let backup = dir.path().join("backup.fupan");
         ledger.backup_to(&backup).unwrap();
-        ledger.ensure_store("Later", Platform::Douyin, Currency::CNY).unwrap();
+        ledger
+            .ensure_store("Later", Platform::Douyin, Currency::CNY)
+            .unwrap();
         assert_eq!(ledger.stores().unwrap().len(), 2);
         ledger.restore_from(&backup).unwrap();
-        let names: Vec<String> = ledger.stores().unwrap().into_iter().map(|s| s.name).collect();
+        let names: Vec<String> = ledger
+            .stores()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
         assert_eq!(names, vec!["Shop".to_string()]);
     }
 
@@ -86,7 +95,9 @@ mod tests {
     fn restore_refuses_a_non_database_and_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("a.db")).unwrap();
-        ledger.ensure_store("Shop", Platform::ShopeeVn, Currency::VND).unwrap();
+        ledger
+            .ensure_store("Shop", Platform::ShopeeVn, Currency::VND)
+            .unwrap();
         let junk = dir.path().join("junk.fupan");
         std::fs::write(&junk, b"this is not sqlite at all, just some bytes").unwrap();
         assert!(ledger.restore_from(&junk).is_err());

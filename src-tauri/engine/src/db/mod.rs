@@ -14,8 +14,8 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
-pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
 pub use imports::ImportRecord;
+pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
 pub(crate) use stores::ensure_store;
 pub use stores::StoreInfo;
 pub use write::{rebuild_aggregates, undo_import, DaySpan, LedgerWriter, WriteCounts};
@@ -113,7 +113,10 @@ mod tests {
         assert_eq!(fk, 1);
         drop(ledger);
         // Re-opening an existing file keeps it as it is.
-        assert_eq!(Ledger::open(&path).unwrap().schema_version().unwrap(), latest_version());
+        assert_eq!(
+            Ledger::open(&path).unwrap().schema_version().unwrap(),
+            latest_version()
+        );
     }
 }
 

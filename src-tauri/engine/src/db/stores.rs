@@ -17,7 +17,12 @@ pub struct StoreInfo {
 
 impl Ledger {
     /// The store named `name` on `platform`, created with `currency` when new.
-    pub fn ensure_store(&self, name: &str, platform: Platform, currency: Currency) -> Result<StoreInfo> {
+    pub fn ensure_store(
+        &self,
+        name: &str,
+        platform: Platform,
+        currency: Currency,
+    ) -> Result<StoreInfo> {
         ensure_store(self.conn(), name, platform, currency)
     }
 
@@ -96,12 +101,21 @@ mod tests {
     #[test]
     fn ensure_store_is_idempotent_and_keeps_first_currency() {
         let ledger = Ledger::open_in_memory().unwrap();
-        let a = ledger.ensure_store("Shop A", Platform::ShopeeVn, Currency::VND).unwrap();
-        let b = ledger.ensure_store("Shop A", Platform::ShopeeVn, Currency::CNY).unwrap();
+        let a = ledger
+            .ensure_store("Shop A", Platform::ShopeeVn, Currency::VND)
+            .unwrap();
+        let b = ledger
+            .ensure_store("Shop A", Platform::ShopeeVn, Currency::CNY)
+            .unwrap();
         assert_eq!(a, b);
         assert_eq!(b.currency, Currency::VND);
-        ledger.ensure_store("店铺", Platform::Douyin, Currency::CNY).unwrap();
+        ledger
+            .ensure_store("店铺", Platform::Douyin, Currency::CNY)
+            .unwrap();
         assert_eq!(ledger.stores().unwrap().len(), 2);
-        assert_eq!(ledger.currencies().unwrap(), vec![Currency::CNY, Currency::VND]);
+        assert_eq!(
+            ledger.currencies().unwrap(),
+            vec![Currency::CNY, Currency::VND]
+        );
     }
 }

@@ -12,7 +12,9 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
 use crate::import::LedgerSink;
-use crate::model::{AdDay, Currency, FeeRow, ImportId, OrderLine, OrderStatus, Scaled, SkuCost, StoreId};
+use crate::model::{
+    AdDay, Currency, FeeRow, ImportId, OrderLine, OrderStatus, Scaled, SkuCost, StoreId,
+};
 
 /// What happened to the facts of one file: records, and rows (a row is added when any of
 /// its records is new, updated when any changed, a duplicate when all were known).
@@ -263,7 +265,9 @@ impl LedgerSink for LedgerWriter<'_> {
                     "SELECT EXISTS (SELECT 1 FROM fees WHERE store_id = ?1 AND order_id = ?2
                      AND kind = ?3 AND rank > ?4 AND is_current = 1)",
                 )?
-                .query_row(params![store, order, kind, fee.rank], |r| r.get::<_, bool>(0))?,
+                .query_row(params![store, order, kind, fee.rank], |r| {
+                    r.get::<_, bool>(0)
+                })?,
             Some(order) => {
                 let mut stmt = self.tx.prepare_cached(
                     "UPDATE fees SET superseded = 1 WHERE store_id = ?1 AND order_id = ?2
@@ -399,7 +403,13 @@ impl LedgerSink for LedgerWriter<'_> {
                  ON CONFLICT (currency, sku, valid_from)
                  DO UPDATE SET unit_cost = excluded.unit_cost, import_id = excluded.import_id",
             )?
-            .execute(params![self.currency.code(), cost.sku, from, unit, self.import.0])?;
+            .execute(params![
+                self.currency.code(),
+                cost.sku,
+                from,
+                unit,
+                self.import.0
+            ])?;
         Ok(())
     }
 
@@ -459,7 +469,10 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
     // Days and stores touched: this import's facts and the versions about to be promoted.
     let mut spans: Vec<(i64, String, String)> = Vec::new();
     for (table, key) in [
-        ("order_lines", "o2.order_id = o.order_id AND o2.line_id = o.line_id"),
+        (
+            "order_lines",
+            "o2.order_id = o.order_id AND o2.line_id = o.line_id",
+        ),
         ("fees", "o2.reference = o.reference AND o2.kind = o.kind"),
         (
             "ad_days",
@@ -480,9 +493,11 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
             .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         touched.extend(
-            tx.prepare(&format!("SELECT DISTINCT store_id, day FROM {table} WHERE import_id = ?1"))?
-                .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
+            tx.prepare(&format!(
+                "SELECT DISTINCT store_id, day FROM {table} WHERE import_id = ?1"
+            ))?
+            .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
         );
         for (store, day) in touched {
             match spans.iter_mut().find(|s| s.0 == store) {
@@ -497,7 +512,10 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
                 None => spans.push((store, day.clone(), day)),
             }
         }
-        tx.execute(&format!("DELETE FROM {table} WHERE import_id = ?1"), [import.0])?;
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE import_id = ?1"),
+            [import.0],
+        )?;
     }
     tx.execute("DELETE FROM sku_costs WHERE import_id = ?1", [import.0])?;
     for (store, from, to) in &spans {
@@ -516,7 +534,9 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
             [store],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let from = fee_from.filter(|f| f < from).unwrap_or_else(|| from.clone());
+        let from = fee_from
+            .filter(|f| f < from)
+            .unwrap_or_else(|| from.clone());
         let to = fee_to.filter(|t| t > to).unwrap_or_else(|| to.clone());
         let parse = |d: &str| {
             NaiveDate::parse_from_str(d, "%Y-%m-%d")

@@ -72,14 +72,19 @@ fn totals(ledger: &Ledger) -> (i64, i64, i64, i64) {
         )
         .unwrap();
     let fees = c
-        .query_row("SELECT COALESCE(SUM(amount),0) FROM agg_fee_day", [], |r| r.get(0))
+        .query_row("SELECT COALESCE(SUM(amount),0) FROM agg_fee_day", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     (g, r, s, fees)
 }
 
 fn setup() -> (Ledger, StoreId) {
     let ledger = Ledger::open_in_memory().unwrap();
-    let store = ledger.ensure_store("s", Platform::Douyin, Currency::CNY).unwrap().id;
+    let store = ledger
+        .ensure_store("s", Platform::Douyin, Currency::CNY)
+        .unwrap()
+        .id;
     (ledger, store)
 }
 
@@ -106,9 +111,13 @@ fn reimport_is_all_duplicates_and_changes_nothing() {
 #[test]
 fn a_later_export_with_a_refund_updates_and_undo_restores() {
     let (mut ledger, store) = setup();
-    import(&mut ledger, store, |w| w.order_line(line("A", dec!(100), dec!(0))).unwrap());
+    import(&mut ledger, store, |w| {
+        w.order_line(line("A", dec!(100), dec!(0))).unwrap()
+    });
     let before = totals(&ledger);
-    let second = import(&mut ledger, store, |w| w.order_line(line("A", dec!(100), dec!(1))).unwrap());
+    let second = import(&mut ledger, store, |w| {
+        w.order_line(line("A", dec!(100), dec!(1))).unwrap()
+    });
     assert_eq!(totals(&ledger), (1_000_000, 1_000_000, 0, 0));
     let tx = ledger.conn_mut().transaction().unwrap();
     undo_import(&tx, second).unwrap();
@@ -125,13 +134,38 @@ fn a_later_export_with_a_refund_updates_and_undo_restores() {
 fn a_settlement_supersedes_the_order_exports_fee_until_undone() {
     let (mut ledger, store) = setup();
     import(&mut ledger, store, |w| {
-        w.fee(fee("A", FeeKind::PlatformCommission, dec!(5), "order:A", 1, 5)).unwrap();
-        w.fee(fee("A", FeeKind::PaymentFee, dec!(1), "order:A", 1, 5)).unwrap();
+        w.fee(fee(
+            "A",
+            FeeKind::PlatformCommission,
+            dec!(5),
+            "order:A",
+            1,
+            5,
+        ))
+        .unwrap();
+        w.fee(fee("A", FeeKind::PaymentFee, dec!(1), "order:A", 1, 5))
+            .unwrap();
     });
     assert_eq!(totals(&ledger).3, 60_000);
     let settlement = import(&mut ledger, store, |w| {
-        w.fee(fee("A", FeeKind::PlatformCommission, dec!(4.5), "txn:1", 2, 20)).unwrap();
-        w.fee(fee("A", FeeKind::PlatformCommission, dec!(-0.5), "txn:2", 2, 21)).unwrap();
+        w.fee(fee(
+            "A",
+            FeeKind::PlatformCommission,
+            dec!(4.5),
+            "txn:1",
+            2,
+            20,
+        ))
+        .unwrap();
+        w.fee(fee(
+            "A",
+            FeeKind::PlatformCommission,
+            dec!(-0.5),
+            "txn:2",
+            2,
+            21,
+        ))
+        .unwrap();
     });
     // 4.5 − 0.5 from the settlement replaces the order export's 5; payment fee stays.
     assert_eq!(totals(&ledger).3, 50_000);
@@ -145,10 +179,26 @@ fn a_settlement_supersedes_the_order_exports_fee_until_undone() {
 fn an_order_export_after_its_settlement_is_superseded_at_once() {
     let (mut ledger, store) = setup();
     import(&mut ledger, store, |w| {
-        w.fee(fee("A", FeeKind::PlatformCommission, dec!(4), "txn:1", 2, 20)).unwrap()
+        w.fee(fee(
+            "A",
+            FeeKind::PlatformCommission,
+            dec!(4),
+            "txn:1",
+            2,
+            20,
+        ))
+        .unwrap()
     });
     import(&mut ledger, store, |w| {
-        w.fee(fee("A", FeeKind::PlatformCommission, dec!(5), "order:A", 1, 5)).unwrap()
+        w.fee(fee(
+            "A",
+            FeeKind::PlatformCommission,
+            dec!(5),
+            "order:A",
+            1,
+            5,
+        ))
+        .unwrap()
     });
     assert_eq!(totals(&ledger).3, 40_000);
 }
@@ -164,7 +214,11 @@ fn cancelled_lines_are_kept_but_not_aggregated() {
     assert_eq!(totals(&ledger), (0, 0, 0, 0));
     let kept: i64 = ledger
         .conn()
-        .query_row("SELECT count(*) FROM order_lines WHERE cancelled = 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM order_lines WHERE cancelled = 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(kept, 1);
 }

@@ -137,7 +137,10 @@ mod tests {
             assert_eq!(k.as_str().parse::<FeeKind>(), Ok(*k));
         }
         for c in Channel::ALL {
-            assert_eq!(serde_json::to_string(c).unwrap(), format!("\"{}\"", c.as_str()));
+            assert_eq!(
+                serde_json::to_string(c).unwrap(),
+                format!("\"{}\"", c.as_str())
+            );
         }
         assert!("nope".parse::<Channel>().is_err());
     }

@@ -157,7 +157,10 @@ impl fmt::Display for Money {
 
 /// Round half away from zero to the currency's minor unit.
 pub fn round_money(amount: Decimal, currency: Currency) -> Decimal {
-    amount.round_dp_with_strategy(currency.minor_units(), RoundingStrategy::MidpointAwayFromZero)
+    amount.round_dp_with_strategy(
+        currency.minor_units(),
+        RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 /// `value` with exactly `dp` digits after the point ("12.30", "-5", "0.0000").
@@ -178,7 +181,8 @@ impl Scaled {
     /// Exact when `value` has at most four decimals; otherwise rounded half away from zero
     /// (only derived per-line values, such as a partial refund share, ever are).
     pub fn from_decimal(value: Decimal) -> Result<Scaled, MoneyError> {
-        let mut v = value.round_dp_with_strategy(STORAGE_SCALE, RoundingStrategy::MidpointAwayFromZero);
+        let mut v =
+            value.round_dp_with_strategy(STORAGE_SCALE, RoundingStrategy::MidpointAwayFromZero);
         v.rescale(STORAGE_SCALE);
         let mantissa = v.mantissa();
         i64::try_from(mantissa)

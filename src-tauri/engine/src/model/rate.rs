@@ -50,7 +50,15 @@ mod tests {
     #[test]
     fn prints_four_decimals() {
         assert_eq!(Rate::ratio(dec!(1), dec!(3)).unwrap().to_output(), "0.3333");
-        assert_eq!(Rate::ratio(dec!(3000), dec!(1000)).unwrap().to_output(), "3.0000");
-        assert_eq!(Rate::ratio(dec!(50000), dec!(13000000)).unwrap().to_output(), "0.0038");
+        assert_eq!(
+            Rate::ratio(dec!(3000), dec!(1000)).unwrap().to_output(),
+            "3.0000"
+        );
+        assert_eq!(
+            Rate::ratio(dec!(50000), dec!(13000000))
+                .unwrap()
+                .to_output(),
+            "0.0038"
+        );
     }
 }

@@ -1,0 +1,86 @@
+//! Product matrix: each SKU by sales share (x) and contribution margin (y), with the store
+//! medians as the quadrant lines (metrics.md §7).
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::Decimal;
+
+use super::{coord, rgb, ChartError, Style, FONT};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixPoint {
+    pub label: String,
+    /// Sales share, 0..1.
+    pub share: Decimal,
+    /// Contribution margin (may be negative).
+    pub margin: Decimal,
+    /// Quadrant index (0 star, 1 traffic driver, 2 profit niche, 3 drop): the colour.
+    pub quadrant: usize,
+}
+
+/// `axis`: [x label, y label]; `medians`: (share, margin) quadrant lines.
+pub fn product_matrix(
+    points: &[MatrixPoint],
+    medians: Option<(Decimal, Decimal)>,
+    axis: [&str; 2],
+    style: &Style,
+) -> Result<String, ChartError> {
+    let p = &style.palette;
+    let xmax = points.iter().map(|m| coord(m.share)).fold(0.05, f64::max) * 1.12;
+    let ymin = points.iter().map(|m| coord(m.margin)).fold(0.0, f64::min);
+    let ymax = points.iter().map(|m| coord(m.margin)).fold(0.1, f64::max);
+    let span = ymax - ymin;
+    let (y0, y1) = (ymin - span * 0.08, ymax + span * 0.1);
+    let pct = |v: f64| format!("{}%", style.tick(v * 100.0));
+    let colors = [p.good, p.series[0], p.accent, p.bad];
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (style.width, 380)).into_drawing_area();
+        root.fill(&rgb(p.background))?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .margin_right(24)
+            .x_label_area_size(44)
+            .y_label_area_size(64)
+            .build_cartesian_2d(0f64..xmax, y0..y1)?;
+        chart
+            .configure_mesh()
+            .x_labels(5)
+            .y_labels(5)
+            .x_label_formatter(&|v| pct(*v))
+            .y_label_formatter(&|v| pct(*v))
+            .x_desc(axis[0])
+            .y_desc(axis[1])
+            .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
+            .axis_desc_style((FONT, 13).into_font().color(&rgb(p.text)))
+            .axis_style(rgb(p.grid))
+            .bold_line_style(rgb(p.grid))
+            .light_line_style(TRANSPARENT)
+            .draw()?;
+        if let Some((mx, my)) = medians {
+            let (mx, my) = (coord(mx), coord(my));
+            let line = rgb(p.muted).stroke_width(1);
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(mx, y0), (mx, y1)],
+                line,
+            )))?;
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(0.0, my), (xmax, my)],
+                line,
+            )))?;
+        }
+        let ts = (FONT, 12)
+            .into_font()
+            .color(&rgb(p.text))
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        for m in points {
+            let at = (coord(m.share), coord(m.margin));
+            let color = rgb(colors[m.quadrant % colors.len()]);
+            chart.draw_series(std::iter::once(Circle::new(at, 6, color.filled())))?;
+            let (x, y) = chart.backend_coord(&at);
+            root.draw(&Text::new(m.label.clone(), (x + 9, y), ts.clone()))?;
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}

@@ -1,0 +1,112 @@
+//! Channel ROAS against the store's break-even ROAS: one horizontal bar per channel, green
+//! when the engine's verdict is "scale", red when "fix or cut", and the break-even line.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::Decimal;
+
+use super::{coord, padded, rgb, ChartError, Style, FONT};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoasBar {
+    pub label: String,
+    /// None when the channel had no spend (nothing drawn, "—" printed).
+    pub roas: Option<Decimal>,
+    /// The engine's verdict: true for "scale".
+    pub scale: bool,
+}
+
+/// `break_even_label` is the translated word ("Break-even"), printed with the value.
+pub fn roas_bars(
+    bars: &[RoasBar],
+    break_even: Option<Decimal>,
+    break_even_label: &str,
+    style: &Style,
+) -> Result<String, ChartError> {
+    let p = &style.palette;
+    let n = bars.len().max(1);
+    let height = 70 + 32 * n as u32;
+    let hi = bars
+        .iter()
+        .filter_map(|b| b.roas.map(coord))
+        .chain(break_even.map(coord))
+        .fold(1.0, f64::max);
+    let (x0, x1) = padded(0.0, hi);
+    let nf = n as f64;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (style.width, height)).into_drawing_area();
+        root.fill(&rgb(p.background))?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(10)
+            .margin_top(30)
+            .margin_right(18)
+            .x_label_area_size(26)
+            .y_label_area_size(150)
+            .build_cartesian_2d(x0..x1, 0f64..nf)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(0)
+            .x_labels(6)
+            .x_label_formatter(&|v| style.tick(*v))
+            .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
+            .axis_style(rgb(p.grid))
+            .bold_line_style(rgb(p.grid))
+            .light_line_style(TRANSPARENT)
+            .draw()?;
+        let label_style = (FONT, 14)
+            .into_font()
+            .color(&rgb(p.text))
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        let value_style = (FONT, 13)
+            .into_font()
+            .color(&rgb(p.text))
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        for (i, b) in bars.iter().enumerate() {
+            let top = nf - i as f64 - 0.2;
+            let bottom = nf - i as f64 - 0.8;
+            let mid = (top + bottom) / 2.0;
+            let (lx, ly) = chart.backend_coord(&(x0, mid));
+            root.draw(&Text::new(
+                b.label.clone(),
+                (lx - 8, ly),
+                label_style.clone(),
+            ))?;
+            let Some(r) = b.roas else {
+                root.draw(&Text::new("—", (lx + 6, ly), value_style.clone()))?;
+                continue;
+            };
+            let color = if b.scale { rgb(p.good) } else { rgb(p.bad) };
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(0.0, bottom), (coord(r), top)],
+                color.filled(),
+            )))?;
+            let (vx, vy) = chart.backend_coord(&(coord(r), mid));
+            root.draw(&Text::new(
+                style.amount(r, 2),
+                (vx + 6, vy),
+                value_style.clone(),
+            ))?;
+        }
+        if let Some(be) = break_even {
+            let x = coord(be);
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(x, 0.0), (x, nf)],
+                rgb(p.accent).stroke_width(3),
+            )))?;
+            let (bx, by) = chart.backend_coord(&(x, nf));
+            let s = (FONT, 13)
+                .into_font()
+                .color(&rgb(p.text))
+                .pos(Pos::new(HPos::Center, VPos::Bottom));
+            root.draw(&Text::new(
+                format!("{break_even_label} {}", style.amount(be, 2)),
+                (bx, by - 4),
+                s,
+            ))?;
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}

@@ -1,0 +1,226 @@
+use rust_decimal_macros::dec;
+
+use super::*;
+use crate::model::Currency;
+
+fn style() -> Style {
+    Style::for_currency(Palette::light(), Currency::CNY)
+}
+
+fn count(svg: &str, needle: &str) -> usize {
+    svg.matches(needle).count()
+}
+
+#[test]
+fn amounts_are_grouped_per_currency() {
+    assert_eq!(style().amount(dec!(1234.5), 2), "1,234.50");
+    assert_eq!(style().amount(dec!(-1234567.891), 2), "-1,234,567.89");
+    let vnd = Style::for_currency(Palette::dark(), Currency::VND);
+    assert_eq!(vnd.amount(dec!(1234567), 0), "1.234.567");
+    assert_eq!(vnd.amount(dec!(999), 0), "999");
+}
+
+#[test]
+fn waterfall_has_one_bar_per_step_with_labels_and_values() {
+    let steps = vec![
+        WaterfallStep {
+            label: "GMV".into(),
+            amount: dec!(13000000),
+            kind: StepKind::Total,
+        },
+        WaterfallStep {
+            label: "退款 <refunds>".into(),
+            amount: dec!(1300000),
+            kind: StepKind::Decrease,
+        },
+        WaterfallStep {
+            label: "运费险".into(),
+            amount: dec!(50000.5),
+            kind: StepKind::Decrease,
+        },
+        WaterfallStep {
+            label: "Net profit".into(),
+            amount: dec!(50000),
+            kind: StepKind::Total,
+        },
+    ];
+    let svg = waterfall(&steps, 2, &style()).unwrap();
+    assert!(svg.starts_with("<svg"), "{svg}");
+    for label in [
+        "GMV",
+        "退款 &lt;refunds&gt;",
+        "运费险",
+        "Net profit",
+        "13,000,000.00",
+        "−50,000.50",
+    ] {
+        assert!(svg.contains(label), "missing {label}");
+    }
+    // Background + four bars (no bare `<` from user text).
+    assert!(count(&svg, "<rect") >= 5);
+    assert!(!svg.contains("<refunds>"));
+}
+
+#[test]
+fn negative_net_profit_is_drawn_in_the_bad_colour() {
+    let steps = vec![
+        WaterfallStep {
+            label: "GMV".into(),
+            amount: dec!(100),
+            kind: StepKind::Total,
+        },
+        WaterfallStep {
+            label: "Ads".into(),
+            amount: dec!(150),
+            kind: StepKind::Decrease,
+        },
+        WaterfallStep {
+            label: "Net profit".into(),
+            amount: dec!(-50),
+            kind: StepKind::Total,
+        },
+    ];
+    let svg = waterfall(&steps, 2, &style()).unwrap();
+    assert!(svg.contains("-50.00"));
+    assert!(
+        svg.contains("#D64532") || svg.contains("#d64532"),
+        "bad colour used"
+    );
+}
+
+#[test]
+fn trend_draws_each_series_and_month() {
+    let months: Vec<String> = (1..=6).map(|m| format!("2026-{m:02}")).collect();
+    let series = vec![
+        TrendSeries {
+            label: "Net sales".into(),
+            values: vec![
+                dec!(100),
+                dec!(120),
+                dec!(90),
+                dec!(150),
+                dec!(160),
+                dec!(170),
+            ],
+        },
+        TrendSeries {
+            label: "Net profit".into(),
+            values: vec![dec!(10), dec!(-5), dec!(3), dec!(20), dec!(25), dec!(30)],
+        },
+    ];
+    let svg = trend_lines(&months, &series, &style()).unwrap();
+    for label in ["Net sales", "Net profit", "2026-01", "2026-06"] {
+        assert!(svg.contains(label), "missing {label}");
+    }
+    // Two series lines, plus grid lines.
+    assert!(count(&svg, "<polyline") >= 2);
+    assert_eq!(count(&svg, "<circle"), 12);
+}
+
+#[test]
+fn roas_bars_mark_break_even_and_verdicts() {
+    let bars = vec![
+        RoasBar {
+            label: "直通车".into(),
+            roas: Some(dec!(3.4615)),
+            scale: true,
+        },
+        RoasBar {
+            label: "Shopee Ads".into(),
+            roas: Some(dec!(1.2)),
+            scale: false,
+        },
+        RoasBar {
+            label: "Idle".into(),
+            roas: None,
+            scale: false,
+        },
+    ];
+    let svg = roas_bars(&bars, Some(dec!(2.2222)), "Break-even", &style()).unwrap();
+    for label in [
+        "直通车",
+        "Shopee Ads",
+        "Idle",
+        "3.46",
+        "1.20",
+        "Break-even 2.22",
+        "—",
+    ] {
+        assert!(svg.contains(label), "missing {label}");
+    }
+    assert!(svg.contains("#1E7F4F") || svg.contains("#1e7f4f"));
+}
+
+#[test]
+fn spend_response_marks_current_and_optimal_spend() {
+    let c = ResponseCurve {
+        observed: vec![(dec!(1000), dec!(3000)), (dec!(5000), dec!(6000))],
+        curve: (1..=10)
+            .map(|i| {
+                (
+                    dec!(600) * rust_decimal::Decimal::from(i),
+                    dec!(1500) * rust_decimal::Decimal::from(i),
+                )
+            })
+            .collect(),
+        current_spend: Some(dec!(5000)),
+        optimal_spend: Some(dec!(2300)),
+    };
+    let svg = spend_response(&c, ["Daily spend", "Current", "Best"], 2, &style()).unwrap();
+    for label in ["Daily spend", "Current 5,000.00", "Best 2,300.00"] {
+        assert!(svg.contains(label), "missing {label}");
+    }
+    assert_eq!(count(&svg, "<circle"), 2);
+}
+
+#[test]
+fn product_matrix_labels_every_sku() {
+    let pts = vec![
+        MatrixPoint {
+            label: "SKU-A".into(),
+            share: dec!(0.5),
+            margin: dec!(0.4),
+            quadrant: 0,
+        },
+        MatrixPoint {
+            label: "SKU-B".into(),
+            share: dec!(0.3),
+            margin: dec!(-0.1),
+            quadrant: 1,
+        },
+        MatrixPoint {
+            label: "SKU-C".into(),
+            share: dec!(0.2),
+            margin: dec!(0.2),
+            quadrant: 3,
+        },
+    ];
+    let svg = product_matrix(
+        &pts,
+        Some((dec!(0.3), dec!(0.2))),
+        ["Sales share", "Margin"],
+        &style(),
+    )
+    .unwrap();
+    for label in ["SKU-A", "SKU-B", "SKU-C", "Sales share", "Margin"] {
+        assert!(svg.contains(label), "missing {label}");
+    }
+    assert_eq!(count(&svg, "<circle"), 3);
+}
+
+#[test]
+fn empty_inputs_still_draw() {
+    assert!(waterfall(&[], 2, &style()).unwrap().contains("<svg"));
+    assert!(trend_lines(&[], &[], &style()).unwrap().contains("<svg"));
+    assert!(roas_bars(&[], None, "Break-even", &style())
+        .unwrap()
+        .contains("<svg"));
+    assert!(
+        spend_response(&ResponseCurve::default(), ["a", "b", "c"], 0, &style())
+            .unwrap()
+            .contains("<svg")
+    );
+    assert!(product_matrix(&[], None, ["x", "y"], &style())
+        .unwrap()
+        .contains("<svg"));
+}

@@ -1,0 +1,95 @@
+//! Monthly trend: one line per series (net sales, net profit, ad spend…) over the months.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::Decimal;
+
+use super::{coord, padded, rgb, ChartError, Style, FONT};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendSeries {
+    pub label: String,
+    /// One value per month, in the order of `months`.
+    pub values: Vec<Decimal>,
+}
+
+/// `months` are the x labels ("2026-01"); each series must have one value per month.
+pub fn trend_lines(
+    months: &[String],
+    series: &[TrendSeries],
+    style: &Style,
+) -> Result<String, ChartError> {
+    let p = &style.palette;
+    let m = months.len().max(1);
+    let height = 300;
+    let all = series
+        .iter()
+        .flat_map(|s| s.values.iter().map(|v| coord(*v)));
+    let lo = all.clone().fold(0.0, f64::min);
+    let hi = all.fold(0.0, f64::max);
+    let (y0, y1) = padded(lo, hi);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (style.width, height)).into_drawing_area();
+        root.fill(&rgb(p.background))?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(10)
+            .margin_top(34)
+            .margin_right(20)
+            .x_label_area_size(28)
+            .y_label_area_size(84)
+            .build_cartesian_2d(-0.5f64..(m as f64 - 0.5), y0..y1)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_labels(5)
+            .y_label_formatter(&|v| style.tick(*v))
+            .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
+            .axis_style(rgb(p.grid))
+            .bold_line_style(rgb(p.grid))
+            .light_line_style(TRANSPARENT)
+            .draw()?;
+        let every = m.div_ceil(8);
+        let xs = (FONT, 12)
+            .into_font()
+            .color(&rgb(p.muted))
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        for (i, label) in months.iter().enumerate() {
+            if i % every == 0 || i + 1 == months.len() {
+                let (x, y) = chart.backend_coord(&(i as f64, y0));
+                root.draw(&Text::new(label.clone(), (x, y + 6), xs.clone()))?;
+            }
+        }
+        if y0 < 0.0 {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(-0.5, 0.0), (m as f64 - 0.5, 0.0)],
+                rgb(p.muted).stroke_width(1),
+            )))?;
+        }
+        let mut legend_x = 90;
+        for (k, s) in series.iter().enumerate() {
+            let color = rgb(p.series[k % p.series.len()]);
+            let pts: Vec<(f64, f64)> = s
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i as f64, coord(*v)))
+                .collect();
+            chart.draw_series(LineSeries::new(pts.clone(), color.stroke_width(3)))?;
+            chart.draw_series(pts.iter().map(|pt| Circle::new(*pt, 4, color.filled())))?;
+            root.draw(&Rectangle::new(
+                [(legend_x, 12), (legend_x + 14, 24)],
+                color.filled(),
+            ))?;
+            let ls = (FONT, 13)
+                .into_font()
+                .color(&rgb(p.text))
+                .pos(Pos::new(HPos::Left, VPos::Center));
+            root.draw(&Text::new(s.label.clone(), (legend_x + 20, 18), ls))?;
+            legend_x += 40 + 9 * s.label.chars().count() as i32;
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}

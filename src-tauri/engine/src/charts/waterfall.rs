@@ -1,0 +1,135 @@
+//! GMV → net profit waterfall, one horizontal bar per step (long labels read well in any
+//! language): totals from zero, costs floating down from the running total.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::Decimal;
+
+use super::{coord, padded, rgb, ChartError, Style, FONT};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// A level drawn from zero (GMV, net sales, contribution, net profit).
+    Total,
+    /// A cost taken off the running level.
+    Decrease,
+    /// Something added to the running level.
+    Increase,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaterfallStep {
+    pub label: String,
+    pub amount: Decimal,
+    pub kind: StepKind,
+}
+
+/// The waterfall as an SVG string; `dp` is the currency's minor digits for the value labels.
+pub fn waterfall(steps: &[WaterfallStep], dp: u32, style: &Style) -> Result<String, ChartError> {
+    let p = &style.palette;
+    let n = steps.len().max(1);
+    let height = 56 + 30 * n as u32;
+    // Bar extents: exact running level in Decimal, f64 only to draw.
+    let mut bars = Vec::with_capacity(steps.len());
+    let mut level = Decimal::ZERO;
+    for s in steps {
+        let (a, b) = match s.kind {
+            StepKind::Total => {
+                level = s.amount;
+                (Decimal::ZERO, s.amount)
+            }
+            StepKind::Decrease => {
+                let from = level;
+                level -= s.amount;
+                (from, level)
+            }
+            StepKind::Increase => {
+                let from = level;
+                level += s.amount;
+                (from, level)
+            }
+        };
+        bars.push((coord(a), coord(b)));
+    }
+    let lo = bars.iter().flat_map(|(a, b)| [*a, *b]).fold(0.0, f64::min);
+    let hi = bars.iter().flat_map(|(a, b)| [*a, *b]).fold(0.0, f64::max);
+    let (x0, x1) = padded(lo, hi);
+    let nf = n as f64;
+
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (style.width, height)).into_drawing_area();
+        root.fill(&rgb(p.background))?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(10)
+            .margin_right(18)
+            .x_label_area_size(26)
+            .y_label_area_size(150)
+            .build_cartesian_2d(x0..x1, 0f64..nf)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(0)
+            .x_labels(5)
+            .x_label_formatter(&|v| style.tick(*v))
+            .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
+            .axis_style(rgb(p.grid))
+            .bold_line_style(rgb(p.grid))
+            .light_line_style(TRANSPARENT)
+            .draw()?;
+        let label_style = (FONT, 14)
+            .into_font()
+            .color(&rgb(p.text))
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        for (i, (s, (a, b))) in steps.iter().zip(&bars).enumerate() {
+            let top = nf - i as f64 - 0.16;
+            let bottom = nf - i as f64 - 0.84;
+            let color: RGBAColor = match s.kind {
+                StepKind::Total if s.amount < Decimal::ZERO => rgb(p.bad).to_rgba(),
+                StepKind::Total => rgb(p.total).to_rgba(),
+                StepKind::Decrease => rgb(p.bad).mix(0.8),
+                StepKind::Increase => rgb(p.good).to_rgba(),
+            };
+            let (l, r) = (a.min(*b), a.max(*b));
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(l, bottom), (r, top)],
+                color.filled(),
+            )))?;
+            if i + 1 < bars.len() {
+                let next_top = top - 0.68;
+                chart.draw_series(std::iter::once(PathElement::new(
+                    vec![(*b, bottom), (*b, next_top)],
+                    rgb(p.muted).stroke_width(1),
+                )))?;
+            }
+            let mid = (top + bottom) / 2.0;
+            let (lx, ly) = chart.backend_coord(&(x0, mid));
+            root.draw(&Text::new(
+                s.label.clone(),
+                (lx - 8, ly),
+                label_style.clone(),
+            ))?;
+            let sign = if s.kind == StepKind::Decrease {
+                "−"
+            } else {
+                ""
+            };
+            let value = format!("{sign}{}", style.amount(s.amount, dp));
+            let (pl, _) = chart.backend_coord(&(l, mid));
+            let (pr, py) = chart.backend_coord(&(r, mid));
+            let inside = pr - pl > 9 * value.chars().count() as i32 + 12;
+            let (vx, anchor, fill) = if inside {
+                (pr - 6, HPos::Right, rgb(p.background))
+            } else {
+                (pr + 6, HPos::Left, rgb(p.text))
+            };
+            let vstyle = (FONT, 13)
+                .into_font()
+                .color(&fill)
+                .pos(Pos::new(anchor, VPos::Center));
+            root.draw(&Text::new(value, (vx, py), vstyle))?;
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}
