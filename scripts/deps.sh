@@ -6,7 +6,10 @@ set -euo pipefail
 pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
       librsvg2-dev libxdo-dev libssl-dev fonts-noto-cjk)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils nodejs npm librsvg2-bin)
+  pkgs+=(xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils librsvg2-bin)
+  # Node may come from elsewhere (with its own npm); Debian's only when there is none.
+  command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 fi
 
 missing=()

@@ -1,11 +1,14 @@
 //! Commands the page calls. Each is a thin wrapper: arguments in, engine call, DTO out,
-//! errors as `{code, kind, message}`.
+//! errors as `{code, kind, message}`. They run off the main thread (`async`).
 
-use fupan_engine::ErrorDto;
+use fupan_engine::db::{ImportRecord, StoreInfo};
+use fupan_engine::metrics::{self, ChannelsReport, MissingCost, Monthly, Summary};
+use fupan_engine::model::{Currency, ImportId, Money};
+use fupan_engine::{Error, ErrorDto};
 use serde::Serialize;
 use tauri::State;
 
-use super::AppState;
+use super::state::{decimal, dto, AppState, FilterArg};
 
 #[derive(Debug, Serialize)]
 pub struct AppInfo {
@@ -13,13 +16,138 @@ pub struct AppInfo {
     /// The OS language tag (e.g. "zh-CN", "vi-VN", "en-US"); the page picks zh, vi or en.
     pub locale: Option<String>,
     pub db_path: String,
+    /// True in builds with the `e2e` feature (test-only commands present).
+    pub e2e: bool,
 }
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorDto> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
-        locale: sys_locale::get_locale(),
+        locale: std::env::var("FUPAN_LOCALE")
+            .ok()
+            .or_else(sys_locale::get_locale),
         db_path: state.db_path.display().to_string(),
+        e2e: cfg!(feature = "e2e"),
+    })
+}
+
+/// Files passed on the command line ("Open with Fupan"), handed over once.
+#[tauri::command]
+pub fn pending_files(state: State<'_, AppState>) -> Result<Vec<String>, ErrorDto> {
+    let mut files = state
+        .pending_files
+        .lock()
+        .map_err(|_| dto(Error::Internal("lock poisoned".into())))?;
+    Ok(files.drain(..).map(|p| p.display().to_string()).collect())
+}
+
+#[tauri::command]
+pub async fn stores(state: State<'_, AppState>) -> Result<Vec<StoreInfo>, ErrorDto> {
+    state.with_ledger(|l| l.stores())
+}
+
+#[tauri::command]
+pub async fn imports(state: State<'_, AppState>) -> Result<Vec<ImportRecord>, ErrorDto> {
+    state.with_ledger(|l| l.imports())
+}
+
+#[tauri::command]
+pub async fn undo_import(state: State<'_, AppState>, id: i64) -> Result<(), ErrorDto> {
+    state.with_ledger(|l| l.undo_import(ImportId(id)))
+}
+
+#[tauri::command]
+pub async fn summary(state: State<'_, AppState>, filter: FilterArg) -> Result<Summary, ErrorDto> {
+    let f = filter.to_filter()?;
+    state.with_ledger(|l| metrics::summary(l, &f))
+}
+
+#[tauri::command]
+pub async fn monthly(state: State<'_, AppState>, filter: FilterArg) -> Result<Monthly, ErrorDto> {
+    let f = filter.to_filter()?;
+    state.with_ledger(|l| metrics::monthly(l, &f))
+}
+
+#[tauri::command]
+pub async fn missing_costs(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+) -> Result<Vec<MissingCost>, ErrorDto> {
+    let f = filter.to_filter()?;
+    state.with_ledger(|l| metrics::missing_costs(l, &f))
+}
+
+/// `assist_coef` is the slider's value as a decimal string ("0.35").
+#[tauri::command]
+pub async fn channels(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+    assist_coef: String,
+) -> Result<ChannelsReport, ErrorDto> {
+    let f = filter.to_filter()?;
+    let k = decimal(&assist_coef, "attribution coefficient")?;
+    state.with_ledger(|l| metrics::channels(l, &f, k))
+}
+
+#[derive(Debug, Serialize)]
+pub struct FixedCostDto {
+    pub id: i64,
+    pub store: Option<String>,
+    pub currency: Currency,
+    pub month: String,
+    pub kind: String,
+    /// Rounded to the currency's minor unit, as every amount the page shows.
+    pub amount: String,
+}
+
+#[tauri::command]
+pub async fn fixed_costs(state: State<'_, AppState>) -> Result<Vec<FixedCostDto>, ErrorDto> {
+    let rows = state.with_ledger(|l| l.fixed_costs(None))?;
+    Ok(rows
+        .into_iter()
+        .map(|r| FixedCostDto {
+            id: r.id,
+            store: r.store,
+            currency: r.currency,
+            month: r.month,
+            kind: r.kind,
+            amount: Money::new(r.amount, r.currency).to_output(),
+        })
+        .collect())
+}
+
+/// Set a fixed monthly cost; `store` None means all stores of the database's only currency.
+#[tauri::command]
+pub async fn add_fixed_cost(
+    state: State<'_, AppState>,
+    store: Option<String>,
+    month: String,
+    kind: String,
+    amount: String,
+) -> Result<(), ErrorDto> {
+    let amount = decimal(&amount, "amount")?;
+    let month = fupan_engine::db::costs::parse_month(&month).map_err(dto)?;
+    state.with_ledger(|l| {
+        let stores = l.stores()?;
+        let (id, currency) = match store.as_deref().filter(|s| !s.is_empty()) {
+            Some(name) => {
+                let s = stores
+                    .iter()
+                    .find(|s| s.name == name)
+                    .ok_or_else(|| Error::NotFound(format!("no store named {name:?}")))?;
+                (Some(s.id), s.currency)
+            }
+            None => match l.currencies()?.as_slice() {
+                [one] => (None, *one),
+                [] => return Err(Error::InvalidArgument("import some data first".into())),
+                _ => {
+                    return Err(Error::InvalidArgument(
+                        "several currencies: choose a store in the top bar first".into(),
+                    ))
+                }
+            },
+        };
+        l.set_fixed_cost(id, currency, month, &kind, amount)
     })
 }

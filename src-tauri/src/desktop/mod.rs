@@ -1,40 +1,60 @@
 //! The Tauri 2 desktop shell: a window over `ui/` and thin commands over the engine.
 //! No business logic lives here or in the page.
 
+mod charts;
 mod commands;
+mod import;
+mod state;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Mutex;
 
-use fupan_engine::Ledger;
 use tauri::Manager;
 
-/// Shared state: the open ledger (one writer at a time) and files passed on the command line.
-pub struct AppState {
-    pub ledger: Mutex<Option<Ledger>>,
-    pub db_path: PathBuf,
-    pub pending_files: Mutex<Vec<PathBuf>>,
+pub use state::AppState;
+
+macro_rules! handlers {
+    ($($extra:path),* $(,)?) => {
+        tauri::generate_handler![
+            commands::app_info,
+            commands::pending_files,
+            commands::stores,
+            commands::imports,
+            commands::undo_import,
+            commands::summary,
+            commands::monthly,
+            commands::missing_costs,
+            commands::channels,
+            commands::fixed_costs,
+            commands::add_fixed_cost,
+            charts::dashboard_charts,
+            charts::channel_charts,
+            import::preview_files,
+            import::import_files,
+            import::load_sample_data,
+            import::pick_files,
+            $($extra),*
+        ]
+    };
 }
 
 pub fn run(files: Vec<PathBuf>) -> ExitCode {
-    let result = tauri::Builder::default()
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let db_path = match std::env::var_os("FUPAN_DB") {
                 Some(p) => PathBuf::from(p),
                 None => app.path().app_data_dir()?.join(fupan_engine::db::DB_FILE),
             };
             // Open lazily on first use so the window paints before any disk work.
-            app.manage(AppState {
-                ledger: Mutex::new(None),
-                db_path,
-                pending_files: Mutex::new(files),
-            });
+            app.manage(AppState::new(db_path, files));
             Ok(())
-        })
-        .invoke_handler(tauri::generate_handler![commands::app_info])
-        .run(tauri::generate_context!());
-    match result {
+        });
+    #[cfg(feature = "e2e")]
+    let builder = builder.invoke_handler(handlers![import::import_paths]);
+    #[cfg(not(feature = "e2e"))]
+    let builder = builder.invoke_handler(handlers![]);
+    match builder.run(tauri::generate_context!()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fupan: could not start the window: {e}");

@@ -42,7 +42,7 @@ pub fn roas_bars(
             .margin_top(30)
             .margin_right(18)
             .x_label_area_size(26)
-            .y_label_area_size(150)
+            .y_label_area_size(250)
             .build_cartesian_2d(x0..x1, 0f64..nf)?;
         chart
             .configure_mesh()

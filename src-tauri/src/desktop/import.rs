@@ -1,0 +1,286 @@
+//! Import commands: previews and imports of files the page names by PATH (dropped on the
+//! window, picked in the dialog, or the bundled samples) — file bytes never cross the IPC.
+//! Progress goes back on a `tauri::ipc::Channel`.
+
+use std::path::{Path, PathBuf};
+
+use fupan_engine::import::{self, FileOutcome, ImportOptions, Preview};
+use fupan_engine::{Error, ErrorDto};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
+
+use super::state::{dto, AppState};
+
+/// One file's preview, or why it was refused.
+#[derive(Debug, Serialize)]
+pub struct PreviewResult {
+    pub path: String,
+    pub preview: Option<Preview>,
+    pub error: Option<ErrorDto>,
+}
+
+/// One file's import outcome (cli.md `import --json` "files" element), or its error.
+#[derive(Debug, Serialize)]
+pub struct ImportResult {
+    pub path: String,
+    pub outcome: Option<FileOutcome>,
+    pub error: Option<ErrorDto>,
+}
+
+/// Progress: file `index` of `files` (0-based) has `rows_done` data rows written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub index: usize,
+    pub files: usize,
+    pub file: String,
+    pub done: u64,
+    pub total: u64,
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[tauri::command]
+pub async fn preview_files(paths: Vec<String>) -> Result<Vec<PreviewResult>, ErrorDto> {
+    let opts = ImportOptions::default();
+    Ok(paths
+        .into_iter()
+        .map(|path| match import::preview(Path::new(&path), &opts) {
+            Ok(p) => PreviewResult {
+                path,
+                preview: Some(p),
+                error: None,
+            },
+            Err(e) => PreviewResult {
+                path,
+                preview: None,
+                error: Some(dto(e)),
+            },
+        })
+        .collect())
+}
+
+/// Import each file in its own transaction; a refused file leaves nothing behind and does
+/// not stop the others.
+/// One file to import; `store` is the store the user chose (cost sheets), else detected.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct ImportJob {
+    pub path: PathBuf,
+    pub store: Option<String>,
+}
+
+pub fn import_all(
+    state: &AppState,
+    jobs: &[ImportJob],
+    progress: &dyn Fn(Progress),
+) -> Vec<ImportResult> {
+    let files = jobs.len();
+    let mut out = Vec::with_capacity(files);
+    for (index, job) in jobs.iter().enumerate() {
+        let path = &job.path;
+        let opts = ImportOptions {
+            store: job.store.clone().filter(|s| !s.trim().is_empty()),
+            ..ImportOptions::default()
+        };
+        let name = file_name(path);
+        let tick = |done: u64| {
+            progress(Progress {
+                index,
+                files,
+                file: name.clone(),
+                done,
+                total: files as u64,
+            })
+        };
+        tick(0);
+        let result = state.with_ledger(|l| {
+            let mut cb = |done: u64| tick(done);
+            import::import_file(l, path, &opts, &mut cb)
+        });
+        let path = path.display().to_string();
+        out.push(match result {
+            Ok(o) => ImportResult {
+                path,
+                outcome: Some(o),
+                error: None,
+            },
+            Err(e) => ImportResult {
+                path,
+                outcome: None,
+                error: Some(e),
+            },
+        });
+    }
+    out
+}
+
+#[tauri::command]
+pub async fn import_files(
+    state: State<'_, AppState>,
+    files: Vec<ImportJob>,
+    on_progress: Channel<Progress>,
+) -> Result<Vec<ImportResult>, ErrorDto> {
+    Ok(import_all(state.inner(), &files, &|p| {
+        let _ = on_progress.send(p);
+    }))
+}
+
+/// Where the sample exports are: the bundle's `samples` resource dir, else (dev builds) the
+/// repository's `tests/fixtures`.
+fn sample_dir(app: &AppHandle) -> Option<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Ok(res) = app.path().resource_dir() {
+        candidates.push(res.join("samples"));
+    }
+    candidates.push(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join("fixtures"),
+    );
+    candidates.into_iter().find(|d| d.is_dir())
+}
+
+const SAMPLE_EXTS: &[&str] = &["xlsx", "xls", "xlsb", "ods", "csv", "zip"];
+/// Fixture files that are not part of the sample dataset: deliberately broken files, and the
+/// douyin account ledger (it would count the fund-flow fees twice; see tests/fixtures/README.md).
+const SAMPLE_SKIP: &[&str] = &["bad", "account_ledger"];
+
+/// The sample files, listed at run time from whatever the directory holds (recursively).
+pub fn sample_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        let name = file_name(&p).to_lowercase();
+        if SAMPLE_SKIP.iter().any(|w| name.contains(w)) {
+            continue;
+        }
+        if p.is_dir() {
+            out.extend(sample_files(&p)?);
+        } else if p
+            .extension()
+            .map(|x| SAMPLE_EXTS.contains(&x.to_string_lossy().to_lowercase().as_str()))
+            .unwrap_or(false)
+        {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+#[tauri::command]
+pub async fn load_sample_data(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    on_progress: Channel<Progress>,
+) -> Result<Vec<ImportResult>, ErrorDto> {
+    let dir = sample_dir(&app)
+        .ok_or_else(|| dto(Error::NotFound("the sample data is not installed".into())))?;
+    let files = sample_files(&dir).map_err(dto)?;
+    if files.is_empty() {
+        return Err(dto(Error::NotFound(format!(
+            "no sample files in {}",
+            dir.display()
+        ))));
+    }
+    // Sales and ads first (they create the stores), then cost sheets, each for the first
+    // store selling in the sheet's currency.
+    let mut jobs = Vec::new();
+    let mut costs = Vec::new();
+    for f in files {
+        match import::preview(&f, &ImportOptions::default()) {
+            Ok(p) if p.report == "sku_costs" => costs.push((f, p.currency)),
+            _ => jobs.push(ImportJob {
+                path: f,
+                store: None,
+            }),
+        }
+    }
+    let report = |p| {
+        let _ = on_progress.send(p);
+    };
+    let mut out = import_all(state.inner(), &jobs, &report);
+    let stores = state.with_ledger(|l| l.stores())?;
+    let cost_jobs: Vec<ImportJob> = costs
+        .into_iter()
+        .map(|(path, currency)| ImportJob {
+            store: stores
+                .iter()
+                .find(|s| s.currency.code() == currency)
+                .map(|s| s.name.clone()),
+            path,
+        })
+        .collect();
+    out.extend(import_all(state.inner(), &cost_jobs, &report));
+    Ok(out)
+}
+
+/// The native file dialog; returns the chosen paths (empty when cancelled).
+#[tauri::command]
+pub async fn pick_files(app: AppHandle) -> Result<Vec<String>, ErrorDto> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Exports", &["xlsx", "xls", "xlsb", "ods", "csv", "zip"])
+        .blocking_pick_files();
+    Ok(picked
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .map(|p| p.display().to_string())
+        .collect())
+}
+
+/// Test-only (feature `e2e`): import paths as a drop would, without a native drag.
+#[cfg(feature = "e2e")]
+#[tauri::command]
+pub async fn import_paths(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    store: Option<String>,
+) -> Result<Vec<ImportResult>, ErrorDto> {
+    let jobs: Vec<ImportJob> = paths
+        .into_iter()
+        .map(|p| ImportJob {
+            path: PathBuf::from(p),
+            store: store.clone(),
+        })
+        .collect();
+    Ok(import_all(state.inner(), &jobs, &|_| {}))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_files_are_listed_recursively_without_broken_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["bad", "shop", "douyin"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+        }
+        for name in [
+            "shop/b_orders.csv",
+            "a_ads.xlsx",
+            "bad/garbage.csv",
+            "notes.txt",
+            "douyin/account_ledger_1.zip",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let names: Vec<String> = sample_files(dir.path())
+            .unwrap()
+            .iter()
+            .map(|p| file_name(p))
+            .collect();
+        assert_eq!(names, ["a_ads.xlsx", "b_orders.csv"]);
+    }
+}

@@ -1,0 +1,98 @@
+// Channels: one row per ad channel with ROAS against the store's break-even, verdict colour,
+// and an attribution slider (last click 0 ↔ 1 assisted) that re-queries the engine live.
+
+import { call, filterArg } from "../api.js";
+import { h, table, clear, errorBox } from "../dom.js";
+import { t } from "../i18n.js";
+import { money, ratio, percent, number, isNegative } from "../format.js";
+import { filter, state } from "../state.js";
+import { charts, chartCard, currencyHead } from "./common.js";
+
+function verdict(v) {
+  if (!v) return h("span", { class: "pill neutral", text: "—" });
+  const good = v === "scale";
+  return h("span", { class: `pill ${good ? "good" : "bad"}`, "data-verdict": v, text: t(`verdict.${v}`) });
+}
+
+function signed(v, fmt) {
+  if (v === null || v === undefined) return "—";
+  return h("span", { class: isNegative(v) ? "text-bad" : "text-good", text: fmt(v) });
+}
+
+function channelTable(cur) {
+  const c = cur.currency;
+  return table([
+    { label: t("channels.col.channel"), render: (r) => h("strong", { text: t(`channel.${r.channel}`) }) },
+    { label: t("channels.col.store"), render: (r) => r.store || "—" },
+    { label: t("channels.col.spend"), num: true, render: (r) => money(r.spend, c) },
+    { label: t("channels.col.platform_sales"), num: true, render: (r) => money(r.platform_sales, c) },
+    { label: t("channels.col.attributed_sales"), num: true, render: (r) => money(r.attributed_sales, c) },
+    { label: t("channels.col.attributed_roas"), num: true, render: (r) => h("span", { class: "attributed-roas", text: ratio(r.attributed_roas) }) },
+    { label: t("channels.col.roas"), num: true, render: (r) => h("strong", { class: "roas", text: ratio(r.roas) }) },
+    { label: t("channels.col.roi_pct"), num: true, render: (r) => signed(r.roi_pct, percent) },
+    { label: t("channels.col.profit_roi"), num: true, render: (r) => signed(r.profit_roi, percent) },
+    { label: t("channels.col.distance"), num: true, render: (r) => signed(r.verdict_distance, ratio) },
+    { label: t("channels.col.cpc"), num: true, render: (r) => money(r.cpc, c) },
+    { label: t("channels.col.cvr"), num: true, render: (r) => percent(r.cvr) },
+    { label: t("channels.col.aov"), num: true, render: (r) => money(r.aov, c) },
+    { label: t("channels.col.collect_cart_rate"), num: true, render: (r) => percent(r.collect_cart_rate) },
+    { label: t("channels.col.window"), render: (r) => (r.window_days ? t("channels.window_days", { n: r.window_days }) : "—") },
+    { label: t("channels.col.verdict"), render: (r) => verdict(r.verdict) },
+  ], cur.channels || []);
+}
+
+async function draw(box) {
+  const f = filter();
+  let report, ch;
+  try {
+    [report, ch] = await Promise.all([
+      call("channels", { filter: filterArg(f), assistCoef: String(state.assistCoef) }),
+      charts("channel_charts", { filter: f, args: { assistCoef: String(state.assistCoef) } }),
+    ]);
+  } catch (e) {
+    clear(box).append(errorBox(e));
+    return;
+  }
+  clear(box);
+  box.dataset.assistCoef = String(state.assistCoef);
+  const curs = report.currencies || [];
+  if (!curs.length || curs.every((c) => !(c.channels || []).length)) {
+    box.append(h("div", { class: "card muted", "data-testid": "channels-empty", i18n: "channels.empty" }));
+    return;
+  }
+  for (const cur of curs) {
+    const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === cur.currency) : null;
+    box.append(h("section", { class: "card", "data-testid": `channels-${cur.currency}` },
+      currencyHead(cur.currency, []),
+      h("p", {}, h("span", { class: "muted", i18n: "channels.break_even" }), " ",
+        h("strong", { class: "num", "data-testid": "break-even", text: ratio(cur.break_even_roas) })),
+      channelTable(cur)));
+    if (svgs) {
+      box.append(h("div", { class: "grid-2" },
+        chartCard("channels.roas_chart", svgs.roas, "chart-roas"),
+        chartCard("channels.response_chart", svgs.response, "chart-response")));
+    }
+  }
+}
+
+export async function render(root) {
+  const box = h("div", { class: "stack", "data-testid": "channels-body" });
+  const out = h("output", { class: "slider-value", for: "assist", text: number(state.assistCoef, 2) });
+  let timer = null;
+  const slider = h("input", { type: "range", id: "assist", min: "0", max: "1", step: "0.05", value: String(state.assistCoef),
+    "aria-describedby": "assist-help", "data-testid": "assist-slider",
+    oninput: (e) => {
+      state.assistCoef = e.target.value; // kept as the slider's string; the engine parses it
+      out.textContent = number(state.assistCoef, 2);
+      clearTimeout(timer);
+      timer = setTimeout(() => draw(box), 120);
+    } });
+  root.append(
+    h("div", { class: "view-head" }, h("h1", { i18n: "nav.channels" })),
+    h("section", { class: "card" },
+      h("label", { for: "assist", class: "slider-title" }, h("strong", { i18n: "channels.attribution" })),
+      h("div", { class: "slider-row" }, h("span", { class: "small muted", i18n: "channels.last_click" }), slider, out),
+      h("p", { id: "assist-help", class: "small muted", i18n: "channels.attribution_help" })),
+    box);
+  await draw(box);
+}

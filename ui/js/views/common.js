@@ -1,0 +1,91 @@
+// Pieces several views share: the first-run drop zone, KPI cards, engine-drawn charts.
+
+import { h } from "../dom.js";
+import { t } from "../i18n.js";
+import { call, filterArg } from "../api.js";
+import { pickFiles, loadSample, queue } from "../importer.js";
+import { svgNode, toast, errorTitle } from "../dom.js";
+import { state } from "../state.js";
+
+export const PLATFORMS = ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada"];
+
+/** "Drag your exports here" with the supported platforms, a file picker and sample data. */
+export function dropZone(ctx, { hero = false } = {}) {
+  const pick = h("button", { type: "button", class: "btn btn-primary", "data-testid": "pick-files", onclick: async () => {
+    try {
+      const paths = await pickFiles();
+      if (paths.length) ctx.go("import");
+    } catch (e) {
+      toast(`${errorTitle(e)} — ${e.message}`, "error");
+    }
+  } }, h("span", { i18n: "import.pick" }));
+  const sample = hero ? h("button", { type: "button", class: "btn", "data-testid": "load-sample", onclick: async (ev) => {
+    ev.currentTarget.disabled = true;
+    try {
+      const results = await loadSample();
+      const failed = results.filter((r) => r.error).length;
+      toast(t("sample.loaded", { n: results.length - failed }), failed ? "error" : "ok");
+      await ctx.refreshStores?.();
+      ctx.go("dashboard");
+    } catch (e) {
+      toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+    } finally {
+      if (ev.currentTarget) ev.currentTarget.disabled = false;
+    }
+  } }, h("span", { i18n: "sample.load" })) : null;
+  return h("section", { class: `dropzone${hero ? " hero" : ""}`, "data-testid": "empty-state", "aria-labelledby": "drop-title" },
+    h("div", { class: "drop-ico", "aria-hidden": "true", text: "⇩" }),
+    h(hero ? "h1" : "h2", { id: "drop-title", i18n: "empty.title" }),
+    h("p", { class: "lead", i18n: "empty.lead" }),
+    h("ul", { class: "platforms", "aria-label": t("empty.platforms") }, PLATFORMS.map((p) => h("li", { text: t(`platform.${p}`) }))),
+    h("p", { class: "formats", i18n: "empty.formats" }),
+    h("div", { class: "btn-row" }, pick, sample),
+    queue.busy ? h("p", { class: "muted", i18n: "import.working" }) : null);
+}
+
+/** One KPI card. `tone`: "good" | "bad" | "". */
+export function kpi(labelKey, value, { sub, tone = "", testid } = {}) {
+  return h("div", { class: `kpi ${tone}`, "data-testid": testid || `kpi-${labelKey}` },
+    h("div", { class: "kpi-label", i18n: `kpi.${labelKey}` }),
+    h("div", { class: "kpi-value num", text: value }),
+    sub ? h("div", { class: "kpi-sub num", text: sub }) : null);
+}
+
+/** Labels the engine needs to draw charts in the UI language. */
+export function chartLabels() {
+  const keys = ["gross_sales", "refunds", "net_sales", "cogs", "contribution", "ad_spend", "fixed_costs", "net_profit",
+    "platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other",
+    "break_even", "roas", "spend", "sales", "current_spend", "optimal_spend", "margin", "share", "month"];
+  const channels = ["ztc", "wanxiangtai", "yinli", "qianchuan", "pdd_ads", "jd_ads", "shopee_ads", "tiktok_ads", "lazada_ads", "other"];
+  return Object.fromEntries([
+    ...keys.map((k) => [k, t(`chart.${k}`)]),
+    ...channels.map((c) => [`channel_${c}`, t(`channel.${c}`)]),
+  ]);
+}
+
+/** Ask the engine for charts; resolves to {currencies:[{currency, <name>: svg}]} or null. */
+export async function charts(cmd, extra = {}) {
+  try {
+    return await call(cmd, { filter: filterArg(extra.filter), theme: state.theme, labels: chartLabels(), ...extra.args });
+  } catch (e) {
+    return { error: e };
+  }
+}
+
+export function chartCard(titleKey, svg, testid) {
+  return h("section", { class: "card", "data-testid": testid },
+    h("h2", { i18n: titleKey }),
+    h("div", { class: "chart" }, svg ? svgNode(svg, t(titleKey)) : h("div", { class: "chart-empty", i18n: "chart.no_data" })));
+}
+
+export function currencyHead(cur, stores) {
+  return h("h2", { class: "currency-head" },
+    h("span", { class: "currency-tag", text: cur }),
+    h("span", { class: "muted small", text: (stores || []).join(" · ") }));
+}
+
+export function unavailable(e) {
+  return h("div", { class: "card muted", "data-testid": "unavailable" },
+    h("p", { i18n: e && e.code === "unavailable" ? "common.coming" : "error.internal" }),
+    e && e.code !== "unavailable" && e.message ? h("p", { class: "small", text: e.message }) : null);
+}

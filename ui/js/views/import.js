@@ -1,0 +1,141 @@
+// Import: drop or pick files → preview each (platform, report, store, dates, rows) → import
+// with a progress bar → per-file result or translated error. Below: the history with Undo.
+
+import { call } from "../api.js";
+import { h, table, clear, errorTitle, toast } from "../dom.js";
+import { t } from "../i18n.js";
+import { number, dateRange, dateTime } from "../format.js";
+import { queue, subscribe, importReady, remove, clearFinished, readyCount } from "../importer.js";
+import { dropZone } from "./common.js";
+
+let unsubscribe = null;
+
+function statusCell(item) {
+  if (item.status === "error") {
+    return h("div", { class: "file-error", role: "alert", "data-testid": "file-error" },
+      h("span", { class: "pill bad", text: errorTitle(item.error) }),
+      item.error.message ? h("div", { class: "detail small muted", text: item.error.message }) : null);
+  }
+  if (item.status === "done") {
+    const o = item.outcome || {};
+    const skipped = Array.isArray(o.skipped) ? o.skipped.length : o.skipped || 0;
+    return h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) });
+  }
+  return h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) });
+}
+
+let storeList = [];
+
+/** A cost sheet belongs to no shop: the user picks the store (of the sheet's currency). */
+function storeCell(item, detected) {
+  if (!item.preview || item.preview.report !== "sku_costs" || item.status !== "ready") return detected || "—";
+  const options = storeList.filter((s) => s.currency === item.preview.currency);
+  if (!options.length) return detected || "—";
+  if (!options.some((s) => s.name === item.store)) item.store = options[0].name;
+  const sel = h("select", { "aria-label": t("import.col.store"), onchange: (e) => { item.store = e.target.value; } },
+    options.map((s) => h("option", { value: s.name, text: s.name })));
+  sel.value = item.store;
+  return sel;
+}
+
+function queueCard(ctx) {
+  const card = h("section", { class: "card", "data-testid": "import-queue" });
+  const draw = () => {
+    clear(card);
+    if (!queue.items.length) return;
+    const p = (item, k) => (item.preview ? item.preview[k] : item.outcome ? item.outcome[k] : null);
+    card.append(
+      h("h2", { i18n: "import.queue" }),
+      table([
+        { label: t("import.col.file"), render: (i) => h("span", { title: i.path, text: i.name }) },
+        { label: t("import.col.platform"), render: (i) => (p(i, "platform") ? t(`platform.${p(i, "platform")}`) : "—") },
+        { label: t("import.col.report"), render: (i) => (p(i, "report") ? t(`report.${p(i, "report")}`) : "—") },
+        { label: t("import.col.store"), render: (i) => storeCell(i, p(i, "store")) },
+        { label: t("import.col.dates"), render: (i) => dateRange(p(i, "date_from"), p(i, "date_to")) },
+        { label: t("import.col.rows"), num: true, render: (i) => number(p(i, "rows")) },
+        { label: t("import.col.status"), render: statusCell },
+        { label: "", render: (i) => (i.status === "importing" ? "" : h("button", { type: "button", class: "icon-btn", "aria-label": t("import.remove", { file: i.name }), onclick: () => remove(i.path), text: "×" })) },
+      ], queue.items),
+    );
+    if (queue.progress) {
+      const pr = queue.progress;
+      const bar = h("progress", { class: "progress-bar", max: String(pr.files || 1), value: String(pr.index || 0), "aria-label": t("import.progress") });
+      card.append(h("div", { class: "progress-row", "data-testid": "import-progress" },
+        h("span", { class: "small muted", text: t("import.importing_file", { file: pr.file || "…", rows: number(pr.done || 0) }) }), bar));
+    }
+    const n = readyCount();
+    card.append(h("div", { class: "btn-row card-actions" },
+      h("button", { type: "button", class: "btn btn-primary", disabled: !n || queue.busy, "data-testid": "import-go", onclick: async () => {
+        await importReady();
+        const failed = queue.items.filter((i) => i.status === "error").length;
+        toast(t(failed ? "import.finished_errors" : "import.finished"), failed ? "error" : "ok");
+        await ctx.refreshStores();
+        historyReload();
+      } }, h("span", { text: t("import.go", { n }) })),
+      h("button", { type: "button", class: "btn", disabled: queue.busy, onclick: clearFinished, i18n: "import.clear" })));
+  };
+  draw();
+  unsubscribe?.();
+  unsubscribe = subscribe(() => (card.isConnected ? draw() : unsubscribe?.()));
+  return card;
+}
+
+let historyReload = () => {};
+
+function historyCard(ctx) {
+  const card = h("section", { class: "card", "data-testid": "import-history" });
+  const load = async () => {
+    let rows;
+    try {
+      rows = await call("imports");
+    } catch (e) {
+      clear(card).append(h("h2", { i18n: "import.history" }), h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      return;
+    }
+    clear(card).append(h("h2", { i18n: "import.history" }));
+    if (!rows.length) {
+      card.append(h("p", { class: "muted", i18n: "import.history_empty" }));
+      return;
+    }
+    card.append(table([
+      { label: t("import.col.when"), render: (r) => dateTime(r.imported_at) },
+      { label: t("import.col.file"), key: "file" },
+      { label: t("import.col.platform"), render: (r) => t(`platform.${r.platform}`) },
+      { label: t("import.col.report"), render: (r) => t(`report.${r.report}`) },
+      { label: t("import.col.store"), render: (r) => r.store || "—" },
+      { label: t("import.col.dates"), render: (r) => dateRange(r.date_from, r.date_to) },
+      { label: t("import.col.added"), num: true, render: (r) => number(r.added) },
+      { label: t("import.col.duplicates"), num: true, render: (r) => number(r.duplicates) },
+      { label: "", render: (r) => h("button", { type: "button", class: "btn btn-danger", "aria-label": t("import.undo_file", { file: r.file }), onclick: async (ev) => {
+        const btn = ev.currentTarget;
+        if (btn.dataset.armed !== "1") {
+          // Two-step: the first press asks, the second undoes (no modal dialogs).
+          btn.dataset.armed = "1";
+          btn.firstChild.textContent = t("import.undo_confirm");
+          return;
+        }
+        try {
+          await call("undo_import", { id: r.id });
+          toast(t("import.undone", { file: r.file }));
+          await ctx.refreshStores();
+          load();
+        } catch (e) {
+          toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+        }
+      } }, h("span", { i18n: "import.undo" })) },
+    ], rows));
+  };
+  historyReload = load;
+  load();
+  return card;
+}
+
+export async function render(root, ctx) {
+  storeList = await call("stores").catch(() => []);
+  root.append(
+    h("div", { class: "view-head" }, h("h1", { i18n: "nav.import" })),
+    dropZone(ctx),
+    h("div", { class: "spacer" }),
+    queueCard(ctx),
+    historyCard(ctx));
+}
