@@ -4,6 +4,7 @@
 mod charts;
 mod commands;
 mod import;
+mod review;
 mod state;
 
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ macro_rules! handlers {
             import::import_files,
             import::load_sample_data,
             import::pick_files,
+            review::products,
+            review::export_report,
             $($extra),*
         ]
     };
