@@ -173,6 +173,39 @@ impl From<ChartError> for crate::Error {
     }
 }
 
+/// Horizontal-bar charts (waterfall, ROAS by channel): a value axis along x with `x_labels`
+/// ticks in the style's number format, no y mesh (each row is labelled by its bar).
+pub(crate) fn draw_value_axis<DB: plotters::prelude::DrawingBackend>(
+    chart: &mut plotters::chart::ChartContext<
+        '_,
+        DB,
+        plotters::coord::cartesian::Cartesian2d<
+            plotters::coord::types::RangedCoordf64,
+            plotters::coord::types::RangedCoordf64,
+        >,
+    >,
+    style: &Style,
+    x_labels: usize,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    use plotters::prelude::*;
+    let p = &style.palette;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(x_labels)
+        .x_label_formatter(&|v| style.tick(*v))
+        .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
+        .axis_style(rgb(p.grid))
+        .bold_line_style(rgb(p.grid))
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+    Ok(())
+}
+
 /// A padded range around `lo..hi` that includes 0.
 pub(crate) fn padded(lo: f64, hi: f64) -> (f64, f64) {
     let lo = lo.min(0.0);

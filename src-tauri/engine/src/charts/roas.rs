@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 
-use super::{coord, padded, rgb, ChartError, Style, FONT};
+use super::{coord, draw_value_axis, padded, rgb, ChartError, Style, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoasBar {
@@ -44,17 +44,7 @@ pub fn roas_bars(
             .x_label_area_size(26)
             .y_label_area_size(250)
             .build_cartesian_2d(x0..x1, 0f64..nf)?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .y_labels(0)
-            .x_labels(6)
-            .x_label_formatter(&|v| style.tick(*v))
-            .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
-            .axis_style(rgb(p.grid))
-            .bold_line_style(rgb(p.grid))
-            .light_line_style(TRANSPARENT)
-            .draw()?;
+        draw_value_axis(&mut chart, style, 6)?;
         let label_style = (FONT, 14)
             .into_font()
             .color(&rgb(p.text))
