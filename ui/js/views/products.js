@@ -25,7 +25,7 @@ export async function render(root) {
       currencyHead(c, []),
       chartCard("products.matrix", svgs && svgs.matrix, "chart-matrix"),
       h("section", { class: "card" }, table([
-        { label: t("products.col.sku"), key: "sku" },
+        { label: t("products.col.sku"), render: (r) => r.sku || t("products.no_sku") },
         { label: t("products.col.name"), render: (r) => r.name || r.product || "—" },
         { label: t("products.col.quadrant"), render: (r) => (r.quadrant ? t(`quadrant.${r.quadrant}`) : "—") },
         { label: t("products.col.stage"), render: (r) => (r.stage ? t(`stage.${r.stage}`) : "—") },
