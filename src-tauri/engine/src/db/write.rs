@@ -110,6 +110,28 @@ impl<'t> LedgerWriter<'t> {
             .ok_or_else(|| Error::Internal("a cost sheet produced ledger rows".into()))
     }
 
+    /// The current version of a fact. `sql` selects `id, import_id, day` first and then the
+    /// compared columns; `same` tells whether the row equals the incoming values.
+    fn current(
+        &self,
+        sql: &str,
+        key: impl rusqlite::Params,
+        same: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<bool>,
+    ) -> Result<Existing> {
+        let found = self
+            .tx
+            .prepare_cached(sql)?
+            .query_row(key, |r| {
+                Ok(if same(r)? {
+                    Existing::Same
+                } else {
+                    Existing::Different(r.get(0)?, r.get(1)?, r.get(2)?)
+                })
+            })
+            .optional()?;
+        Ok(found.unwrap_or(Existing::None))
+    }
+
     /// Classify against the current version; on `Different`, retire it (or, when it came
     /// from this same import, delete it: the later row of the file wins).
     fn settle(&mut self, existing: Existing, table: &str) -> Result<bool> {
@@ -171,15 +193,13 @@ impl LedgerSink for LedgerWriter<'_> {
             scaled(f * l.qty)?,
             scaled((Decimal::ONE - f) * l.seller_discount)?,
         );
-        let existing = self
-            .tx
-            .prepare_cached(
-                "SELECT id, import_id, day, cancelled, qty, list_amount, seller_discount,
+        let existing = self.current(
+            "SELECT id, import_id, day, cancelled, qty, list_amount, seller_discount,
                         platform_discount, refund_fraction, sku, product
                  FROM order_lines
                  WHERE store_id = ?1 AND order_id = ?2 AND line_id = ?3 AND is_current = 1",
-            )?
-            .query_row(params![store, l.order_id, l.line_id], |r| {
+            params![store, l.order_id, l.line_id],
+            |r| {
                 let same = r.get::<_, String>(2)? == vals.0
                     && r.get::<_, i64>(3)? == vals.1
                     && r.get::<_, i64>(4)? == vals.2
@@ -189,14 +209,9 @@ impl LedgerSink for LedgerWriter<'_> {
                     && r.get::<_, String>(8)? == vals.6
                     && r.get::<_, Option<String>>(9)? == l.sku
                     && r.get::<_, Option<String>>(10)? == l.product;
-                Ok(if same {
-                    Existing::Same
-                } else {
-                    Existing::Different(r.get(0)?, r.get(1)?, r.get(2)?)
-                })
-            })
-            .optional()?
-            .unwrap_or(Existing::None);
+                Ok(same)
+            },
+        )?;
         if !self.settle(existing, "order_lines")? {
             return Ok(());
         }
@@ -235,25 +250,18 @@ impl LedgerSink for LedgerWriter<'_> {
         let day = day_text(fee.day);
         let amount = scaled(fee.amount)?;
         let kind = fee.kind.as_str();
-        let existing = self
-            .tx
-            .prepare_cached(
-                "SELECT id, import_id, day, amount, order_id, rank FROM fees
+        let existing = self.current(
+            "SELECT id, import_id, day, amount, order_id, rank FROM fees
                  WHERE store_id = ?1 AND reference = ?2 AND kind = ?3 AND is_current = 1",
-            )?
-            .query_row(params![store, fee.reference, kind], |r| {
+            params![store, fee.reference, kind],
+            |r| {
                 let same = r.get::<_, String>(2)? == day
                     && r.get::<_, i64>(3)? == amount
                     && r.get::<_, Option<String>>(4)? == fee.order_id
                     && r.get::<_, i64>(5)? == i64::from(fee.rank);
-                Ok(if same {
-                    Existing::Same
-                } else {
-                    Existing::Different(r.get(0)?, r.get(1)?, r.get(2)?)
-                })
-            })
-            .optional()?
-            .unwrap_or(Existing::None);
+                Ok(same)
+            },
+        )?;
         if !self.settle(existing, "fees")? {
             return Ok(());
         }
@@ -311,36 +319,26 @@ impl LedgerSink for LedgerWriter<'_> {
         let day = day_text(ad.day);
         let spend = scaled(ad.spend)?;
         let sales = scaled(ad.platform_sales)?;
-        let existing = self
-            .tx
-            .prepare_cached(
-                "SELECT id, import_id, day, spend, impressions, clicks, platform_sales,
+        let existing = self.current(
+            "SELECT id, import_id, day, spend, impressions, clicks, platform_sales,
                         platform_orders, collects, add_to_carts, assisted_conversions,
                         last_click_conversions
                  FROM ad_days WHERE store_id = ?1 AND channel = ?2 AND campaign = ?3
                    AND day = ?4 AND window_days = ?5 AND is_current = 1",
-            )?
-            .query_row(
-                params![store, ad.channel.as_str(), ad.campaign, day, ad.window_days],
-                |r| {
-                    let same = r.get::<_, i64>(3)? == spend
-                        && r.get::<_, i64>(4)? == ad.impressions
-                        && r.get::<_, i64>(5)? == ad.clicks
-                        && r.get::<_, i64>(6)? == sales
-                        && r.get::<_, i64>(7)? == ad.platform_orders
-                        && r.get::<_, i64>(8)? == ad.collects
-                        && r.get::<_, i64>(9)? == ad.add_to_carts
-                        && r.get::<_, Option<i64>>(10)? == ad.assisted_conversions
-                        && r.get::<_, Option<i64>>(11)? == ad.last_click_conversions;
-                    Ok(if same {
-                        Existing::Same
-                    } else {
-                        Existing::Different(r.get(0)?, r.get(1)?, r.get(2)?)
-                    })
-                },
-            )
-            .optional()?
-            .unwrap_or(Existing::None);
+            params![store, ad.channel.as_str(), ad.campaign, day, ad.window_days],
+            |r| {
+                let same = r.get::<_, i64>(3)? == spend
+                    && r.get::<_, i64>(4)? == ad.impressions
+                    && r.get::<_, i64>(5)? == ad.clicks
+                    && r.get::<_, i64>(6)? == sales
+                    && r.get::<_, i64>(7)? == ad.platform_orders
+                    && r.get::<_, i64>(8)? == ad.collects
+                    && r.get::<_, i64>(9)? == ad.add_to_carts
+                    && r.get::<_, Option<i64>>(10)? == ad.assisted_conversions
+                    && r.get::<_, Option<i64>>(11)? == ad.last_click_conversions;
+                Ok(same)
+            },
+        )?;
         if !self.settle(existing, "ad_days")? {
             return Ok(());
         }
