@@ -43,8 +43,8 @@ fn check_fixture(rel: &str, store: &str, platforms: &[&str], report: Option<&str
     assert_int(&again, "duplicates", rows, &ctx);
 }
 
+/// The Taobao 宝贝报表 companion: 6 item rows (README "Taobao"), report `order_items`.
 #[test]
-#[ignore = "the Taobao item companion file is not supported yet (issue 4 follow-up)"]
 fn taobao_order_items_gbk_csv() {
     check_fixture(
         "taobao/ExportOrderDetailList202601.csv",

@@ -29,27 +29,28 @@ const VND_TOTAL: Expect = Expect {
     break_even_roas: Some("2.6554"),
 };
 
+/// README "CNY total": Douyin + Taobao (with its item file) + PDD + ads.
 const CNY_TOTAL: Expect = Expect {
-    orders: 12,
-    units: 22,
-    gross_sales: "1389.60",
-    refunds: "253.00",
-    net_sales: "1136.60",
-    cogs: "329.00",
+    orders: 12,             // 4 + 4 + 4
+    units: 22,              // 8 + 7 + 7
+    gross_sales: "1389.60", // 582.90 + 495.00 + 311.70
+    refunds: "253.00",      // 59.00 + 149.00 + 45.00
+    net_sales: "1136.60",   // 1389.60 − 253.00
+    cogs: "455.50",         // 201.50 + 126.50 + 127.50
     fees: [
         "26.20", "0.00", "0.00", "41.50", "0.00", "2.50", "39.00", "9.00",
     ],
-    hidden_costs: "118.20",
-    contribution: "689.40",
-    contribution_margin: Some("0.6065"),
-    ad_spend: "212.90",
+    hidden_costs: "118.20",              // 26.20 + 41.50 + 2.50 + 39.00 + 9.00
+    contribution: "562.90",              // 1136.60 − 455.50 − 118.20
+    contribution_margin: Some("0.4952"), // 562.90 / 1136.60 = 0.495249
+    ad_spend: "212.90",                  // 111.50 + 36.90 + 34.00 + 30.50
     fixed_costs: "0.00",
-    net_profit: "476.50",
-    net_margin: Some("0.4192"),
-    marketing_spend: "293.40",
-    store_roas: Some("5.3387"),
-    profit_roi: Some("1.6241"),
-    break_even_roas: Some("2.0157"),
+    net_profit: "350.00",            // 562.90 − 212.90
+    net_margin: Some("0.3079"),      // 350.00 / 1136.60 = 0.307936
+    marketing_spend: "293.40",       // 212.90 + 41.50 + 39.00
+    store_roas: Some("5.3387"),      // 1136.60 / 212.90 = 5.338657
+    profit_roi: Some("1.1929"),      // 350.00 / 293.40 = 1.192911
+    break_even_roas: Some("2.4686"), // 1389.60 / 562.90 = 2.468645
 };
 
 const SHOPEE_STORE: Expect = Expect {
@@ -138,27 +139,29 @@ const DOUYIN_STORE: Expect = Expect {
     break_even_roas: Some("2.7341"),
 };
 
+/// README "Taobao": the item file gives SKUs, so COGS = (30 + 12.50) [01-06] + 2 × 20 × ½
+/// [01-16, f = 50/100] + 0 [f = 1] + 2 × 32 [01-28, after the 01-15 cost change] = 126.50.
 const TAOBAO_STORE: Expect = Expect {
     orders: 4,
-    units: 7,
-    gross_sales: "495.00",
-    refunds: "149.00",
+    units: 7,              // items 2 + 2 + 1 + 2
+    gross_sales: "495.00", // 128 + 120 + 89 + 158
+    refunds: "149.00",     // ½ × 120 + 1 × 89
     net_sales: "346.00",
-    cogs: "0.00",
+    cogs: "126.50",
     fees: [
         "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
     ],
     hidden_costs: "0.00",
-    contribution: "346.00",
-    contribution_margin: Some("1.0000"),
-    ad_spend: "70.90",
+    contribution: "219.50",              // 346.00 − 126.50 − 0
+    contribution_margin: Some("0.6344"), // 219.50 / 346.00 = 0.634393
+    ad_spend: "70.90",                   // ztc 36.90 + wanxiangtai 34.00
     fixed_costs: "0.00",
-    net_profit: "275.10",
-    net_margin: Some("0.7951"),
+    net_profit: "148.60",       // 219.50 − 70.90
+    net_margin: Some("0.4295"), // 148.60 / 346.00 = 0.429480
     marketing_spend: "70.90",
-    store_roas: Some("4.8801"),
-    profit_roi: Some("3.8801"),
-    break_even_roas: Some("1.4306"),
+    store_roas: Some("4.8801"),      // 346.00 / 70.90 = 4.880113
+    profit_roi: Some("2.0959"),      // 148.60 / 70.90 = 2.095910
+    break_even_roas: Some("2.2551"), // 495.00 / 219.50 = 2.255125
 };
 
 const PDD_STORE: Expect = Expect {
@@ -369,7 +372,8 @@ fn channels_match_hand_computation() {
     let db = full_db();
     let doc = db.json(&["channels", "--json"]);
     let cny = TempDb::currency_of(&doc, "CNY");
-    assert_str(cny, "break_even_roas", "2.0157", "CNY channels");
+    // 1389.60 / 562.90 = 2.468645; profit_roi = sales × 562.90 / 1389.60 / spend − 1.
+    assert_str(cny, "break_even_roas", "2.4686", "CNY channels");
 
     let rows = [
         ChannelExpect {
@@ -379,7 +383,7 @@ fn channels_match_hand_computation() {
             platform_sales: "582.90",
             roas: "5.2278",
             roi_pct: "4.2278",
-            profit_roi: "1.5936",
+            profit_roi: "1.1177", // 582.90 × 0.405080 / 111.50 − 1
             clicks: 608,
             cvr: "0.0082",
             collect_cart_rate: None,
@@ -391,7 +395,7 @@ fn channels_match_hand_computation() {
             platform_sales: "248.00",
             roas: "6.7209",
             roi_pct: "5.7209",
-            profit_roi: "2.3343",
+            profit_roi: "1.7225", // 248.00 × 0.405080 / 36.90 − 1
             clicks: 123,
             cvr: "0.0163",
             collect_cart_rate: Some("0.1789"),
@@ -403,7 +407,7 @@ fn channels_match_hand_computation() {
             platform_sales: "247.00",
             roas: "7.2647",
             roi_pct: "6.2647",
-            profit_roi: "2.6041",
+            profit_roi: "1.9428", // 247.00 × 0.405080 / 34.00 − 1
             clicks: 135,
             cvr: "0.0148",
             collect_cart_rate: Some("0.0667"),
@@ -436,6 +440,46 @@ fn channels_match_hand_computation() {
         assert!(
             vnd["channels"].as_array().is_none_or(|a| a.is_empty()),
             "no VND ad channels: {vnd:#}"
+        );
+    }
+}
+
+/// The Taobao item file, before or after its orders, gives the same COGS (126.50 by the
+/// README); undoing it takes the SKUs away again (COGS 0.00, the orders untouched).
+#[test]
+fn taobao_item_file_splits_orders_by_sku_in_any_order_and_undoes() {
+    const ORDERS: &str = "taobao/ExportOrderList202601.csv";
+    const ITEMS: &str = "taobao/ExportOrderDetailList202601.csv";
+    let cogs = |db: &TempDb| {
+        let doc = db.summary(Some(TAOBAO), None, None);
+        let cur = TempDb::currency_of(&doc, "CNY").clone();
+        cur["cogs"].as_str().unwrap_or_default().to_string()
+    };
+    for files in [[ORDERS, ITEMS], [ITEMS, ORDERS]] {
+        let db = TempDb::new();
+        db.import_fixture(files[0], TAOBAO);
+        db.costs_import("costs/sku_costs.xlsx", Some(TAOBAO));
+        db.import_fixture(files[1], TAOBAO);
+        assert_eq!(cogs(&db), "126.50", "{files:?}");
+        let doc = db.summary(Some(TAOBAO), None, None);
+        let cur = TempDb::currency_of(&doc, "CNY");
+        assert_int(cur, "units", 7, "items 2 + 2 + 1 + 2");
+        assert_str(cur, "gross_sales", "495.00", "the order file's 总金额");
+
+        let items = db
+            .imports()
+            .into_iter()
+            .find(|i| i["report"] == "order_items")
+            .unwrap_or_else(|| panic!("item import in {:?}", db.imports()));
+        let id = items["id"].as_i64().unwrap_or_default().to_string();
+        let out = db.run(&["undo", &id]);
+        assert!(out.status.success(), "undo {id}: {out:?}");
+        assert_eq!(cogs(&db), "0.00", "{files:?}: undone items leave no SKU");
+        assert_str(
+            TempDb::currency_of(&db.summary(Some(TAOBAO), None, None), "CNY"),
+            "net_sales",
+            "346.00",
+            "orders stay",
         );
     }
 }

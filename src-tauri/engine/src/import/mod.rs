@@ -16,12 +16,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::{AdDay, Currency, FeeRow, OrderLine, Platform, ReportKind, SkuCost};
+use crate::model::{AdDay, Currency, FeeRow, OrderItem, OrderLine, Platform, ReportKind, SkuCost};
 
 /// Where the mapped records go: the ledger writer inside one transaction, or a counting
 /// preview that writes nothing.
 pub trait LedgerSink {
     fn order_line(&mut self, line: OrderLine) -> Result<()>;
+    /// An item of an order from a companion file (SKU, qty, price of a per-order line).
+    fn order_item(&mut self, item: OrderItem) -> Result<()>;
     fn fee(&mut self, fee: FeeRow) -> Result<()>;
     fn ad_day(&mut self, ad: AdDay) -> Result<()>;
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()>;

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use super::{detect, map, read, Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 use crate::db::{ensure_store, LedgerWriter};
 use crate::error::{Error, Result};
-use crate::model::{AdDay, FeeRow, ImportId, OrderLine, ReportKind, SkuCost};
+use crate::model::{AdDay, FeeRow, ImportId, OrderItem, OrderLine, ReportKind, SkuCost};
 use crate::Ledger;
 
 /// One element of `fupan import --json` "files" (cli.md).
@@ -44,6 +44,7 @@ pub struct Preview {
     pub format: &'static str,
     pub rows: u64,
     pub order_lines: u64,
+    pub order_items: u64,
     pub fees: u64,
     pub ad_days: u64,
     pub sku_costs: u64,
@@ -103,6 +104,7 @@ fn open_and_detect(path: &Path, opts: &ImportOptions) -> Result<(Box<dyn read::B
 #[derive(Default)]
 struct CountingSink {
     order_lines: u64,
+    order_items: u64,
     fees: u64,
     ad_days: u64,
     sku_costs: u64,
@@ -111,6 +113,10 @@ struct CountingSink {
 impl LedgerSink for CountingSink {
     fn order_line(&mut self, _: OrderLine) -> Result<()> {
         self.order_lines += 1;
+        Ok(())
+    }
+    fn order_item(&mut self, _: OrderItem) -> Result<()> {
+        self.order_items += 1;
         Ok(())
     }
     fn fee(&mut self, _: FeeRow) -> Result<()> {
@@ -141,6 +147,7 @@ pub fn preview(path: &Path, opts: &ImportOptions) -> Result<Preview> {
         format: detected.format_id,
         rows: stats.rows,
         order_lines: sink.order_lines,
+        order_items: sink.order_items,
         fees: sink.fees,
         ad_days: sink.ad_days,
         sku_costs: sink.sku_costs,

@@ -26,6 +26,7 @@ pub static ALL: &[FormatSpec] = &[
     douyin::ORDERS,
     pdd::ORDERS,
     taobao::ORDERS,
+    taobao::ORDER_ITEMS,
     ads::QIANCHUAN,
     ads::WANXIANGTAI,
     ads::PDD_ADS,

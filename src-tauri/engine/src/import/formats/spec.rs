@@ -123,6 +123,9 @@ pub enum Grain {
     SkuCosts,
     /// One row per settlement line / order statement: fee rows (`FeeRule`).
     Fees,
+    /// One row per item of an order (a companion file: SKU, qty and price of orders whose
+    /// export has one row per order). Item id by `line_id`, amount by `list`.
+    Items,
 }
 
 /// Where a line's id comes from.

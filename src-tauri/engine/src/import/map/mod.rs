@@ -2,7 +2,9 @@
 //! Streams the detected sheet; keeps per-order state only (see `lines`).
 
 mod fees;
+mod items;
 mod lines;
+mod occurrence;
 mod values;
 
 #[cfg(test)]
@@ -20,6 +22,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use self::fees::Fees;
+use self::items::Items;
 use self::lines::Lines;
 use self::values::{same_text, Bad, Bound};
 use crate::error::{Error, Location, Result};
@@ -61,6 +64,7 @@ pub fn map(
     let mut bound: Option<Bound> = None;
     let mut lines = Lines::default();
     let mut fees = Fees::default();
+    let mut items = Items::default();
     let mut first_data = true;
 
     for row in book.rows(&detected.sheet)? {
@@ -85,7 +89,7 @@ pub fn map(
             continue; // the column descriptions under the header
         }
         let key_role = match spec.grain {
-            Grain::Lines => Role::OrderId,
+            Grain::Lines | Grain::Items => Role::OrderId,
             Grain::Ads | Grain::Fees => Role::Date,
             Grain::SkuCosts => Role::Sku,
         };
@@ -112,6 +116,10 @@ pub fn map(
                     note_day(&mut stats, r.day());
                     lines.emit(r, sink).map(|_| None)?
                 }
+                Err(bad) => Some(bad),
+            },
+            Grain::Items => match items.read(b, &row.cells, key) {
+                Ok(r) => items.emit(r, sink).map(|_| None)?,
                 Err(bad) => Some(bad),
             },
             Grain::Ads => ad_row(b, &row.cells, &mut stats, sink)?,
