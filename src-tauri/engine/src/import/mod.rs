@@ -8,6 +8,8 @@ pub mod formats;
 pub mod header;
 pub mod map;
 mod pipeline;
+#[cfg(test)]
+mod pipeline_props;
 pub mod read;
 
 pub use pipeline::{import_file, import_files, preview, FileOutcome, Preview};
