@@ -483,3 +483,88 @@ fn taobao_item_file_splits_orders_by_sku_in_any_order_and_undoes() {
         );
     }
 }
+
+/// Shopee with its income report (README "Shopee VN — income report"): the settlement's
+/// fees of orders A, B, D replace the order export's of the same kind; E, F, G keep theirs.
+const SHOPEE_WITH_INCOME: Expect = Expect {
+    orders: 6,
+    units: 13,
+    gross_sales: "1560000",
+    refunds: "300000",
+    net_sales: "1260000",
+    cogs: "577000",
+    fees: [
+        "109700", // income 18500 + 16200 + 30000; export E F G 18000 + 12000 + 15000
+        "56700",  // income 11100 + 8100 + 15000; export 9000 + 6000 + 7500
+        "33800",  // income 7400 + 5400 + 7500; export 5400 + 3600 + 4500
+        "9000",   // income A
+        "34000",  // income D return shipping 22000 + adjustment A 12000
+        "0", "50000", // income A 15000 + D 30000; export E 0 + F 5000
+        "10550", // income A taxes 3700 + 1850; adjustment G 5000
+    ],
+    hidden_costs: "303750",
+    contribution: "379250",              // 1260000 − 577000 − 303750
+    contribution_margin: Some("0.3010"), // 379250 / 1260000 = 0.300992
+    ad_spend: "0",
+    fixed_costs: "0",
+    net_profit: "379250",
+    net_margin: Some("0.3010"),
+    marketing_spend: "59000", // 9000 + 50000
+    store_roas: None,
+    profit_roi: Some("6.4280"),      // 379250 / 59000 = 6.427966
+    break_even_roas: Some("4.1134"), // 1560000 / 379250 = 4.113382
+};
+
+/// The income report alone, then with the order export before or after it: exact rows and
+/// fees per kind; re-import adds nothing.
+#[test]
+fn shopee_income_report_refines_the_order_export_in_any_order() {
+    let db = TempDb::new();
+    let f = db.import_fixture(SHOPEE_INCOME, SHOPEE);
+    let ctx = "Shopee income";
+    assert_str(&f, "platform", "shopee_vn", ctx);
+    assert_str(&f, "report", "settlement", ctx);
+    assert_str(&f, "format", "shopee_vn.income", ctx);
+    // 4 Order rows (SKU rows are not data) + 3 adjustments; the first row of order B is
+    // replaced by its correction and the compensation credit is no cost: 5 rows add facts.
+    assert_int(&f, "rows", 7, ctx);
+    assert_int(&f, "added", 5, ctx);
+    assert_str(&f, "date_from", "2026-01-12", ctx);
+    assert_str(&f, "date_to", "2026-01-28", ctx);
+    let again = db.import_fixture(SHOPEE_INCOME, SHOPEE);
+    assert_int(&again, "added", 0, "income re-import");
+    assert_int(&again, "updated", 0, "income re-import");
+    assert_int(&again, "duplicates", 5, "income re-import");
+
+    let doc = db.summary(Some(SHOPEE), None, None);
+    let fees = &TempDb::currency_of(&doc, "VND")["fees"];
+    for (kind, want) in FEE_KINDS.iter().zip([
+        "64700", // 18500 + 16200 (B corrected from 16000) + 30000
+        "34200", // 11100 + 8100 + 15000
+        "20300", // 7400 + 5400 + 7500
+        "9000", "34000", "0", "45000", // subsidy 15000 + 30000
+        "10550",
+    ]) {
+        assert_str(fees, kind, want, &format!("income alone: {kind}"));
+    }
+
+    for first_income in [true, false] {
+        let db = TempDb::new();
+        let order = "shopee_vn/Order.all.20260101_20260131.xlsx";
+        let files = if first_income {
+            [SHOPEE_INCOME, order]
+        } else {
+            [order, SHOPEE_INCOME]
+        };
+        for rel in files {
+            db.import_fixture(rel, SHOPEE);
+        }
+        db.costs_import("costs/sku_costs_vi.csv", Some(SHOPEE));
+        let doc = db.summary(Some(SHOPEE), None, None);
+        assert_summary(
+            TempDb::currency_of(&doc, "VND"),
+            &SHOPEE_WITH_INCOME,
+            &format!("orders + income, income first: {first_income}"),
+        );
+    }
+}

@@ -269,6 +269,9 @@ pub struct Expect {
     pub break_even_roas: Option<&'static str>,
 }
 
+/// The Shopee VN income report (settlement of orders A, B, D + its Adjustment sheet).
+pub const SHOPEE_INCOME: &str = "shopee_vn/Income.đã phát hành.vn.20260101_20260131.xlsx";
+
 pub const FEE_KINDS: [&str; 8] = [
     "platform_commission",
     "service_fee",

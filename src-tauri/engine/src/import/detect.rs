@@ -93,6 +93,50 @@ pub fn detect(book: &mut dyn Book, opts: &ImportOptions) -> Result<Detected> {
     Err(Error::UnknownFormat { file, detail })
 }
 
+/// The companion formats of `main` (`FormatSpec::companions`) found on the workbook's other
+/// sheets, each on the sheet where it scores best, with `main`'s platform and currency.
+pub fn detect_companions(book: &mut dyn Book, main: &Detected) -> Result<Vec<Detected>> {
+    let Some(spec) = formats::by_id(main.format_id) else {
+        return Ok(Vec::new());
+    };
+    let file_lc = book.file_name().to_lowercase();
+    let mut found: Vec<Found> = Vec::new();
+    for sheet in book.sheet_names() {
+        if sheet == main.sheet {
+            continue;
+        }
+        let rows: Vec<Row> = book
+            .rows(&sheet)?
+            .take(SCAN_ROWS)
+            .collect::<Result<Vec<Row>>>()?;
+        for companion in spec.companions.iter().filter_map(|id| formats::by_id(id)) {
+            let Some(f) = try_spec(companion, &sheet, &rows, &file_lc) else {
+                continue;
+            };
+            if !f.missing.is_empty() {
+                continue;
+            }
+            match found.iter_mut().find(|x| x.spec.id == f.spec.id) {
+                Some(x) if f.score > x.score => *x = f,
+                Some(_) => {}
+                None => found.push(f),
+            }
+        }
+    }
+    Ok(found
+        .into_iter()
+        .map(|f| Detected {
+            format_id: f.spec.id,
+            platform: main.platform,
+            report: main.report,
+            sheet: f.sheet,
+            header_row: f.header_row,
+            store_name: main.store_name.clone(),
+            currency: main.currency,
+        })
+        .collect())
+}
+
 fn allowed(spec: &FormatSpec, platform: Option<Platform>) -> bool {
     match platform {
         None => true,

@@ -9,6 +9,7 @@ mod lazada;
 mod pdd;
 mod settlement;
 mod shopee;
+mod shopee_income;
 pub mod spec;
 mod taobao;
 mod tiktok;
@@ -33,6 +34,8 @@ pub static ALL: &[FormatSpec] = &[
     settlement::DOUYIN_FUNDS,
     settlement::TIKTOK_SETTLEMENT,
     settlement::LAZADA_FINANCE,
+    shopee_income::INCOME,
+    shopee_income::ADJUSTMENTS,
     costs::SKU_COSTS,
 ];
 

@@ -228,7 +228,12 @@ pub struct FeeRule {
     /// An unknown name is `other` when it is a cost and ignored when it is a credit.
     pub names: &'static [(&'static str, Target)],
     pub scene: Option<SceneFee>,
+    /// Only rows whose `RowType` text is this are data (TikTok `Type` = Order, Shopee
+    /// `Đơn hàng / Sản phẩm` = Order); other rows are not counted.
     pub row_type: Option<&'static str>,
+    /// A derived reference seen again in the file replaces the earlier row (a correction,
+    /// Shopee income) instead of being a further fact ("#2").
+    pub replace: bool,
 }
 
 /// A platform export format, as data.
@@ -255,6 +260,9 @@ pub struct FormatSpec {
     pub statuses: &'static [StatusRule],
     pub ads: Option<AdRule>,
     pub fees: Option<FeeRule>,
+    /// Formats read from the workbook's other sheets along with this one (Shopee income:
+    /// the Adjustment sheet), each where its header is found.
+    pub companions: &'static [&'static str],
 }
 
 /// A line-grain spec's defaults; each table overrides what differs.
@@ -274,6 +282,7 @@ pub const LINES: FormatSpec = FormatSpec {
     statuses: &[],
     ads: None,
     fees: None,
+    companions: &[],
 };
 
 impl FormatSpec {

@@ -41,10 +41,32 @@ fn always() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
 }
 
+/// Read the detected sheet, then its companion sheets (`FormatSpec::companions`), into
+/// `sink`; the counts add up. See `map_sheet`.
+pub fn map(
+    book: &mut dyn Book,
+    detected: &Detected,
+    opts: &ImportOptions,
+    sink: &mut dyn LedgerSink,
+    progress: &mut dyn FnMut(u64),
+) -> Result<MapStats> {
+    let mut stats = map_sheet(book, detected, opts, sink, progress)?;
+    for companion in crate::import::detect::detect_companions(book, detected)? {
+        let done = stats.rows;
+        let more = map_sheet(book, &companion, opts, sink, &mut |n| progress(done + n))?;
+        stats.rows += more.rows;
+        stats.skipped.extend(more.skipped);
+        for day in [more.date_from, more.date_to].into_iter().flatten() {
+            note_day(&mut stats, day);
+        }
+    }
+    Ok(stats)
+}
+
 /// Read the detected sheet into `sink`. A required value that cannot be read is
 /// `Error::BadCell` (or a `Skipped` entry with `opts.allow_skip`); a missing required column
 /// is `Error::MissingColumn`. `progress` gets the rows done every ~1000 rows and at the end.
-pub fn map(
+fn map_sheet(
     book: &mut dyn Book,
     detected: &Detected,
     opts: &ImportOptions,
@@ -88,6 +110,9 @@ pub fn map(
         {
             continue; // the column descriptions under the header
         }
+        if !b.wanted_row(&row.cells) {
+            continue; // another row type (Shopee SKU rows, TikTok adjustments)
+        }
         let key_role = match spec.grain {
             Grain::Lines | Grain::Items => Role::OrderId,
             Grain::Ads | Grain::Fees => Role::Date,
@@ -110,6 +135,7 @@ pub fn map(
         if stats.rows % PROGRESS_EVERY == 0 {
             progress(stats.rows);
         }
+        let mut held = false;
         let done = match spec.grain {
             Grain::Lines => match lines.read(b, &row.cells, key) {
                 Ok(r) => {
@@ -125,18 +151,21 @@ pub fn map(
             Grain::Ads => ad_row(b, &row.cells, &mut stats, sink)?,
             Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
             Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
-                Some((rule, Ok(Some(r)))) => {
+                Some((rule, Ok(r))) => {
                     note_day(&mut stats, r.day());
-                    fees.emit(r, rule, sink).map(|_| None)?
+                    held = !fees.emit(r, rule, sink)?;
+                    None
                 }
                 Some((_, Err(bad))) => Some(bad),
-                Some((_, Ok(None))) | None => None,
+                None => None,
             },
         };
         if let Some(bad) = done {
             refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
         }
-        sink.end_row();
+        if !held {
+            sink.end_row();
+        }
     }
     if bound.is_none() {
         return Err(Error::BadFile {
@@ -145,7 +174,7 @@ pub fn map(
         });
     }
     lines.finish(sink)?;
-    fees.finish(sink)?;
+    fees.finish(spec.fees.as_ref(), sink)?;
     progress(stats.rows);
     Ok(stats)
 }

@@ -90,6 +90,16 @@ impl Bound {
         }
     }
 
+    /// Whether the row is of the type the format reads (`FeeRule::row_type`).
+    pub fn wanted_row(&self, cells: &[Cell]) -> bool {
+        match self.spec.fees.and_then(|r| r.row_type) {
+            None => true,
+            Some(want) => self
+                .text(cells, Role::RowType)
+                .is_some_and(|t| same_text(want, &t)),
+        }
+    }
+
     /// The first non-empty id-like value of `role` (ids, SKUs): cleaned of tabs, quotes, ="…".
     pub fn id(&self, cells: &[Cell], role: Role) -> Result<Option<String>, Bad> {
         for (i, _, _) in self.present(role) {
