@@ -79,6 +79,7 @@ fixture_tests! {
     qianchuan_ads_xlsx: "ads/qianchuan_daily.xlsx", DOUYIN, &["douyin"], Some("ads"), 5;
     ztc_wanxiangtai_gbk_csv_skips_total_row: "ads/ztc_wanxiangtai.csv", TAOBAO, &["taobao", "tmall"], Some("ads"), 4;
     pdd_ads_csv: "ads/pdd_ads.csv", PDD, &["pdd"], Some("ads"), 3;
+    jd_orders_gbk_csv: "jd/ExportOrder_202601.csv", "京东小店", &["jd"], Some("orders"), 5;
 }
 
 /// A file whose mapping formats.md does not fix yet: either it is read (recognised as

@@ -568,3 +568,36 @@ fn shopee_income_report_refines_the_order_export_in_any_order() {
         );
     }
 }
+
+/// JD orders (README "JD"): 5 SKU rows of 4 orders, one cancelled, one deleted.
+#[test]
+fn jd_orders_summary_matches_hand_computation() {
+    const JD: &str = "京东小店";
+    let db = TempDb::new();
+    db.import_fixture("jd/ExportOrder_202601.csv", JD);
+    db.costs_import("costs/sku_costs.xlsx", Some(JD));
+    let doc = db.summary(Some(JD), None, None);
+    let expect = Expect {
+        orders: 2,
+        units: 4,              // 2 + 1 (…001) + 1 (…003)
+        gross_sales: "286.90", // 2 × 79.00 + 39.90 + 89.00
+        refunds: "0.00",
+        net_sales: "286.90",
+        cogs: "105.50", // 2 × 30 + 12.50 (01-03) + 33 (TS-RED-L by 货号, 01-17)
+        fees: [
+            "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+        ],
+        hidden_costs: "0.00",
+        contribution: "181.40",              // 286.90 − 105.50
+        contribution_margin: Some("0.6323"), // 181.40 / 286.90 = 0.632276
+        ad_spend: "0.00",
+        fixed_costs: "0.00",
+        net_profit: "181.40",
+        net_margin: Some("0.6323"),
+        marketing_spend: "0.00",
+        store_roas: None,
+        profit_roi: None,
+        break_even_roas: Some("1.5816"), // 286.90 / 181.40 = 1.581588
+    };
+    assert_summary(TempDb::currency_of(&doc, "CNY"), &expect, "JD");
+}

@@ -5,6 +5,7 @@
 mod ads;
 mod costs;
 mod douyin;
+mod jd;
 mod lazada;
 mod pdd;
 mod settlement;
@@ -28,6 +29,7 @@ pub static ALL: &[FormatSpec] = &[
     pdd::ORDERS,
     taobao::ORDERS,
     taobao::ORDER_ITEMS,
+    jd::ORDERS,
     ads::QIANCHUAN,
     ads::WANXIANGTAI,
     ads::PDD_ADS,
