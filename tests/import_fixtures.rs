@@ -80,6 +80,8 @@ fixture_tests! {
     ztc_wanxiangtai_gbk_csv_skips_total_row: "ads/ztc_wanxiangtai.csv", TAOBAO, &["taobao", "tmall"], Some("ads"), 4;
     pdd_ads_csv: "ads/pdd_ads.csv", PDD, &["pdd"], Some("ads"), 3;
     jd_orders_gbk_csv: "jd/ExportOrder_202601.csv", "京东小店", &["jd"], Some("orders"), 5;
+    shopee_ads_daily_csv_dated_by_its_period: "ads/Du-lieu-quang-cao-Shopee-05_01_2026-05_01_2026.csv", SHOPEE, &["shopee_vn"], Some("ads"), 3;
+    tiktok_gmv_max_by_day_xlsx: "ads/tiktok_gmv_max_by_day_202601.xlsx", TIKTOK, &["tiktok_shop"], Some("ads"), 4;
 }
 
 /// A file whose mapping formats.md does not fix yet: either it is read (recognised as

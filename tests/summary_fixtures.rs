@@ -601,3 +601,42 @@ fn jd_orders_summary_matches_hand_computation() {
     };
     assert_summary(TempDb::currency_of(&doc, "CNY"), &expect, "JD");
 }
+
+/// Shopee Ads (one-day report, dated by its `Khoảng thời gian`) and TikTok GMV Max by day
+/// (README "Ads"): spend, sales and clicks per channel, and the stores' ad spend.
+#[test]
+fn shopee_and_tiktok_ads_per_channel() {
+    let db = TempDb::new();
+    db.import_fixture(
+        "ads/Du-lieu-quang-cao-Shopee-05_01_2026-05_01_2026.csv",
+        SHOPEE,
+    );
+    db.import_fixture("ads/tiktok_gmv_max_by_day_202601.xlsx", TIKTOK);
+    for (store, spend) in [(SHOPEE, "235000"), (TIKTOK, "245000")] {
+        let doc = db.summary(Some(store), None, None);
+        assert_str(TempDb::currency_of(&doc, "VND"), "ad_spend", spend, store);
+    }
+    let doc = db.json(&["channels", "--json"]);
+    let vnd = TempDb::currency_of(&doc, "VND");
+    for (store, ch, spend, sales, roas, clicks, orders) in [
+        // 150000 + 60000 + 25000; 900000 + 300000 + 90000; 1290000 / 235000 = 5.489362
+        (SHOPEE, "shopee_ads", "235000", "1290000", "5.4894", 430, 9),
+        // 80000 + 30000 + 95000 + 40000; 390000 + 90000 + 300000 + 270000; 1050000 / 245000
+        (TIKTOK, "tiktok_ads", "245000", "1050000", "4.2857", 665, 5),
+    ] {
+        let c = channel(vnd, store, ch);
+        assert_str(c, "spend", spend, ch);
+        assert_str(c, "platform_sales", sales, ch);
+        assert_str(c, "roas", roas, ch);
+        assert_int(c, "clicks", clicks, ch);
+        assert_int(c, "platform_orders", orders, ch);
+    }
+    let shopee = channel(vnd, SHOPEE, "shopee_ads");
+    assert_int(shopee, "window_days", 7, "Shopee's attribution window");
+    assert_int(
+        &channel(vnd, TIKTOK, "tiktok_ads"),
+        "impressions",
+        28000,
+        "tiktok_ads",
+    );
+}

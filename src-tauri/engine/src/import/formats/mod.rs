@@ -33,6 +33,8 @@ pub static ALL: &[FormatSpec] = &[
     ads::QIANCHUAN,
     ads::WANXIANGTAI,
     ads::PDD_ADS,
+    ads::SHOPEE_ADS,
+    ads::TIKTOK_ADS,
     settlement::DOUYIN_FUNDS,
     settlement::TIKTOK_SETTLEMENT,
     settlement::LAZADA_FINANCE,

@@ -260,6 +260,10 @@ pub struct FormatSpec {
     pub statuses: &'static [StatusRule],
     pub ads: Option<AdRule>,
     pub fees: Option<FeeRule>,
+    /// Labels of a key/value row above the header giving the report's period (Shopee Ads
+    /// `Khoảng thời gian`): the date of rows without a `Date` value, a range booked on its
+    /// last day.
+    pub period_labels: &'static [&'static str],
     /// Formats read from the workbook's other sheets along with this one (Shopee income:
     /// the Adjustment sheet), each where its header is found.
     pub companions: &'static [&'static str],
@@ -282,6 +286,7 @@ pub const LINES: FormatSpec = FormatSpec {
     statuses: &[],
     ads: None,
     fees: None,
+    period_labels: &[],
     companions: &[],
 };
 

@@ -31,7 +31,7 @@ use crate::import::read::{Book, Cell};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 use crate::model::{AdDay, SkuCost};
 
-use crate::import::header;
+use crate::import::{clean, header};
 
 /// Rows between two progress reports.
 const PROGRESS_EVERY: u64 = 1000;
@@ -88,10 +88,14 @@ fn map_sheet(
     let mut fees = Fees::default();
     let mut items = Items::default();
     let mut first_data = true;
+    let mut period: Option<(NaiveDate, NaiveDate)> = None;
 
     for row in book.rows(&detected.sheet)? {
         let row = row?;
         if row.number < detected.header_row {
+            if let Some(p) = period_of(spec.period_labels, &row.cells) {
+                period = Some(p);
+            }
             continue;
         }
         let Some(b) = &bound else {
@@ -115,6 +119,8 @@ fn map_sheet(
         }
         let key_role = match spec.grain {
             Grain::Lines | Grain::Items => Role::OrderId,
+            // A report dated by its period (no day column): a row with a spend is data.
+            Grain::Ads if !b.has(Role::Date) => Role::Spend,
             Grain::Ads | Grain::Fees => Role::Date,
             Grain::SkuCosts => Role::Sku,
         };
@@ -148,7 +154,7 @@ fn map_sheet(
                 Ok(r) => items.emit(r, sink).map(|_| None)?,
                 Err(bad) => Some(bad),
             },
-            Grain::Ads => ad_row(b, &row.cells, &mut stats, sink)?,
+            Grain::Ads => ad_row(b, &row.cells, period, &mut stats, sink)?,
             Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
             Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
                 Some((rule, Ok(r))) => {
@@ -209,21 +215,35 @@ fn note_day(stats: &mut MapStats, day: NaiveDate) {
     stats.date_to = Some(stats.date_to.map_or(day, |d| d.max(day)));
 }
 
-/// One ad row. A date range is booked on its last day (see formats::ads::WANXIANGTAI).
+/// The period of a key/value row whose first text is one of `labels` ("Khoảng thời gian",
+/// "01/01/2026 - 31/01/2026").
+fn period_of(labels: &[&str], cells: &[Cell]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut filled = cells.iter().filter(|c| clean::text(c).is_some());
+    let label = clean::text(filled.next()?)?;
+    if !labels.iter().any(|l| same_text(l, &label)) {
+        return None;
+    }
+    clean::date_range(filled.next()?).ok().flatten()
+}
+
+/// One ad row. A date range (in the row, else the report's `period`) is booked on its last
+/// day (see formats::ads::WANXIANGTAI).
 fn ad_row(
     b: &Bound,
     cells: &[Cell],
+    period: Option<(NaiveDate, NaiveDate)>,
     stats: &mut MapStats,
     sink: &mut dyn LedgerSink,
 ) -> Result<Option<Bad>> {
+    let range = |cells: &[Cell]| -> Result<Option<(NaiveDate, NaiveDate)>, Bad> {
+        Ok(b.date_range(cells, Role::Date)?.or(period))
+    };
     let read = || -> Result<AdDay, Bad> {
         let rule = b
             .spec
             .ads
             .ok_or_else(|| b.empty(Role::Spend, "the ad settings"))?;
-        let (_, day) = b
-            .date_range(cells, Role::Date)?
-            .ok_or_else(|| b.empty(Role::Date, "the date"))?;
+        let (_, day) = range(cells)?.ok_or_else(|| b.empty(Role::Date, "the date"))?;
         let channel = match (rule.scene_channel, b.text(cells, Role::Scene)) {
             (Some((text, ch)), Some(scene)) if same_text(text, &scene) => ch,
             _ => rule.channel,
@@ -248,7 +268,7 @@ fn ad_row(
     };
     match read() {
         Ok(ad) => {
-            if let Ok(Some((from, _))) = b.date_range(cells, Role::Date) {
+            if let Ok(Some((from, _))) = range(cells) {
                 note_day(stats, from);
             }
             note_day(stats, ad.day);
