@@ -462,3 +462,67 @@ fn undo_of_a_duplicate_import_changes_nothing() {
     undo(&db, newest);
     assert_eq!(canonical(&db.summary(None, None, None)), canonical(&before));
 }
+
+// ------------------------------------------------------------------ generic import
+
+/// A file no format table knows (README "Generic"): refused with a hint, then read with a
+/// column mapping, whose name makes it a template reused for the same headers — by itself,
+/// and by name.
+#[test]
+fn unknown_file_is_read_with_a_column_mapping_saved_as_a_template() {
+    const ERP: &str = "ERP小店";
+    let db = TempDb::new();
+    let file = fixture("generic/erp_orders_202601.csv");
+    let f = file.to_str().unwrap_or_default();
+    let map = fixture("generic/erp_mapping.json");
+
+    let before = db.snapshot();
+    let out = db.run(&["import", f, "--store", ERP, "--json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("Bill No") && stderr.contains("--mapping"),
+        "{stderr}"
+    );
+    assert_eq!(db.snapshot(), before, "a refused file writes nothing");
+
+    let m = map.to_str().unwrap_or_default();
+    let v = db.json(&["import", f, "--store", ERP, "--mapping", m, "--json"]);
+    let first = &v["files"][0];
+    assert_str(first, "platform", "generic", "mapped");
+    assert_str(first, "report", "orders", "mapped");
+    assert_int(first, "rows", 4, "mapped");
+    assert_int(first, "added", 4, "mapped");
+    assert_str(first, "date_from", "2026-01-04", "mapped");
+    assert_str(first, "date_to", "2026-01-20", "mapped");
+
+    // The same headers again: the saved template "ERP orders" reads it without --mapping.
+    let again = db.import_fixture("generic/erp_orders_202601.csv", ERP);
+    assert_int(&again, "rows", 4, "template");
+    assert_int(&again, "duplicates", 4, "template");
+    assert_eq!(again["format"], first["format"]);
+    let named = db.json(&[
+        "import",
+        f,
+        "--store",
+        ERP,
+        "--mapping",
+        "ERP orders",
+        "--json",
+    ]);
+    assert_int(&named["files"][0], "duplicates", 4, "by name");
+
+    let out = db.run(&["import", f, "--mapping", "no such template"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    // SO-0002 is "void" (cancelled): orders SO-0001 (2 × 79.00 + 39.90) and SO-0003 (79.00).
+    db.costs_import("costs/sku_costs.xlsx", Some(ERP));
+    let doc = db.summary(Some(ERP), None, None);
+    let cny = TempDb::currency_of(&doc, "CNY");
+    assert_int(cny, "orders", 2, "ERP");
+    assert_int(cny, "units", 4, "2 + 1 + 1");
+    assert_str(cny, "gross_sales", "276.90", "158.00 + 39.90 + 79.00");
+    // 01-04: 2 × 30 + 12.50; 01-20: 1 × 32 (TS-RED-M from 01-15) = 104.50
+    assert_str(cny, "cogs", "104.50", "ERP");
+    assert_str(cny, "contribution", "172.40", "276.90 − 104.50");
+}

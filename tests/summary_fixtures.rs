@@ -634,7 +634,7 @@ fn shopee_and_tiktok_ads_per_channel() {
     let shopee = channel(vnd, SHOPEE, "shopee_ads");
     assert_int(shopee, "window_days", 7, "Shopee's attribution window");
     assert_int(
-        &channel(vnd, TIKTOK, "tiktok_ads"),
+        channel(vnd, TIKTOK, "tiktok_ads"),
         "impressions",
         28000,
         "tiktok_ads",

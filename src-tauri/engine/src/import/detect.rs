@@ -27,24 +27,54 @@ struct Found {
     store_name: Option<String>,
 }
 
+/// The first rows of every non-empty sheet (where headers are looked for).
+pub fn scan(book: &mut dyn Book) -> Result<Vec<(String, Vec<Row>)>> {
+    let mut out = Vec::new();
+    for sheet in book.sheet_names() {
+        let rows: Vec<Row> = book
+            .rows(&sheet)?
+            .take(SCAN_ROWS)
+            .collect::<Result<Vec<Row>>>()?;
+        if !rows.is_empty() {
+            out.push((sheet, rows));
+        }
+    }
+    Ok(out)
+}
+
 /// Recognise the file's format. `opts.platform` restricts the candidates.
 pub fn detect(book: &mut dyn Book, opts: &ImportOptions) -> Result<Detected> {
+    let specs: Vec<&'static FormatSpec> = formats::ALL
+        .iter()
+        .filter(|s| allowed(s, opts.platform))
+        .collect();
+    detect_in(book, opts, &specs)
+}
+
+/// Read the file as `spec` (a user's column mapping): its header row is found the same way;
+/// a mapped column missing from the file is `Error::MissingColumn`.
+pub fn detect_as(
+    book: &mut dyn Book,
+    opts: &ImportOptions,
+    spec: &'static FormatSpec,
+) -> Result<Detected> {
+    detect_in(book, opts, &[spec])
+}
+
+fn detect_in(
+    book: &mut dyn Book,
+    opts: &ImportOptions,
+    specs: &[&'static FormatSpec],
+) -> Result<Detected> {
     let file = book.file_name().to_string();
     let file_lc = file.to_lowercase();
     let mut best: Option<Found> = None;
     let mut partial: Option<Found> = None;
     let mut seen = Vec::new();
 
-    for sheet in book.sheet_names() {
-        let rows: Vec<Row> = book
-            .rows(&sheet)?
-            .take(SCAN_ROWS)
-            .collect::<Result<Vec<Row>>>()?;
-        if rows.is_empty() {
-            continue;
-        }
+    for (sheet, rows) in scan(book)? {
         seen.push(describe(&sheet, &rows));
-        for spec in formats::ALL.iter().filter(|s| allowed(s, opts.platform)) {
+        for spec in specs {
             let Some(found) = try_spec(spec, &sheet, &rows, &file_lc) else {
                 continue;
             };

@@ -3,16 +3,19 @@
 //! `detect`) → ledger records (`map`) → one transaction in the ledger (`crate::db::write`).
 
 pub mod clean;
+pub mod columns;
 pub mod detect;
 pub mod formats;
 pub mod header;
 pub mod map;
+pub mod mapping;
 mod pipeline;
 #[cfg(test)]
 mod pipeline_props;
 pub mod read;
 
-pub use pipeline::{import_file, import_files, preview, FileOutcome, Preview};
+pub use columns::{preview_columns, ColumnsPreview};
+pub use pipeline::{import_file, import_files, preview, preview_known, FileOutcome, Preview};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -41,6 +44,9 @@ pub struct ImportOptions {
     pub platform: Option<Platform>,
     /// Skip (and list) rows with unreadable values instead of refusing the whole file.
     pub allow_skip: bool,
+    /// Read the file with this column mapping instead of recognising it; a named mapping is
+    /// saved as a template (reused for files with the same headers).
+    pub mapping: Option<mapping::ColumnMapping>,
 }
 
 /// A row left out, with everything needed to find it in the file.

@@ -5,12 +5,12 @@ use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{detect, map, read, Detected, ImportOptions, LedgerSink, MapStats, Skipped};
-use crate::db::{ensure_store, LedgerWriter};
+use super::{columns, detect, map, read, Detected, ImportOptions, LedgerSink, MapStats, Skipped};
+use crate::db::{ensure_store, save_template, LedgerWriter};
 use crate::error::{Error, Result};
 use crate::model::{AdDay, FeeRow, ImportId, OrderItem, OrderLine, ReportKind, SkuCost};
 use crate::Ledger;
@@ -85,7 +85,13 @@ fn store_name(detected: &Detected, opts: &ImportOptions) -> String {
         .unwrap_or_else(|| detected.platform.as_str().to_string())
 }
 
-fn open_and_detect(path: &Path, opts: &ImportOptions) -> Result<(Box<dyn read::Book>, Detected)> {
+/// Open and recognise a file: by the given column mapping, else by the format tables, else
+/// (an unknown file, with a database at hand) by a saved template for its headers.
+fn open_and_detect(
+    path: &Path,
+    opts: &ImportOptions,
+    conn: Option<&Connection>,
+) -> Result<(Box<dyn read::Book>, Detected)> {
     if path.is_dir() {
         return Err(Error::BadFile {
             at: crate::Location {
@@ -96,7 +102,19 @@ fn open_and_detect(path: &Path, opts: &ImportOptions) -> Result<(Box<dyn read::B
         });
     }
     let mut book = read::open(path)?;
-    let detected = detect::detect(book.as_mut(), opts)?;
+    if let Some(m) = &opts.mapping {
+        let detected = detect::detect_as(book.as_mut(), opts, m.spec()?)?;
+        return Ok((book, detected));
+    }
+    let detected = match (detect::detect(book.as_mut(), opts), conn) {
+        (Err(unknown @ Error::UnknownFormat { .. }), Some(conn)) => {
+            match columns::template_of(conn, book.as_mut())? {
+                Some(m) => detect::detect_as(book.as_mut(), opts, m.spec()?)?,
+                None => return Err(unknown),
+            }
+        }
+        (found, _) => found?,
+    };
     Ok((book, detected))
 }
 
@@ -135,7 +153,16 @@ impl LedgerSink for CountingSink {
 
 /// Recognise and read a file fully, writing nothing.
 pub fn preview(path: &Path, opts: &ImportOptions) -> Result<Preview> {
-    let (mut book, detected) = open_and_detect(path, opts)?;
+    preview_in(path, opts, None)
+}
+
+/// `preview`, also recognising unknown files by the ledger's saved mapping templates.
+pub fn preview_known(ledger: &Ledger, path: &Path, opts: &ImportOptions) -> Result<Preview> {
+    preview_in(path, opts, Some(ledger.conn()))
+}
+
+fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> Result<Preview> {
+    let (mut book, detected) = open_and_detect(path, opts, conn)?;
     let mut sink = CountingSink::default();
     let stats = map::map(book.as_mut(), &detected, opts, &mut sink, &mut |_| {})?;
     Ok(Preview {
@@ -194,7 +221,7 @@ fn import_into(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
-    let (mut book, detected) = open_and_detect(path, opts)?;
+    let (mut book, detected) = open_and_detect(path, opts, Some(tx))?;
     let hash = file_hash(path)?;
     let name = file_name(path);
     let store_label = store_name(&detected, opts);
@@ -222,6 +249,13 @@ fn import_into(
     let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import);
     let stats: MapStats = map::map(book.as_mut(), &detected, opts, &mut writer, progress)?;
     let (counts, _span) = writer.finish()?;
+    if let Some(m) = &opts.mapping {
+        if let Some(name) = m.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            let sig =
+                columns::header_signature(book.as_mut(), &detected.sheet, detected.header_row)?;
+            save_template(tx, name.trim(), &sig, m)?;
+        }
+    }
     let skipped_json =
         serde_json::to_string(&stats.skipped).map_err(|e| Error::Internal(e.to_string()))?;
     tx.execute(

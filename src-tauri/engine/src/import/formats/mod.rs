@@ -43,7 +43,9 @@ pub static ALL: &[FormatSpec] = &[
     costs::SKU_COSTS,
 ];
 
-/// The format table with this id.
+/// The format table with this id (built in, or made from a user's column mapping).
 pub fn by_id(id: &str) -> Option<&'static FormatSpec> {
-    ALL.iter().find(|s| s.id == id)
+    ALL.iter()
+        .find(|s| s.id == id)
+        .or_else(|| crate::import::mapping::registered(id))
 }

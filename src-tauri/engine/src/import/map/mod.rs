@@ -24,6 +24,7 @@ use rust_decimal::Decimal;
 use self::fees::Fees;
 use self::items::Items;
 use self::lines::Lines;
+pub use self::values::show;
 use self::values::{same_text, Bad, Bound};
 use crate::error::{Error, Location, Result};
 use crate::import::formats::{self, Grain, Role};
