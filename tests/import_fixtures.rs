@@ -511,6 +511,10 @@ fn unknown_file_is_read_with_a_column_mapping_saved_as_a_template() {
         "--json",
     ]);
     assert_int(&named["files"][0], "duplicates", 4, "by name");
+    // Without --store: the mapping's own store.
+    let plain = db.json(&["import", f, "--json"]);
+    assert_str(&plain["files"][0], "store", ERP, "the template's store");
+    assert_int(&plain["files"][0], "duplicates", 4, "the template's store");
 
     let out = db.run(&["import", f, "--mapping", "no such template"]);
     assert_eq!(out.status.code(), Some(2));

@@ -42,7 +42,7 @@ async function mappingDialog(item) {
   const saved = cols.template;
   let report = saved ? saved.report : "orders";
   const picks = cols.headers.map((hd) => (saved ? saved.columns[hd] || "" : null));
-  const dlg = h("dialog", { class: "card", "data-testid": "mapping-dialog", "aria-labelledby": "mapping-title" });
+  const dlg = h("dialog", { class: "card mapping-dialog", "data-testid": "mapping-dialog", "aria-labelledby": "mapping-title" });
   const body = h("div");
   const errors = h("div", { "aria-live": "polite" });
   const field = (label, input) => h("label", {}, h("span", { class: "small muted", text: `${label} ` }), input);
@@ -50,7 +50,7 @@ async function mappingDialog(item) {
   currency.value = (saved && saved.currency) || (item.preview && item.preview.currency) || "CNY";
   const cancelled = h("input", { type: "text", value: saved ? (saved.cancelled || []).join(", ") : "" });
   const name = h("input", { type: "text", "data-testid": "mapping-name", value: saved ? saved.name || "" : item.name.replace(/\.[^.]+$/, "") });
-  const store = h("input", { type: "text", "data-testid": "mapping-store", value: item.store || "" });
+  const store = h("input", { type: "text", "data-testid": "mapping-store", value: (saved && saved.store) || item.store || "" });
   const kind = h("select", { "data-testid": "mapping-report", onchange: (e) => { report = e.target.value; picks.fill(null); draw(); } },
     Object.keys(cols.reports).map((k) => h("option", { value: k, text: t(`report.${k}`) })));
   kind.value = report;
@@ -80,6 +80,7 @@ async function mappingDialog(item) {
       report,
       columns,
       currency: currency.value,
+      store: store.value.trim() || null,
       cancelled: report === "orders" ? cancelled.value.split(/[,，、]/).map((x) => x.trim()).filter(Boolean) : [],
     };
     try {

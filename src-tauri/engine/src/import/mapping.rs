@@ -194,6 +194,9 @@ pub struct ColumnMapping {
     /// The money's currency; the platform's (generic: CNY) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
+    /// The store of files read with this mapping, when the import names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
     /// Ads: the channel of every row (`other` when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,

@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::mapping::ColumnMapping;
 use super::{columns, detect, map, read, Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 use crate::db::{ensure_store, save_template, LedgerWriter};
 use crate::error::{Error, Result};
@@ -102,14 +103,19 @@ fn open_and_detect(
         });
     }
     let mut book = read::open(path)?;
+    let mapped = |book: &mut dyn read::Book, m: &ColumnMapping| -> Result<Detected> {
+        let mut d = detect::detect_as(book, opts, m.spec()?)?;
+        d.store_name = d.store_name.or_else(|| m.store.clone());
+        Ok(d)
+    };
     if let Some(m) = &opts.mapping {
-        let detected = detect::detect_as(book.as_mut(), opts, m.spec()?)?;
+        let detected = mapped(book.as_mut(), m)?;
         return Ok((book, detected));
     }
     let detected = match (detect::detect(book.as_mut(), opts), conn) {
         (Err(unknown @ Error::UnknownFormat { .. }), Some(conn)) => {
             match columns::template_of(conn, book.as_mut())? {
-                Some(m) => detect::detect_as(book.as_mut(), opts, m.spec()?)?,
+                Some(m) => mapped(book.as_mut(), &m)?,
                 None => return Err(unknown),
             }
         }
