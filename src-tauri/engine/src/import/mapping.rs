@@ -55,40 +55,6 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: &'static [Field] = &[
-        Field::OrderId,
-        Field::LineId,
-        Field::Date,
-        Field::Sku,
-        Field::Product,
-        Field::Qty,
-        Field::UnitPrice,
-        Field::ListAmount,
-        Field::SellerDiscount,
-        Field::PlatformDiscount,
-        Field::Status,
-        Field::RefundAmount,
-        Field::PaidAmount,
-        Field::PlatformCommission,
-        Field::ServiceFee,
-        Field::PaymentFee,
-        Field::AffiliateCommission,
-        Field::Shipping,
-        Field::ShippingInsurance,
-        Field::Subsidy,
-        Field::OtherFee,
-        Field::Campaign,
-        Field::Spend,
-        Field::Sales,
-        Field::Orders,
-        Field::Clicks,
-        Field::Impressions,
-        Field::Collects,
-        Field::AddToCarts,
-        Field::UnitCost,
-        Field::ValidFrom,
-    ];
-
     /// The format-table role of the field.
     pub fn role(self) -> Role {
         use Field::*;
@@ -128,7 +94,11 @@ impl Field {
     }
 
     fn of_role(role: Role) -> Option<Field> {
-        Field::ALL.iter().copied().find(|f| f.role() == role)
+        [ReportKind::Orders, ReportKind::Ads, ReportKind::SkuCosts]
+            .into_iter()
+            .flat_map(|k| Field::for_report(k).0)
+            .copied()
+            .find(|f| f.role() == role)
     }
 
     /// The fields one report kind reads, and which of them it cannot do without.
