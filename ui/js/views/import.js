@@ -49,6 +49,8 @@ async function mappingDialog(item) {
   const currency = h("select", { "data-testid": "mapping-currency" }, ["CNY", "VND"].map((c) => h("option", { value: c, text: c })));
   currency.value = (saved && saved.currency) || (item.preview && item.preview.currency) || "CNY";
   const cancelled = h("input", { type: "text", value: saved ? (saved.cancelled || []).join(", ") : "" });
+  const channel = h("select", { "data-testid": "mapping-channel" }, cols.channels.map((c) => h("option", { value: c, text: t(`channel.${c}`) })));
+  channel.value = (saved && saved.channel) || "other";
   const name = h("input", { type: "text", "data-testid": "mapping-name", value: saved ? saved.name || "" : item.name.replace(/\.[^.]+$/, "") });
   const store = h("input", { type: "text", "data-testid": "mapping-store", value: (saved && saved.store) || item.store || "" });
   const kind = h("select", { "data-testid": "mapping-report", onchange: (e) => { report = e.target.value; picks.fill(null); draw(); } },
@@ -70,6 +72,7 @@ async function mappingDialog(item) {
       } },
     ], cols.headers.map((header, i) => ({ header, i, samples: cols.samples.map((row) => row[i]) }))));
     cancelled.closest("label")?.toggleAttribute("hidden", report !== "orders");
+    channel.closest("label")?.toggleAttribute("hidden", report !== "ads");
   }
 
   async function submit() {
@@ -81,6 +84,7 @@ async function mappingDialog(item) {
       columns,
       currency: currency.value,
       store: store.value.trim() || null,
+      channel: report === "ads" ? channel.value : null,
       cancelled: report === "orders" ? cancelled.value.split(/[,，、]/).map((x) => x.trim()).filter(Boolean) : [],
     };
     try {
@@ -106,7 +110,7 @@ async function mappingDialog(item) {
       field(t("import.map_currency"), currency),
       field(t("import.map_store"), store),
       field(t("import.map_name"), name)),
-    h("div", { class: "fixed-form" }, field(t("import.map_cancelled"), cancelled)),
+    h("div", { class: "fixed-form" }, field(t("import.map_cancelled"), cancelled), field(t("import.map_channel"), channel)),
     errors,
     h("div", { class: "btn-row card-actions" },
       h("button", { type: "button", class: "btn btn-primary", "data-testid": "mapping-go", onclick: submit, i18n: "import.map_go" }),

@@ -12,7 +12,7 @@ use super::read::{self, Book, Cell, Row};
 use super::{detect, header};
 use crate::db::template_for;
 use crate::error::Result;
-use crate::model::ReportKind;
+use crate::model::{Channel, ReportKind};
 
 /// Sample rows shown under the headers.
 const SAMPLES: usize = 5;
@@ -40,6 +40,8 @@ pub struct ColumnsPreview {
     pub reports: BTreeMap<&'static str, ReportFields>,
     /// A saved template for this header set, when there is one.
     pub template: Option<ColumnMapping>,
+    /// The channel ids an ad report can be booked to.
+    pub channels: Vec<&'static str>,
 }
 
 fn texts(cells: &[Cell]) -> Vec<String> {
@@ -124,6 +126,7 @@ pub fn preview_columns(path: &Path, conn: Option<&Connection>) -> Result<Columns
         samples,
         reports,
         template,
+        channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
     })
 }
 

@@ -445,3 +445,76 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod import_tests {
+    use super::*;
+    use crate::import::{import_file, ImportOptions};
+    use crate::Ledger;
+
+    /// An ad report of unknown origin, mapped: each row is an ad day of the mapping's
+    /// channel, money in its currency.
+    #[test]
+    fn a_mapped_ad_report_books_ad_days_of_its_channel() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("kol.csv");
+        std::fs::write(
+            &p,
+            "Ngày,Chiến dịch,Tiền,Doanh thu\n05/01/2026,KOL A,\"1.200.000 ₫\",3000000\n\
+             06/01/2026,KOL A,800000,0\n",
+        )
+        .unwrap();
+        let mapping: ColumnMapping = serde_json::from_str(
+            r#"{"report": "ads", "currency": "VND", "channel": "tiktok_ads", "store": "S",
+                "columns": {"Ngày": "date", "Chiến dịch": "campaign", "Tiền": "spend",
+                            "Doanh thu": "sales"}}"#,
+        )
+        .unwrap();
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let opts = ImportOptions {
+            mapping: Some(mapping),
+            ..Default::default()
+        };
+        let o = import_file(&mut ledger, &p, &opts, &mut |_| {}).unwrap();
+        assert_eq!((o.rows, o.added, o.store.as_str()), (2, 2, "S"));
+        let rows: Vec<(String, String, String, i64, i64)> = ledger
+            .conn()
+            .prepare(
+                "SELECT channel, campaign, day, spend, platform_sales FROM ad_days ORDER BY day",
+            )
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        // Storage units are 1/10,000 of a dong.
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    "tiktok_ads".into(),
+                    "KOL A".into(),
+                    "2026-01-05".into(),
+                    12_000_000_000,
+                    30_000_000_000
+                ),
+                (
+                    "tiktok_ads".into(),
+                    "KOL A".into(),
+                    "2026-01-06".into(),
+                    8_000_000_000,
+                    0
+                ),
+            ]
+        );
+        let currency: String = ledger
+            .conn()
+            .query_row("SELECT currency FROM stores WHERE name = 'S'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(currency, "VND");
+    }
+}
