@@ -43,8 +43,8 @@ fn check_fixture(rel: &str, store: &str, platforms: &[&str], report: Option<&str
     assert_int(&again, "duplicates", rows, &ctx);
 }
 
+/// The Taobao 宝贝报表 companion: 6 item rows (README "Taobao"), report `order_items`.
 #[test]
-#[ignore = "the Taobao item companion file is not supported yet (issue 4 follow-up)"]
 fn taobao_order_items_gbk_csv() {
     check_fixture(
         "taobao/ExportOrderDetailList202601.csv",
@@ -79,6 +79,9 @@ fixture_tests! {
     qianchuan_ads_xlsx: "ads/qianchuan_daily.xlsx", DOUYIN, &["douyin"], Some("ads"), 5;
     ztc_wanxiangtai_gbk_csv_skips_total_row: "ads/ztc_wanxiangtai.csv", TAOBAO, &["taobao", "tmall"], Some("ads"), 4;
     pdd_ads_csv: "ads/pdd_ads.csv", PDD, &["pdd"], Some("ads"), 3;
+    jd_orders_gbk_csv: "jd/ExportOrder_202601.csv", "京东小店", &["jd"], Some("orders"), 5;
+    shopee_ads_daily_csv_dated_by_its_period: "ads/Du-lieu-quang-cao-Shopee-05_01_2026-05_01_2026.csv", SHOPEE, &["shopee_vn"], Some("ads"), 3;
+    tiktok_gmv_max_by_day_xlsx: "ads/tiktok_gmv_max_by_day_202601.xlsx", TIKTOK, &["tiktok_shop"], Some("ads"), 4;
 }
 
 /// A file whose mapping formats.md does not fix yet: either it is read (recognised as
@@ -458,4 +461,72 @@ fn undo_of_a_duplicate_import_changes_nothing() {
     let newest = db.imports()[0]["id"].as_i64().unwrap_or_default();
     undo(&db, newest);
     assert_eq!(canonical(&db.summary(None, None, None)), canonical(&before));
+}
+
+// ------------------------------------------------------------------ generic import
+
+/// A file no format table knows (README "Generic"): refused with a hint, then read with a
+/// column mapping, whose name makes it a template reused for the same headers — by itself,
+/// and by name.
+#[test]
+fn unknown_file_is_read_with_a_column_mapping_saved_as_a_template() {
+    const ERP: &str = "ERP小店";
+    let db = TempDb::new();
+    let file = fixture("generic/erp_orders_202601.csv");
+    let f = file.to_str().unwrap_or_default();
+    let map = fixture("generic/erp_mapping.json");
+
+    let before = db.snapshot();
+    let out = db.run(&["import", f, "--store", ERP, "--json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("Bill No") && stderr.contains("--mapping"),
+        "{stderr}"
+    );
+    assert_eq!(db.snapshot(), before, "a refused file writes nothing");
+
+    let m = map.to_str().unwrap_or_default();
+    let v = db.json(&["import", f, "--store", ERP, "--mapping", m, "--json"]);
+    let first = &v["files"][0];
+    assert_str(first, "platform", "generic", "mapped");
+    assert_str(first, "report", "orders", "mapped");
+    assert_int(first, "rows", 4, "mapped");
+    assert_int(first, "added", 4, "mapped");
+    assert_str(first, "date_from", "2026-01-04", "mapped");
+    assert_str(first, "date_to", "2026-01-20", "mapped");
+
+    // The same headers again: the saved template "ERP orders" reads it without --mapping.
+    let again = db.import_fixture("generic/erp_orders_202601.csv", ERP);
+    assert_int(&again, "rows", 4, "template");
+    assert_int(&again, "duplicates", 4, "template");
+    assert_eq!(again["format"], first["format"]);
+    let named = db.json(&[
+        "import",
+        f,
+        "--store",
+        ERP,
+        "--mapping",
+        "ERP orders",
+        "--json",
+    ]);
+    assert_int(&named["files"][0], "duplicates", 4, "by name");
+    // Without --store: the mapping's own store.
+    let plain = db.json(&["import", f, "--json"]);
+    assert_str(&plain["files"][0], "store", ERP, "the template's store");
+    assert_int(&plain["files"][0], "duplicates", 4, "the template's store");
+
+    let out = db.run(&["import", f, "--mapping", "no such template"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    // SO-0002 is "void" (cancelled): orders SO-0001 (2 × 79.00 + 39.90) and SO-0003 (79.00).
+    db.costs_import("costs/sku_costs.xlsx", Some(ERP));
+    let doc = db.summary(Some(ERP), None, None);
+    let cny = TempDb::currency_of(&doc, "CNY");
+    assert_int(cny, "orders", 2, "ERP");
+    assert_int(cny, "units", 4, "2 + 1 + 1");
+    assert_str(cny, "gross_sales", "276.90", "158.00 + 39.90 + 79.00");
+    // 01-04: 2 × 30 + 12.50; 01-20: 1 × 32 (TS-RED-M from 01-15) = 104.50
+    assert_str(cny, "cogs", "104.50", "ERP");
+    assert_str(cny, "contribution", "172.40", "276.90 − 104.50");
 }

@@ -29,27 +29,28 @@ const VND_TOTAL: Expect = Expect {
     break_even_roas: Some("2.6554"),
 };
 
+/// README "CNY total": Douyin + Taobao (with its item file) + PDD + ads.
 const CNY_TOTAL: Expect = Expect {
-    orders: 12,
-    units: 22,
-    gross_sales: "1389.60",
-    refunds: "253.00",
-    net_sales: "1136.60",
-    cogs: "329.00",
+    orders: 12,             // 4 + 4 + 4
+    units: 22,              // 8 + 7 + 7
+    gross_sales: "1389.60", // 582.90 + 495.00 + 311.70
+    refunds: "253.00",      // 59.00 + 149.00 + 45.00
+    net_sales: "1136.60",   // 1389.60 − 253.00
+    cogs: "455.50",         // 201.50 + 126.50 + 127.50
     fees: [
         "26.20", "0.00", "0.00", "41.50", "0.00", "2.50", "39.00", "9.00",
     ],
-    hidden_costs: "118.20",
-    contribution: "689.40",
-    contribution_margin: Some("0.6065"),
-    ad_spend: "212.90",
+    hidden_costs: "118.20",              // 26.20 + 41.50 + 2.50 + 39.00 + 9.00
+    contribution: "562.90",              // 1136.60 − 455.50 − 118.20
+    contribution_margin: Some("0.4952"), // 562.90 / 1136.60 = 0.495249
+    ad_spend: "212.90",                  // 111.50 + 36.90 + 34.00 + 30.50
     fixed_costs: "0.00",
-    net_profit: "476.50",
-    net_margin: Some("0.4192"),
-    marketing_spend: "293.40",
-    store_roas: Some("5.3387"),
-    profit_roi: Some("1.6241"),
-    break_even_roas: Some("2.0157"),
+    net_profit: "350.00",            // 562.90 − 212.90
+    net_margin: Some("0.3079"),      // 350.00 / 1136.60 = 0.307936
+    marketing_spend: "293.40",       // 212.90 + 41.50 + 39.00
+    store_roas: Some("5.3387"),      // 1136.60 / 212.90 = 5.338657
+    profit_roi: Some("1.1929"),      // 350.00 / 293.40 = 1.192911
+    break_even_roas: Some("2.4686"), // 1389.60 / 562.90 = 2.468645
 };
 
 const SHOPEE_STORE: Expect = Expect {
@@ -138,27 +139,29 @@ const DOUYIN_STORE: Expect = Expect {
     break_even_roas: Some("2.7341"),
 };
 
+/// README "Taobao": the item file gives SKUs, so COGS = (30 + 12.50) [01-06] + 2 × 20 × ½
+/// [01-16, f = 50/100] + 0 [f = 1] + 2 × 32 [01-28, after the 01-15 cost change] = 126.50.
 const TAOBAO_STORE: Expect = Expect {
     orders: 4,
-    units: 7,
-    gross_sales: "495.00",
-    refunds: "149.00",
+    units: 7,              // items 2 + 2 + 1 + 2
+    gross_sales: "495.00", // 128 + 120 + 89 + 158
+    refunds: "149.00",     // ½ × 120 + 1 × 89
     net_sales: "346.00",
-    cogs: "0.00",
+    cogs: "126.50",
     fees: [
         "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
     ],
     hidden_costs: "0.00",
-    contribution: "346.00",
-    contribution_margin: Some("1.0000"),
-    ad_spend: "70.90",
+    contribution: "219.50",              // 346.00 − 126.50 − 0
+    contribution_margin: Some("0.6344"), // 219.50 / 346.00 = 0.634393
+    ad_spend: "70.90",                   // ztc 36.90 + wanxiangtai 34.00
     fixed_costs: "0.00",
-    net_profit: "275.10",
-    net_margin: Some("0.7951"),
+    net_profit: "148.60",       // 219.50 − 70.90
+    net_margin: Some("0.4295"), // 148.60 / 346.00 = 0.429480
     marketing_spend: "70.90",
-    store_roas: Some("4.8801"),
-    profit_roi: Some("3.8801"),
-    break_even_roas: Some("1.4306"),
+    store_roas: Some("4.8801"),      // 346.00 / 70.90 = 4.880113
+    profit_roi: Some("2.0959"),      // 148.60 / 70.90 = 2.095910
+    break_even_roas: Some("2.2551"), // 495.00 / 219.50 = 2.255125
 };
 
 const PDD_STORE: Expect = Expect {
@@ -369,7 +372,8 @@ fn channels_match_hand_computation() {
     let db = full_db();
     let doc = db.json(&["channels", "--json"]);
     let cny = TempDb::currency_of(&doc, "CNY");
-    assert_str(cny, "break_even_roas", "2.0157", "CNY channels");
+    // 1389.60 / 562.90 = 2.468645; profit_roi = sales × 562.90 / 1389.60 / spend − 1.
+    assert_str(cny, "break_even_roas", "2.4686", "CNY channels");
 
     let rows = [
         ChannelExpect {
@@ -379,7 +383,7 @@ fn channels_match_hand_computation() {
             platform_sales: "582.90",
             roas: "5.2278",
             roi_pct: "4.2278",
-            profit_roi: "1.5936",
+            profit_roi: "1.1177", // 582.90 × 0.405080 / 111.50 − 1
             clicks: 608,
             cvr: "0.0082",
             collect_cart_rate: None,
@@ -391,7 +395,7 @@ fn channels_match_hand_computation() {
             platform_sales: "248.00",
             roas: "6.7209",
             roi_pct: "5.7209",
-            profit_roi: "2.3343",
+            profit_roi: "1.7225", // 248.00 × 0.405080 / 36.90 − 1
             clicks: 123,
             cvr: "0.0163",
             collect_cart_rate: Some("0.1789"),
@@ -403,7 +407,7 @@ fn channels_match_hand_computation() {
             platform_sales: "247.00",
             roas: "7.2647",
             roi_pct: "6.2647",
-            profit_roi: "2.6041",
+            profit_roi: "1.9428", // 247.00 × 0.405080 / 34.00 − 1
             clicks: 135,
             cvr: "0.0148",
             collect_cart_rate: Some("0.0667"),
@@ -438,4 +442,201 @@ fn channels_match_hand_computation() {
             "no VND ad channels: {vnd:#}"
         );
     }
+}
+
+/// The Taobao item file, before or after its orders, gives the same COGS (126.50 by the
+/// README); undoing it takes the SKUs away again (COGS 0.00, the orders untouched).
+#[test]
+fn taobao_item_file_splits_orders_by_sku_in_any_order_and_undoes() {
+    const ORDERS: &str = "taobao/ExportOrderList202601.csv";
+    const ITEMS: &str = "taobao/ExportOrderDetailList202601.csv";
+    let cogs = |db: &TempDb| {
+        let doc = db.summary(Some(TAOBAO), None, None);
+        let cur = TempDb::currency_of(&doc, "CNY").clone();
+        cur["cogs"].as_str().unwrap_or_default().to_string()
+    };
+    for files in [[ORDERS, ITEMS], [ITEMS, ORDERS]] {
+        let db = TempDb::new();
+        db.import_fixture(files[0], TAOBAO);
+        db.costs_import("costs/sku_costs.xlsx", Some(TAOBAO));
+        db.import_fixture(files[1], TAOBAO);
+        assert_eq!(cogs(&db), "126.50", "{files:?}");
+        let doc = db.summary(Some(TAOBAO), None, None);
+        let cur = TempDb::currency_of(&doc, "CNY");
+        assert_int(cur, "units", 7, "items 2 + 2 + 1 + 2");
+        assert_str(cur, "gross_sales", "495.00", "the order file's 总金额");
+
+        let items = db
+            .imports()
+            .into_iter()
+            .find(|i| i["report"] == "order_items")
+            .unwrap_or_else(|| panic!("item import in {:?}", db.imports()));
+        let id = items["id"].as_i64().unwrap_or_default().to_string();
+        let out = db.run(&["undo", &id]);
+        assert!(out.status.success(), "undo {id}: {out:?}");
+        assert_eq!(cogs(&db), "0.00", "{files:?}: undone items leave no SKU");
+        assert_str(
+            TempDb::currency_of(&db.summary(Some(TAOBAO), None, None), "CNY"),
+            "net_sales",
+            "346.00",
+            "orders stay",
+        );
+    }
+}
+
+/// Shopee with its income report (README "Shopee VN — income report"): the settlement's
+/// fees of orders A, B, D replace the order export's of the same kind; E, F, G keep theirs.
+const SHOPEE_WITH_INCOME: Expect = Expect {
+    orders: 6,
+    units: 13,
+    gross_sales: "1560000",
+    refunds: "300000",
+    net_sales: "1260000",
+    cogs: "577000",
+    fees: [
+        "109700", // income 18500 + 16200 + 30000; export E F G 18000 + 12000 + 15000
+        "56700",  // income 11100 + 8100 + 15000; export 9000 + 6000 + 7500
+        "33800",  // income 7400 + 5400 + 7500; export 5400 + 3600 + 4500
+        "9000",   // income A
+        "34000",  // income D return shipping 22000 + adjustment A 12000
+        "0", "50000", // income A 15000 + D 30000; export E 0 + F 5000
+        "10550", // income A taxes 3700 + 1850; adjustment G 5000
+    ],
+    hidden_costs: "303750",
+    contribution: "379250",              // 1260000 − 577000 − 303750
+    contribution_margin: Some("0.3010"), // 379250 / 1260000 = 0.300992
+    ad_spend: "0",
+    fixed_costs: "0",
+    net_profit: "379250",
+    net_margin: Some("0.3010"),
+    marketing_spend: "59000", // 9000 + 50000
+    store_roas: None,
+    profit_roi: Some("6.4280"),      // 379250 / 59000 = 6.427966
+    break_even_roas: Some("4.1134"), // 1560000 / 379250 = 4.113382
+};
+
+/// The income report alone, then with the order export before or after it: exact rows and
+/// fees per kind; re-import adds nothing.
+#[test]
+fn shopee_income_report_refines_the_order_export_in_any_order() {
+    let db = TempDb::new();
+    let f = db.import_fixture(SHOPEE_INCOME, SHOPEE);
+    let ctx = "Shopee income";
+    assert_str(&f, "platform", "shopee_vn", ctx);
+    assert_str(&f, "report", "settlement", ctx);
+    assert_str(&f, "format", "shopee_vn.income", ctx);
+    // 4 Order rows (SKU rows are not data) + 3 adjustments; the first row of order B is
+    // replaced by its correction and the compensation credit is no cost: 5 rows add facts.
+    assert_int(&f, "rows", 7, ctx);
+    assert_int(&f, "added", 5, ctx);
+    assert_str(&f, "date_from", "2026-01-12", ctx);
+    assert_str(&f, "date_to", "2026-01-28", ctx);
+    let again = db.import_fixture(SHOPEE_INCOME, SHOPEE);
+    assert_int(&again, "added", 0, "income re-import");
+    assert_int(&again, "updated", 0, "income re-import");
+    assert_int(&again, "duplicates", 5, "income re-import");
+
+    let doc = db.summary(Some(SHOPEE), None, None);
+    let fees = &TempDb::currency_of(&doc, "VND")["fees"];
+    for (kind, want) in FEE_KINDS.iter().zip([
+        "64700", // 18500 + 16200 (B corrected from 16000) + 30000
+        "34200", // 11100 + 8100 + 15000
+        "20300", // 7400 + 5400 + 7500
+        "9000", "34000", "0", "45000", // subsidy 15000 + 30000
+        "10550",
+    ]) {
+        assert_str(fees, kind, want, &format!("income alone: {kind}"));
+    }
+
+    for first_income in [true, false] {
+        let db = TempDb::new();
+        let order = "shopee_vn/Order.all.20260101_20260131.xlsx";
+        let files = if first_income {
+            [SHOPEE_INCOME, order]
+        } else {
+            [order, SHOPEE_INCOME]
+        };
+        for rel in files {
+            db.import_fixture(rel, SHOPEE);
+        }
+        db.costs_import("costs/sku_costs_vi.csv", Some(SHOPEE));
+        let doc = db.summary(Some(SHOPEE), None, None);
+        assert_summary(
+            TempDb::currency_of(&doc, "VND"),
+            &SHOPEE_WITH_INCOME,
+            &format!("orders + income, income first: {first_income}"),
+        );
+    }
+}
+
+/// JD orders (README "JD"): 5 SKU rows of 4 orders, one cancelled, one deleted.
+#[test]
+fn jd_orders_summary_matches_hand_computation() {
+    const JD: &str = "京东小店";
+    let db = TempDb::new();
+    db.import_fixture("jd/ExportOrder_202601.csv", JD);
+    db.costs_import("costs/sku_costs.xlsx", Some(JD));
+    let doc = db.summary(Some(JD), None, None);
+    let expect = Expect {
+        orders: 2,
+        units: 4,              // 2 + 1 (…001) + 1 (…003)
+        gross_sales: "286.90", // 2 × 79.00 + 39.90 + 89.00
+        refunds: "0.00",
+        net_sales: "286.90",
+        cogs: "105.50", // 2 × 30 + 12.50 (01-03) + 33 (TS-RED-L by 货号, 01-17)
+        fees: [
+            "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+        ],
+        hidden_costs: "0.00",
+        contribution: "181.40",              // 286.90 − 105.50
+        contribution_margin: Some("0.6323"), // 181.40 / 286.90 = 0.632276
+        ad_spend: "0.00",
+        fixed_costs: "0.00",
+        net_profit: "181.40",
+        net_margin: Some("0.6323"),
+        marketing_spend: "0.00",
+        store_roas: None,
+        profit_roi: None,
+        break_even_roas: Some("1.5816"), // 286.90 / 181.40 = 1.581588
+    };
+    assert_summary(TempDb::currency_of(&doc, "CNY"), &expect, "JD");
+}
+
+/// Shopee Ads (one-day report, dated by its `Khoảng thời gian`) and TikTok GMV Max by day
+/// (README "Ads"): spend, sales and clicks per channel, and the stores' ad spend.
+#[test]
+fn shopee_and_tiktok_ads_per_channel() {
+    let db = TempDb::new();
+    db.import_fixture(
+        "ads/Du-lieu-quang-cao-Shopee-05_01_2026-05_01_2026.csv",
+        SHOPEE,
+    );
+    db.import_fixture("ads/tiktok_gmv_max_by_day_202601.xlsx", TIKTOK);
+    for (store, spend) in [(SHOPEE, "235000"), (TIKTOK, "245000")] {
+        let doc = db.summary(Some(store), None, None);
+        assert_str(TempDb::currency_of(&doc, "VND"), "ad_spend", spend, store);
+    }
+    let doc = db.json(&["channels", "--json"]);
+    let vnd = TempDb::currency_of(&doc, "VND");
+    for (store, ch, spend, sales, roas, clicks, orders) in [
+        // 150000 + 60000 + 25000; 900000 + 300000 + 90000; 1290000 / 235000 = 5.489362
+        (SHOPEE, "shopee_ads", "235000", "1290000", "5.4894", 430, 9),
+        // 80000 + 30000 + 95000 + 40000; 390000 + 90000 + 300000 + 270000; 1050000 / 245000
+        (TIKTOK, "tiktok_ads", "245000", "1050000", "4.2857", 665, 5),
+    ] {
+        let c = channel(vnd, store, ch);
+        assert_str(c, "spend", spend, ch);
+        assert_str(c, "platform_sales", sales, ch);
+        assert_str(c, "roas", roas, ch);
+        assert_int(c, "clicks", clicks, ch);
+        assert_int(c, "platform_orders", orders, ch);
+    }
+    let shopee = channel(vnd, SHOPEE, "shopee_ads");
+    assert_int(shopee, "window_days", 7, "Shopee's attribution window");
+    assert_int(
+        channel(vnd, TIKTOK, "tiktok_ads"),
+        "impressions",
+        28000,
+        "tiktok_ads",
+    );
 }

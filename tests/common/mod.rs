@@ -205,8 +205,8 @@ pub const DATASET: &[(&str, &str)] = &[
     ("douyin/1769904000_orders.csv", DOUYIN),
     ("douyin/fund_flow_orders.csv", DOUYIN),
     ("taobao/ExportOrderList202601.csv", TAOBAO),
-    // The Taobao item companion file (SKU and qty per order, joined on 订单编号) is not
-    // imported yet, so Taobao orders carry no SKU and no COGS (listed as missing costs).
+    // The item companion file: SKU and qty per order, joined on 订单编号 (Taobao COGS).
+    ("taobao/ExportOrderDetailList202601.csv", TAOBAO),
     ("pdd/orders_202601a.csv", PDD),
     ("pdd/orders_202601b_serial_dates.csv", PDD),
     ("ads/qianchuan_daily.xlsx", DOUYIN),
@@ -268,6 +268,9 @@ pub struct Expect {
     pub profit_roi: Option<&'static str>,
     pub break_even_roas: Option<&'static str>,
 }
+
+/// The Shopee VN income report (settlement of orders A, B, D + its Adjustment sheet).
+pub const SHOPEE_INCOME: &str = "shopee_vn/Income.đã phát hành.vn.20260101_20260131.xlsx";
 
 pub const FEE_KINDS: [&str; 8] = [
     "platform_commission",

@@ -62,6 +62,8 @@ test("dynamic key families cover the engine's ids", () => {
     verdict: ["scale", "cut"],
     nav: ["dashboard", "import", "channels", "products", "stores", "costs", "review"],
     "import.status": ["previewing", "ready", "importing", "done", "error"],
+    // The column-mapping fields (engine `import::mapping::Field`).
+    field: ["order_id", "line_id", "date", "sku", "product", "qty", "unit_price", "list_amount", "seller_discount", "platform_discount", "status", "refund_amount", "paid_amount", "platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other_fee", "campaign", "spend", "sales", "orders", "clicks", "impressions", "collects", "add_to_carts", "unit_cost", "valid_from"],
   };
   for (const [fam, ids] of Object.entries(families)) {
     for (const id of ids) assert.ok(`${fam}.${id}` in dicts.en, `missing ${fam}.${id}`);

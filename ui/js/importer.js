@@ -91,6 +91,17 @@ export async function importReady() {
   }
 }
 
+/** Import one refused file with the user's column mapping (see views/import.js). Returns
+ * the engine's result; on success the queue item becomes "done". */
+export async function importMapped(item, mapping, store) {
+  const r = await call("import_mapped", { path: item.path, mapping, store: store || null });
+  if (!r.error) {
+    applyResults([item], [r]);
+    notify();
+  }
+  return r;
+}
+
 /** The bundled sample exports, imported in one go. */
 export async function loadSample() {
   if (queue.busy) return [];

@@ -64,6 +64,11 @@ pub struct ImportArgs {
     /// Platform id (taobao, tmall, douyin, jd, pdd, shopee_vn, tiktok_shop, lazada, generic).
     #[arg(long)]
     pub platform: Option<String>,
+    /// Read files nobody recognises with a column mapping: a saved template's NAME, or a
+    /// FILE.json ({"name", "report", "columns": {header: field}, …}); a named one is saved
+    /// and reused automatically for files with the same headers.
+    #[arg(long, value_name = "NAME|FILE.json")]
+    pub mapping: Option<String>,
     #[command(flatten)]
     pub out: JsonArg,
 }

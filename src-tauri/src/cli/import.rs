@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use fupan_engine::db::template_named;
+use fupan_engine::import::mapping::ColumnMapping;
 use fupan_engine::import::{import_files, FileOutcome, ImportOptions};
 use fupan_engine::model::{ImportId, Platform};
 use fupan_engine::{Error, Ledger, Result};
@@ -23,10 +25,15 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
         Some(p) => Some(p.parse::<Platform>().map_err(Error::InvalidArgument)?),
         None => None,
     };
+    let mapping = match &args.mapping {
+        Some(m) => Some(load_mapping(ledger, m)?),
+        None => None,
+    };
     let opts = ImportOptions {
         store: args.store.clone(),
         platform,
         allow_skip: false,
+        mapping,
     };
     let paths: Vec<&Path> = args.files.iter().map(|p| p.as_path()).collect();
     let bar = ProgressBar::new_spinner();
@@ -44,6 +51,9 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
     bar.finish_and_clear();
     let files = result.map_err(|e| {
         eprintln!("fupan: {e}\nfupan: nothing was imported.");
+        if matches!(e, Error::UnknownFormat { .. }) {
+            eprintln!("fupan: to read it anyway, map its columns with --mapping FILE.json");
+        }
         Error::Reported(e.exit_code())
     })?;
     if args.out.json {
@@ -52,6 +62,26 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
         files.iter().for_each(print_outcome);
         Ok(())
     }
+}
+
+/// `--mapping`: a JSON file when one exists at that path, else a saved template's name.
+fn load_mapping(ledger: &Ledger, arg: &str) -> Result<ColumnMapping> {
+    let path = Path::new(arg);
+    let is_json = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    if is_json && path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let m: ColumnMapping = serde_json::from_str(&text)
+            .map_err(|e| Error::InvalidArgument(format!("{arg}: not a column mapping: {e}")))?;
+        m.check()?;
+        return Ok(m);
+    }
+    template_named(ledger.conn(), arg)?.ok_or_else(|| {
+        Error::InvalidArgument(format!(
+            "no column-mapping template named {arg:?} (and no such .json file)"
+        ))
+    })
 }
 
 fn print_outcome(o: &FileOutcome) {

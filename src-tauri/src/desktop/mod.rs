@@ -31,6 +31,8 @@ macro_rules! handlers {
             charts::dashboard_charts,
             charts::channel_charts,
             import::preview_files,
+            import::preview_columns,
+            import::import_mapped,
             import::import_files,
             import::load_sample_data,
             import::pick_files,

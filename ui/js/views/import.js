@@ -2,10 +2,10 @@
 // with a progress bar → per-file result or translated error. Below: the history with Undo.
 
 import { call } from "../api.js";
-import { h, table, clear, errorTitle, toast } from "../dom.js";
+import { h, table, clear, errorBox, errorTitle, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { number, dateRange, dateTime } from "../format.js";
-import { queue, subscribe, importReady, remove, clearFinished, readyCount } from "../importer.js";
+import { queue, subscribe, importReady, importMapped, remove, clearFinished, readyCount } from "../importer.js";
 import { dropZone } from "./common.js";
 
 let unsubscribe = null;
@@ -14,7 +14,10 @@ function statusCell(item) {
   if (item.status === "error") {
     return h("div", { class: "file-error", role: "alert", "data-testid": "file-error" },
       h("span", { class: "pill bad", text: errorTitle(item.error) }),
-      item.error.message ? h("div", { class: "detail small muted", text: item.error.message }) : null);
+      item.error.message ? h("div", { class: "detail small muted", text: item.error.message }) : null,
+      item.error.code === "unknown_format"
+        ? h("button", { type: "button", class: "btn", "data-testid": "map-columns", onclick: () => mappingDialog(item), i18n: "import.map" })
+        : null);
   }
   if (item.status === "done") {
     const o = item.outcome || {};
@@ -25,6 +28,98 @@ function statusCell(item) {
 }
 
 let storeList = [];
+
+// The column-mapping step for a file nobody recognised. The engine supplies the headers,
+// samples, fields per report kind and suggestions; it checks the mapping and imports it.
+async function mappingDialog(item) {
+  let cols;
+  try {
+    cols = await call("preview_columns", { path: item.path });
+  } catch (e) {
+    toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+    return;
+  }
+  const saved = cols.template;
+  let report = saved ? saved.report : "orders";
+  const picks = cols.headers.map((hd) => (saved ? saved.columns[hd] || "" : null));
+  const dlg = h("dialog", { class: "card mapping-dialog", "data-testid": "mapping-dialog", "aria-labelledby": "mapping-title" });
+  const body = h("div");
+  const errors = h("div", { "aria-live": "polite" });
+  const field = (label, input) => h("label", {}, h("span", { class: "small muted", text: `${label} ` }), input);
+  const currency = h("select", { "data-testid": "mapping-currency" }, ["CNY", "VND"].map((c) => h("option", { value: c, text: c })));
+  currency.value = (saved && saved.currency) || (item.preview && item.preview.currency) || "CNY";
+  const cancelled = h("input", { type: "text", value: saved ? (saved.cancelled || []).join(", ") : "" });
+  const channel = h("select", { "data-testid": "mapping-channel" }, cols.channels.map((c) => h("option", { value: c, text: t(`channel.${c}`) })));
+  channel.value = (saved && saved.channel) || "other";
+  const name = h("input", { type: "text", "data-testid": "mapping-name", value: saved ? saved.name || "" : item.name.replace(/\.[^.]+$/, "") });
+  const store = h("input", { type: "text", "data-testid": "mapping-store", value: (saved && saved.store) || item.store || "" });
+  const kind = h("select", { "data-testid": "mapping-report", onchange: (e) => { report = e.target.value; picks.fill(null); draw(); } },
+    Object.keys(cols.reports).map((k) => h("option", { value: k, text: t(`report.${k}`) })));
+  kind.value = report;
+
+  function draw() {
+    const spec = cols.reports[report];
+    clear(body).append(table([
+      { label: t("import.map_col_header"), key: "header" },
+      { label: t("import.map_col_sample"), render: (r) => r.samples.filter(Boolean).slice(0, 3).join(" · ") || "—" },
+      { label: t("import.map_col_field"), render: (r) => {
+        const sel = h("select", { "aria-label": r.header, onchange: (e) => { picks[r.i] = e.target.value; } },
+          h("option", { value: "", text: t("import.map_ignore") }),
+          spec.fields.map((f) => h("option", { value: f, text: t(`field.${f}`) + (spec.required.includes(f) ? ` (${t("import.map_required")})` : "") })));
+        sel.value = picks[r.i] ?? spec.suggested[r.i] ?? "";
+        picks[r.i] = sel.value;
+        return sel;
+      } },
+    ], cols.headers.map((header, i) => ({ header, i, samples: cols.samples.map((row) => row[i]) }))));
+    cancelled.closest("label")?.toggleAttribute("hidden", report !== "orders");
+    channel.closest("label")?.toggleAttribute("hidden", report !== "ads");
+  }
+
+  async function submit() {
+    const columns = {};
+    cols.headers.forEach((hd, i) => { if (picks[i]) columns[hd] = picks[i]; });
+    const mapping = {
+      name: name.value.trim() || null,
+      report,
+      columns,
+      currency: currency.value,
+      store: store.value.trim() || null,
+      channel: report === "ads" ? channel.value : null,
+      cancelled: report === "orders" ? cancelled.value.split(/[,，、]/).map((x) => x.trim()).filter(Boolean) : [],
+    };
+    try {
+      const r = await importMapped(item, mapping, store.value.trim());
+      if (r.error) {
+        clear(errors).append(errorBox(r.error));
+        return;
+      }
+      dlg.close();
+      toast(t("import.finished"));
+      historyReload();
+    } catch (e) {
+      clear(errors).append(errorBox(e));
+    }
+  }
+
+  dlg.append(
+    h("h2", { id: "mapping-title", text: t("import.map_title", { file: item.name }) }),
+    h("p", { class: "muted", text: saved ? t("import.map_template", { name: saved.name || "" }) : t("import.map_help") }),
+    h("div", { class: "fixed-form" }, field(t("import.map_report"), kind)),
+    body,
+    h("div", { class: "fixed-form" },
+      field(t("import.map_currency"), currency),
+      field(t("import.map_store"), store),
+      field(t("import.map_name"), name)),
+    h("div", { class: "fixed-form" }, field(t("import.map_cancelled"), cancelled), field(t("import.map_channel"), channel)),
+    errors,
+    h("div", { class: "btn-row card-actions" },
+      h("button", { type: "button", class: "btn btn-primary", "data-testid": "mapping-go", onclick: submit, i18n: "import.map_go" }),
+      h("button", { type: "button", class: "btn", onclick: () => dlg.close(), i18n: "import.map_cancel" })));
+  dlg.addEventListener("close", () => dlg.remove());
+  document.body.append(dlg);
+  draw();
+  dlg.showModal();
+}
 
 /** A cost sheet belongs to no shop: the user picks the store (of the sheet's currency). */
 function storeCell(item, detected) {

@@ -7,7 +7,10 @@ use crate::error::{Error, Result};
 
 /// The migrations in order; migration `i` brings the schema to version `i + 1`.
 /// Never edit a released one: append a new file.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_ledger.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_ledger.sql"),
+    include_str!("migrations/002_order_items.sql"),
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

@@ -5,7 +5,9 @@ mod backup;
 pub mod costs;
 mod imports;
 mod migrate;
+mod split;
 mod stores;
+mod templates;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ pub use imports::ImportRecord;
 pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
 pub(crate) use stores::ensure_store;
 pub use stores::StoreInfo;
+pub use templates::{save_template, template_for, template_named};
 pub use write::{rebuild_aggregates, undo_import, DaySpan, LedgerWriter, WriteCounts};
 
 /// The app's identifier; the desktop shell's app-data dir uses the same name.

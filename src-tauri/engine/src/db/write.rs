@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Result};
 use crate::import::LedgerSink;
 use crate::model::{
-    AdDay, Currency, FeeRow, ImportId, OrderLine, OrderStatus, Scaled, SkuCost, StoreId,
+    AdDay, Currency, FeeRow, ImportId, OrderItem, OrderLine, OrderStatus, Scaled, SkuCost, StoreId,
 };
 
 /// What happened to the facts of one file: records, and rows (a row is added when any of
@@ -168,6 +168,23 @@ impl<'t> LedgerWriter<'t> {
         }
     }
 
+    /// Touch the days of an order's current lines (its items split them by SKU).
+    fn widen_order_days(&mut self, store: i64, order: &str) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT DISTINCT day FROM order_lines
+             WHERE store_id = ?1 AND order_id = ?2 AND is_current = 1",
+        )?;
+        let days: Vec<String> = stmt
+            .query_map(params![store, order], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for d in days {
+            if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
+                DaySpan::widen(&mut self.span, d);
+            }
+        }
+        Ok(())
+    }
+
     /// Rebuild the aggregates of the touched days; returns the span (None: nothing touched).
     pub fn finish(self) -> Result<(WriteCounts, Option<DaySpan>)> {
         if let (Some(span), Some(store)) = (self.span, self.store) {
@@ -243,6 +260,44 @@ impl LedgerSink for LedgerWriter<'_> {
             ])?;
         DaySpan::widen(&mut self.span, l.day);
         Ok(())
+    }
+
+    fn order_item(&mut self, it: OrderItem) -> Result<()> {
+        let store = self.store()?;
+        let qty = scaled(it.qty)?;
+        let amount = scaled(it.amount)?;
+        let existing = self.current(
+            "SELECT id, import_id, '' AS day, sku, product, qty, amount FROM order_items
+                 WHERE store_id = ?1 AND order_id = ?2 AND item_id = ?3 AND is_current = 1",
+            params![store, it.order_id, it.item_id],
+            |r| {
+                let same = r.get::<_, Option<String>>(3)? == it.sku
+                    && r.get::<_, Option<String>>(4)? == it.product
+                    && r.get::<_, i64>(5)? == qty
+                    && r.get::<_, i64>(6)? == amount;
+                Ok(same)
+            },
+        )?;
+        if !self.settle(existing, "order_items")? {
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO order_items (import_id, store_id, order_id, item_id, sku, product,
+                    qty, amount)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                self.import.0,
+                store,
+                it.order_id,
+                it.item_id,
+                it.sku,
+                it.product,
+                qty,
+                amount,
+            ])?;
+        self.widen_order_days(store, &it.order_id)
     }
 
     fn fee(&mut self, fee: FeeRow) -> Result<()> {
@@ -428,19 +483,28 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
     let p = params![store.0, day_text(span.from), day_text(span.to)];
     for sql in [
         "DELETE FROM agg_store_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+        // A per-order line split over its items counts the items' units.
         "INSERT INTO agg_store_day (store_id, day, orders, units, gross, refunds, subsidy_net)
-         SELECT store_id, day, COUNT(DISTINCT order_id), SUM(qty), SUM(list_amount),
-                SUM(refund_amount), SUM(subsidy_net)
-         FROM order_lines
-         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1 AND cancelled = 0
-         GROUP BY day",
+         SELECT o.store_id, o.day, COUNT(DISTINCT o.order_id),
+                SUM(COALESCE(CASE WHEN o.sku IS NULL AND o.line_id = o.order_id THEN
+                    (SELECT SUM(i.qty) FROM order_items i WHERE i.store_id = o.store_id
+                       AND i.order_id = o.order_id AND i.is_current = 1) END, o.qty)),
+                SUM(o.list_amount), SUM(o.refund_amount), SUM(o.subsidy_net)
+         FROM order_lines o
+         WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
+           AND o.cancelled = 0
+         GROUP BY o.day",
         "DELETE FROM agg_sku_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+        // Lines split over their items are added by `split::add_item_splits`.
         "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds, subsidy_net)
-         SELECT store_id, day, COALESCE(sku, ''), SUM(qty), SUM(qty - refund_qty),
-                SUM(list_amount), SUM(refund_amount), SUM(subsidy_net)
-         FROM order_lines
-         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1 AND cancelled = 0
-         GROUP BY day, COALESCE(sku, '')",
+         SELECT o.store_id, o.day, COALESCE(o.sku, ''), SUM(o.qty), SUM(o.qty - o.refund_qty),
+                SUM(o.list_amount), SUM(o.refund_amount), SUM(o.subsidy_net)
+         FROM order_lines o
+         WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
+           AND o.cancelled = 0 AND NOT (o.sku IS NULL AND o.line_id = o.order_id
+               AND EXISTS (SELECT 1 FROM order_items i WHERE i.store_id = o.store_id
+                           AND i.order_id = o.order_id AND i.is_current = 1))
+         GROUP BY o.day, COALESCE(o.sku, '')",
         "DELETE FROM agg_fee_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
         "INSERT INTO agg_fee_day (store_id, day, kind, amount)
          SELECT store_id, day, kind, SUM(amount)
@@ -450,7 +514,7 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
     ] {
         tx.prepare_cached(sql)?.execute(p)?;
     }
-    Ok(())
+    super::split::add_item_splits(tx, store, span)
 }
 
 /// Undo one import inside `tx`: delete its facts, promote the versions they replaced,
@@ -465,6 +529,25 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
         return Err(Error::NotFound(format!("no import with id {}", import.0)));
     }
     // Days and stores touched: this import's facts and the versions about to be promoted.
+    // Items have no day: the days of their orders' lines are touched.
+    let mut touched_items: Vec<(i64, String)> = tx
+        .prepare(
+            "SELECT DISTINCT o.store_id, o.day FROM order_items i
+             JOIN order_lines o ON o.store_id = i.store_id AND o.order_id = i.order_id
+             WHERE i.import_id = ?1",
+        )?
+        .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.execute(
+        "UPDATE order_items SET is_current = 1 WHERE id IN (
+            SELECT (SELECT o2.id FROM order_items o2
+                    WHERE o2.store_id = o.store_id AND o2.order_id = o.order_id
+                      AND o2.item_id = o.item_id AND o2.import_id <> o.import_id
+                    ORDER BY o2.import_id DESC LIMIT 1)
+            FROM order_items o WHERE o.import_id = ?1 AND o.is_current = 1)",
+        [import.0],
+    )?;
+    tx.execute("DELETE FROM order_items WHERE import_id = ?1", [import.0])?;
     let mut spans: Vec<(i64, String, String)> = Vec::new();
     for (table, key) in [
         (
@@ -490,6 +573,7 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
             .prepare(&promote)?
             .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        touched.append(&mut touched_items);
         touched.extend(
             tx.prepare(&format!(
                 "SELECT DISTINCT store_id, day FROM {table} WHERE import_id = ?1"

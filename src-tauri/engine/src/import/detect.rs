@@ -27,24 +27,54 @@ struct Found {
     store_name: Option<String>,
 }
 
+/// The first rows of every non-empty sheet (where headers are looked for).
+pub fn scan(book: &mut dyn Book) -> Result<Vec<(String, Vec<Row>)>> {
+    let mut out = Vec::new();
+    for sheet in book.sheet_names() {
+        let rows: Vec<Row> = book
+            .rows(&sheet)?
+            .take(SCAN_ROWS)
+            .collect::<Result<Vec<Row>>>()?;
+        if !rows.is_empty() {
+            out.push((sheet, rows));
+        }
+    }
+    Ok(out)
+}
+
 /// Recognise the file's format. `opts.platform` restricts the candidates.
 pub fn detect(book: &mut dyn Book, opts: &ImportOptions) -> Result<Detected> {
+    let specs: Vec<&'static FormatSpec> = formats::ALL
+        .iter()
+        .filter(|s| allowed(s, opts.platform))
+        .collect();
+    detect_in(book, opts, &specs)
+}
+
+/// Read the file as `spec` (a user's column mapping): its header row is found the same way;
+/// a mapped column missing from the file is `Error::MissingColumn`.
+pub fn detect_as(
+    book: &mut dyn Book,
+    opts: &ImportOptions,
+    spec: &'static FormatSpec,
+) -> Result<Detected> {
+    detect_in(book, opts, &[spec])
+}
+
+fn detect_in(
+    book: &mut dyn Book,
+    opts: &ImportOptions,
+    specs: &[&'static FormatSpec],
+) -> Result<Detected> {
     let file = book.file_name().to_string();
     let file_lc = file.to_lowercase();
     let mut best: Option<Found> = None;
     let mut partial: Option<Found> = None;
     let mut seen = Vec::new();
 
-    for sheet in book.sheet_names() {
-        let rows: Vec<Row> = book
-            .rows(&sheet)?
-            .take(SCAN_ROWS)
-            .collect::<Result<Vec<Row>>>()?;
-        if rows.is_empty() {
-            continue;
-        }
+    for (sheet, rows) in scan(book)? {
         seen.push(describe(&sheet, &rows));
-        for spec in formats::ALL.iter().filter(|s| allowed(s, opts.platform)) {
+        for spec in specs {
             let Some(found) = try_spec(spec, &sheet, &rows, &file_lc) else {
                 continue;
             };
@@ -91,6 +121,50 @@ pub fn detect(book: &mut dyn Book, opts: &ImportOptions) -> Result<Detected> {
         format!("headers seen: {}", seen.join("; "))
     };
     Err(Error::UnknownFormat { file, detail })
+}
+
+/// The companion formats of `main` (`FormatSpec::companions`) found on the workbook's other
+/// sheets, each on the sheet where it scores best, with `main`'s platform and currency.
+pub fn detect_companions(book: &mut dyn Book, main: &Detected) -> Result<Vec<Detected>> {
+    let Some(spec) = formats::by_id(main.format_id) else {
+        return Ok(Vec::new());
+    };
+    let file_lc = book.file_name().to_lowercase();
+    let mut found: Vec<Found> = Vec::new();
+    for sheet in book.sheet_names() {
+        if sheet == main.sheet {
+            continue;
+        }
+        let rows: Vec<Row> = book
+            .rows(&sheet)?
+            .take(SCAN_ROWS)
+            .collect::<Result<Vec<Row>>>()?;
+        for companion in spec.companions.iter().filter_map(|id| formats::by_id(id)) {
+            let Some(f) = try_spec(companion, &sheet, &rows, &file_lc) else {
+                continue;
+            };
+            if !f.missing.is_empty() {
+                continue;
+            }
+            match found.iter_mut().find(|x| x.spec.id == f.spec.id) {
+                Some(x) if f.score > x.score => *x = f,
+                Some(_) => {}
+                None => found.push(f),
+            }
+        }
+    }
+    Ok(found
+        .into_iter()
+        .map(|f| Detected {
+            format_id: f.spec.id,
+            platform: main.platform,
+            report: main.report,
+            sheet: f.sheet,
+            header_row: f.header_row,
+            store_name: main.store_name.clone(),
+            currency: main.currency,
+        })
+        .collect())
 }
 
 fn allowed(spec: &FormatSpec, platform: Option<Platform>) -> bool {

@@ -3,25 +3,32 @@
 //! `detect`) → ledger records (`map`) → one transaction in the ledger (`crate::db::write`).
 
 pub mod clean;
+pub mod columns;
 pub mod detect;
 pub mod formats;
 pub mod header;
 pub mod map;
+pub mod mapping;
 mod pipeline;
+#[cfg(test)]
+mod pipeline_props;
 pub mod read;
 
-pub use pipeline::{import_file, import_files, preview, FileOutcome, Preview};
+pub use columns::{preview_columns, ColumnsPreview};
+pub use pipeline::{import_file, import_files, preview, preview_known, FileOutcome, Preview};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::{AdDay, Currency, FeeRow, OrderLine, Platform, ReportKind, SkuCost};
+use crate::model::{AdDay, Currency, FeeRow, OrderItem, OrderLine, Platform, ReportKind, SkuCost};
 
 /// Where the mapped records go: the ledger writer inside one transaction, or a counting
 /// preview that writes nothing.
 pub trait LedgerSink {
     fn order_line(&mut self, line: OrderLine) -> Result<()>;
+    /// An item of an order from a companion file (SKU, qty, price of a per-order line).
+    fn order_item(&mut self, item: OrderItem) -> Result<()>;
     fn fee(&mut self, fee: FeeRow) -> Result<()>;
     fn ad_day(&mut self, ad: AdDay) -> Result<()>;
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()>;
@@ -37,6 +44,9 @@ pub struct ImportOptions {
     pub platform: Option<Platform>,
     /// Skip (and list) rows with unreadable values instead of refusing the whole file.
     pub allow_skip: bool,
+    /// Read the file with this column mapping instead of recognising it; a named mapping is
+    /// saved as a template (reused for files with the same headers).
+    pub mapping: Option<mapping::ColumnMapping>,
 }
 
 /// A row left out, with everything needed to find it in the file.

@@ -5,14 +5,15 @@ use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{detect, map, read, Detected, ImportOptions, LedgerSink, MapStats, Skipped};
-use crate::db::{ensure_store, LedgerWriter};
+use super::mapping::ColumnMapping;
+use super::{columns, detect, map, read, Detected, ImportOptions, LedgerSink, MapStats, Skipped};
+use crate::db::{ensure_store, save_template, LedgerWriter};
 use crate::error::{Error, Result};
-use crate::model::{AdDay, FeeRow, ImportId, OrderLine, ReportKind, SkuCost};
+use crate::model::{AdDay, FeeRow, ImportId, OrderItem, OrderLine, ReportKind, SkuCost};
 use crate::Ledger;
 
 /// One element of `fupan import --json` "files" (cli.md).
@@ -44,6 +45,7 @@ pub struct Preview {
     pub format: &'static str,
     pub rows: u64,
     pub order_lines: u64,
+    pub order_items: u64,
     pub fees: u64,
     pub ad_days: u64,
     pub sku_costs: u64,
@@ -84,7 +86,13 @@ fn store_name(detected: &Detected, opts: &ImportOptions) -> String {
         .unwrap_or_else(|| detected.platform.as_str().to_string())
 }
 
-fn open_and_detect(path: &Path, opts: &ImportOptions) -> Result<(Box<dyn read::Book>, Detected)> {
+/// Open and recognise a file: by the given column mapping, else by the format tables, else
+/// (an unknown file, with a database at hand) by a saved template for its headers.
+fn open_and_detect(
+    path: &Path,
+    opts: &ImportOptions,
+    conn: Option<&Connection>,
+) -> Result<(Box<dyn read::Book>, Detected)> {
     if path.is_dir() {
         return Err(Error::BadFile {
             at: crate::Location {
@@ -95,7 +103,24 @@ fn open_and_detect(path: &Path, opts: &ImportOptions) -> Result<(Box<dyn read::B
         });
     }
     let mut book = read::open(path)?;
-    let detected = detect::detect(book.as_mut(), opts)?;
+    let mapped = |book: &mut dyn read::Book, m: &ColumnMapping| -> Result<Detected> {
+        let mut d = detect::detect_as(book, opts, m.spec()?)?;
+        d.store_name = d.store_name.or_else(|| m.store.clone());
+        Ok(d)
+    };
+    if let Some(m) = &opts.mapping {
+        let detected = mapped(book.as_mut(), m)?;
+        return Ok((book, detected));
+    }
+    let detected = match (detect::detect(book.as_mut(), opts), conn) {
+        (Err(unknown @ Error::UnknownFormat { .. }), Some(conn)) => {
+            match columns::template_of(conn, book.as_mut())? {
+                Some(m) => mapped(book.as_mut(), &m)?,
+                None => return Err(unknown),
+            }
+        }
+        (found, _) => found?,
+    };
     Ok((book, detected))
 }
 
@@ -103,6 +128,7 @@ fn open_and_detect(path: &Path, opts: &ImportOptions) -> Result<(Box<dyn read::B
 #[derive(Default)]
 struct CountingSink {
     order_lines: u64,
+    order_items: u64,
     fees: u64,
     ad_days: u64,
     sku_costs: u64,
@@ -111,6 +137,10 @@ struct CountingSink {
 impl LedgerSink for CountingSink {
     fn order_line(&mut self, _: OrderLine) -> Result<()> {
         self.order_lines += 1;
+        Ok(())
+    }
+    fn order_item(&mut self, _: OrderItem) -> Result<()> {
+        self.order_items += 1;
         Ok(())
     }
     fn fee(&mut self, _: FeeRow) -> Result<()> {
@@ -129,7 +159,16 @@ impl LedgerSink for CountingSink {
 
 /// Recognise and read a file fully, writing nothing.
 pub fn preview(path: &Path, opts: &ImportOptions) -> Result<Preview> {
-    let (mut book, detected) = open_and_detect(path, opts)?;
+    preview_in(path, opts, None)
+}
+
+/// `preview`, also recognising unknown files by the ledger's saved mapping templates.
+pub fn preview_known(ledger: &Ledger, path: &Path, opts: &ImportOptions) -> Result<Preview> {
+    preview_in(path, opts, Some(ledger.conn()))
+}
+
+fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> Result<Preview> {
+    let (mut book, detected) = open_and_detect(path, opts, conn)?;
     let mut sink = CountingSink::default();
     let stats = map::map(book.as_mut(), &detected, opts, &mut sink, &mut |_| {})?;
     Ok(Preview {
@@ -141,6 +180,7 @@ pub fn preview(path: &Path, opts: &ImportOptions) -> Result<Preview> {
         format: detected.format_id,
         rows: stats.rows,
         order_lines: sink.order_lines,
+        order_items: sink.order_items,
         fees: sink.fees,
         ad_days: sink.ad_days,
         sku_costs: sink.sku_costs,
@@ -187,7 +227,7 @@ fn import_into(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
-    let (mut book, detected) = open_and_detect(path, opts)?;
+    let (mut book, detected) = open_and_detect(path, opts, Some(tx))?;
     let hash = file_hash(path)?;
     let name = file_name(path);
     let store_label = store_name(&detected, opts);
@@ -215,6 +255,13 @@ fn import_into(
     let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import);
     let stats: MapStats = map::map(book.as_mut(), &detected, opts, &mut writer, progress)?;
     let (counts, _span) = writer.finish()?;
+    if let Some(m) = &opts.mapping {
+        if let Some(name) = m.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            let sig =
+                columns::header_signature(book.as_mut(), &detected.sheet, detected.header_row)?;
+            save_template(tx, name.trim(), &sig, m)?;
+        }
+    }
     let skipped_json =
         serde_json::to_string(&stats.skipped).map_err(|e| Error::Internal(e.to_string()))?;
     tx.execute(

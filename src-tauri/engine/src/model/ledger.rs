@@ -29,6 +29,21 @@ pub struct OrderLine {
     pub buyer_hash: Option<String>,
 }
 
+/// One item of an order whose export has one row per order (Taobao 订单报表): it names the
+/// SKU, quantity and price the order's line lacks. Natural key: store + `order_id` +
+/// `item_id`. The order line keeps the money; items only split it by SKU (COGS, products).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderItem {
+    pub order_id: String,
+    /// The item's key within its order (SKU or title + "#" + occurrence).
+    pub item_id: String,
+    pub sku: Option<String>,
+    pub product: Option<String>,
+    pub qty: Decimal,
+    /// Price × qty: the weight of the item when the order's amounts are split by SKU.
+    pub amount: Decimal,
+}
+
 /// A cost row of one kind, optionally tied to an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeeRow {

@@ -87,3 +87,88 @@ pub const PDD_ADS: FormatSpec = FormatSpec {
     }),
     ..ADS
 };
+
+/// Shopee Ads (Dịch vụ Hiển thị / Quảng cáo Shopee) report, CSV: a metadata block (Tên Shop,
+/// `Khoảng thời gian` "01/01/2026 - 31/01/2026", …) above the header; one row per campaign
+/// for that period — a daily report is an export of a one-day period. formats.md is silent:
+/// the header names are the real export's as read by open-source parsers (`Doanh số` in
+/// current files, `GMV` in older ones). ASSUMED: the period's last day is the row's date;
+/// orders = `Lượt chuyển đổi`; campaign = `Tên Dịch vụ Hiển thị` (empty for Shop GMV Max
+/// rows, named by `Loại Dịch vụ Hiển thị`); window 7 days (Shopee's attribution window).
+pub const SHOPEE_ADS: FormatSpec = FormatSpec {
+    id: "shopee_vn.ads",
+    platforms: &[Platform::ShopeeVn],
+    file_hints: &["quảng cáo", "dịch vụ hiển thị", "shopee_ads", "ads"],
+    columns: &[
+        col(Spend, &["Chi phí"]).req(),
+        col(Impressions, &["Số lượt xem"]).req(),
+        col(Clicks, &["Số lượt click"]).req(),
+        col(Sales, &["Doanh số", "GMV"]).req(),
+        col(Orders, &["Lượt chuyển đổi"]),
+        col(Campaign, &["Tên Dịch vụ Hiển thị", "Tên quảng cáo"]),
+        col(Campaign, &["Loại Dịch vụ Hiển thị"]),
+        col(Date, &["Ngày"]),
+        col(Marker, &["Tỷ Lệ Click"]),
+        col(Marker, &["Sản phẩm đã bán"]),
+        col(Marker, &["ROAS"]),
+    ],
+    period_labels: &["Khoảng thời gian", "Khoảng Thời Gian"],
+    ads: Some(AdRule {
+        channel: Channel::ShopeeAds,
+        scene_channel: None,
+        window_days: 7,
+    }),
+    ..ADS
+};
+
+/// TikTok Ads: GMV Max / Ads Manager report by day (xlsx/csv), English or Vietnamese
+/// headers. formats.md is silent: the metric names are the real GMV Max exports' (`Cost`,
+/// `Gross revenue`, `SKU orders`, `Product ad impressions`, `Product ad clicks` and their
+/// Vietnamese forms) as read by open-source parsers. ASSUMED: the day column of a report
+/// broken down by day is `Date` (or `By Day`, `Ngày`); `Total complete payment` and
+/// `Clicks (destination)` are the older Ads Manager names; window 7 days.
+pub const TIKTOK_ADS: FormatSpec = FormatSpec {
+    id: "tiktok_shop.ads",
+    platforms: &[Platform::TiktokShop],
+    file_hints: &["gmv max", "gmv_max", "campaign", "tiktok_ads", "ads"],
+    columns: &[
+        col(Date, &["Date", "By Day", "Day", "Ngày"]).req(),
+        col(Spend, &["Cost", "Chi phí"]).req(),
+        col(
+            Sales,
+            &["Gross revenue", "Doanh thu gộp", "Total complete payment"],
+        )
+        .req(),
+        col(
+            Orders,
+            &["SKU orders", "Orders (SKU)", "Số lượng đơn hàng SKU"],
+        ),
+        col(
+            Impressions,
+            &[
+                "Product ad impressions",
+                "Số lượt hiển thị quảng cáo sản phẩm",
+                "Impressions",
+            ],
+        ),
+        col(
+            Clicks,
+            &[
+                "Product ad clicks",
+                "Số lượt nhấp vào quảng cáo sản phẩm",
+                "Clicks (destination)",
+            ],
+        ),
+        col(Campaign, &["Campaign name", "Tên chiến dịch"]),
+        col(
+            Marker,
+            &["ROI", "Cost per order", "Currency", "Campaign ID"],
+        ),
+    ],
+    ads: Some(AdRule {
+        channel: Channel::TiktokAds,
+        scene_channel: None,
+        window_days: 7,
+    }),
+    ..ADS
+};

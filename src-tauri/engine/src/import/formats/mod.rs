@@ -5,10 +5,12 @@
 mod ads;
 mod costs;
 mod douyin;
+mod jd;
 mod lazada;
 mod pdd;
 mod settlement;
 mod shopee;
+mod shopee_income;
 pub mod spec;
 mod taobao;
 mod tiktok;
@@ -26,16 +28,24 @@ pub static ALL: &[FormatSpec] = &[
     douyin::ORDERS,
     pdd::ORDERS,
     taobao::ORDERS,
+    taobao::ORDER_ITEMS,
+    jd::ORDERS,
     ads::QIANCHUAN,
     ads::WANXIANGTAI,
     ads::PDD_ADS,
+    ads::SHOPEE_ADS,
+    ads::TIKTOK_ADS,
     settlement::DOUYIN_FUNDS,
     settlement::TIKTOK_SETTLEMENT,
     settlement::LAZADA_FINANCE,
+    shopee_income::INCOME,
+    shopee_income::ADJUSTMENTS,
     costs::SKU_COSTS,
 ];
 
-/// The format table with this id.
+/// The format table with this id (built in, or made from a user's column mapping).
 pub fn by_id(id: &str) -> Option<&'static FormatSpec> {
-    ALL.iter().find(|s| s.id == id)
+    ALL.iter()
+        .find(|s| s.id == id)
+        .or_else(|| crate::import::mapping::registered(id))
 }

@@ -46,6 +46,7 @@ pub const DOUYIN_FUNDS: FormatSpec = FormatSpec {
             credit: "入账",
         }),
         row_type: None,
+        replace: false,
     }),
     ..FEES
 };
@@ -86,6 +87,7 @@ pub const TIKTOK_SETTLEMENT: FormatSpec = FormatSpec {
         names: &[],
         scene: None,
         row_type: Some("Order"),
+        replace: false,
     }),
     ..FEES
 };
@@ -120,6 +122,7 @@ pub const LAZADA_FINANCE: FormatSpec = FormatSpec {
         ],
         scene: None,
         row_type: None,
+        replace: false,
     }),
     ..FEES
 };

@@ -123,6 +123,9 @@ pub enum Grain {
     SkuCosts,
     /// One row per settlement line / order statement: fee rows (`FeeRule`).
     Fees,
+    /// One row per item of an order (a companion file: SKU, qty and price of orders whose
+    /// export has one row per order). Item id by `line_id`, amount by `list`.
+    Items,
 }
 
 /// Where a line's id comes from.
@@ -225,7 +228,12 @@ pub struct FeeRule {
     /// An unknown name is `other` when it is a cost and ignored when it is a credit.
     pub names: &'static [(&'static str, Target)],
     pub scene: Option<SceneFee>,
+    /// Only rows whose `RowType` text is this are data (TikTok `Type` = Order, Shopee
+    /// `Đơn hàng / Sản phẩm` = Order); other rows are not counted.
     pub row_type: Option<&'static str>,
+    /// A derived reference seen again in the file replaces the earlier row (a correction,
+    /// Shopee income) instead of being a further fact ("#2").
+    pub replace: bool,
 }
 
 /// A platform export format, as data.
@@ -252,6 +260,13 @@ pub struct FormatSpec {
     pub statuses: &'static [StatusRule],
     pub ads: Option<AdRule>,
     pub fees: Option<FeeRule>,
+    /// Labels of a key/value row above the header giving the report's period (Shopee Ads
+    /// `Khoảng thời gian`): the date of rows without a `Date` value, a range booked on its
+    /// last day.
+    pub period_labels: &'static [&'static str],
+    /// Formats read from the workbook's other sheets along with this one (Shopee income:
+    /// the Adjustment sheet), each where its header is found.
+    pub companions: &'static [&'static str],
 }
 
 /// A line-grain spec's defaults; each table overrides what differs.
@@ -271,6 +286,8 @@ pub const LINES: FormatSpec = FormatSpec {
     statuses: &[],
     ads: None,
     fees: None,
+    period_labels: &[],
+    companions: &[],
 };
 
 impl FormatSpec {

@@ -1,7 +1,7 @@
 //! Taobao/Tmall 订单报表 (one row per order; item detail lives in a companion file).
 
 use super::spec::*;
-use crate::model::Platform;
+use crate::model::{Platform, ReportKind};
 use Role::*;
 
 /// formats.md "Taobao/Tmall 订单报表": the line id is the order id; list = 总金额;
@@ -27,5 +27,32 @@ pub const ORDERS: FormatSpec = FormatSpec {
         col(ShopName, &["店铺名称"]),
     ],
     statuses: &[status(Status, "交易关闭", Effect::CancelledUnlessRefunded)],
+    ..LINES
+};
+
+/// The 宝贝报表 companion of 订单报表 (ExportOrderDetailList*.csv, GBK): one row per item,
+/// joined to the order on 订单编号. SKU 商家编码; qty 购买数量; amount = 价格 × 购买数量 (the
+/// weight when the order's figures are split by SKU); item id = 商家编码 (else 标题) + its
+/// occurrence in the order. Its 订单状态 is ignored: the order file decides.
+pub const ORDER_ITEMS: FormatSpec = FormatSpec {
+    id: "taobao.order_items",
+    platforms: &[Platform::Taobao, Platform::Tmall],
+    report: ReportKind::OrderItems,
+    grain: Grain::Items,
+    file_hints: &["exportorderdetaillist", "宝贝报表"],
+    line_id: LineIdRule::Occurrence,
+    list: ListRule::UnitTimesQty,
+    columns: &[
+        col(OrderId, &["订单编号"]).req(),
+        col(Qty, &["购买数量"]).req(),
+        col(UnitPrice, &["价格"]).req(),
+        col(LineKey, &["商家编码"]),
+        col(LineKey, &["标题"]),
+        col(Sku, &["商家编码"]),
+        col(Product, &["标题"]),
+        col(Marker, &["商品属性"]),
+        col(Marker, &["套餐信息"]),
+        col(Marker, &["外部系统编号"]),
+    ],
     ..LINES
 };

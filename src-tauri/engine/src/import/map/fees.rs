@@ -37,17 +37,14 @@ pub struct Fees {
     /// re-imports of the same statement).
     refs: HashMap<(String, FeeKind), u32>,
     ads: BTreeMap<(Channel, NaiveDate), Decimal>,
+    /// Correctable rows, latest version of each reference, in first-seen order.
+    held: Vec<FeeLines>,
+    held_at: HashMap<String, usize>,
 }
 
 impl Fees {
-    /// Read one row; None when its row type is not the rule's (TikTok adjustments).
-    pub fn read(&self, b: &Bound, cells: &[Cell], rule: &FeeRule) -> Result<Option<FeeLines>, Bad> {
-        if let Some(want) = rule.row_type {
-            match b.text(cells, Role::RowType) {
-                Some(t) if same_text(want, &t) => {}
-                _ => return Ok(None),
-            }
-        }
+    /// Read one row (of the rule's row type: `Bound::wanted_row`).
+    pub fn read(&self, b: &Bound, cells: &[Cell], rule: &FeeRule) -> Result<FeeLines, Bad> {
         let day = b
             .date(cells, Role::Date)?
             .ok_or_else(|| b.empty(Role::Date, "the date"))?;
@@ -102,19 +99,37 @@ impl Fees {
             }
         }
         fees.retain(|(_, v)| !v.is_zero());
-        Ok(Some(FeeLines {
+        Ok(FeeLines {
             day,
             order,
             base,
             derived,
             fees,
             ad,
-        }))
+        })
     }
 
-    pub fn emit(&mut self, r: FeeLines, rule: &FeeRule, sink: &mut dyn LedgerSink) -> Result<()> {
+    /// Write a row read by `read`. Returns false when the row is held back instead: a
+    /// correctable row (`FeeRule::replace`) is written by `finish`, once, in its latest
+    /// version, so a re-import finds every row a duplicate.
+    pub fn emit(&mut self, r: FeeLines, rule: &FeeRule, sink: &mut dyn LedgerSink) -> Result<bool> {
+        if rule.replace && r.derived {
+            match self.held_at.get(&r.base) {
+                Some(&i) => self.held[i] = r,
+                None => {
+                    self.held_at.insert(r.base.clone(), self.held.len());
+                    self.held.push(r);
+                }
+            }
+            return Ok(false);
+        }
+        self.write(r, rule, sink)?;
+        Ok(true)
+    }
+
+    fn write(&mut self, r: FeeLines, rule: &FeeRule, sink: &mut dyn LedgerSink) -> Result<()> {
         for (kind, amount) in r.fees {
-            let n = if r.derived {
+            let n = if r.derived && !rule.replace {
                 let n = self.refs.entry((r.base.clone(), kind)).or_insert(0);
                 *n += 1;
                 *n
@@ -141,8 +156,15 @@ impl Fees {
         Ok(())
     }
 
-    /// Ad spend found in the statement, one day per channel.
-    pub fn finish(self, sink: &mut dyn LedgerSink) -> Result<()> {
+    /// The held-back rows (each followed by its `end_row`), then the ad spend found in the
+    /// statement, one day per channel.
+    pub fn finish(mut self, rule: Option<&FeeRule>, sink: &mut dyn LedgerSink) -> Result<()> {
+        if let Some(rule) = rule {
+            for r in std::mem::take(&mut self.held) {
+                self.write(r, rule, sink)?;
+                sink.end_row();
+            }
+        }
         for ((channel, day), spend) in self.ads {
             sink.ad_day(AdDay {
                 channel,

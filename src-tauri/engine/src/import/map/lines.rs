@@ -7,17 +7,16 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::occurrence::Occurrences;
 use super::values::{same_text, Bad, Bound};
 use crate::error::Result;
-use crate::import::formats::{Effect, LineIdRule, ListRule, RefundRule, Role};
+use crate::import::formats::{Effect, RefundRule, Role};
 use crate::import::read::Cell;
 use crate::import::LedgerSink;
 use crate::model::{FeeKind, FeeRow, OrderLine, OrderStatus};
 
 #[derive(Default)]
 struct OrderState {
-    /// Occurrences of each line key so far (Shopee repeats a SKU on two rows).
-    keys: Vec<(String, u32)>,
     day: Option<NaiveDate>,
     /// The order-level seller discount, read on the order's first line.
     discount: Decimal,
@@ -44,6 +43,7 @@ impl LineRow {
 #[derive(Default)]
 pub struct Lines {
     orders: HashMap<String, OrderState>,
+    keys: Occurrences,
     /// Order ids in first-seen order, for a stable output at the end.
     seen: Vec<String>,
 }
@@ -52,37 +52,15 @@ impl Lines {
     /// Read one data row whose order id is `order_id`.
     pub fn read(&self, b: &Bound, cells: &[Cell], order_id: String) -> Result<LineRow, Bad> {
         let spec = b.spec;
-        let state = self.orders.get(&order_id);
-        let first = state.is_none();
+        let first = !self.orders.contains_key(&order_id);
         let day = b
             .date(cells, Role::Date)?
             .ok_or_else(|| b.empty(Role::Date, "the date"))?;
         let qty = b.decimal(cells, Role::Qty)?.unwrap_or(Decimal::ONE);
         let money = |role| b.money(cells, role, first).map(|v| v.unwrap_or_default());
 
-        let mut key = None;
-        let line_id = match spec.line_id {
-            LineIdRule::Column => b
-                .id(cells, Role::LineId)?
-                .ok_or_else(|| b.empty(Role::LineId, "the line id"))?,
-            LineIdRule::Order => order_id.clone(),
-            LineIdRule::Occurrence => {
-                let k = b.id(cells, Role::LineKey)?.unwrap_or_default();
-                let n = state
-                    .and_then(|s| s.keys.iter().find(|(x, _)| *x == k))
-                    .map_or(1, |(_, n)| n + 1);
-                key = Some(k.clone());
-                format!("{k}#{n}")
-            }
-        };
-
-        let list_amount = match spec.list {
-            ListRule::Column => money(Role::ListAmount)?,
-            ListRule::UnitTimesQty => money(Role::UnitPrice)? * qty,
-            ListRule::UnitTimesQtyLess => {
-                money(Role::UnitPrice)? * qty - money(Role::ListDeduction)?
-            }
-        };
+        let (line_id, key) = self.keys.line_id(b, cells, &order_id)?;
+        let list_amount = b.list_amount(cells, qty, first)?;
 
         let effects: Vec<Effect> = [Role::Status, Role::RefundStatus]
             .into_iter()
@@ -167,13 +145,10 @@ impl Lines {
         if !self.orders.contains_key(&line.order_id) {
             self.seen.push(line.order_id.clone());
         }
-        let state = self.orders.entry(line.order_id.clone()).or_default();
         if let Some(k) = key {
-            match state.keys.iter_mut().find(|(x, _)| *x == k) {
-                Some((_, n)) => *n += 1,
-                None => state.keys.push((k, 1)),
-            }
+            self.keys.count(&line.order_id, k);
         }
+        let state = self.orders.entry(line.order_id.clone()).or_default();
         state.day.get_or_insert(line.day);
         if let Some(d) = discount {
             state.discount = d;

@@ -2,7 +2,9 @@
 //! Streams the detected sheet; keeps per-order state only (see `lines`).
 
 mod fees;
+mod items;
 mod lines;
+mod occurrence;
 mod values;
 
 #[cfg(test)]
@@ -20,7 +22,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use self::fees::Fees;
+use self::items::Items;
 use self::lines::Lines;
+pub use self::values::show;
 use self::values::{same_text, Bad, Bound};
 use crate::error::{Error, Location, Result};
 use crate::import::formats::{self, Grain, Role};
@@ -28,7 +32,7 @@ use crate::import::read::{Book, Cell};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 use crate::model::{AdDay, SkuCost};
 
-use crate::import::header;
+use crate::import::{clean, header};
 
 /// Rows between two progress reports.
 const PROGRESS_EVERY: u64 = 1000;
@@ -38,10 +42,32 @@ fn always() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
 }
 
+/// Read the detected sheet, then its companion sheets (`FormatSpec::companions`), into
+/// `sink`; the counts add up. See `map_sheet`.
+pub fn map(
+    book: &mut dyn Book,
+    detected: &Detected,
+    opts: &ImportOptions,
+    sink: &mut dyn LedgerSink,
+    progress: &mut dyn FnMut(u64),
+) -> Result<MapStats> {
+    let mut stats = map_sheet(book, detected, opts, sink, progress)?;
+    for companion in crate::import::detect::detect_companions(book, detected)? {
+        let done = stats.rows;
+        let more = map_sheet(book, &companion, opts, sink, &mut |n| progress(done + n))?;
+        stats.rows += more.rows;
+        stats.skipped.extend(more.skipped);
+        for day in [more.date_from, more.date_to].into_iter().flatten() {
+            note_day(&mut stats, day);
+        }
+    }
+    Ok(stats)
+}
+
 /// Read the detected sheet into `sink`. A required value that cannot be read is
 /// `Error::BadCell` (or a `Skipped` entry with `opts.allow_skip`); a missing required column
 /// is `Error::MissingColumn`. `progress` gets the rows done every ~1000 rows and at the end.
-pub fn map(
+fn map_sheet(
     book: &mut dyn Book,
     detected: &Detected,
     opts: &ImportOptions,
@@ -61,11 +87,16 @@ pub fn map(
     let mut bound: Option<Bound> = None;
     let mut lines = Lines::default();
     let mut fees = Fees::default();
+    let mut items = Items::default();
     let mut first_data = true;
+    let mut period: Option<(NaiveDate, NaiveDate)> = None;
 
     for row in book.rows(&detected.sheet)? {
         let row = row?;
         if row.number < detected.header_row {
+            if let Some(p) = period_of(spec.period_labels, &row.cells) {
+                period = Some(p);
+            }
             continue;
         }
         let Some(b) = &bound else {
@@ -84,8 +115,13 @@ pub fn map(
         {
             continue; // the column descriptions under the header
         }
+        if !b.wanted_row(&row.cells) {
+            continue; // another row type (Shopee SKU rows, TikTok adjustments)
+        }
         let key_role = match spec.grain {
-            Grain::Lines => Role::OrderId,
+            Grain::Lines | Grain::Items => Role::OrderId,
+            // A report dated by its period (no day column): a row with a spend is data.
+            Grain::Ads if !b.has(Role::Date) => Role::Spend,
             Grain::Ads | Grain::Fees => Role::Date,
             Grain::SkuCosts => Role::Sku,
         };
@@ -106,6 +142,7 @@ pub fn map(
         if stats.rows % PROGRESS_EVERY == 0 {
             progress(stats.rows);
         }
+        let mut held = false;
         let done = match spec.grain {
             Grain::Lines => match lines.read(b, &row.cells, key) {
                 Ok(r) => {
@@ -114,21 +151,28 @@ pub fn map(
                 }
                 Err(bad) => Some(bad),
             },
-            Grain::Ads => ad_row(b, &row.cells, &mut stats, sink)?,
+            Grain::Items => match items.read(b, &row.cells, key) {
+                Ok(r) => items.emit(r, sink).map(|_| None)?,
+                Err(bad) => Some(bad),
+            },
+            Grain::Ads => ad_row(b, &row.cells, period, &mut stats, sink)?,
             Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
             Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
-                Some((rule, Ok(Some(r)))) => {
+                Some((rule, Ok(r))) => {
                     note_day(&mut stats, r.day());
-                    fees.emit(r, rule, sink).map(|_| None)?
+                    held = !fees.emit(r, rule, sink)?;
+                    None
                 }
                 Some((_, Err(bad))) => Some(bad),
-                Some((_, Ok(None))) | None => None,
+                None => None,
             },
         };
         if let Some(bad) = done {
             refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
         }
-        sink.end_row();
+        if !held {
+            sink.end_row();
+        }
     }
     if bound.is_none() {
         return Err(Error::BadFile {
@@ -137,7 +181,7 @@ pub fn map(
         });
     }
     lines.finish(sink)?;
-    fees.finish(sink)?;
+    fees.finish(spec.fees.as_ref(), sink)?;
     progress(stats.rows);
     Ok(stats)
 }
@@ -172,21 +216,35 @@ fn note_day(stats: &mut MapStats, day: NaiveDate) {
     stats.date_to = Some(stats.date_to.map_or(day, |d| d.max(day)));
 }
 
-/// One ad row. A date range is booked on its last day (see formats::ads::WANXIANGTAI).
+/// The period of a key/value row whose first text is one of `labels` ("Khoảng thời gian",
+/// "01/01/2026 - 31/01/2026").
+fn period_of(labels: &[&str], cells: &[Cell]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut filled = cells.iter().filter(|c| clean::text(c).is_some());
+    let label = clean::text(filled.next()?)?;
+    if !labels.iter().any(|l| same_text(l, &label)) {
+        return None;
+    }
+    clean::date_range(filled.next()?).ok().flatten()
+}
+
+/// One ad row. A date range (in the row, else the report's `period`) is booked on its last
+/// day (see formats::ads::WANXIANGTAI).
 fn ad_row(
     b: &Bound,
     cells: &[Cell],
+    period: Option<(NaiveDate, NaiveDate)>,
     stats: &mut MapStats,
     sink: &mut dyn LedgerSink,
 ) -> Result<Option<Bad>> {
+    let range = |cells: &[Cell]| -> Result<Option<(NaiveDate, NaiveDate)>, Bad> {
+        Ok(b.date_range(cells, Role::Date)?.or(period))
+    };
     let read = || -> Result<AdDay, Bad> {
         let rule = b
             .spec
             .ads
             .ok_or_else(|| b.empty(Role::Spend, "the ad settings"))?;
-        let (_, day) = b
-            .date_range(cells, Role::Date)?
-            .ok_or_else(|| b.empty(Role::Date, "the date"))?;
+        let (_, day) = range(cells)?.ok_or_else(|| b.empty(Role::Date, "the date"))?;
         let channel = match (rule.scene_channel, b.text(cells, Role::Scene)) {
             (Some((text, ch)), Some(scene)) if same_text(text, &scene) => ch,
             _ => rule.channel,
@@ -211,7 +269,7 @@ fn ad_row(
     };
     match read() {
         Ok(ad) => {
-            if let Ok(Some((from, _))) = b.date_range(cells, Role::Date) {
+            if let Ok(Some((from, _))) = range(cells) {
                 note_day(stats, from);
             }
             note_day(stats, ad.day);

@@ -8,11 +8,12 @@ use crate::import::detect::detect;
 use crate::import::read::Cell;
 use crate::import::read::MemoryBook;
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats};
-use crate::model::{AdDay, FeeKind, FeeRow, OrderLine, OrderStatus, SkuCost};
+use crate::model::{AdDay, FeeKind, FeeRow, OrderItem, OrderLine, OrderStatus, SkuCost};
 
 #[derive(Debug, Default)]
 pub struct Sink {
     pub lines: Vec<OrderLine>,
+    pub items: Vec<OrderItem>,
     pub fees: Vec<FeeRow>,
     pub ads: Vec<AdDay>,
     pub costs: Vec<SkuCost>,
@@ -21,6 +22,10 @@ pub struct Sink {
 impl LedgerSink for Sink {
     fn order_line(&mut self, line: OrderLine) -> Result<()> {
         self.lines.push(line);
+        Ok(())
+    }
+    fn order_item(&mut self, item: OrderItem) -> Result<()> {
+        self.items.push(item);
         Ok(())
     }
     fn fee(&mut self, fee: FeeRow) -> Result<()> {

@@ -293,3 +293,58 @@ fn taobao_orders_closed_with_and_without_refund() {
         ]
     );
 }
+
+/// The Taobao 宝贝报表: one item per row, id = 商家编码 (else 标题) + occurrence in the order;
+/// amount = 价格 × 购买数量; ="…" ids unwrapped.
+#[test]
+fn taobao_order_items() {
+    use crate::model::{OrderItem, ReportKind};
+    let h = headers("订单编号 | 标题 | 价格 | 购买数量 | 外部系统编号 | 商品属性 | 套餐信息 | 备注 | 订单状态 | 商家编码");
+    let r = |order: &str, title: &str, price: &str, qty: i64, sku: &str| {
+        row(
+            &h,
+            &[
+                ("订单编号", t(&format!("=\"{order}\""))),
+                ("标题", t(title)),
+                ("价格", t(price)),
+                ("购买数量", Cell::Int(qty)),
+                ("订单状态", t("交易成功")),
+                ("商家编码", t(sku)),
+            ],
+        )
+    };
+    let rows = vec![
+        header_row(&h),
+        r("3456789012345678901", "T恤", "79.00", 1, "TS-RED-M"),
+        r("3456789012345678901", "T恤", "69.00", 2, "TS-RED-M"),
+        r("3456789012345678901", "杯子", "49.00", 1, ""),
+    ];
+    let mut book = MemoryBook::new("ExportOrderDetailList202601.csv").with_sheet("s", rows);
+    let (d, stats, sink) = run(&mut book, &opts()).unwrap();
+    assert_eq!(
+        (d.format_id, d.report, d.platform),
+        (
+            "taobao.order_items",
+            ReportKind::OrderItems,
+            Platform::Taobao
+        )
+    );
+    assert_eq!(stats.rows, 3);
+    assert!(sink.lines.is_empty() && sink.fees.is_empty());
+    let item = |id: &str, sku: Option<&str>, product: &str, qty, amount| OrderItem {
+        order_id: "3456789012345678901".into(),
+        item_id: id.into(),
+        sku: sku.map(Into::into),
+        product: Some(product.into()),
+        qty,
+        amount,
+    };
+    assert_eq!(
+        sink.items,
+        vec![
+            item("TS-RED-M#1", Some("TS-RED-M"), "T恤", dec!(1), dec!(79.00)),
+            item("TS-RED-M#2", Some("TS-RED-M"), "T恤", dec!(2), dec!(138.00)),
+            item("杯子#1", None, "杯子", dec!(1), dec!(49.00)),
+        ]
+    );
+}

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Location, Result};
-use crate::import::formats::{FormatSpec, Role, Sign};
+use crate::import::formats::{FormatSpec, ListRule, Role, Sign};
 use crate::import::read::Cell;
 use crate::model::Currency;
 
@@ -90,6 +90,16 @@ impl Bound {
         }
     }
 
+    /// Whether the row is of the type the format reads (`FeeRule::row_type`).
+    pub fn wanted_row(&self, cells: &[Cell]) -> bool {
+        match self.spec.fees.and_then(|r| r.row_type) {
+            None => true,
+            Some(want) => self
+                .text(cells, Role::RowType)
+                .is_some_and(|t| same_text(want, &t)),
+        }
+    }
+
     /// The first non-empty id-like value of `role` (ids, SKUs): cleaned of tabs, quotes, ="…".
     pub fn id(&self, cells: &[Cell], role: Role) -> Result<Option<String>, Bad> {
         for (i, _, _) in self.present(role) {
@@ -135,6 +145,27 @@ impl Bound {
             }
         }
         Ok(total)
+    }
+
+    /// The line's selling price × qty by the spec's `ListRule` (per-order columns only on
+    /// the order's first line).
+    pub fn list_amount(
+        &self,
+        cells: &[Cell],
+        qty: Decimal,
+        first_of_order: bool,
+    ) -> Result<Decimal, Bad> {
+        let money = |role| {
+            self.money(cells, role, first_of_order)
+                .map(|v| v.unwrap_or_default())
+        };
+        Ok(match self.spec.list {
+            ListRule::Column => money(Role::ListAmount)?,
+            ListRule::UnitTimesQty => money(Role::UnitPrice)? * qty,
+            ListRule::UnitTimesQtyLess => {
+                money(Role::UnitPrice)? * qty - money(Role::ListDeduction)?
+            }
+        })
     }
 
     /// The first non-empty plain number of `role` (quantities).

@@ -1,0 +1,49 @@
+//! Item grain: one row → one `OrderItem` of a companion file (Taobao 宝贝报表). The row has
+//! no date of its own; the order line it belongs to supplies it when aggregates are built.
+
+use rust_decimal::Decimal;
+
+use super::occurrence::Occurrences;
+use super::values::{Bad, Bound};
+use crate::error::Result;
+use crate::import::formats::Role;
+use crate::import::read::Cell;
+use crate::import::LedgerSink;
+use crate::model::OrderItem;
+
+/// Everything read from one row, before anything is emitted.
+pub struct ItemRow {
+    item: OrderItem,
+    key: Option<String>,
+}
+
+#[derive(Default)]
+pub struct Items {
+    keys: Occurrences,
+}
+
+impl Items {
+    pub fn read(&self, b: &Bound, cells: &[Cell], order_id: String) -> Result<ItemRow, Bad> {
+        let qty = b.decimal(cells, Role::Qty)?.unwrap_or(Decimal::ONE);
+        let (item_id, key) = self.keys.line_id(b, cells, &order_id)?;
+        let amount = b.list_amount(cells, qty, true)?;
+        Ok(ItemRow {
+            item: OrderItem {
+                order_id,
+                item_id,
+                sku: b.id(cells, Role::Sku)?,
+                product: b.text(cells, Role::Product),
+                qty,
+                amount,
+            },
+            key,
+        })
+    }
+
+    pub fn emit(&mut self, row: ItemRow, sink: &mut dyn LedgerSink) -> Result<()> {
+        if let Some(k) = row.key {
+            self.keys.count(&row.item.order_id, k);
+        }
+        sink.order_item(row.item)
+    }
+}

@@ -1,0 +1,520 @@
+//! Generic import of files nobody recognised: the user maps each column to a ledger field; the
+//! mapping becomes a format table like the built-in ones (read by the same generic mapper)
+//! and, when named, a template reused automatically for the same header set.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, OnceLock};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::formats;
+use super::formats::spec::{
+    col, AdRule, Col, Effect, FormatSpec, Grain, LineIdRule, ListRule, RefundRule, Role,
+    StatusRule, LINES,
+};
+use super::header;
+use crate::error::{Error, Result};
+use crate::model::{Channel, Currency, FeeKind, ReportKind};
+
+/// What a column holds, in the user's terms (ids are the UI's and the JSON's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    OrderId,
+    LineId,
+    Date,
+    Sku,
+    Product,
+    Qty,
+    UnitPrice,
+    ListAmount,
+    SellerDiscount,
+    PlatformDiscount,
+    Status,
+    RefundAmount,
+    PaidAmount,
+    PlatformCommission,
+    ServiceFee,
+    PaymentFee,
+    AffiliateCommission,
+    Shipping,
+    ShippingInsurance,
+    Subsidy,
+    OtherFee,
+    Campaign,
+    Spend,
+    Sales,
+    Orders,
+    Clicks,
+    Impressions,
+    Collects,
+    AddToCarts,
+    UnitCost,
+    ValidFrom,
+}
+
+impl Field {
+    /// The format-table role of the field.
+    pub fn role(self) -> Role {
+        use Field::*;
+        match self {
+            OrderId => Role::OrderId,
+            LineId => Role::LineId,
+            Date => Role::Date,
+            Sku => Role::Sku,
+            Product => Role::Product,
+            Qty => Role::Qty,
+            UnitPrice => Role::UnitPrice,
+            ListAmount => Role::ListAmount,
+            SellerDiscount => Role::SellerDiscount,
+            PlatformDiscount => Role::PlatformDiscount,
+            Status => Role::Status,
+            RefundAmount => Role::RefundAmount,
+            PaidAmount => Role::PaidAmount,
+            PlatformCommission => Role::Fee(FeeKind::PlatformCommission),
+            ServiceFee => Role::Fee(FeeKind::ServiceFee),
+            PaymentFee => Role::Fee(FeeKind::PaymentFee),
+            AffiliateCommission => Role::Fee(FeeKind::AffiliateCommission),
+            Shipping => Role::Fee(FeeKind::Shipping),
+            ShippingInsurance => Role::Fee(FeeKind::ShippingInsurance),
+            Subsidy => Role::Fee(FeeKind::Subsidy),
+            OtherFee => Role::Fee(FeeKind::Other),
+            Campaign => Role::Campaign,
+            Spend => Role::Spend,
+            Sales => Role::Sales,
+            Orders => Role::Orders,
+            Clicks => Role::Clicks,
+            Impressions => Role::Impressions,
+            Collects => Role::Collects,
+            AddToCarts => Role::AddToCarts,
+            UnitCost => Role::UnitCost,
+            ValidFrom => Role::ValidFrom,
+        }
+    }
+
+    fn of_role(role: Role) -> Option<Field> {
+        [ReportKind::Orders, ReportKind::Ads, ReportKind::SkuCosts]
+            .into_iter()
+            .flat_map(|k| Field::for_report(k).0)
+            .copied()
+            .find(|f| f.role() == role)
+    }
+
+    /// The fields one report kind reads, and which of them it cannot do without.
+    pub fn for_report(report: ReportKind) -> (&'static [Field], &'static [Field]) {
+        use Field::*;
+        match report {
+            ReportKind::Ads => (
+                &[
+                    Date,
+                    Campaign,
+                    Spend,
+                    Sales,
+                    Orders,
+                    Clicks,
+                    Impressions,
+                    Collects,
+                    AddToCarts,
+                ],
+                &[Date, Spend],
+            ),
+            ReportKind::SkuCosts => (&[Sku, UnitCost, ValidFrom], &[Sku, UnitCost]),
+            _ => (
+                &[
+                    OrderId,
+                    LineId,
+                    Date,
+                    Sku,
+                    Product,
+                    Qty,
+                    UnitPrice,
+                    ListAmount,
+                    SellerDiscount,
+                    PlatformDiscount,
+                    Status,
+                    RefundAmount,
+                    PaidAmount,
+                    PlatformCommission,
+                    ServiceFee,
+                    PaymentFee,
+                    AffiliateCommission,
+                    Shipping,
+                    ShippingInsurance,
+                    Subsidy,
+                    OtherFee,
+                ],
+                &[OrderId, Date],
+            ),
+        }
+    }
+}
+
+/// A user's column mapping (the JSON of `fupan import --mapping FILE.json` and of the
+/// `mapping_templates` table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnMapping {
+    /// Template name: a named mapping is saved and reused for files with the same headers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `orders`, `ads` or `sku_costs`.
+    pub report: ReportKind,
+    /// Header (as in the file) → field. Unmapped headers are ignored.
+    pub columns: BTreeMap<String, Field>,
+    /// The money's currency; the platform's (generic: CNY) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    /// The store of files read with this mapping, when the import names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
+    /// Ads: the channel of every row (`other` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// Orders: status texts meaning the order was cancelled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cancelled: Vec<String>,
+}
+
+impl ColumnMapping {
+    /// Refuse a mapping that cannot import: a wrong report kind, a field the kind does not
+    /// read, a missing required field, or orders without a price.
+    pub fn check(&self) -> Result<()> {
+        let bad = |m: String| Err(Error::InvalidArgument(format!("column mapping: {m}")));
+        let (fields, required) = Field::for_report(self.report);
+        if !matches!(
+            self.report,
+            ReportKind::Orders | ReportKind::Ads | ReportKind::SkuCosts
+        ) {
+            return bad(format!(
+                "report must be orders, ads or sku_costs, not {}",
+                self.report
+            ));
+        }
+        if let Some((h, f)) = self.columns.iter().find(|(_, f)| !fields.contains(f)) {
+            return bad(format!(
+                "{h:?} is mapped to {f:?}, which {} do not have",
+                self.report
+            ));
+        }
+        let has = |f: Field| self.columns.values().any(|x| *x == f);
+        if let Some(f) = required.iter().find(|f| !has(**f)) {
+            return bad(format!("no column is mapped to {f:?}"));
+        }
+        if self.report == ReportKind::Orders && !has(Field::UnitPrice) && !has(Field::ListAmount) {
+            return bad("orders need a unit_price or a list_amount column".into());
+        }
+        Ok(())
+    }
+
+    /// The format table of this mapping (built once per distinct mapping in the process).
+    pub fn spec(&self) -> Result<&'static FormatSpec> {
+        self.check()?;
+        let key = serde_json::to_string(&(
+            &self.report,
+            &self.columns,
+            &self.currency,
+            &self.channel,
+            &self.cancelled,
+        ))
+        .map_err(|e| Error::Internal(e.to_string()))?;
+        let mut specs = registry()
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(s) = specs.get(&key) {
+            return Ok(s);
+        }
+        let spec: &'static FormatSpec = Box::leak(Box::new(self.build(&key)));
+        specs.insert(key, spec);
+        Ok(spec)
+    }
+
+    fn build(&self, key: &str) -> FormatSpec {
+        let (_, required) = Field::for_report(self.report);
+        let has = |f: Field| self.columns.values().any(|x| *x == f);
+        let mut columns: Vec<Col> = Vec::new();
+        for (h, f) in &self.columns {
+            let aliases = leak_strs(&[h.as_str()]);
+            let c = col(f.role(), aliases);
+            columns.push(if required.contains(f) { c.req() } else { c });
+            if *f == Field::Sku && !has(Field::LineId) {
+                columns.push(col(Role::LineKey, aliases)); // SKU + occurrence is the line
+            }
+        }
+        let cancelled: Vec<StatusRule> = self
+            .cancelled
+            .iter()
+            .map(|t| StatusRule {
+                role: Role::Status,
+                text: leak(t),
+                effect: Effect::Cancelled,
+            })
+            .collect();
+        let (report, grain) = match self.report {
+            ReportKind::Ads => (ReportKind::Ads, Grain::Ads),
+            ReportKind::SkuCosts => (ReportKind::SkuCosts, Grain::SkuCosts),
+            _ => (ReportKind::Orders, Grain::Lines),
+        };
+        FormatSpec {
+            id: leak(&format!("generic.mapped:{}", short_hash(key))),
+            report,
+            grain,
+            currency: self.currency,
+            columns: Box::leak(columns.into_boxed_slice()),
+            line_id: if has(Field::LineId) {
+                LineIdRule::Column
+            } else if has(Field::Sku) {
+                LineIdRule::Occurrence
+            } else {
+                LineIdRule::Order
+            },
+            list: if has(Field::ListAmount) {
+                ListRule::Column
+            } else {
+                ListRule::UnitTimesQty
+            },
+            refund: if has(Field::RefundAmount) && has(Field::PaidAmount) {
+                RefundRule::AmountShare
+            } else {
+                RefundRule::StatusOnly
+            },
+            statuses: Box::leak(cancelled.into_boxed_slice()),
+            ads: (self.report == ReportKind::Ads).then_some(AdRule {
+                channel: self.channel.unwrap_or(Channel::Other),
+                scene_channel: None,
+                // ASSUMED: a report of unknown origin attributes sales to the same day.
+                window_days: 1,
+            }),
+            ..LINES
+        }
+    }
+}
+
+/// Mapped format tables by mapping; lives as long as the process (a handful per session).
+fn registry() -> &'static Mutex<HashMap<String, &'static FormatSpec>> {
+    static SPECS: OnceLock<Mutex<HashMap<String, &'static FormatSpec>>> = OnceLock::new();
+    SPECS.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// A mapped format table by id (for `formats::by_id`).
+pub fn registered(id: &str) -> Option<&'static FormatSpec> {
+    registry()
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .values()
+        .copied()
+        .find(|s| s.id == id)
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn leak_strs(v: &[&str]) -> &'static [&'static str] {
+    Box::leak(
+        v.iter()
+            .map(|s| leak(s))
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
+}
+
+fn short_hash(s: &str) -> String {
+    Sha256::digest(s.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The identity of a header row: its non-empty normalised headers, sorted, hashed (column
+/// order and stray spaces do not matter).
+pub fn signature(headers: &[String]) -> String {
+    let mut h: Vec<String> = headers
+        .iter()
+        .map(|s| header::normalize(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    h.sort();
+    h.dedup();
+    Sha256::digest(h.join("\n").as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The field each header most likely holds, from the aliases of every known format (a
+/// header the built-in tables know keeps its meaning).
+pub fn suggest(headers: &[String], report: ReportKind) -> Vec<Option<Field>> {
+    let (fields, _) = Field::for_report(report);
+    let mut taken: Vec<Field> = Vec::new();
+    headers
+        .iter()
+        .map(|h| {
+            let h = header::normalize(h);
+            let found = formats::ALL
+                .iter()
+                .flat_map(|s| s.columns.iter())
+                .filter(|c| {
+                    c.aliases
+                        .iter()
+                        .any(|a| header::normalize(a).to_lowercase() == h.to_lowercase())
+                })
+                .filter_map(|c| Field::of_role(c.role))
+                .find(|f| fields.contains(f) && !taken.contains(f));
+            taken.extend(found);
+            found
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapping(json: &str) -> ColumnMapping {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn json_round_trip_and_checks() {
+        let m = mapping(
+            r#"{"name": "ERP", "report": "orders", "columns": {"No.": "order_id",
+                "Day": "date", "Item": "sku", "Pcs": "qty", "Price": "unit_price"},
+                "cancelled": ["void"]}"#,
+        );
+        assert_eq!(m.columns.get("Pcs"), Some(&Field::Qty));
+        m.check().unwrap();
+        let back: ColumnMapping =
+            serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+        assert_eq!(back, m);
+
+        let mut no_price = m.clone();
+        no_price.columns.remove("Price");
+        assert!(matches!(no_price.check(), Err(Error::InvalidArgument(_))));
+        let mut no_date = m.clone();
+        no_date.columns.remove("Day");
+        assert!(no_date.check().unwrap_err().to_string().contains("Date"));
+        let mut wrong = m.clone();
+        wrong.columns.insert("Cost".into(), Field::Spend);
+        assert!(wrong.check().unwrap_err().to_string().contains("Spend"));
+    }
+
+    #[test]
+    fn spec_is_built_once_and_found_by_id() {
+        let m = mapping(
+            r#"{"report": "orders", "columns": {"No.": "order_id", "Day": "date",
+                "Item": "sku", "Price": "unit_price"}}"#,
+        );
+        let a = m.spec().unwrap();
+        let b = m.spec().unwrap();
+        assert!(std::ptr::eq(a, b));
+        assert!(a.id.starts_with("generic.mapped:"));
+        assert!(std::ptr::eq(registered(a.id).unwrap(), a));
+        assert_eq!(a.line_id, LineIdRule::Occurrence, "SKU + occurrence");
+        assert_eq!(a.list, ListRule::UnitTimesQty);
+        assert!(a.cols(Role::OrderId).all(|c| c.required));
+    }
+
+    #[test]
+    fn signature_ignores_column_order_and_spacing() {
+        let s = |v: &[&str]| signature(&v.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(s(&["A ", "B", ""]), s(&["B", "A"]));
+        assert_ne!(s(&["A", "B"]), s(&["A", "C"]));
+    }
+
+    #[test]
+    fn suggestions_come_from_the_format_tables() {
+        let h: Vec<String> = ["订单号", "Seller SKU", "Whatever", "成本", "Quantity"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            suggest(&h, ReportKind::Orders),
+            vec![
+                Some(Field::OrderId),
+                Some(Field::Sku),
+                None,
+                None,
+                Some(Field::Qty)
+            ]
+        );
+        assert_eq!(
+            suggest(&h, ReportKind::SkuCosts)[3],
+            Some(Field::UnitCost),
+            "成本 is a unit cost in a cost sheet"
+        );
+    }
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::*;
+    use crate::import::{import_file, ImportOptions};
+    use crate::Ledger;
+
+    /// An ad report of unknown origin, mapped: each row is an ad day of the mapping's
+    /// channel, money in its currency.
+    #[test]
+    fn a_mapped_ad_report_books_ad_days_of_its_channel() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("kol.csv");
+        std::fs::write(
+            &p,
+            "Ngày,Chiến dịch,Tiền,Doanh thu\n05/01/2026,KOL A,\"1.200.000 ₫\",3000000\n\
+             06/01/2026,KOL A,800000,0\n",
+        )
+        .unwrap();
+        let mapping: ColumnMapping = serde_json::from_str(
+            r#"{"report": "ads", "currency": "VND", "channel": "tiktok_ads", "store": "S",
+                "columns": {"Ngày": "date", "Chiến dịch": "campaign", "Tiền": "spend",
+                            "Doanh thu": "sales"}}"#,
+        )
+        .unwrap();
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let opts = ImportOptions {
+            mapping: Some(mapping),
+            ..Default::default()
+        };
+        let o = import_file(&mut ledger, &p, &opts, &mut |_| {}).unwrap();
+        assert_eq!((o.rows, o.added, o.store.as_str()), (2, 2, "S"));
+        let rows: Vec<(String, String, String, i64, i64)> = ledger
+            .conn()
+            .prepare(
+                "SELECT channel, campaign, day, spend, platform_sales FROM ad_days ORDER BY day",
+            )
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        // Storage units are 1/10,000 of a dong.
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    "tiktok_ads".into(),
+                    "KOL A".into(),
+                    "2026-01-05".into(),
+                    12_000_000_000,
+                    30_000_000_000
+                ),
+                (
+                    "tiktok_ads".into(),
+                    "KOL A".into(),
+                    "2026-01-06".into(),
+                    8_000_000_000,
+                    0
+                ),
+            ]
+        );
+        let currency: String = ledger
+            .conn()
+            .query_row("SELECT currency FROM stores WHERE name = 'S'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(currency, "VND");
+    }
+}
