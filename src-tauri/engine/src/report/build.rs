@@ -5,34 +5,41 @@
 use rust_decimal::Decimal;
 
 use super::data::YearReview;
-use super::doc::{coord, Block, Cell, Chart, Doc, Span, Table, Tone};
+use super::doc::{Block, Cell, Doc, Table};
 use super::format;
 use super::i18n::{fill, t, Lang};
 use super::lessons::{cost_kinds, Param};
+use crate::charts::ChartError;
+use crate::error::Result;
 use crate::model::{Currency, Rate};
 
 /// The whole report in `lang`.
-pub fn build(r: &YearReview, lang: Lang) -> Doc {
+pub fn build(r: &YearReview, lang: Lang) -> Result<Doc> {
     let mut b = Builder {
         r,
         lang,
         blocks: Vec::new(),
         multi: r.summary.currencies.len() > 1,
+        error: None,
     };
     super::build_glance::glance(&mut b);
     b.waterfall();
     super::build_ads::monthly(&mut b);
     super::build_ads::channels(&mut b);
+    super::build_products::products(&mut b);
     b.hidden_costs();
     b.stores();
     b.missing();
     b.lessons();
-    Doc {
+    if let Some(e) = b.error {
+        return Err(e.into());
+    }
+    Ok(Doc {
         lang,
         title: format!("{} {}", t(lang, "title"), r.year),
         cover: cover(r, lang),
         blocks: b.blocks,
-    }
+    })
 }
 
 fn cover(r: &YearReview, lang: Lang) -> Vec<(String, String)> {
@@ -60,6 +67,8 @@ pub(crate) struct Builder<'a> {
     pub blocks: Vec<Block>,
     /// Several currencies: each section repeats per currency under a sub-heading.
     pub multi: bool,
+    /// The first chart that failed to draw (never expected with the SVG backend).
+    pub error: Option<ChartError>,
 }
 
 impl Builder<'_> {
@@ -79,6 +88,18 @@ impl Builder<'_> {
             format!(" {}", c.code())
         } else {
             String::new()
+        }
+    }
+
+    /// A chart under its caption.
+    pub fn chart(&mut self, caption: String, svg: std::result::Result<String, ChartError>) {
+        match svg {
+            Ok(svg) => {
+                self.blocks.push(Block::Chart { caption, svg });
+            }
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
         }
     }
 
@@ -123,62 +144,24 @@ impl Builder<'_> {
             }
             steps.push(("metric.net_profit".into(), f.net_profit, true));
 
-            let mut running = Decimal::ZERO;
-            let mut spans = Vec::new();
             let mut rows = Vec::new();
             let mut strong = Vec::new();
             for (key, v, total) in &steps {
-                let (from, to) = if *total {
-                    (Decimal::ZERO, *v)
-                } else {
-                    (running, running + v)
-                };
-                running = to;
-                let tone = match (*total, v.is_sign_negative()) {
-                    (true, false) if key == "metric.net_profit" => Tone::Good,
-                    (true, true) => Tone::Bad,
-                    (true, false) => Tone::Total,
-                    (false, true) => Tone::Cost,
-                    (false, false) => Tone::Credit,
-                };
-                let share = Rate::ratio(*v, gmv).map(Rate::value);
-                spans.push(Span {
-                    label: self.t(key),
-                    from: coord(from),
-                    to: coord(to),
-                    text: format!(
-                        "{}  ({})",
-                        format::money(*v, c.currency, self.lang),
-                        format::percent(share, self.lang)
-                    ),
-                    tone,
-                });
                 if *total {
                     strong.push(rows.len());
                 }
                 rows.push(vec![
                     Cell::Text(self.t(key)),
                     Cell::Money(*v, c.currency),
-                    Cell::Percent(share),
+                    Cell::Percent(Rate::ratio(*v, gmv).map(Rate::value)),
                 ]);
             }
-            let lo = spans
+            let labelled: Vec<(String, Decimal, bool)> = steps
                 .iter()
-                .flat_map(|s| [s.from, s.to])
-                .fold(0.0, f64::min);
-            let hi = spans
-                .iter()
-                .flat_map(|s| [s.from, s.to])
-                .fold(0.0, f64::max);
-            self.blocks.push(Block::Chart {
-                caption: self.t("chart.waterfall"),
-                chart: Chart::Spans {
-                    rows: spans,
-                    lo,
-                    hi,
-                    marker: None,
-                },
-            });
+                .map(|(key, v, total)| (self.t(key), *v, *total))
+                .collect();
+            let svg = super::charts::waterfall(&labelled, c.currency.minor_units(), self.lang);
+            self.chart(self.t("chart.waterfall"), svg);
             let header = vec![
                 self.t("col.metric"),
                 self.t("col.amount"),

@@ -1,10 +1,14 @@
 //! The monthly-trend and channel sections of the report (see `build`).
 
 use super::build::Builder;
-use super::doc::{coord, Block, Cell, Chart, Series, Span, Tone};
+use super::doc::{Block, Cell};
 use super::format;
 use super::i18n::{fill, t};
-use crate::metrics::Verdict;
+use rust_decimal::Decimal;
+
+use crate::charts::RoasBar;
+use crate::metrics::saturation::MIN_FIT_POINTS;
+use crate::metrics::{ChannelRow, CurrencyChannels, Saturation, Verdict};
 use crate::model::Rate;
 
 pub(crate) fn monthly(b: &mut Builder) {
@@ -13,54 +17,10 @@ pub(crate) fn monthly(b: &mut Builder) {
     for cm in &r.monthly.currencies {
         let cur = cm.currency;
         let sfx = b.currency_heading(cur);
-        let labels: Vec<String> = cm
-            .months
-            .iter()
-            .map(|m| m.month.get(5..).unwrap_or(&m.month).to_string())
-            .collect();
-        let sales: Vec<f64> = cm
-            .months
-            .iter()
-            .map(|m| coord(m.net_sales.value()))
-            .collect();
-        let profit: Vec<f64> = cm
-            .months
-            .iter()
-            .map(|m| coord(m.net_profit.value()))
-            .collect();
-        let ads: Vec<f64> = cm
-            .months
-            .iter()
-            .map(|m| coord(m.ad_spend.value()))
-            .collect();
-        let all = sales.iter().chain(&profit).chain(&ads);
-        let lo = all.clone().copied().fold(0.0, f64::min);
-        let hi = all.copied().fold(0.0, f64::max);
-        b.blocks.push(Block::Chart {
-            caption: b.t("chart.monthly"),
-            chart: Chart::Columns {
-                labels,
-                series: vec![
-                    Series {
-                        name: b.t("metric.net_sales"),
-                        tone: Tone::Total,
-                        values: sales,
-                    },
-                    Series {
-                        name: b.t("metric.net_profit"),
-                        tone: Tone::Good,
-                        values: profit,
-                    },
-                    Series {
-                        name: b.t("metric.ad_spend"),
-                        tone: Tone::Cost,
-                        values: ads,
-                    },
-                ],
-                lo,
-                hi,
-            },
-        });
+        if !cm.months.is_empty() {
+            let svg = super::charts::monthly(cm, b.lang);
+            b.chart(b.t("chart.monthly"), svg);
+        }
         let header = [
             "col.month",
             "metric.gross_sales",
@@ -102,7 +62,6 @@ pub(crate) fn channels(b: &mut Builder) {
         any = true;
         let cur = cc.currency;
         let sfx = b.currency_heading(cur);
-        let be = cc.break_even_roas.map(Rate::value);
         let several_stores = cc.channels.iter().any(|c| c.store != cc.channels[0].store);
         let name = |ch: &crate::metrics::ChannelRow| {
             let n = t(lang, &format!("channel.{}", ch.channel));
@@ -113,46 +72,17 @@ pub(crate) fn channels(b: &mut Builder) {
             }
         };
 
-        let spans: Vec<Span> = cc
+        let bars: Vec<RoasBar> = cc
             .channels
             .iter()
-            .map(|ch| Span {
+            .map(|ch| RoasBar {
                 label: name(ch),
-                from: 0.0,
-                to: ch.roas.map_or(0.0, |v| coord(v.value())),
-                text: format::ratio(ch.roas.map(Rate::value), lang),
-                tone: match ch.verdict {
-                    Some(Verdict::Scale) => Tone::Good,
-                    Some(Verdict::Cut) => Tone::Bad,
-                    None => Tone::Neutral,
-                },
+                roas: ch.roas.map(Rate::value),
+                scale: ch.verdict == Some(Verdict::Scale),
             })
             .collect();
-        let marker = be.map(|v| {
-            (
-                coord(v),
-                format!(
-                    "{} {}",
-                    b.t("note.break_even_line"),
-                    format::ratio(Some(v), lang)
-                ),
-            )
-        });
-        let hi = spans
-            .iter()
-            .map(|s| s.to)
-            .chain(marker.as_ref().map(|m| m.0))
-            .fold(0.0, f64::max)
-            * 1.1;
-        b.blocks.push(Block::Chart {
-            caption: b.t("chart.channels"),
-            chart: Chart::Spans {
-                rows: spans,
-                lo: 0.0,
-                hi,
-                marker,
-            },
-        });
+        let svg = super::charts::roas(&bars, cc.break_even_roas, lang);
+        b.chart(b.t("chart.channels"), svg);
         b.blocks.push(Block::Note(b.t("note.channels")));
 
         let header = [
@@ -190,8 +120,79 @@ pub(crate) fn channels(b: &mut Builder) {
             })
             .collect();
         b.table(format!("{}{sfx}", b.t("sec.channels")), header, rows);
+        marginal(b, cc, &name, &sfx);
     }
     if !any {
         b.blocks.push(Block::Note(b.t("note.no_channels")));
+    }
+}
+
+/// Marginal ROAS and the suggested daily spend ceiling of each channel (metrics.md §4), then
+/// the spend-response chart of every channel with a fit.
+fn marginal(
+    b: &mut Builder,
+    cc: &CurrencyChannels,
+    name: &dyn Fn(&ChannelRow) -> String,
+    sfx: &str,
+) {
+    let r = b.r;
+    let lang = b.lang;
+    let cur = cc.currency;
+    b.blocks.push(Block::Sub(b.t("sub.marginal")));
+    b.blocks.push(Block::Note(b.t("note.marginal")));
+    let header = [
+        "col.channel",
+        "col.days",
+        "col.current_spend",
+        "col.marginal_roas",
+        "col.ceiling",
+        "col.fit_note",
+    ]
+    .iter()
+    .map(|k| b.t(k))
+    .collect();
+    let mut rows = Vec::new();
+    let mut fitted = Vec::new();
+    for ch in &cc.channels {
+        let Some(resp) = r.response(&ch.store, &ch.channel) else {
+            continue;
+        };
+        let money = |v: Option<Decimal>| v.map_or(Cell::Missing, |v| Cell::Money(v, cur));
+        let (days, note) = match resp.fit {
+            Saturation::NotEnoughData { points } => (
+                points,
+                fill(
+                    lang,
+                    "note.not_enough_days",
+                    &[
+                        ("n", points.to_string()),
+                        ("min", MIN_FIT_POINTS.to_string()),
+                    ],
+                ),
+            ),
+            Saturation::Fit(fit) => {
+                fitted.push((ch, resp));
+                let note = if resp.optimal_spend.is_some() {
+                    b.t("note.fit_ok")
+                } else {
+                    b.t("note.no_ceiling")
+                };
+                (fit.points, note)
+            }
+        };
+        rows.push(vec![
+            Cell::Text(name(ch)),
+            Cell::Int(days as i64),
+            money(resp.current_spend),
+            Cell::Ratio(resp.current_marginal_roas.map(Rate::value)),
+            money(resp.optimal_spend),
+            Cell::Text(note),
+        ]);
+    }
+    b.table(format!("{}{sfx}", b.t("sub.marginal")), header, rows);
+    for (ch, resp) in fitted {
+        let svg = super::charts::response(resp, lang);
+        let caption = fill(lang, "chart.response", &[("channel", name(ch))]);
+        b.chart(caption, svg);
     }
 }

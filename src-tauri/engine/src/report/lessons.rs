@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::data::YearReview;
+use crate::metrics::products::Stage;
 use crate::metrics::{CurrencySummary, Verdict};
 use crate::model::{Currency, FeeKind, Rate};
 
@@ -59,25 +60,22 @@ pub fn lessons(r: &YearReview) -> Vec<Lesson> {
             None => out.push(l("lesson.no_break_even", vec![])),
         }
         out.extend(channel_lessons(r, cur));
+        out.extend(product_lessons(r, cur));
         if let Some(last) = r.previous(cur) {
             out.extend(cost_growth(c, last));
         }
-        let missing: Vec<&str> = r
+        let missing: Vec<&String> = r
             .missing_costs
             .iter()
             .filter(|m| m.currency == cur)
-            .map(|m| m.sku.as_str())
+            .map(|m| &m.sku)
             .collect();
         if !missing.is_empty() {
-            let examples = missing[..missing.len().min(EXAMPLE_SKUS)]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
             out.push(l(
                 "lesson.missing_costs",
                 vec![
                     ("count", Param::Count(missing.len() as i64)),
-                    ("skus", Param::Skus(examples)),
+                    ("skus", Param::Skus(examples(missing.iter().copied()))),
                 ],
             ));
         }
@@ -97,22 +95,99 @@ fn channel_lessons(r: &YearReview, cur: Currency) -> Vec<Lesson> {
         .collect();
     // Largest spend first: the decisions that move the most money lead.
     rows.sort_by_key(|ch| std::cmp::Reverse(ch.spend.value()));
-    rows.into_iter()
-        .map(|ch| Lesson {
+    let mut out = Vec::new();
+    for ch in rows {
+        let channel = || Param::Key(format!("channel.{}", ch.channel));
+        let store = || Param::Text(ch.store.clone());
+        out.push(Lesson {
             currency: cur,
             key: match ch.verdict {
                 Some(Verdict::Scale) => "lesson.scale",
                 _ => "lesson.cut",
             },
             params: vec![
-                ("channel", Param::Key(format!("channel.{}", ch.channel))),
-                ("store", Param::Text(ch.store.clone())),
+                ("channel", channel()),
+                ("store", store()),
                 ("roas", Param::Ratio(ch.roas)),
                 ("be", Param::Ratio(cc.break_even_roas)),
                 ("spend", Param::Money(ch.spend.value(), cur)),
             ],
-        })
-        .collect()
+        });
+        // The spend ceiling, where the response curve could be fitted (metrics.md §4).
+        let Some(resp) = r.response(&ch.store, &ch.channel) else {
+            continue;
+        };
+        if let (Some(now), Some(ceiling)) = (resp.current_spend, resp.optimal_spend) {
+            out.push(Lesson {
+                currency: cur,
+                key: if now > ceiling {
+                    "lesson.ceiling_over"
+                } else {
+                    "lesson.ceiling_room"
+                },
+                params: vec![
+                    ("channel", channel()),
+                    ("store", store()),
+                    ("spend", Param::Money(now, cur)),
+                    ("mroas", Param::Ratio(resp.current_marginal_roas)),
+                    ("ceiling", Param::Money(ceiling, cur)),
+                ],
+            });
+        }
+    }
+    out
+}
+
+/// SKUs that lost money before ads (reprice or drop) and SKUs in decline (stop advertising).
+fn product_lessons(r: &YearReview, cur: Currency) -> Vec<Lesson> {
+    let Some(cp) = r.products.iter().find(|c| c.currency == cur) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut losing: Vec<_> = cp
+        .products
+        .iter()
+        .filter(|p| p.contribution.value() < Decimal::ZERO)
+        .collect();
+    losing.sort_by_key(|p| p.contribution.value());
+    if !losing.is_empty() {
+        out.push(Lesson {
+            currency: cur,
+            key: "lesson.losing_skus",
+            params: vec![
+                ("count", Param::Count(losing.len() as i64)),
+                ("skus", Param::Skus(examples(losing.iter().map(|p| &p.sku)))),
+                (
+                    "loss",
+                    Param::Money(losing.iter().map(|p| p.contribution.value()).sum(), cur),
+                ),
+            ],
+        });
+    }
+    let declining: Vec<_> = cp
+        .products
+        .iter()
+        .filter(|p| p.stage == Some(Stage::Decline))
+        .collect();
+    if !declining.is_empty() {
+        out.push(Lesson {
+            currency: cur,
+            key: "lesson.declining_skus",
+            params: vec![
+                ("count", Param::Count(declining.len() as i64)),
+                (
+                    "skus",
+                    Param::Skus(examples(declining.iter().map(|p| &p.sku))),
+                ),
+            ],
+        });
+    }
+    out
+}
+
+/// The first few SKUs of a list, named as examples.
+fn examples<'a>(skus: impl Iterator<Item = &'a String>) -> Vec<String> {
+    skus.take(EXAMPLE_SKUS).cloned().collect()
 }
 
 /// The cost kinds (COGS, each fee kind, ads, fixed costs) that grew fastest over last year.

@@ -156,7 +156,7 @@ fn lessons_name_break_even_verdicts_growth_and_missing_costs() {
 }
 
 fn lessons_text(r: &YearReview, lang: Lang) -> String {
-    let doc = document(r, lang);
+    let doc = document(r, lang).unwrap();
     doc.blocks
         .iter()
         .filter_map(|b| match b {
@@ -178,19 +178,19 @@ fn no_data_for_the_year_is_bad_input() {
 #[test]
 fn documents_translate_and_format_money_per_locale() {
     let r = review();
-    let zh = typst_source(&r, Lang::Zh);
+    let zh = typst_source(&r, Lang::Zh).unwrap();
     assert!(
         zh.contains("\"年终复盘报告 2026\"") && zh.contains("¥5,500.00"),
         "zh"
     );
-    let vi = render_html(&r, Lang::Vi);
+    let vi = render_html(&r, Lang::Vi).unwrap();
     assert!(
         vi.contains("Báo cáo tổng kết năm")
             && vi.contains("1.234.567 ₫")
             && vi.contains("¥5.500,00")
     );
     assert!(vi.contains("&#39;") || vi.contains("=HYPERLINK(&quot;x&quot;)"));
-    let en = render_html(&r, Lang::En);
+    let en = render_html(&r, Lang::En).unwrap();
     assert!(en.contains("Lessons and next-year targets") && en.contains("@page"));
     for lang in Lang::ALL {
         assert!(

@@ -36,7 +36,7 @@ pub fn money_format(cur: Currency) -> String {
 /// The number format of a numeric cell (`None` for text).
 pub fn number_format(c: &Cell) -> Option<String> {
     Some(match c {
-        Cell::Text(_) => return None,
+        Cell::Text(_) | Cell::Missing => return None,
         Cell::Money(_, cur) => money_format(*cur),
         Cell::Ratio(_) => "0.00".into(),
         Cell::Percent(_) => "0.00%".into(),
@@ -54,7 +54,7 @@ pub fn number(c: &Cell) -> Option<Decimal> {
         Cell::Money(v, _) | Cell::Units(v) => Some(*v),
         Cell::Ratio(v) | Cell::Percent(v) | Cell::ChangePct(v) | Cell::ChangeRatio(v) => *v,
         Cell::Int(v) => Some(Decimal::from(*v)),
-        Cell::Text(_) => None,
+        Cell::Text(_) | Cell::Missing => None,
     }
 }
 
