@@ -36,6 +36,7 @@ macro_rules! handlers {
             import::pick_files,
             review::products,
             review::export_report,
+            review::report_print,
             $($extra),*
         ]
     };
