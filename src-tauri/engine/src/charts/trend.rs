@@ -56,7 +56,8 @@ pub fn trend_lines(
             .color(&rgb(p.muted))
             .pos(Pos::new(HPos::Center, VPos::Top));
         for (i, label) in months.iter().enumerate() {
-            if i % every == 0 || i + 1 == months.len() {
+            // Counted back from the last month, so it is always labelled and labels never crowd.
+            if (months.len() - 1 - i) % every == 0 {
                 let (x, y) = chart.backend_coord(&(i as f64, y0));
                 root.draw(&Text::new(label.clone(), (x, y + 6), xs.clone()))?;
             }

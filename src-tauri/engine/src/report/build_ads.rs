@@ -109,7 +109,11 @@ pub(crate) fn channels(b: &mut Builder) {
                 };
                 vec![
                     Cell::Text(name(ch)),
-                    Cell::Text(fill(lang, "days", &[("n", ch.window_days.to_string())])),
+                    Cell::Text(fill(
+                        lang,
+                        if ch.window_days == 1 { "days.one" } else { "days" },
+                        &[("n", ch.window_days.to_string())],
+                    )),
                     Cell::Money(ch.spend.value(), cur),
                     Cell::Money(ch.platform_sales.value(), cur),
                     Cell::Ratio(ch.roas.map(Rate::value)),

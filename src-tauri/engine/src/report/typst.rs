@@ -20,6 +20,9 @@ pub const FAMILIES: &[&str] = &[
     "Arial",
 ];
 
+/// Tables of at most this many rows are never split across pages.
+const KEEP_TOGETHER: usize = 15;
+
 /// A text column with a cell longer than this (in characters) wraps in a flexible column.
 const LONG_TEXT: usize = 16;
 
@@ -156,7 +159,8 @@ fn block(s: &mut String, b: &Block, lang: Lang, charts: &mut usize) {
     }
 }
 
-/// A table that breaks across pages with its header repeated; many columns → smaller text.
+/// A table: a short one moves whole to the next page, a long one breaks across pages with its
+/// header repeated; many columns → smaller text.
 pub fn table(s: &mut String, tb: &Table, lang: Lang) {
     let n = tb.header.len();
     let numeric: Vec<bool> = (0..n)
@@ -186,7 +190,8 @@ pub fn table(s: &mut String, tb: &Table, lang: Lang) {
     let header: Vec<String> = tb.header.iter().map(|h| lit(h)).collect();
     let _ = writeln!(
         s,
-        "#block(below: 10pt, text({size}, table(columns: ({},), align: ({},), table.header({}),",
+        "#block(below: 10pt, breakable: {}, text({size}, table(columns: ({},), align: ({},), table.header({}),",
+        tb.rows.len() > KEEP_TOGETHER,
         cols.join(", "),
         aligns.join(", "),
         header.join(", ")
