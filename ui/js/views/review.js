@@ -16,8 +16,8 @@ let printSheet = null;
 /** The engine's report body as a sanitised node (parsed, never assigned as innerHTML). */
 function reportNode(html) {
   const doc = new DOMParser().parseFromString(html, "text/html");
-  const main = doc.body.firstElementChild;
-  return main ? document.importNode(scrub(main), true) : null;
+  const report = doc.body.firstElementChild;
+  return report ? document.importNode(scrub(report), true) : null;
 }
 
 /** Put the report into the page (hidden on screen) with its stylesheet, then print. */

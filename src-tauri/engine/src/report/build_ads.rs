@@ -111,7 +111,11 @@ pub(crate) fn channels(b: &mut Builder) {
                     Cell::Text(name(ch)),
                     Cell::Text(fill(
                         lang,
-                        if ch.window_days == 1 { "days.one" } else { "days" },
+                        if ch.window_days == 1 {
+                            "days.one"
+                        } else {
+                            "days"
+                        },
                         &[("n", ch.window_days.to_string())],
                     )),
                     Cell::Money(ch.spend.value(), cur),

@@ -23,7 +23,8 @@ pub fn esc(s: &str) -> String {
 }
 
 /// The report's stylesheet. Every rule is scoped under `.fupan-report` so the app's page can
-/// adopt it for printing without restyling itself; `@page` sets the paper.
+/// adopt it for printing without restyling itself (and sets what the app's own table rules
+/// would otherwise leak in); `@page` sets the paper.
 pub const CSS: &str = r#"
 @page { size: A4; margin: 16mm 16mm 20mm 16mm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #6e6e6e; } }
@@ -33,21 +34,25 @@ pub const CSS: &str = r#"
   margin: 0 auto; max-width: 178mm; }
 .fupan-report * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .fupan-report h1.title { text-align: center; font-size: 26pt; color: #2f5d9e; margin: 30mm 0 0; }
-.fupan-report .cover { margin: 10mm auto; border-collapse: collapse; }
-.fupan-report .cover td { padding: 1.5mm 4mm; }
+.fupan-report .cover { margin: 10mm auto; border-collapse: collapse; width: auto; font-size: inherit; }
+.fupan-report .cover td { padding: 1.5mm 4mm; border: none; white-space: normal; }
 .fupan-report .cover td:first-child { text-align: right; color: #5a5a5a; }
 .fupan-report .toc { margin-top: 14mm; } .fupan-report .toc li { margin: 1.5mm 0; }
 .fupan-report .toc a { color: inherit; text-decoration: none; }
 .fupan-report section.new-page { break-before: page; }
+.fupan-report h1, .fupan-report h2, .fupan-report h3 { line-height: 1.25; }
 .fupan-report h2 { font-size: 15pt; color: #2f5d9e; margin: 6mm 0 3mm; }
 .fupan-report h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid; }
 .fupan-report table.data { width: 100%; border-collapse: collapse; margin-bottom: 4mm; font-size: 9pt; }
 .fupan-report table.data.small { font-size: 8pt; }
-.fupan-report table.data th, .fupan-report table.data td { border: 0.4pt solid #c8c8c8; padding: 1mm 1.4mm; }
-.fupan-report table.data th { background: #ebebeb; text-align: left; }
+.fupan-report table.data th, .fupan-report table.data td { border: 0.4pt solid #c8c8c8;
+  padding: 1mm 1.4mm; font-size: inherit; font-weight: normal; color: #111; background: none;
+  white-space: normal; vertical-align: top; position: static; }
+.fupan-report table.data th { background: #ebebeb; text-align: left; font-weight: bold; }
+.fupan-report table.data tr:hover { background: none; }
 .fupan-report table.data thead { display: table-header-group; }
 .fupan-report table.data tr { break-inside: avoid; }
-.fupan-report td.num { text-align: right; white-space: nowrap; }
+.fupan-report table.data .num { text-align: right; white-space: nowrap; }
 .fupan-report tr.strong td { font-weight: bold; }
 .fupan-report .note { font-size: 8.5pt; color: #5a5a5a; }
 .fupan-report figure { margin: 0 0 4mm; break-inside: avoid; }
@@ -64,13 +69,13 @@ pub fn html(doc: &Doc) -> String {
     )
 }
 
-/// The report's markup inside one `<main class="fupan-report">` (what `html` wraps and the
+/// The report's markup inside one `<article class="fupan-report">` (what `html` wraps and the
 /// app prints): cover, contents, sections with inline SVG charts.
 pub fn body(doc: &Doc) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "<main class=\"fupan-report\" lang=\"{}\"><h1 class=\"title\">{}</h1><table class=\"cover\">",
+        "<article class=\"fupan-report\" lang=\"{}\"><h1 class=\"title\">{}</h1><table class=\"cover\">",
         doc.lang.code(),
         esc(&doc.title)
     );
@@ -112,7 +117,7 @@ pub fn body(doc: &Doc) -> String {
     if open {
         s.push_str("</section>\n");
     }
-    s.push_str("</main>\n");
+    s.push_str("</article>\n");
     s
 }
 
@@ -147,8 +152,15 @@ fn block(s: &mut String, b: &Block, lang: Lang) {
 pub fn table(s: &mut String, tb: &Table, lang: Lang) {
     let small = if tb.header.len() >= 7 { " small" } else { "" };
     let _ = write!(s, "<table class=\"data{small}\"><thead><tr>");
-    for h in &tb.header {
-        let _ = write!(s, "<th>{}</th>", esc(h));
+    // A column aligns like its first row's cell (numbers right), header included.
+    for (i, h) in tb.header.iter().enumerate() {
+        let numeric = tb
+            .rows
+            .first()
+            .and_then(|r| r.get(i))
+            .is_some_and(|c| c.is_numeric());
+        let num = if numeric { " class=\"num\"" } else { "" };
+        let _ = write!(s, "<th{num}>{}</th>", esc(h));
     }
     s.push_str("</tr></thead><tbody>\n");
     for (i, row) in tb.rows.iter().enumerate() {
