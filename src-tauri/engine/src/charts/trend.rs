@@ -57,7 +57,7 @@ pub fn trend_lines(
             .pos(Pos::new(HPos::Center, VPos::Top));
         for (i, label) in months.iter().enumerate() {
             // Counted back from the last month, so it is always labelled and labels never crowd.
-            if (months.len() - 1 - i) % every == 0 {
+            if (months.len() - 1 - i).is_multiple_of(every) {
                 let (x, y) = chart.backend_coord(&(i as f64, y0));
                 root.draw(&Text::new(label.clone(), (x, y + 6), xs.clone()))?;
             }

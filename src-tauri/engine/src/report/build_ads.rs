@@ -1,6 +1,6 @@
 //! The monthly-trend and channel sections of the report (see `build`).
 
-use super::build::Builder;
+use super::build::{change, Builder};
 use super::doc::{Block, Cell};
 use super::format;
 use super::i18n::{fill, t};
@@ -21,29 +21,49 @@ pub(crate) fn monthly(b: &mut Builder) {
             let svg = super::charts::monthly(cm, b.lang);
             b.chart(b.t("chart.monthly"), svg);
         }
-        let header = [
-            "col.month",
-            "metric.gross_sales",
-            "metric.net_sales",
-            "metric.net_profit",
-            "metric.ad_spend",
-            "metric.store_roas",
-        ]
-        .iter()
-        .map(|k| b.t(k))
-        .collect();
+        // Last year's same month, where last year has data (matched by month number).
+        let before = r
+            .last_monthly
+            .as_ref()
+            .and_then(|m| m.currencies.iter().find(|c| c.currency == cur))
+            .filter(|c| c.months.iter().any(|x| !x.net_sales.value().is_zero()));
+        let same_month = |month: &str| {
+            let mm = month.get(5..)?;
+            before?.months.iter().find(|x| x.month.get(5..) == Some(mm))
+        };
+        let mut header: Vec<String> = ["col.month", "metric.gross_sales", "metric.net_sales"]
+            .iter()
+            .map(|k| b.t(k))
+            .collect();
+        if before.is_some() {
+            header.push(b.t("col.net_sales_last_year"));
+            header.push(b.t("col.change"));
+        }
+        header.extend(
+            ["metric.net_profit", "metric.ad_spend", "metric.store_roas"]
+                .iter()
+                .map(|k| b.t(k)),
+        );
         let rows = cm
             .months
             .iter()
             .map(|m| {
-                vec![
+                let mut row = vec![
                     Cell::Text(m.month.clone()),
                     Cell::Money(m.gross_sales.value(), cur),
                     Cell::Money(m.net_sales.value(), cur),
+                ];
+                if before.is_some() {
+                    let last = same_month(&m.month).map_or(Decimal::ZERO, |x| x.net_sales.value());
+                    row.push(Cell::Money(last, cur));
+                    row.push(Cell::ChangePct(change(m.net_sales.value(), last)));
+                }
+                row.extend([
                     Cell::Money(m.net_profit.value(), cur),
                     Cell::Money(m.ad_spend.value(), cur),
                     Cell::Ratio(m.store_roas.map(Rate::value)),
-                ]
+                ]);
+                row
             })
             .collect();
         b.table(format!("{}{sfx}", b.t("sec.monthly")), header, rows);

@@ -27,6 +27,8 @@ pub struct YearReview {
     /// The previous year, only when it has any figure.
     pub last_year: Option<Summary>,
     pub monthly: Monthly,
+    /// The previous year's months, only when that year has any figure.
+    pub last_monthly: Option<Monthly>,
     /// Last-click attribution (assist coefficient 0), as the channels screen defaults to.
     pub channels: ChannelsReport,
     /// The spend-response fit (marginal ROAS, profit-maximising daily spend) of every channel
@@ -62,6 +64,10 @@ impl YearReview {
         }
         let last = summary_of(ledger, year - 1, store)?;
         let last_year = last.filter(|s| s.currencies.iter().any(has_figures));
+        let last_monthly = match last_year {
+            Some(_) => Some(monthly(ledger, &year_filter(year - 1, store)?)?),
+            None => None,
+        };
         let channels = channels(ledger, &f, Decimal::ZERO)?;
         let mut responses = Vec::new();
         for row in channels.currencies.iter().flat_map(|c| &c.channels) {
@@ -72,6 +78,7 @@ impl YearReview {
             store: store.map(str::to_string),
             produced,
             monthly: monthly(ledger, &f)?,
+            last_monthly,
             channels,
             responses,
             products: products(ledger, &f)?,

@@ -113,6 +113,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("col.this_year", "今年", "This year", "Năm nay"),
     ("col.last_year", "去年", "Last year", "Năm trước"),
     ("col.change", "变化", "Change", "Thay đổi"),
+    ("col.net_sales_last_year", "去年同月净销售额", "Net sales same month last year", "Doanh thu thuần cùng tháng năm trước"),
     ("col.amount", "金额", "Amount", "Số tiền"),
     ("col.share_gmv", "占GMV", "Share of GMV", "Tỷ trọng GMV"),
     ("col.month", "月份", "Month", "Tháng"),
