@@ -15,7 +15,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub use matrix::{product_matrix, MatrixPoint};
 pub use response::{spend_response, ResponseCurve};
 pub use roas::{roas_bars, RoasBar};
-pub use trend::{trend_lines, TrendSeries};
+pub use trend::{monthly_trend, trend_lines, TrendSeries};
 pub use waterfall::{waterfall, StepKind, WaterfallStep};
 
 /// Colours of one theme, as `#rrggbb`.

@@ -94,3 +94,28 @@ pub fn trend_lines(
     }
     Ok(svg)
 }
+
+/// The monthly trend of a currency: net sales, net profit and ad spend per month. `labels`
+/// name those three series in the reader's language.
+pub fn monthly_trend(
+    m: &crate::metrics::CurrencyMonths,
+    labels: [String; 3],
+    style: &Style,
+) -> Result<String, ChartError> {
+    let months: Vec<String> = m.months.iter().map(|x| x.month.clone()).collect();
+    type Pick = fn(&crate::metrics::MonthFigures) -> Decimal;
+    let picks: [Pick; 3] = [
+        |x| x.net_sales.value(),
+        |x| x.net_profit.value(),
+        |x| x.ad_spend.value(),
+    ];
+    let series: Vec<TrendSeries> = labels
+        .into_iter()
+        .zip(picks)
+        .map(|(label, pick)| TrendSeries {
+            label,
+            values: m.months.iter().map(pick).collect(),
+        })
+        .collect();
+    trend_lines(&months, &series, style)
+}

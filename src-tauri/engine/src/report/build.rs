@@ -76,6 +76,11 @@ impl Builder<'_> {
         t(self.lang, key)
     }
 
+    /// Column headers from translation keys.
+    pub fn headers(&self, keys: &[&str]) -> Vec<String> {
+        keys.iter().map(|k| self.t(k)).collect()
+    }
+
     pub fn section(&mut self, key: &str, new_page: bool) {
         let title = self.t(key);
         self.blocks.push(Block::Section { title, new_page });
@@ -216,7 +221,7 @@ impl Builder<'_> {
         self.section("sec.stores", false);
         for c in &self.r.summary.currencies {
             let sfx = self.currency_heading(c.currency);
-            let header = [
+            let header = self.headers(&[
                 "col.store",
                 "metric.gross_sales",
                 "metric.net_sales",
@@ -224,10 +229,7 @@ impl Builder<'_> {
                 "metric.net_margin",
                 "metric.store_roas",
                 "metric.break_even_roas",
-            ]
-            .iter()
-            .map(|k| self.t(k))
-            .collect();
+            ]);
             let rows = self
                 .r
                 .stores

@@ -31,19 +31,11 @@ pub(crate) fn monthly(b: &mut Builder) {
             let mm = month.get(5..)?;
             before?.months.iter().find(|x| x.month.get(5..) == Some(mm))
         };
-        let mut header: Vec<String> = ["col.month", "metric.gross_sales", "metric.net_sales"]
-            .iter()
-            .map(|k| b.t(k))
-            .collect();
+        let mut header = b.headers(&["col.month", "metric.gross_sales", "metric.net_sales"]);
         if before.is_some() {
-            header.push(b.t("col.net_sales_last_year"));
-            header.push(b.t("col.change"));
+            header.extend(b.headers(&["col.net_sales_last_year", "col.change"]));
         }
-        header.extend(
-            ["metric.net_profit", "metric.ad_spend", "metric.store_roas"]
-                .iter()
-                .map(|k| b.t(k)),
-        );
+        header.extend(b.headers(&["metric.net_profit", "metric.ad_spend", "metric.store_roas"]));
         let rows = cm
             .months
             .iter()
@@ -105,7 +97,7 @@ pub(crate) fn channels(b: &mut Builder) {
         b.chart(b.t("chart.channels"), svg);
         b.blocks.push(Block::Note(b.t("note.channels")));
 
-        let header = [
+        let header = b.headers(&[
             "col.channel",
             "col.window",
             "col.spend",
@@ -114,10 +106,7 @@ pub(crate) fn channels(b: &mut Builder) {
             "metric.profit_roi",
             "col.verdict",
             "col.distance",
-        ]
-        .iter()
-        .map(|k| b.t(k))
-        .collect();
+        ]);
         let rows = cc
             .channels
             .iter()
@@ -168,17 +157,14 @@ fn marginal(
     let cur = cc.currency;
     b.blocks.push(Block::Sub(b.t("sub.marginal")));
     b.blocks.push(Block::Note(b.t("note.marginal")));
-    let header = [
+    let header = b.headers(&[
         "col.channel",
         "col.days",
         "col.current_spend",
         "col.marginal_roas",
         "col.ceiling",
         "col.fit_note",
-    ]
-    .iter()
-    .map(|k| b.t(k))
-    .collect();
+    ]);
     let mut rows = Vec::new();
     let mut fitted = Vec::new();
     for ch in &cc.channels {

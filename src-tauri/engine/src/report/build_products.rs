@@ -53,16 +53,13 @@ fn quadrant_key(q: Quadrant) -> &'static str {
 /// SKUs and net sales per lifecycle stage, with the stage's acceptable ROAS.
 fn stages(b: &mut Builder, rows: &[ProductRow], cur: Currency, sfx: &str) {
     let be = b.r.this_year(cur).and_then(|c| c.figures.break_even_roas);
-    let header = [
+    let header = b.headers(&[
         "col.stage",
         "col.skus",
         "metric.net_sales",
         "col.contribution",
         "col.stage_roas",
-    ]
-    .iter()
-    .map(|k| b.t(k))
-    .collect();
+    ]);
     let mut table = Vec::new();
     for stage in [Stage::Launch, Stage::Growth, Stage::Mature, Stage::Decline] {
         let of: Vec<&ProductRow> = rows.iter().filter(|p| p.stage == Some(stage)).collect();
@@ -116,7 +113,7 @@ fn ranked(b: &mut Builder, rows: &[ProductRow], cur: Currency, sfx: &str) {
 }
 
 fn product_table(b: &mut Builder, key: &str, rows: &[&ProductRow], cur: Currency, sfx: &str) {
-    let header = [
+    let header = b.headers(&[
         "col.sku",
         "col.units",
         "metric.net_sales",
@@ -124,10 +121,7 @@ fn product_table(b: &mut Builder, key: &str, rows: &[&ProductRow], cur: Currency
         "metric.contribution_margin",
         "col.quadrant",
         "col.stage",
-    ]
-    .iter()
-    .map(|k| b.t(k))
-    .collect();
+    ]);
     let text = |k: Option<&str>| Cell::Text(k.map_or(super::format::DASH.into(), |k| b.t(k)));
     let cells = rows
         .iter()

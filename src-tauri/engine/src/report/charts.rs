@@ -6,8 +6,7 @@ use rust_decimal::Decimal;
 use super::format;
 use super::i18n::{t, Lang};
 use crate::charts::{
-    self, ChartError, MatrixPoint, Palette, ResponseCurve, RoasBar, StepKind, Style, TrendSeries,
-    WaterfallStep,
+    self, ChartError, MatrixPoint, Palette, ResponseCurve, RoasBar, StepKind, Style, WaterfallStep,
 };
 use crate::metrics::products::{median, Quadrant};
 use crate::metrics::{CurrencyMonths, ProductRow, SpendResponse};
@@ -52,28 +51,8 @@ pub(crate) fn waterfall(
 
 /// Net sales, net profit and ad spend per month.
 pub(crate) fn monthly(cm: &CurrencyMonths, lang: Lang) -> Result<String, ChartError> {
-    let months: Vec<String> = cm.months.iter().map(|m| m.month.clone()).collect();
-    let series = [
-        (
-            "metric.net_sales",
-            cm.months.iter().map(|m| m.net_sales.value()).collect(),
-        ),
-        (
-            "metric.net_profit",
-            cm.months.iter().map(|m| m.net_profit.value()).collect(),
-        ),
-        (
-            "metric.ad_spend",
-            cm.months.iter().map(|m| m.ad_spend.value()).collect(),
-        ),
-    ]
-    .into_iter()
-    .map(|(key, values)| TrendSeries {
-        label: t(lang, key),
-        values,
-    })
-    .collect::<Vec<_>>();
-    charts::trend_lines(&months, &series, &style(lang))
+    let labels = ["metric.net_sales", "metric.net_profit", "metric.ad_spend"].map(|k| t(lang, k));
+    charts::monthly_trend(cm, labels, &style(lang))
 }
 
 /// Channel ROAS bars against the break-even line.

@@ -70,15 +70,7 @@ pub fn lessons(r: &YearReview) -> Vec<Lesson> {
             .filter(|m| m.currency == cur)
             .map(|m| &m.sku)
             .collect();
-        if !missing.is_empty() {
-            out.push(l(
-                "lesson.missing_costs",
-                vec![
-                    ("count", Param::Count(missing.len() as i64)),
-                    ("skus", Param::Skus(examples(missing.iter().copied()))),
-                ],
-            ));
-        }
+        out.extend(sku_lesson(cur, "lesson.missing_costs", missing, vec![]));
     }
     out
 }
@@ -143,46 +135,53 @@ fn product_lessons(r: &YearReview, cur: Currency) -> Vec<Lesson> {
     let Some(cp) = r.products.iter().find(|c| c.currency == cur) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
     let mut losing: Vec<_> = cp
         .products
         .iter()
         .filter(|p| p.contribution.value() < Decimal::ZERO)
         .collect();
     losing.sort_by_key(|p| p.contribution.value());
-    if !losing.is_empty() {
-        out.push(Lesson {
-            currency: cur,
-            key: "lesson.losing_skus",
-            params: vec![
-                ("count", Param::Count(losing.len() as i64)),
-                ("skus", Param::Skus(examples(losing.iter().map(|p| &p.sku)))),
-                (
-                    "loss",
-                    Param::Money(losing.iter().map(|p| p.contribution.value()).sum(), cur),
-                ),
-            ],
-        });
-    }
-    let declining: Vec<_> = cp
+    let loss = losing.iter().map(|p| p.contribution.value()).sum();
+    let declining = cp
         .products
         .iter()
         .filter(|p| p.stage == Some(Stage::Decline))
-        .collect();
-    if !declining.is_empty() {
-        out.push(Lesson {
-            currency: cur,
-            key: "lesson.declining_skus",
-            params: vec![
-                ("count", Param::Count(declining.len() as i64)),
-                (
-                    "skus",
-                    Param::Skus(examples(declining.iter().map(|p| &p.sku))),
-                ),
-            ],
-        });
+        .map(|p| &p.sku);
+    [
+        sku_lesson(
+            cur,
+            "lesson.losing_skus",
+            losing.iter().map(|p| &p.sku).collect(),
+            vec![("loss", Param::Money(loss, cur))],
+        ),
+        sku_lesson(cur, "lesson.declining_skus", declining.collect(), vec![]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// A lesson naming how many SKUs and the first few of them, plus `extra` parameters; none
+/// for an empty list.
+fn sku_lesson(
+    currency: Currency,
+    key: &'static str,
+    skus: Vec<&String>,
+    extra: Vec<(&'static str, Param)>,
+) -> Option<Lesson> {
+    if skus.is_empty() {
+        return None;
     }
-    out
+    let mut params = vec![
+        ("count", Param::Count(skus.len() as i64)),
+        ("skus", Param::Skus(examples(skus.into_iter()))),
+    ];
+    params.extend(extra);
+    Some(Lesson {
+        currency,
+        key,
+        params,
+    })
 }
 
 /// The first few SKUs of a list, named as examples.
