@@ -9,6 +9,7 @@ use super::doc::{Block, Cell, Doc, Table};
 use super::format;
 use super::i18n::{fill, t, Lang};
 use super::lessons::{cost_kinds, Param};
+use super::xlsx::SHEET_NAME_MAX;
 use crate::charts::ChartError;
 use crate::error::Result;
 use crate::model::{Currency, Rate};
@@ -74,6 +75,14 @@ pub(crate) struct Builder<'a> {
 impl Builder<'_> {
     pub fn t(&self, key: &str) -> String {
         t(self.lang, key)
+    }
+
+    /// A worksheet name: the translated `key` cut to leave room for the currency suffix
+    /// (Excel allows 31 characters).
+    pub fn sheet(&self, key: &str, sfx: &str) -> String {
+        let room = SHEET_NAME_MAX.saturating_sub(sfx.chars().count());
+        let title: String = self.t(key).chars().take(room).collect();
+        format!("{}{sfx}", title.trim_end())
     }
 
     /// Column headers from translation keys.
@@ -172,12 +181,7 @@ impl Builder<'_> {
                 self.t("col.amount"),
                 self.t("col.share_gmv"),
             ];
-            self.table_strong(
-                format!("{}{sfx}", self.t("sec.waterfall")),
-                header,
-                rows,
-                strong,
-            );
+            self.table_strong(self.sheet("sec.waterfall", &sfx), header, rows, strong);
         }
     }
 
@@ -210,7 +214,7 @@ impl Builder<'_> {
                 }
                 rows.push(row);
             }
-            self.table(format!("{}{sfx}", self.t("sec.costs")), header, rows);
+            self.table(self.sheet("sec.costs", &sfx), header, rows);
         }
     }
 
@@ -248,7 +252,7 @@ impl Builder<'_> {
                     ]
                 })
                 .collect();
-            self.table(format!("{}{sfx}", self.t("sec.stores")), header, rows);
+            self.table(self.sheet("sec.stores", &sfx), header, rows);
         }
     }
 

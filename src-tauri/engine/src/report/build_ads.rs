@@ -58,7 +58,7 @@ pub(crate) fn monthly(b: &mut Builder) {
                 row
             })
             .collect();
-        b.table(format!("{}{sfx}", b.t("sec.monthly")), header, rows);
+        b.table(b.sheet("sec.monthly", &sfx), header, rows);
     }
 }
 
@@ -136,7 +136,7 @@ pub(crate) fn channels(b: &mut Builder) {
                 ]
             })
             .collect();
-        b.table(format!("{}{sfx}", b.t("sec.channels")), header, rows);
+        b.table(b.sheet("sec.channels", &sfx), header, rows);
         marginal(b, cc, &name, &sfx);
     }
     if !any {
@@ -203,7 +203,7 @@ fn marginal(
             Cell::Text(note),
         ]);
     }
-    b.table(format!("{}{sfx}", b.t("sub.marginal")), header, rows);
+    b.table(b.sheet("sheet.marginal", sfx), header, rows);
     for (ch, resp) in fitted {
         let svg = super::charts::response(resp, lang);
         let caption = fill(lang, "chart.response", &[("channel", name(ch))]);

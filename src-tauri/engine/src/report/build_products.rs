@@ -80,7 +80,7 @@ fn stages(b: &mut Builder, rows: &[ProductRow], cur: Currency, sfx: &str) {
         ]);
     }
     b.blocks.push(Block::Sub(b.t("sub.stages")));
-    b.table(format!("{}{sfx}", b.t("sub.stages")), header, table);
+    b.table(b.sheet("sub.stages", sfx), header, table);
 }
 
 /// The best and the worst SKUs by contribution (all of them when there are few).
@@ -142,5 +142,5 @@ fn product_table(b: &mut Builder, key: &str, rows: &[&ProductRow], cur: Currency
         })
         .collect();
     b.blocks.push(Block::Sub(b.t(key)));
-    b.table(format!("{}{sfx}", b.t(key)), header, cells);
+    b.table(b.sheet(key, sfx), header, cells);
 }

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::Currency;
 
 /// Excel's limit on worksheet names.
-const SHEET_NAME_MAX: usize = 31;
+pub(crate) const SHEET_NAME_MAX: usize = 31;
 
 /// Text as a cell value: one starting with = + - @ (or a tab / carriage return, which some
 /// spreadsheets skip before such a sign) gets a leading apostrophe so it never runs as a formula,
@@ -62,9 +62,15 @@ pub fn xlsx(doc: &Doc) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let mut names: Vec<String> = Vec::new();
     let mut section = String::new();
+    // The sub-heading (a currency) the next bullets belong to.
+    let mut sub = String::new();
     for b in &doc.blocks {
         match b {
-            Block::Section { title, .. } => section = title.clone(),
+            Block::Section { title, .. } => {
+                section = title.clone();
+                sub.clear();
+            }
+            Block::Sub(text) => sub = text.clone(),
             Block::Table(tb) => {
                 let ws = wb.add_worksheet();
                 ws.set_name(unique_name(&tb.sheet, &mut names))
@@ -73,9 +79,10 @@ pub fn xlsx(doc: &Doc) -> Result<Vec<u8>> {
             }
             Block::Bullets(items) => {
                 let ws = wb.add_worksheet();
-                ws.set_name(unique_name(&section, &mut names)).map_err(xe)?;
+                let title = format!("{section} {sub}").trim_end().to_string();
+                ws.set_name(unique_name(&title, &mut names)).map_err(xe)?;
                 let bold = Format::new().set_bold();
-                ws.write_string_with_format(0, 0, safe_text(&section), &bold)
+                ws.write_string_with_format(0, 0, safe_text(&title), &bold)
                     .map_err(xe)?;
                 for (i, item) in items.iter().enumerate() {
                     ws.write_string(i as u32 + 1, 0, safe_text(item))
