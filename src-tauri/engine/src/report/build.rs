@@ -9,7 +9,7 @@ use super::doc::{Block, Cell, Doc, Table};
 use super::format;
 use super::i18n::{fill, t, Lang};
 use super::lessons::{cost_kinds, Param};
-use super::xlsx::SHEET_NAME_MAX;
+use super::xlsx::sheet_title;
 use crate::charts::ChartError;
 use crate::error::Result;
 use crate::model::{Currency, Rate};
@@ -80,9 +80,7 @@ impl Builder<'_> {
     /// A worksheet name: the translated `key` cut to leave room for the currency suffix
     /// (Excel allows 31 characters).
     pub fn sheet(&self, key: &str, sfx: &str) -> String {
-        let room = SHEET_NAME_MAX.saturating_sub(sfx.chars().count());
-        let title: String = self.t(key).chars().take(room).collect();
-        format!("{}{sfx}", title.trim_end())
+        sheet_title(&self.t(key), sfx)
     }
 
     /// Column headers from translation keys.
@@ -288,7 +286,7 @@ impl Builder<'_> {
     fn lessons(&mut self) {
         self.section("sec.lessons", true);
         for c in self.r.currencies() {
-            self.currency_heading(c);
+            let sfx = self.currency_heading(c);
             let items = self
                 .r
                 .lessons
@@ -303,7 +301,8 @@ impl Builder<'_> {
                     fill(self.lang, l.key, &values)
                 })
                 .collect();
-            self.blocks.push(Block::Bullets(items));
+            let sheet = self.sheet("sheet.lessons", &sfx);
+            self.blocks.push(Block::Bullets { sheet, items });
         }
     }
 }

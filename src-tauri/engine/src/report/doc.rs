@@ -35,7 +35,11 @@ pub enum Block {
         caption: String,
         svg: String,
     },
-    Bullets(Vec<String>),
+    /// A list; `sheet` names its worksheet in the xlsx.
+    Bullets {
+        sheet: String,
+        items: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -130,7 +130,7 @@ fn block(s: &mut String, b: &Block, lang: Lang) {
         Block::Note(text) => {
             let _ = writeln!(s, "<p class=\"note\">{}</p>", esc(text));
         }
-        Block::Bullets(items) => {
+        Block::Bullets { items, .. } => {
             s.push_str("<ul>");
             for i in items {
                 let _ = write!(s, "<li>{}</li>", esc(i));

@@ -142,6 +142,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("col.stage_roas", "可接受投产比", "Acceptable ROAS", "ROAS chấp nhận được"),
     ("col.quadrant", "矩阵位置", "Matrix quadrant", "Nhóm ma trận"),
     ("sub.marginal", "边际投产比与花费上限", "Marginal ROAS and spend ceiling", "ROAS biên và mức trần chi tiêu"),
+    ("sheet.lessons", "经验与目标", "Lessons and targets", "Bài học và mục tiêu"),
     ("sheet.marginal", "边际投产比", "Marginal ROAS", "ROAS biên"),
     ("sub.stages", "生命周期阶段", "Lifecycle stages", "Giai đoạn vòng đời"),
     ("sub.all_products", "各SKU按边际贡献排序", "SKUs by contribution", "SKU theo lãi góp"),

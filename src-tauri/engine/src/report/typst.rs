@@ -139,7 +139,7 @@ fn block(s: &mut String, b: &Block, lang: Lang, charts: &mut usize) {
         Block::Note(text) => {
             let _ = writeln!(s, "#text(8.5pt, fill: luma(90), {})\n", lit(text));
         }
-        Block::Bullets(items) => {
+        Block::Bullets { items, .. } => {
             for i in items {
                 let _ = writeln!(s, "#list(spacing: 0.9em, {})", lit(i));
             }

@@ -10,7 +10,14 @@ use crate::error::{Error, Result};
 use crate::model::Currency;
 
 /// Excel's limit on worksheet names.
-pub(crate) const SHEET_NAME_MAX: usize = 31;
+const SHEET_NAME_MAX: usize = 31;
+
+/// A worksheet name: `title` cut to leave room for `sfx` (a currency) within Excel's limit.
+pub(crate) fn sheet_title(title: &str, sfx: &str) -> String {
+    let room = SHEET_NAME_MAX.saturating_sub(sfx.chars().count());
+    let cut: String = title.chars().take(room).collect();
+    format!("{}{sfx}", cut.trim_end())
+}
 
 /// Text as a cell value: one starting with = + - @ (or a tab / carriage return, which some
 /// spreadsheets skip before such a sign) gets a leading apostrophe so it never runs as a formula,
@@ -62,27 +69,21 @@ pub fn xlsx(doc: &Doc) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let mut names: Vec<String> = Vec::new();
     let mut section = String::new();
-    // The sub-heading (a currency) the next bullets belong to.
-    let mut sub = String::new();
     for b in &doc.blocks {
         match b {
-            Block::Section { title, .. } => {
-                section = title.clone();
-                sub.clear();
-            }
-            Block::Sub(text) => sub = text.clone(),
+            Block::Section { title, .. } => section = title.clone(),
             Block::Table(tb) => {
                 let ws = wb.add_worksheet();
                 ws.set_name(unique_name(&tb.sheet, &mut names))
                     .map_err(xe)?;
                 write_table(ws, tb, doc).map_err(xe)?;
             }
-            Block::Bullets(items) => {
+            Block::Bullets { sheet, items } => {
                 let ws = wb.add_worksheet();
-                let title = format!("{section} {sub}").trim_end().to_string();
-                ws.set_name(unique_name(&title, &mut names)).map_err(xe)?;
+                let title = sheet;
+                ws.set_name(unique_name(title, &mut names)).map_err(xe)?;
                 let bold = Format::new().set_bold();
-                ws.write_string_with_format(0, 0, safe_text(&title), &bold)
+                ws.write_string_with_format(0, 0, safe_text(&section), &bold)
                     .map_err(xe)?;
                 for (i, item) in items.iter().enumerate() {
                     ws.write_string(i as u32 + 1, 0, safe_text(item))
