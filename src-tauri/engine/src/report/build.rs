@@ -303,6 +303,7 @@ impl Builder<'_> {
                 .collect();
             let sheet = self.sheet("sheet.lessons", &sfx);
             self.blocks.push(Block::Bullets { sheet, items });
+            super::build_ads::targets(self, c, &sfx);
         }
     }
 }

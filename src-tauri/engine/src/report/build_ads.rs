@@ -3,13 +3,13 @@
 use super::build::{change, Builder};
 use super::doc::{Block, Cell};
 use super::format;
-use super::i18n::{fill, t};
+use super::i18n::{fill, t, Lang};
 use rust_decimal::Decimal;
 
 use crate::charts::RoasBar;
 use crate::metrics::saturation::MIN_FIT_POINTS;
 use crate::metrics::{ChannelRow, CurrencyChannels, Saturation, Verdict};
-use crate::model::Rate;
+use crate::model::{Currency, Rate};
 
 pub(crate) fn monthly(b: &mut Builder) {
     b.section("sec.monthly", true);
@@ -74,15 +74,7 @@ pub(crate) fn channels(b: &mut Builder) {
         any = true;
         let cur = cc.currency;
         let sfx = b.currency_heading(cur);
-        let several_stores = cc.channels.iter().any(|c| c.store != cc.channels[0].store);
-        let name = |ch: &crate::metrics::ChannelRow| {
-            let n = t(lang, &format!("channel.{}", ch.channel));
-            if several_stores {
-                format!("{n} · {}", ch.store)
-            } else {
-                n
-            }
-        };
+        let name = |ch: &ChannelRow| channel_name(lang, cc, ch);
 
         let bars: Vec<RoasBar> = cc
             .channels
@@ -209,4 +201,64 @@ fn marginal(
         let caption = fill(lang, "chart.response", &[("channel", name(ch))]);
         b.chart(caption, svg);
     }
+}
+
+/// A channel as the report names it: translated, with its store when the currency has
+/// channels in several stores.
+fn channel_name(lang: Lang, cc: &CurrencyChannels, ch: &ChannelRow) -> String {
+    let n = t(lang, &format!("channel.{}", ch.channel));
+    if cc.channels.iter().any(|c| c.store != ch.store) {
+        format!("{n} · {}", ch.store)
+    } else {
+        n
+    }
+}
+
+/// Next year's target per channel (lessons section): the ROAS to hold (the break-even the
+/// verdicts use), this year's ROAS, the daily spend ceiling where a fit exists, the action.
+pub(crate) fn targets(b: &mut Builder, cur: Currency, sfx: &str) {
+    let r = b.r;
+    let lang = b.lang;
+    let Some(cc) = r
+        .channels
+        .currencies
+        .iter()
+        .find(|c| c.currency == cur && !c.channels.is_empty())
+    else {
+        return;
+    };
+    let header = b.headers(&[
+        "col.channel",
+        "col.target_roas",
+        "col.roas",
+        "col.ceiling",
+        "col.action",
+    ]);
+    let rows = cc
+        .channels
+        .iter()
+        .map(|ch| {
+            let resp = r.response(&ch.store, &ch.channel);
+            let ceiling = resp.and_then(|x| x.optimal_spend);
+            let over = resp
+                .and_then(|x| x.current_spend)
+                .zip(ceiling)
+                .is_some_and(|(now, max)| now > max);
+            let action = match ch.verdict {
+                Some(Verdict::Scale) if over => "action.hold",
+                Some(Verdict::Scale) => "verdict.scale",
+                Some(Verdict::Cut) => "verdict.cut",
+                None => "action.none",
+            };
+            vec![
+                Cell::Text(channel_name(lang, cc, ch)),
+                Cell::Ratio(cc.break_even_roas.map(Rate::value)),
+                Cell::Ratio(ch.roas.map(Rate::value)),
+                ceiling.map_or(Cell::Missing, |v| Cell::Money(v, cur)),
+                Cell::Text(t(lang, action)),
+            ]
+        })
+        .collect();
+    b.blocks.push(Block::Sub(b.t("sub.targets")));
+    b.table(b.sheet("sub.targets", sfx), header, rows);
 }

@@ -348,6 +348,23 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
     let z = row("Ztc");
     assert_eq!(z[4], Cell::Missing);
     assert_eq!(z[5], Cell::Text("not enough data (1 < 7 days)".into()));
+    // Next year's targets: CNY break-even = GMV 5,500 / contribution (5,300 − 2,000 − 280).
+    let targets = table_rows(&doc, "Next year's channel targets CNY");
+    let target = |name: &str| {
+        targets
+            .iter()
+            .find(|r| matches!(&r[0], Cell::Text(t) if t.starts_with(name)))
+            .unwrap()
+            .clone()
+    };
+    let w = target("Wanxiangtai");
+    assert_eq!(w[1], Cell::Ratio(Some(dec!(5500) / dec!(3020))));
+    assert_eq!(w[2], Cell::Ratio(Some(dec!(360) / dec!(204))));
+    assert_eq!(w[3], Cell::Money(dec!(6.5025), Currency::CNY));
+    assert_eq!(w[4], Cell::Text("Fix or cut".into()));
+    let z = target("Ztc");
+    assert_eq!(z[3], Cell::Missing);
+    assert_eq!(z[4], Cell::Text("Scale".into()));
     let text = lessons_text(&r, Lang::En);
     assert!(
         text.contains("the latest daily spend ¥64.00 is above the suggested ceiling ¥6.50"),
