@@ -224,3 +224,33 @@ fn empty_inputs_still_draw() {
         .unwrap()
         .contains("<svg"));
 }
+
+#[test]
+fn monthly_trend_labels_months_back_from_the_last_and_names_series() {
+    use crate::metrics::{Amount, CurrencyMonths, MonthFigures};
+    let a = |v: i64| Amount::new(Decimal::from(v), Currency::CNY);
+    let months = (1..=12)
+        .map(|m| MonthFigures {
+            month: format!("2026-{m:02}"),
+            gross_sales: a(100 * m),
+            net_sales: a(90 * m),
+            net_profit: a(10 * m - 50),
+            ad_spend: a(20),
+            store_roas: None,
+        })
+        .collect();
+    let cm = CurrencyMonths {
+        currency: Currency::CNY,
+        months,
+    };
+    let labels = ["净销售额".to_string(), "净利润".into(), "广告花费".into()];
+    let svg = monthly_trend(&cm, labels, &style()).unwrap();
+    for want in ["净销售额", "净利润", "广告花费", "2026-12", "2026-02"] {
+        assert!(svg.contains(want), "missing {want}");
+    }
+    // Twelve months, at most eight labels: every second month counted back from December,
+    // so November never crowds December.
+    for gone in ["2026-11", "2026-01"] {
+        assert!(!svg.contains(gone), "{gone} should be skipped");
+    }
+}
