@@ -254,3 +254,23 @@ fn monthly_trend_labels_months_back_from_the_last_and_names_series() {
         assert!(!svg.contains(gone), "{gone} should be skipped");
     }
 }
+
+#[test]
+fn matrix_labels_of_equal_skus_do_not_overprint() {
+    let p = |label: &str| MatrixPoint {
+        label: label.into(),
+        share: dec!(0.2),
+        margin: dec!(1),
+        quadrant: 0,
+    };
+    let svg = product_matrix(&[p("SKU-A"), p("SKU-B")], None, ["x", "y"], &style()).unwrap();
+    // The y attribute of the <text> that holds `label`.
+    let y_of = |label: &str| {
+        let at = svg.find(label).unwrap();
+        let open = svg[..at].rfind("<text").unwrap();
+        let attr = &svg[open..at];
+        let start = attr.find(" y=\"").unwrap() + 4;
+        attr[start..start + attr[start..].find('"').unwrap()].to_string()
+    };
+    assert_ne!(y_of("SKU-A"), y_of("SKU-B"));
+}
