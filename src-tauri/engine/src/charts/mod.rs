@@ -17,7 +17,7 @@ pub use matrix::{product_matrix, MatrixPoint};
 pub use response::{spend_response, ResponseCurve};
 pub use roas::{roas_bars, RoasBar};
 pub use trend::{monthly_trend, trend_lines, TrendSeries};
-pub use waterfall::{waterfall, StepKind, WaterfallStep};
+pub use waterfall::{waterfall, waterfall_noted, StepKind, WaterfallStep};
 
 /// Colours of one theme, as `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -274,3 +274,27 @@ fn matrix_labels_of_equal_skus_do_not_overprint() {
     };
     assert_ne!(y_of("SKU-A"), y_of("SKU-B"));
 }
+
+#[test]
+fn waterfall_notes_follow_their_values() {
+    let steps = [
+        WaterfallStep {
+            label: "GMV".into(),
+            amount: dec!(1000),
+            kind: StepKind::Total,
+        },
+        WaterfallStep {
+            label: "Refunds".into(),
+            amount: dec!(250),
+            kind: StepKind::Decrease,
+        },
+    ];
+    let notes = [String::new(), "25.00%".to_string()];
+    let svg = waterfall_noted(&steps, &notes, 2, &style()).unwrap();
+    assert!(svg.contains("−250.00  25.00%"), "{svg}");
+    assert!(!svg.contains("1,000.00  "), "no note after GMV");
+    assert_eq!(
+        waterfall(&steps, 2, &style()).unwrap().matches('%').count(),
+        0
+    );
+}

@@ -172,7 +172,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|(key, v, total)| (self.t(key), *v, *total))
                 .collect();
-            let svg = super::charts::waterfall(&labelled, c.currency.minor_units(), self.lang);
+            let svg = super::charts::waterfall(&labelled, gmv, c.currency.minor_units(), self.lang);
             self.chart(self.t("chart.waterfall"), svg);
             let header = vec![
                 self.t("col.metric"),

@@ -25,12 +25,22 @@ pub(crate) fn style(lang: Lang) -> Style {
     s
 }
 
-/// Waterfall steps as (label, signed step, is a running total) → the plotters waterfall.
+/// Waterfall steps as (label, signed step, is a running total) → the plotters waterfall, each
+/// value followed by its share of `gmv` (the first step, GMV itself, needs none).
 pub(crate) fn waterfall(
     steps: &[(String, Decimal, bool)],
+    gmv: Decimal,
     dp: u32,
     lang: Lang,
 ) -> Result<String, ChartError> {
+    let notes: Vec<String> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v, _))| match i {
+            0 => String::new(),
+            _ => format::percent(Rate::ratio(v.abs(), gmv).map(Rate::value), lang),
+        })
+        .collect();
     let steps: Vec<WaterfallStep> = steps
         .iter()
         .map(|(label, v, total)| {
@@ -46,7 +56,7 @@ pub(crate) fn waterfall(
             }
         })
         .collect();
-    charts::waterfall(&steps, dp, &style(lang))
+    charts::waterfall_noted(&steps, &notes, dp, &style(lang))
 }
 
 /// Net sales, net profit and ad spend per month.

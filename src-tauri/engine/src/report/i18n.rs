@@ -166,7 +166,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("days.one", "{n}天", "{n} day", "{n} ngày"),
     ("verdict.scale", "加大投放", "Scale", "Tăng ngân sách"),
     ("verdict.cut", "优化或停投", "Fix or cut", "Tối ưu hoặc cắt"),
-    ("chart.waterfall", "成交额到净利润的瀑布图（每项占GMV的比例见下表）", "Waterfall from GMV to net profit (each step's share of GMV is in the table below)", "Biểu đồ thác nước từ GMV đến lợi nhuận ròng (tỷ trọng mỗi bước trên GMV ở bảng dưới)"),
+    ("chart.waterfall", "成交额到净利润的瀑布图（金额后为占GMV的比例）", "Waterfall from GMV to net profit (each amount is followed by its share of GMV)", "Biểu đồ thác nước từ GMV đến lợi nhuận ròng (sau mỗi số tiền là tỷ trọng trên GMV)"),
     ("chart.response", "{channel}：日花费与平台成交（拟合曲线、最近日花费与建议上限）", "{channel}: daily spend and platform sales (fitted curve, latest daily spend, suggested ceiling)", "{channel}: chi tiêu và doanh số sàn theo ngày (đường ước lượng, chi tiêu gần nhất, mức trần đề xuất)"),
     ("chart.daily_spend", "日花费", "Daily spend", "Chi tiêu mỗi ngày"),
     ("chart.matrix", "产品矩阵：销售占比 × 边际贡献率（线为店铺中位数）", "Product matrix: share of sales × contribution margin (lines at the store medians)", "Ma trận sản phẩm: tỷ trọng doanh số × tỷ lệ lãi góp (đường kẻ là trung vị của cửa hàng)"),
