@@ -291,8 +291,8 @@ fn waterfall_notes_follow_their_values() {
     ];
     let notes = [String::new(), "25.00%".to_string()];
     let svg = waterfall_noted(&steps, &notes, 2, &style()).unwrap();
-    assert!(svg.contains("−250.00  25.00%"), "{svg}");
-    assert!(!svg.contains("1,000.00  "), "no note after GMV");
+    assert!(svg.contains("−250.00 (25.00%)"), "{svg}");
+    assert!(!svg.contains("1,000.00 ("), "no note after GMV");
     assert_eq!(
         waterfall(&steps, 2, &style()).unwrap().matches('%').count(),
         0

@@ -117,15 +117,20 @@ pub fn waterfall_noted(
             };
             let mut value = format!("{sign}{}", style.amount(s.amount, dp));
             if let Some(note) = notes.get(i).filter(|n| !n.is_empty()) {
-                value = format!("{value}  {note}");
+                value = format!("{value} ({note})");
             }
             let (pl, _) = chart.backend_coord(&(l, mid));
             let (pr, py) = chart.backend_coord(&(r, mid));
-            let inside = pr - pl > 9 * value.chars().count() as i32 + 12;
+            let text_w = 9 * value.chars().count() as i32;
+            let inside = pr - pl > text_w + 12;
+            // Outside the bar: to its right, or to its left when the right runs off the chart.
+            let fits_right = pr + 6 + text_w <= style.width as i32;
             let (vx, anchor, fill) = if inside {
                 (pr - 6, HPos::Right, rgb(p.background))
-            } else {
+            } else if fits_right {
                 (pr + 6, HPos::Left, rgb(p.text))
+            } else {
+                (pl - 6, HPos::Right, rgb(p.text))
             };
             let vstyle = (FONT, 13)
                 .into_font()
