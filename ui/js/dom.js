@@ -67,17 +67,23 @@ export function toast(message, kind = "ok", ms = 5000) {
   setTimeout(() => el.remove(), ms);
 }
 
+/** Strip a parsed engine tree of anything active: scripts, frames, handlers, inline styles, links. */
+export function scrub(root) {
+  for (const bad of root.querySelectorAll("script, foreignObject, iframe, object, embed")) bad.remove();
+  for (const el of [root, ...root.querySelectorAll("*")]) {
+    for (const a of [...el.attributes]) {
+      if (/^on/i.test(a.name) || a.name === "style" || /^(href|xlink:href|src)$/i.test(a.name)) el.removeAttribute(a.name);
+    }
+  }
+  return root;
+}
+
 /** Parse an SVG string from the engine and return a sanitised <svg> node (no scripts/handlers). */
 export function svgNode(svgText, label) {
   const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
   const svg = doc.documentElement;
   if (!svg || svg.nodeName.toLowerCase() !== "svg") return h("div", { class: "chart-empty", i18n: "chart.unavailable" });
-  for (const bad of svg.querySelectorAll("script, foreignObject, iframe")) bad.remove();
-  for (const el of [svg, ...svg.querySelectorAll("*")]) {
-    for (const a of [...el.attributes]) {
-      if (/^on/i.test(a.name) || a.name === "style" || /^(href|xlink:href)$/i.test(a.name)) el.removeAttribute(a.name);
-    }
-  }
+  scrub(svg);
   const w = svg.getAttribute("width");
   const ht = svg.getAttribute("height");
   if (w && ht && !svg.getAttribute("viewBox")) svg.setAttribute("viewBox", `0 0 ${parseFloat(w)} ${parseFloat(ht)}`);

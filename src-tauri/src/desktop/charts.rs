@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use fupan_engine::charts::{self, Palette, RoasBar, StepKind, Style, TrendSeries, WaterfallStep};
+use fupan_engine::charts::{self, Palette, RoasBar, StepKind, Style, WaterfallStep};
 use fupan_engine::metrics::{self, CurrencySummary, Verdict};
 use fupan_engine::model::Currency;
 use fupan_engine::ErrorDto;
@@ -92,28 +92,8 @@ pub async fn dashboard_charts(
             let waterfall = charts::waterfall(&waterfall_steps(c, &l), dp, &st)?;
             let trend = match monthly.currencies.iter().find(|m| m.currency == c.currency) {
                 Some(m) if !m.months.is_empty() => {
-                    let months: Vec<String> = m.months.iter().map(|x| x.month.clone()).collect();
-                    let series = [
-                        (
-                            "net_sales",
-                            m.months.iter().map(|x| x.net_sales.value()).collect(),
-                        ),
-                        (
-                            "net_profit",
-                            m.months.iter().map(|x| x.net_profit.value()).collect(),
-                        ),
-                        (
-                            "ad_spend",
-                            m.months.iter().map(|x| x.ad_spend.value()).collect(),
-                        ),
-                    ]
-                    .into_iter()
-                    .map(|(k, values)| TrendSeries {
-                        label: l.get(k),
-                        values,
-                    })
-                    .collect::<Vec<_>>();
-                    Some(charts::trend_lines(&months, &series, &st)?)
+                    let labels = ["net_sales", "net_profit", "ad_spend"].map(|k| l.get(k));
+                    Some(charts::monthly_trend(m, labels, &st)?)
                 }
                 _ => None,
             };

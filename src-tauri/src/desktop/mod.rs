@@ -38,6 +38,7 @@ macro_rules! handlers {
             import::pick_files,
             review::products,
             review::export_report,
+            review::report_print,
             $($extra),*
         ]
     };

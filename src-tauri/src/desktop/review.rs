@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use fupan_engine::metrics::{self, CurrencyProducts};
-use fupan_engine::report::{Lang, Output, YearReview};
+use fupan_engine::report::{self, Lang, Output, PrintView, YearReview};
 use fupan_engine::{Error, ErrorDto};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
@@ -24,6 +24,23 @@ pub async fn products(
     state
         .with_ledger(|l| metrics::products(l, &f))
         .map(|currencies| ProductsDto { currencies })
+}
+
+/// The year-end review for the in-app Print button: the same document as the HTML export, as
+/// a scoped stylesheet and body markup the page shows only when printing.
+#[tauri::command]
+pub async fn report_print(
+    state: State<'_, AppState>,
+    year: i32,
+    store: Option<String>,
+    lang: String,
+) -> Result<PrintView, ErrorDto> {
+    let lang = Lang::from_locale(&lang);
+    let today = chrono::Local::now().date_naive();
+    state.with_ledger(|l| {
+        let review = YearReview::gather(l, year, store.as_deref(), today)?;
+        report::render_print(&review, lang)
+    })
 }
 
 /// Writes the year-end review into the user's Documents folder (else the app-data folder)

@@ -73,14 +73,39 @@ pub fn product_matrix(
             .into_font()
             .color(&rgb(p.text))
             .pos(Pos::new(HPos::Left, VPos::Center));
+        // Labels already placed, as (left, top, right, bottom) pixel boxes.
+        let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
         for m in points {
             let at = (coord(m.share), coord(m.margin));
             let color = rgb(colors[m.quadrant % colors.len()]);
             chart.draw_series(std::iter::once(Circle::new(at, 6, color.filled())))?;
+            if m.label.is_empty() {
+                continue;
+            }
             let (x, y) = chart.backend_coord(&at);
-            root.draw(&Text::new(m.label.clone(), (x + 9, y), ts.clone()))?;
+            let (left, right) = (x + 9, x + 9 + label_width(&m.label));
+            // SKUs with the same figures would print over each other: step the label
+            // down or up a line until it is clear of the ones already drawn.
+            let dy = [0, 14, -14, 28, -28, 42, -42]
+                .into_iter()
+                .find(|dy| {
+                    let (top, bottom) = (y + dy - 7, y + dy + 7);
+                    !placed
+                        .iter()
+                        .any(|b| left < b.2 && right > b.0 && top < b.3 && bottom > b.1)
+                })
+                .unwrap_or(0);
+            placed.push((left, y + dy - 7, right, y + dy + 7));
+            root.draw(&Text::new(m.label.clone(), (left, y + dy), ts.clone()))?;
         }
         root.present()?;
     }
     Ok(svg)
+}
+
+/// Rough pixel width of a 12 px label: wide (CJK) characters count double.
+fn label_width(s: &str) -> i32 {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 12 } else { 7 })
+        .sum()
 }

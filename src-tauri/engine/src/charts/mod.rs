@@ -1,6 +1,7 @@
 //! Charts as SVG strings, drawn with `plotters` (SVG backend, no font files: text is laid out
-//! by the viewer). Each chart takes plain data — labels and exact `Decimal` amounts — plus a
-//! [`Style`] (palette, number separators, translated labels). Amounts become `f64` only as
+//! by the viewer — the window's webview, or typst with the report's fonts). Each chart takes
+//! plain data — labels and exact `Decimal` amounts (`monthly_trend` reads the engine's monthly
+//! figures directly) — plus a [`Style`] (palette, number separators, translated labels). Amounts become `f64` only as
 //! drawing coordinates; every printed figure is formatted from the exact decimal.
 
 mod matrix;
@@ -15,8 +16,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub use matrix::{product_matrix, MatrixPoint};
 pub use response::{spend_response, ResponseCurve};
 pub use roas::{roas_bars, RoasBar};
-pub use trend::{trend_lines, TrendSeries};
-pub use waterfall::{waterfall, StepKind, WaterfallStep};
+pub use trend::{monthly_trend, trend_lines, TrendSeries};
+pub use waterfall::{waterfall, waterfall_noted, StepKind, WaterfallStep};
 
 /// Colours of one theme, as `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Eq)]

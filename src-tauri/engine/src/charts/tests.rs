@@ -224,3 +224,77 @@ fn empty_inputs_still_draw() {
         .unwrap()
         .contains("<svg"));
 }
+
+#[test]
+fn monthly_trend_labels_months_back_from_the_last_and_names_series() {
+    use crate::metrics::{Amount, CurrencyMonths, MonthFigures};
+    let a = |v: i64| Amount::new(Decimal::from(v), Currency::CNY);
+    let months = (1..=12)
+        .map(|m| MonthFigures {
+            month: format!("2026-{m:02}"),
+            gross_sales: a(100 * m),
+            net_sales: a(90 * m),
+            net_profit: a(10 * m - 50),
+            ad_spend: a(20),
+            store_roas: None,
+        })
+        .collect();
+    let cm = CurrencyMonths {
+        currency: Currency::CNY,
+        months,
+    };
+    let labels = ["净销售额".to_string(), "净利润".into(), "广告花费".into()];
+    let svg = monthly_trend(&cm, labels, &style()).unwrap();
+    for want in ["净销售额", "净利润", "广告花费", "2026-12", "2026-02"] {
+        assert!(svg.contains(want), "missing {want}");
+    }
+    // Twelve months, at most eight labels: every second month counted back from December,
+    // so November never crowds December.
+    for gone in ["2026-11", "2026-01"] {
+        assert!(!svg.contains(gone), "{gone} should be skipped");
+    }
+}
+
+#[test]
+fn matrix_labels_of_equal_skus_do_not_overprint() {
+    let p = |label: &str| MatrixPoint {
+        label: label.into(),
+        share: dec!(0.2),
+        margin: dec!(1),
+        quadrant: 0,
+    };
+    let svg = product_matrix(&[p("SKU-A"), p("SKU-B")], None, ["x", "y"], &style()).unwrap();
+    // The y attribute of the <text> that holds `label`.
+    let y_of = |label: &str| {
+        let at = svg.find(label).unwrap();
+        let open = svg[..at].rfind("<text").unwrap();
+        let attr = &svg[open..at];
+        let start = attr.find(" y=\"").unwrap() + 4;
+        attr[start..start + attr[start..].find('"').unwrap()].to_string()
+    };
+    assert_ne!(y_of("SKU-A"), y_of("SKU-B"));
+}
+
+#[test]
+fn waterfall_notes_follow_their_values() {
+    let steps = [
+        WaterfallStep {
+            label: "GMV".into(),
+            amount: dec!(1000),
+            kind: StepKind::Total,
+        },
+        WaterfallStep {
+            label: "Refunds".into(),
+            amount: dec!(250),
+            kind: StepKind::Decrease,
+        },
+    ];
+    let notes = [String::new(), "25.00%".to_string()];
+    let svg = waterfall_noted(&steps, &notes, 2, &style()).unwrap();
+    assert!(svg.contains("−250.00 (25.00%)"), "{svg}");
+    assert!(!svg.contains("1,000.00 ("), "no note after GMV");
+    assert_eq!(
+        waterfall(&steps, 2, &style()).unwrap().matches('%').count(),
+        0
+    );
+}

@@ -56,7 +56,8 @@ pub fn trend_lines(
             .color(&rgb(p.muted))
             .pos(Pos::new(HPos::Center, VPos::Top));
         for (i, label) in months.iter().enumerate() {
-            if i % every == 0 || i + 1 == months.len() {
+            // Counted back from the last month, so it is always labelled and labels never crowd.
+            if (months.len() - 1 - i).is_multiple_of(every) {
                 let (x, y) = chart.backend_coord(&(i as f64, y0));
                 root.draw(&Text::new(label.clone(), (x, y + 6), xs.clone()))?;
             }
@@ -92,4 +93,29 @@ pub fn trend_lines(
         root.present()?;
     }
     Ok(svg)
+}
+
+/// The monthly trend of a currency: net sales, net profit and ad spend per month. `labels`
+/// name those three series in the reader's language.
+pub fn monthly_trend(
+    m: &crate::metrics::CurrencyMonths,
+    labels: [String; 3],
+    style: &Style,
+) -> Result<String, ChartError> {
+    let months: Vec<String> = m.months.iter().map(|x| x.month.clone()).collect();
+    type Pick = fn(&crate::metrics::MonthFigures) -> Decimal;
+    let picks: [Pick; 3] = [
+        |x| x.net_sales.value(),
+        |x| x.net_profit.value(),
+        |x| x.ad_spend.value(),
+    ];
+    let series: Vec<TrendSeries> = labels
+        .into_iter()
+        .zip(picks)
+        .map(|(label, pick)| TrendSeries {
+            label,
+            values: m.months.iter().map(pick).collect(),
+        })
+        .collect();
+    trend_lines(&months, &series, style)
 }

@@ -26,6 +26,17 @@ pub struct WaterfallStep {
 
 /// The waterfall as an SVG string; `dp` is the currency's minor digits for the value labels.
 pub fn waterfall(steps: &[WaterfallStep], dp: u32, style: &Style) -> Result<String, ChartError> {
+    waterfall_noted(steps, &[], dp, style)
+}
+
+/// The waterfall with a note after each step's value (e.g. its share of GMV); `notes` are
+/// matched to `steps` by position, a missing one prints nothing.
+pub fn waterfall_noted(
+    steps: &[WaterfallStep],
+    notes: &[String],
+    dp: u32,
+    style: &Style,
+) -> Result<String, ChartError> {
     let p = &style.palette;
     let n = steps.len().max(1);
     let height = 56 + 30 * n as u32;
@@ -104,14 +115,22 @@ pub fn waterfall(steps: &[WaterfallStep], dp: u32, style: &Style) -> Result<Stri
             } else {
                 ""
             };
-            let value = format!("{sign}{}", style.amount(s.amount, dp));
+            let mut value = format!("{sign}{}", style.amount(s.amount, dp));
+            if let Some(note) = notes.get(i).filter(|n| !n.is_empty()) {
+                value = format!("{value} ({note})");
+            }
             let (pl, _) = chart.backend_coord(&(l, mid));
             let (pr, py) = chart.backend_coord(&(r, mid));
-            let inside = pr - pl > 9 * value.chars().count() as i32 + 12;
+            let text_w = 9 * value.chars().count() as i32;
+            let inside = pr - pl > text_w + 12;
+            // Outside the bar: to its right, or to its left when the right runs off the chart.
+            let fits_right = pr + 6 + text_w <= style.width as i32;
             let (vx, anchor, fill) = if inside {
                 (pr - 6, HPos::Right, rgb(p.background))
-            } else {
+            } else if fits_right {
                 (pr + 6, HPos::Left, rgb(p.text))
+            } else {
+                (pl - 6, HPos::Right, rgb(p.text))
             };
             let vstyle = (FONT, 13)
                 .into_font()

@@ -5,34 +5,42 @@
 use rust_decimal::Decimal;
 
 use super::data::YearReview;
-use super::doc::{coord, Block, Cell, Chart, Doc, Span, Table, Tone};
+use super::doc::{Block, Cell, Doc, Table};
 use super::format;
 use super::i18n::{fill, t, Lang};
 use super::lessons::{cost_kinds, Param};
+use super::xlsx::sheet_title;
+use crate::charts::ChartError;
+use crate::error::Result;
 use crate::model::{Currency, Rate};
 
 /// The whole report in `lang`.
-pub fn build(r: &YearReview, lang: Lang) -> Doc {
+pub fn build(r: &YearReview, lang: Lang) -> Result<Doc> {
     let mut b = Builder {
         r,
         lang,
         blocks: Vec::new(),
         multi: r.summary.currencies.len() > 1,
+        error: None,
     };
     super::build_glance::glance(&mut b);
     b.waterfall();
     super::build_ads::monthly(&mut b);
     super::build_ads::channels(&mut b);
+    super::build_products::products(&mut b);
     b.hidden_costs();
     b.stores();
     b.missing();
     b.lessons();
-    Doc {
+    if let Some(e) = b.error {
+        return Err(e.into());
+    }
+    Ok(Doc {
         lang,
         title: format!("{} {}", t(lang, "title"), r.year),
         cover: cover(r, lang),
         blocks: b.blocks,
-    }
+    })
 }
 
 fn cover(r: &YearReview, lang: Lang) -> Vec<(String, String)> {
@@ -60,11 +68,24 @@ pub(crate) struct Builder<'a> {
     pub blocks: Vec<Block>,
     /// Several currencies: each section repeats per currency under a sub-heading.
     pub multi: bool,
+    /// The first chart that failed to draw (never expected with the SVG backend).
+    pub error: Option<ChartError>,
 }
 
 impl Builder<'_> {
     pub fn t(&self, key: &str) -> String {
         t(self.lang, key)
+    }
+
+    /// A worksheet name: the translated `key` cut to leave room for the currency suffix
+    /// (Excel allows 31 characters).
+    pub fn sheet(&self, key: &str, sfx: &str) -> String {
+        sheet_title(&self.t(key), sfx)
+    }
+
+    /// Column headers from translation keys.
+    pub fn headers(&self, keys: &[&str]) -> Vec<String> {
+        keys.iter().map(|k| self.t(k)).collect()
     }
 
     pub fn section(&mut self, key: &str, new_page: bool) {
@@ -79,6 +100,18 @@ impl Builder<'_> {
             format!(" {}", c.code())
         } else {
             String::new()
+        }
+    }
+
+    /// A chart under its caption.
+    pub fn chart(&mut self, caption: String, svg: std::result::Result<String, ChartError>) {
+        match svg {
+            Ok(svg) => {
+                self.blocks.push(Block::Chart { caption, svg });
+            }
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
         }
     }
 
@@ -123,73 +156,30 @@ impl Builder<'_> {
             }
             steps.push(("metric.net_profit".into(), f.net_profit, true));
 
-            let mut running = Decimal::ZERO;
-            let mut spans = Vec::new();
             let mut rows = Vec::new();
             let mut strong = Vec::new();
             for (key, v, total) in &steps {
-                let (from, to) = if *total {
-                    (Decimal::ZERO, *v)
-                } else {
-                    (running, running + v)
-                };
-                running = to;
-                let tone = match (*total, v.is_sign_negative()) {
-                    (true, false) if key == "metric.net_profit" => Tone::Good,
-                    (true, true) => Tone::Bad,
-                    (true, false) => Tone::Total,
-                    (false, true) => Tone::Cost,
-                    (false, false) => Tone::Credit,
-                };
-                let share = Rate::ratio(*v, gmv).map(Rate::value);
-                spans.push(Span {
-                    label: self.t(key),
-                    from: coord(from),
-                    to: coord(to),
-                    text: format!(
-                        "{}  ({})",
-                        format::money(*v, c.currency, self.lang),
-                        format::percent(share, self.lang)
-                    ),
-                    tone,
-                });
                 if *total {
                     strong.push(rows.len());
                 }
                 rows.push(vec![
                     Cell::Text(self.t(key)),
                     Cell::Money(*v, c.currency),
-                    Cell::Percent(share),
+                    Cell::Percent(Rate::ratio(*v, gmv).map(Rate::value)),
                 ]);
             }
-            let lo = spans
+            let labelled: Vec<(String, Decimal, bool)> = steps
                 .iter()
-                .flat_map(|s| [s.from, s.to])
-                .fold(0.0, f64::min);
-            let hi = spans
-                .iter()
-                .flat_map(|s| [s.from, s.to])
-                .fold(0.0, f64::max);
-            self.blocks.push(Block::Chart {
-                caption: self.t("chart.waterfall"),
-                chart: Chart::Spans {
-                    rows: spans,
-                    lo,
-                    hi,
-                    marker: None,
-                },
-            });
+                .map(|(key, v, total)| (self.t(key), *v, *total))
+                .collect();
+            let svg = super::charts::waterfall(&labelled, gmv, c.currency.minor_units(), self.lang);
+            self.chart(self.t("chart.waterfall"), svg);
             let header = vec![
                 self.t("col.metric"),
                 self.t("col.amount"),
                 self.t("col.share_gmv"),
             ];
-            self.table_strong(
-                format!("{}{sfx}", self.t("sec.waterfall")),
-                header,
-                rows,
-                strong,
-            );
+            self.table_strong(self.sheet("sec.waterfall", &sfx), header, rows, strong);
         }
     }
 
@@ -222,7 +212,7 @@ impl Builder<'_> {
                 }
                 rows.push(row);
             }
-            self.table(format!("{}{sfx}", self.t("sec.costs")), header, rows);
+            self.table(self.sheet("sec.costs", &sfx), header, rows);
         }
     }
 
@@ -233,7 +223,7 @@ impl Builder<'_> {
         self.section("sec.stores", false);
         for c in &self.r.summary.currencies {
             let sfx = self.currency_heading(c.currency);
-            let header = [
+            let header = self.headers(&[
                 "col.store",
                 "metric.gross_sales",
                 "metric.net_sales",
@@ -241,10 +231,7 @@ impl Builder<'_> {
                 "metric.net_margin",
                 "metric.store_roas",
                 "metric.break_even_roas",
-            ]
-            .iter()
-            .map(|k| self.t(k))
-            .collect();
+            ]);
             let rows = self
                 .r
                 .stores
@@ -263,7 +250,7 @@ impl Builder<'_> {
                     ]
                 })
                 .collect();
-            self.table(format!("{}{sfx}", self.t("sec.stores")), header, rows);
+            self.table(self.sheet("sec.stores", &sfx), header, rows);
         }
     }
 
@@ -299,7 +286,7 @@ impl Builder<'_> {
     fn lessons(&mut self) {
         self.section("sec.lessons", true);
         for c in self.r.currencies() {
-            self.currency_heading(c);
+            let sfx = self.currency_heading(c);
             let items = self
                 .r
                 .lessons
@@ -314,7 +301,9 @@ impl Builder<'_> {
                     fill(self.lang, l.key, &values)
                 })
                 .collect();
-            self.blocks.push(Block::Bullets(items));
+            let sheet = self.sheet("sheet.lessons", &sfx);
+            self.blocks.push(Block::Bullets { sheet, items });
+            super::build_ads::targets(self, c, &sfx);
         }
     }
 }

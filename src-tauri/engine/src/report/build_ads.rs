@@ -1,11 +1,15 @@
 //! The monthly-trend and channel sections of the report (see `build`).
 
-use super::build::Builder;
-use super::doc::{coord, Block, Cell, Chart, Series, Span, Tone};
+use super::build::{change, Builder};
+use super::doc::{Block, Cell};
 use super::format;
-use super::i18n::{fill, t};
-use crate::metrics::Verdict;
-use crate::model::Rate;
+use super::i18n::{fill, t, Lang};
+use rust_decimal::Decimal;
+
+use crate::charts::RoasBar;
+use crate::metrics::saturation::MIN_FIT_POINTS;
+use crate::metrics::{ChannelRow, CurrencyChannels, Saturation, Verdict};
+use crate::model::{Currency, Rate};
 
 pub(crate) fn monthly(b: &mut Builder) {
     b.section("sec.monthly", true);
@@ -13,80 +17,48 @@ pub(crate) fn monthly(b: &mut Builder) {
     for cm in &r.monthly.currencies {
         let cur = cm.currency;
         let sfx = b.currency_heading(cur);
-        let labels: Vec<String> = cm
-            .months
-            .iter()
-            .map(|m| m.month.get(5..).unwrap_or(&m.month).to_string())
-            .collect();
-        let sales: Vec<f64> = cm
-            .months
-            .iter()
-            .map(|m| coord(m.net_sales.value()))
-            .collect();
-        let profit: Vec<f64> = cm
-            .months
-            .iter()
-            .map(|m| coord(m.net_profit.value()))
-            .collect();
-        let ads: Vec<f64> = cm
-            .months
-            .iter()
-            .map(|m| coord(m.ad_spend.value()))
-            .collect();
-        let all = sales.iter().chain(&profit).chain(&ads);
-        let lo = all.clone().copied().fold(0.0, f64::min);
-        let hi = all.copied().fold(0.0, f64::max);
-        b.blocks.push(Block::Chart {
-            caption: b.t("chart.monthly"),
-            chart: Chart::Columns {
-                labels,
-                series: vec![
-                    Series {
-                        name: b.t("metric.net_sales"),
-                        tone: Tone::Total,
-                        values: sales,
-                    },
-                    Series {
-                        name: b.t("metric.net_profit"),
-                        tone: Tone::Good,
-                        values: profit,
-                    },
-                    Series {
-                        name: b.t("metric.ad_spend"),
-                        tone: Tone::Cost,
-                        values: ads,
-                    },
-                ],
-                lo,
-                hi,
-            },
-        });
-        let header = [
-            "col.month",
-            "metric.gross_sales",
-            "metric.net_sales",
-            "metric.net_profit",
-            "metric.ad_spend",
-            "metric.store_roas",
-        ]
-        .iter()
-        .map(|k| b.t(k))
-        .collect();
+        if !cm.months.is_empty() {
+            let svg = super::charts::monthly(cm, b.lang);
+            b.chart(b.t("chart.monthly"), svg);
+        }
+        // Last year's same month, where last year has data (matched by month number).
+        let before = r
+            .last_monthly
+            .as_ref()
+            .and_then(|m| m.currencies.iter().find(|c| c.currency == cur))
+            .filter(|c| c.months.iter().any(|x| !x.net_sales.value().is_zero()));
+        let same_month = |month: &str| {
+            let mm = month.get(5..)?;
+            before?.months.iter().find(|x| x.month.get(5..) == Some(mm))
+        };
+        let mut header = b.headers(&["col.month", "metric.gross_sales", "metric.net_sales"]);
+        if before.is_some() {
+            header.extend(b.headers(&["col.net_sales_last_year", "col.change"]));
+        }
+        header.extend(b.headers(&["metric.net_profit", "metric.ad_spend", "metric.store_roas"]));
         let rows = cm
             .months
             .iter()
             .map(|m| {
-                vec![
+                let mut row = vec![
                     Cell::Text(m.month.clone()),
                     Cell::Money(m.gross_sales.value(), cur),
                     Cell::Money(m.net_sales.value(), cur),
+                ];
+                if before.is_some() {
+                    let last = same_month(&m.month).map_or(Decimal::ZERO, |x| x.net_sales.value());
+                    row.push(Cell::Money(last, cur));
+                    row.push(Cell::ChangePct(change(m.net_sales.value(), last)));
+                }
+                row.extend([
                     Cell::Money(m.net_profit.value(), cur),
                     Cell::Money(m.ad_spend.value(), cur),
                     Cell::Ratio(m.store_roas.map(Rate::value)),
-                ]
+                ]);
+                row
             })
             .collect();
-        b.table(format!("{}{sfx}", b.t("sec.monthly")), header, rows);
+        b.table(b.sheet("sec.monthly", &sfx), header, rows);
     }
 }
 
@@ -102,60 +74,22 @@ pub(crate) fn channels(b: &mut Builder) {
         any = true;
         let cur = cc.currency;
         let sfx = b.currency_heading(cur);
-        let be = cc.break_even_roas.map(Rate::value);
-        let several_stores = cc.channels.iter().any(|c| c.store != cc.channels[0].store);
-        let name = |ch: &crate::metrics::ChannelRow| {
-            let n = t(lang, &format!("channel.{}", ch.channel));
-            if several_stores {
-                format!("{n} · {}", ch.store)
-            } else {
-                n
-            }
-        };
+        let name = |ch: &ChannelRow| channel_name(lang, cc, ch);
 
-        let spans: Vec<Span> = cc
+        let bars: Vec<RoasBar> = cc
             .channels
             .iter()
-            .map(|ch| Span {
+            .map(|ch| RoasBar {
                 label: name(ch),
-                from: 0.0,
-                to: ch.roas.map_or(0.0, |v| coord(v.value())),
-                text: format::ratio(ch.roas.map(Rate::value), lang),
-                tone: match ch.verdict {
-                    Some(Verdict::Scale) => Tone::Good,
-                    Some(Verdict::Cut) => Tone::Bad,
-                    None => Tone::Neutral,
-                },
+                roas: ch.roas.map(Rate::value),
+                scale: ch.verdict == Some(Verdict::Scale),
             })
             .collect();
-        let marker = be.map(|v| {
-            (
-                coord(v),
-                format!(
-                    "{} {}",
-                    b.t("note.break_even_line"),
-                    format::ratio(Some(v), lang)
-                ),
-            )
-        });
-        let hi = spans
-            .iter()
-            .map(|s| s.to)
-            .chain(marker.as_ref().map(|m| m.0))
-            .fold(0.0, f64::max)
-            * 1.1;
-        b.blocks.push(Block::Chart {
-            caption: b.t("chart.channels"),
-            chart: Chart::Spans {
-                rows: spans,
-                lo: 0.0,
-                hi,
-                marker,
-            },
-        });
+        let svg = super::charts::roas(&bars, cc.break_even_roas, lang);
+        b.chart(b.t("chart.channels"), svg);
         b.blocks.push(Block::Note(b.t("note.channels")));
 
-        let header = [
+        let header = b.headers(&[
             "col.channel",
             "col.window",
             "col.spend",
@@ -164,10 +98,7 @@ pub(crate) fn channels(b: &mut Builder) {
             "metric.profit_roi",
             "col.verdict",
             "col.distance",
-        ]
-        .iter()
-        .map(|k| b.t(k))
-        .collect();
+        ]);
         let rows = cc
             .channels
             .iter()
@@ -179,7 +110,15 @@ pub(crate) fn channels(b: &mut Builder) {
                 };
                 vec![
                     Cell::Text(name(ch)),
-                    Cell::Text(fill(lang, "days", &[("n", ch.window_days.to_string())])),
+                    Cell::Text(fill(
+                        lang,
+                        if ch.window_days == 1 {
+                            "days.one"
+                        } else {
+                            "days"
+                        },
+                        &[("n", ch.window_days.to_string())],
+                    )),
                     Cell::Money(ch.spend.value(), cur),
                     Cell::Money(ch.platform_sales.value(), cur),
                     Cell::Ratio(ch.roas.map(Rate::value)),
@@ -189,9 +128,137 @@ pub(crate) fn channels(b: &mut Builder) {
                 ]
             })
             .collect();
-        b.table(format!("{}{sfx}", b.t("sec.channels")), header, rows);
+        b.table(b.sheet("sec.channels", &sfx), header, rows);
+        marginal(b, cc, &name, &sfx);
     }
     if !any {
         b.blocks.push(Block::Note(b.t("note.no_channels")));
     }
+}
+
+/// Marginal ROAS and the suggested daily spend ceiling of each channel (metrics.md §4), then
+/// the spend-response chart of every channel with a fit.
+fn marginal(
+    b: &mut Builder,
+    cc: &CurrencyChannels,
+    name: &dyn Fn(&ChannelRow) -> String,
+    sfx: &str,
+) {
+    let r = b.r;
+    let lang = b.lang;
+    let cur = cc.currency;
+    b.blocks.push(Block::Sub(b.t("sub.marginal")));
+    b.blocks.push(Block::Note(b.t("note.marginal")));
+    let header = b.headers(&[
+        "col.channel",
+        "col.days",
+        "col.current_spend",
+        "col.marginal_roas",
+        "col.ceiling",
+        "col.fit_note",
+    ]);
+    let mut rows = Vec::new();
+    let mut fitted = Vec::new();
+    for ch in &cc.channels {
+        let Some(resp) = r.response(&ch.store, &ch.channel) else {
+            continue;
+        };
+        let money = |v: Option<Decimal>| v.map_or(Cell::Missing, |v| Cell::Money(v, cur));
+        let (days, note) = match resp.fit {
+            Saturation::NotEnoughData { points } => (
+                points,
+                fill(
+                    lang,
+                    "note.not_enough_days",
+                    &[
+                        ("n", points.to_string()),
+                        ("min", MIN_FIT_POINTS.to_string()),
+                    ],
+                ),
+            ),
+            Saturation::Fit(fit) => {
+                fitted.push((ch, resp));
+                let note = if resp.optimal_spend.is_some() {
+                    b.t("note.fit_ok")
+                } else {
+                    b.t("note.no_ceiling")
+                };
+                (fit.points, note)
+            }
+        };
+        rows.push(vec![
+            Cell::Text(name(ch)),
+            Cell::Int(days as i64),
+            money(resp.current_spend),
+            Cell::Ratio(resp.current_marginal_roas.map(Rate::value)),
+            money(resp.optimal_spend),
+            Cell::Text(note),
+        ]);
+    }
+    b.table(b.sheet("sheet.marginal", sfx), header, rows);
+    for (ch, resp) in fitted {
+        let svg = super::charts::response(resp, lang);
+        let caption = fill(lang, "chart.response", &[("channel", name(ch))]);
+        b.chart(caption, svg);
+    }
+}
+
+/// A channel as the report names it: translated, with its store when the currency has
+/// channels in several stores.
+fn channel_name(lang: Lang, cc: &CurrencyChannels, ch: &ChannelRow) -> String {
+    let n = t(lang, &format!("channel.{}", ch.channel));
+    if cc.channels.iter().any(|c| c.store != ch.store) {
+        format!("{n} · {}", ch.store)
+    } else {
+        n
+    }
+}
+
+/// Next year's target per channel (lessons section): the ROAS to hold (the break-even the
+/// verdicts use), this year's ROAS, the daily spend ceiling where a fit exists, the action.
+pub(crate) fn targets(b: &mut Builder, cur: Currency, sfx: &str) {
+    let r = b.r;
+    let lang = b.lang;
+    let Some(cc) = r
+        .channels
+        .currencies
+        .iter()
+        .find(|c| c.currency == cur && !c.channels.is_empty())
+    else {
+        return;
+    };
+    let header = b.headers(&[
+        "col.channel",
+        "col.target_roas",
+        "col.roas",
+        "col.ceiling",
+        "col.action",
+    ]);
+    let rows = cc
+        .channels
+        .iter()
+        .map(|ch| {
+            let resp = r.response(&ch.store, &ch.channel);
+            let ceiling = resp.and_then(|x| x.optimal_spend);
+            let over = resp
+                .and_then(|x| x.current_spend)
+                .zip(ceiling)
+                .is_some_and(|(now, max)| now > max);
+            let action = match ch.verdict {
+                Some(Verdict::Scale) if over => "action.hold",
+                Some(Verdict::Scale) => "verdict.scale",
+                Some(Verdict::Cut) => "verdict.cut",
+                None => "action.none",
+            };
+            vec![
+                Cell::Text(channel_name(lang, cc, ch)),
+                Cell::Ratio(cc.break_even_roas.map(Rate::value)),
+                Cell::Ratio(ch.roas.map(Rate::value)),
+                ceiling.map_or(Cell::Missing, |v| Cell::Money(v, cur)),
+                Cell::Text(t(lang, action)),
+            ]
+        })
+        .collect();
+    b.blocks.push(Block::Sub(b.t("sub.targets")));
+    b.table(b.sheet("sub.targets", sfx), header, rows);
 }

@@ -29,7 +29,7 @@ pub(crate) fn glance(b: &mut Builder) {
                 row
             })
             .collect();
-        let sheet = format!("{}{sfx}", b.t("sec.glance"));
+        let sheet = b.sheet("sec.glance", &sfx);
         b.table_strong(sheet, header, rows, vec![4]);
         if last.is_none() {
             b.blocks.push(Block::Note(b.t("note.no_last_year")));

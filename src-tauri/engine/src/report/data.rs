@@ -1,6 +1,7 @@
 //! The facts of a year-end review, gathered only through the metrics API (no formulas here):
-//! the year's summary, monthly figures, channels and SKUs missing a cost, the same summary for
-//! the previous year when it has data, and each store on its own when there are several.
+//! the year's summary, monthly figures, channels with their spend-response fits, products,
+//! SKUs missing a cost, the same summary for the previous year when it has data, and each
+//! store on its own when there are several.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -10,8 +11,8 @@ use super::lessons::{lessons, Lesson};
 use crate::db::Ledger;
 use crate::error::{Error, Result};
 use crate::metrics::{
-    channels, missing_costs, monthly, summary, ChannelsReport, CurrencySummary, Filter,
-    MissingCost, Monthly, Summary,
+    channels, missing_costs, monthly, products, spend_response, summary, ChannelsReport,
+    CurrencyProducts, CurrencySummary, Filter, MissingCost, Monthly, SpendResponse, Summary,
 };
 use crate::model::Currency;
 
@@ -26,8 +27,15 @@ pub struct YearReview {
     /// The previous year, only when it has any figure.
     pub last_year: Option<Summary>,
     pub monthly: Monthly,
+    /// The previous year's months, only when that year has any figure.
+    pub last_monthly: Option<Monthly>,
     /// Last-click attribution (assist coefficient 0), as the channels screen defaults to.
     pub channels: ChannelsReport,
+    /// The spend-response fit (marginal ROAS, profit-maximising daily spend) of every channel
+    /// row of `channels`, in the same order.
+    pub responses: Vec<SpendResponse>,
+    /// Per-SKU figures: matrix quadrant, lifecycle stage, contribution.
+    pub products: Vec<CurrencyProducts>,
     pub missing_costs: Vec<MissingCost>,
     /// One summary per store, when the report covers several stores (账号矩阵).
     pub stores: Vec<StoreYear>,
@@ -56,12 +64,24 @@ impl YearReview {
         }
         let last = summary_of(ledger, year - 1, store)?;
         let last_year = last.filter(|s| s.currencies.iter().any(has_figures));
+        let last_monthly = match last_year {
+            Some(_) => Some(monthly(ledger, &year_filter(year - 1, store)?)?),
+            None => None,
+        };
+        let channels = channels(ledger, &f, Decimal::ZERO)?;
+        let mut responses = Vec::new();
+        for row in channels.currencies.iter().flat_map(|c| &c.channels) {
+            responses.push(spend_response(ledger, &f, &row.store, &row.channel)?);
+        }
         let mut review = YearReview {
             year,
             store: store.map(str::to_string),
             produced,
             monthly: monthly(ledger, &f)?,
-            channels: channels(ledger, &f, Decimal::ZERO)?,
+            last_monthly,
+            channels,
+            responses,
+            products: products(ledger, &f)?,
             missing_costs: missing_costs(ledger, &f)?,
             stores: store_years(ledger, &summary, year)?,
             summary,
@@ -79,6 +99,13 @@ impl YearReview {
 
     pub fn this_year(&self, cur: Currency) -> Option<&CurrencySummary> {
         self.summary.currencies.iter().find(|c| c.currency == cur)
+    }
+
+    /// The spend-response fit of one channel row.
+    pub fn response(&self, store: &str, channel: &str) -> Option<&SpendResponse> {
+        self.responses
+            .iter()
+            .find(|r| r.store == store.trim() && r.channel == channel)
     }
 
     pub fn previous(&self, cur: Currency) -> Option<&CurrencySummary> {

@@ -16,7 +16,7 @@ const RATIO_DP: u32 = 2;
 const PERCENT_DP: u32 = 2;
 
 /// (thousands separator, decimal mark) of a language.
-fn marks(lang: Lang) -> (char, char) {
+pub(crate) fn marks(lang: Lang) -> (char, char) {
     match lang {
         Lang::Vi => ('.', ','),
         Lang::Zh | Lang::En => (',', '.'),

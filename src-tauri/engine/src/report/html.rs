@@ -1,9 +1,9 @@
-//! `Doc` → one self-contained, print-ready A4 HTML page (inline CSS, CSS-drawn charts, no
-//! scripts, no external files). The in-app Print button prints this page.
+//! `Doc` → one self-contained, print-ready A4 HTML page (inline CSS, inline SVG charts, no
+//! scripts, no external files). The in-app Print button prints the same body and stylesheet.
 
 use std::fmt::Write;
 
-use super::doc::{Block, Chart, Doc, Series, Span, Table};
+use super::doc::{Block, Doc, Table};
 use super::i18n::{t, Lang};
 
 /// Text and attribute values with HTML's special characters escaped.
@@ -22,53 +22,61 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const CSS: &str = r#"
+/// The report's stylesheet. Every rule is scoped under `.fupan-report` so the app's page can
+/// adopt it for printing without restyling itself (and sets what the app's own table rules
+/// would otherwise leak in); `@page` sets the paper.
+pub const CSS: &str = r#"
 @page { size: A4; margin: 16mm 16mm 20mm 16mm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #6e6e6e; } }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-  "Segoe UI", "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #111; margin: 0 auto;
-  max-width: 178mm; }
-h1.title { text-align: center; font-size: 26pt; color: #2f5d9e; margin-top: 30mm; }
-.cover { margin: 10mm auto; border-collapse: collapse; }
-.cover td { padding: 1.5mm 4mm; } .cover td:first-child { text-align: right; color: #5a5a5a; }
-.toc { margin-top: 14mm; } .toc li { margin: 1.5mm 0; }
-section.new-page { break-before: page; }
-h2 { font-size: 15pt; color: #2f5d9e; margin: 6mm 0 3mm; }
-h3 { font-size: 11pt; margin: 4mm 0 2mm; }
-table.data { width: 100%; border-collapse: collapse; margin-bottom: 4mm; font-size: 9pt; }
-table.data.small { font-size: 8pt; }
-table.data th, table.data td { border: 0.4pt solid #c8c8c8; padding: 1mm 1.4mm; }
-table.data th { background: #ebebeb; text-align: left; }
-table.data thead { display: table-header-group; } table.data tr { break-inside: avoid; }
-td.num { text-align: right; white-space: nowrap; } tr.strong td { font-weight: bold; }
-.note { font-size: 8.5pt; color: #5a5a5a; }
-figure { margin: 0 0 4mm; break-inside: avoid; }
-figcaption { text-align: center; font-size: 8pt; color: #5a5a5a; margin-top: 1mm; }
-.spans { display: grid; grid-template-columns: 28% 1fr auto; gap: 1mm 2mm; align-items: center; }
-.track { position: relative; height: 9pt; }
-.track .bar { position: absolute; top: 0; bottom: 0; }
-.track .mark { position: absolute; top: -2pt; bottom: -2pt; border-left: 0.8pt dashed #333; }
-.cols { position: relative; height: 48mm; }
-.cols .bar { position: absolute; }
-.cols .zero { position: absolute; left: 0; right: 0; border-top: 0.6pt solid #505050; }
-.labels { display: flex; font-size: 7.5pt; } .labels span { flex: 1; text-align: center; }
-.legend { text-align: center; font-size: 8pt; } .legend i { display: inline-block; width: 8pt;
-  height: 8pt; margin: 0 3pt 0 10pt; vertical-align: middle; }
-* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.fupan-report, .fupan-report svg text { font-family: "Noto Sans CJK SC", "Source Han Sans SC",
+  "Microsoft YaHei", "PingFang SC", "Segoe UI", "DejaVu Sans", Arial, sans-serif; }
+.fupan-report { font-size: 9.5pt; line-height: 1.45; color: #111; background: #fff;
+  margin: 0 auto; max-width: 178mm; }
+.fupan-report * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.fupan-report h1.title { text-align: center; font-size: 26pt; color: #2f5d9e; margin: 30mm 0 0; }
+.fupan-report .cover { margin: 10mm auto; border-collapse: collapse; width: auto; font-size: inherit; }
+.fupan-report .cover td { padding: 1.5mm 4mm; border: none; white-space: normal; }
+.fupan-report .cover td:first-child { text-align: right; color: #5a5a5a; }
+.fupan-report .toc { margin-top: 14mm; } .fupan-report .toc li { margin: 1.5mm 0; }
+.fupan-report .toc a { color: inherit; text-decoration: none; }
+.fupan-report section.new-page { break-before: page; }
+.fupan-report h1, .fupan-report h2, .fupan-report h3 { line-height: 1.25; }
+.fupan-report h2 { font-size: 15pt; color: #2f5d9e; margin: 6mm 0 3mm; }
+.fupan-report h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid; }
+.fupan-report table.data { width: 100%; border-collapse: collapse; margin-bottom: 4mm; font-size: 9pt; }
+.fupan-report table.data.small { font-size: 8pt; }
+.fupan-report table.data th, .fupan-report table.data td { border: 0.4pt solid #c8c8c8;
+  padding: 1mm 1.4mm; font-size: inherit; font-weight: normal; color: #111; background: none;
+  white-space: normal; vertical-align: top; position: static; }
+.fupan-report table.data th { background: #ebebeb; text-align: left; font-weight: bold; }
+.fupan-report table.data tr:hover { background: none; }
+.fupan-report table.data thead { display: table-header-group; }
+.fupan-report table.data tr { break-inside: avoid; }
+.fupan-report table.data .num { text-align: right; white-space: nowrap; }
+.fupan-report tr.strong td { font-weight: bold; }
+.fupan-report .note { font-size: 8.5pt; color: #5a5a5a; }
+.fupan-report figure { margin: 0 0 4mm; break-inside: avoid; }
+.fupan-report figure svg { display: block; width: 100%; height: auto; }
+.fupan-report figcaption { text-align: center; font-size: 8pt; color: #5a5a5a; margin-top: 1mm; }
 "#;
 
 pub fn html(doc: &Doc) -> String {
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>\n",
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>\n{}</body></html>\n",
         doc.lang.code(),
-        esc(&doc.title)
-    );
+        esc(&doc.title),
+        body(doc)
+    )
+}
+
+/// The report's markup inside one `<article class="fupan-report">` (what `html` wraps and the
+/// app prints): cover, contents, sections with inline SVG charts.
+pub fn body(doc: &Doc) -> String {
+    let mut s = String::new();
     let _ = writeln!(
         s,
-        "<h1 class=\"title\">{}</h1><table class=\"cover\">",
+        "<article class=\"fupan-report\" lang=\"{}\"><h1 class=\"title\">{}</h1><table class=\"cover\">",
+        doc.lang.code(),
         esc(&doc.title)
     );
     for (k, v) in &doc.cover {
@@ -109,7 +117,7 @@ pub fn html(doc: &Doc) -> String {
     if open {
         s.push_str("</section>\n");
     }
-    s.push_str("</body></html>\n");
+    s.push_str("</article>\n");
     s
 }
 
@@ -122,7 +130,7 @@ fn block(s: &mut String, b: &Block, lang: Lang) {
         Block::Note(text) => {
             let _ = writeln!(s, "<p class=\"note\">{}</p>", esc(text));
         }
-        Block::Bullets(items) => {
+        Block::Bullets { items, .. } => {
             s.push_str("<ul>");
             for i in items {
                 let _ = write!(s, "<li>{}</li>", esc(i));
@@ -130,23 +138,13 @@ fn block(s: &mut String, b: &Block, lang: Lang) {
             s.push_str("</ul>\n");
         }
         Block::Table(tb) => table(s, tb, lang),
-        Block::Chart { caption, chart } => {
-            s.push_str("<figure>");
-            match chart {
-                Chart::Spans {
-                    rows,
-                    lo,
-                    hi,
-                    marker,
-                } => spans(s, rows, *lo, *hi, marker.as_ref()),
-                Chart::Columns {
-                    labels,
-                    series,
-                    lo,
-                    hi,
-                } => columns(s, labels, series, *lo, *hi),
-            }
-            let _ = writeln!(s, "<figcaption>{}</figcaption></figure>", esc(caption));
+        Block::Chart { caption, svg } => {
+            // plotters escapes the text it writes; the SVG goes in as markup.
+            let _ = writeln!(
+                s,
+                "<figure>{svg}<figcaption>{}</figcaption></figure>",
+                esc(caption)
+            );
         }
     }
 }
@@ -154,8 +152,15 @@ fn block(s: &mut String, b: &Block, lang: Lang) {
 pub fn table(s: &mut String, tb: &Table, lang: Lang) {
     let small = if tb.header.len() >= 7 { " small" } else { "" };
     let _ = write!(s, "<table class=\"data{small}\"><thead><tr>");
-    for h in &tb.header {
-        let _ = write!(s, "<th>{}</th>", esc(h));
+    // A column aligns like its first row's cell (numbers right), header included.
+    for (i, h) in tb.header.iter().enumerate() {
+        let numeric = tb
+            .rows
+            .first()
+            .and_then(|r| r.get(i))
+            .is_some_and(|c| c.is_numeric());
+        let num = if numeric { " class=\"num\"" } else { "" };
+        let _ = write!(s, "<th{num}>{}</th>", esc(h));
     }
     s.push_str("</tr></thead><tbody>\n");
     for (i, row) in tb.rows.iter().enumerate() {
@@ -172,82 +177,6 @@ pub fn table(s: &mut String, tb: &Table, lang: Lang) {
         s.push_str("</tr>\n");
     }
     s.push_str("</tbody></table>\n");
-}
-
-fn spans(s: &mut String, rows: &[Span], lo: f64, hi: f64, marker: Option<&(f64, String)>) {
-    let pct = |v: f64| Chart::frac(v, lo, hi) * 100.0;
-    s.push_str("<div class=\"spans\">");
-    for r in rows {
-        let (a, b) = (pct(r.from.min(r.to)), pct(r.from.max(r.to)));
-        let _ = write!(
-            s,
-            "<span>{}</span><div class=\"track\"><div class=\"bar\" style=\"left:{a:.2}%;width:{:.2}%;background:{}\"></div>",
-            esc(&r.label),
-            (b - a).max(0.3),
-            r.tone.hex()
-        );
-        if let Some((m, label)) = marker {
-            let _ = write!(
-                s,
-                "<div class=\"mark\" style=\"left:{:.2}%\" title=\"{}\"></div>",
-                pct(*m),
-                esc(label)
-            );
-        }
-        let _ = write!(s, "</div><span class=\"note\">{}</span>", esc(&r.text));
-    }
-    if let Some((m, label)) = marker {
-        let _ = write!(
-            s,
-            "<span></span><div class=\"track note\"><span style=\"position:absolute;left:{:.2}%;transform:translateX(-50%)\">{}</span></div><span></span>",
-            pct(*m),
-            esc(label)
-        );
-    }
-    s.push_str("</div>\n");
-}
-
-fn columns(s: &mut String, labels: &[String], series: &[Series], lo: f64, hi: f64) {
-    let n = labels.len().max(1) as f64;
-    let k = series.len().max(1) as f64;
-    let slot = 100.0 / n;
-    let bar = slot * 0.7 / k;
-    let zero = (1.0 - Chart::frac(0.0, lo, hi)) * 100.0;
-    s.push_str("<div class=\"cols\">");
-    for (j, se) in series.iter().enumerate() {
-        for (i, v) in se.values.iter().enumerate() {
-            let y = (1.0 - Chart::frac(*v, lo, hi)) * 100.0;
-            let (top, h) = if y < zero {
-                (y, zero - y)
-            } else {
-                (zero, y - zero)
-            };
-            let color = if *v < 0.0 { "#c0392b" } else { se.tone.hex() };
-            let _ = write!(
-                s,
-                "<div class=\"bar\" style=\"left:{:.2}%;width:{bar:.2}%;top:{top:.2}%;height:{:.2}%;background:{color}\"></div>",
-                slot * i as f64 + slot * 0.15 + bar * j as f64,
-                h.max(0.3)
-            );
-        }
-    }
-    let _ = write!(
-        s,
-        "<div class=\"zero\" style=\"top:{zero:.2}%\"></div></div><div class=\"labels\">"
-    );
-    for l in labels {
-        let _ = write!(s, "<span>{}</span>", esc(l));
-    }
-    s.push_str("</div><div class=\"legend\">");
-    for se in series {
-        let _ = write!(
-            s,
-            "<i style=\"background:{}\"></i>{}",
-            se.tone.hex(),
-            esc(&se.name)
-        );
-    }
-    s.push_str("</div>\n");
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::data::YearReview;
+use crate::metrics::products::Stage;
 use crate::metrics::{CurrencySummary, Verdict};
 use crate::model::{Currency, FeeKind, Rate};
 
@@ -59,28 +60,17 @@ pub fn lessons(r: &YearReview) -> Vec<Lesson> {
             None => out.push(l("lesson.no_break_even", vec![])),
         }
         out.extend(channel_lessons(r, cur));
+        out.extend(product_lessons(r, cur));
         if let Some(last) = r.previous(cur) {
             out.extend(cost_growth(c, last));
         }
-        let missing: Vec<&str> = r
+        let missing: Vec<&String> = r
             .missing_costs
             .iter()
             .filter(|m| m.currency == cur)
-            .map(|m| m.sku.as_str())
+            .map(|m| &m.sku)
             .collect();
-        if !missing.is_empty() {
-            let examples = missing[..missing.len().min(EXAMPLE_SKUS)]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
-            out.push(l(
-                "lesson.missing_costs",
-                vec![
-                    ("count", Param::Count(missing.len() as i64)),
-                    ("skus", Param::Skus(examples)),
-                ],
-            ));
-        }
+        out.extend(sku_lesson(cur, "lesson.missing_costs", missing, vec![]));
     }
     out
 }
@@ -97,22 +87,106 @@ fn channel_lessons(r: &YearReview, cur: Currency) -> Vec<Lesson> {
         .collect();
     // Largest spend first: the decisions that move the most money lead.
     rows.sort_by_key(|ch| std::cmp::Reverse(ch.spend.value()));
-    rows.into_iter()
-        .map(|ch| Lesson {
+    let mut out = Vec::new();
+    for ch in rows {
+        let channel = || Param::Key(format!("channel.{}", ch.channel));
+        let store = || Param::Text(ch.store.clone());
+        out.push(Lesson {
             currency: cur,
             key: match ch.verdict {
                 Some(Verdict::Scale) => "lesson.scale",
                 _ => "lesson.cut",
             },
             params: vec![
-                ("channel", Param::Key(format!("channel.{}", ch.channel))),
-                ("store", Param::Text(ch.store.clone())),
+                ("channel", channel()),
+                ("store", store()),
                 ("roas", Param::Ratio(ch.roas)),
                 ("be", Param::Ratio(cc.break_even_roas)),
                 ("spend", Param::Money(ch.spend.value(), cur)),
             ],
-        })
-        .collect()
+        });
+        // The spend ceiling, where the response curve could be fitted (metrics.md §4).
+        let Some(resp) = r.response(&ch.store, &ch.channel) else {
+            continue;
+        };
+        if let (Some(now), Some(ceiling)) = (resp.current_spend, resp.optimal_spend) {
+            out.push(Lesson {
+                currency: cur,
+                key: if now > ceiling {
+                    "lesson.ceiling_over"
+                } else {
+                    "lesson.ceiling_room"
+                },
+                params: vec![
+                    ("channel", channel()),
+                    ("store", store()),
+                    ("spend", Param::Money(now, cur)),
+                    ("mroas", Param::Ratio(resp.current_marginal_roas)),
+                    ("ceiling", Param::Money(ceiling, cur)),
+                ],
+            });
+        }
+    }
+    out
+}
+
+/// SKUs that lost money before ads (reprice or drop) and SKUs in decline (stop advertising).
+fn product_lessons(r: &YearReview, cur: Currency) -> Vec<Lesson> {
+    let Some(cp) = r.products.iter().find(|c| c.currency == cur) else {
+        return Vec::new();
+    };
+    let mut losing: Vec<_> = cp
+        .products
+        .iter()
+        .filter(|p| p.contribution.value() < Decimal::ZERO)
+        .collect();
+    losing.sort_by_key(|p| p.contribution.value());
+    let loss = losing.iter().map(|p| p.contribution.value()).sum();
+    let declining = cp
+        .products
+        .iter()
+        .filter(|p| p.stage == Some(Stage::Decline))
+        .map(|p| &p.sku);
+    [
+        sku_lesson(
+            cur,
+            "lesson.losing_skus",
+            losing.iter().map(|p| &p.sku).collect(),
+            vec![("loss", Param::Money(loss, cur))],
+        ),
+        sku_lesson(cur, "lesson.declining_skus", declining.collect(), vec![]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// A lesson naming how many SKUs and the first few of them, plus `extra` parameters; none
+/// for an empty list.
+fn sku_lesson(
+    currency: Currency,
+    key: &'static str,
+    skus: Vec<&String>,
+    extra: Vec<(&'static str, Param)>,
+) -> Option<Lesson> {
+    if skus.is_empty() {
+        return None;
+    }
+    let mut params = vec![
+        ("count", Param::Count(skus.len() as i64)),
+        ("skus", Param::Skus(examples(skus.into_iter()))),
+    ];
+    params.extend(extra);
+    Some(Lesson {
+        currency,
+        key,
+        params,
+    })
+}
+
+/// The first few SKUs of a list, named as examples.
+fn examples<'a>(skus: impl Iterator<Item = &'a String>) -> Vec<String> {
+    skus.take(EXAMPLE_SKUS).cloned().collect()
 }
 
 /// The cost kinds (COGS, each fee kind, ads, fixed costs) that grew fastest over last year.

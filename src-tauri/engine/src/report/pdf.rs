@@ -1,5 +1,6 @@
-//! PDF through typst used as a library: a minimal `World` holding the generated source and
-//! the system's fonts. No packages, no files, no network — the document is self-contained.
+//! PDF through typst used as a library: a minimal `World` holding the generated source, the
+//! charts as in-memory SVG files and the system's fonts. No packages, no disk files, no
+//! network — the document is self-contained.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -113,6 +114,8 @@ struct ReportWorld {
     book: LazyHash<FontBook>,
     fonts: &'static [Font],
     main: Source,
+    /// In-memory files the markup may read (the charts), by virtual path.
+    files: Vec<(FileId, Bytes)>,
     today: NaiveDate,
 }
 
@@ -133,8 +136,12 @@ impl World for ReportWorld {
             Err(FileError::AccessDenied) // no other files, no packages
         }
     }
-    fn file(&self, _id: FileId) -> FileResult<Bytes> {
-        Err(FileError::AccessDenied)
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files
+            .iter()
+            .find(|(f, _)| *f == id)
+            .map(|(_, b)| b.clone())
+            .ok_or(FileError::AccessDenied)
     }
     fn font(&self, index: usize) -> Option<Font> {
         self.fonts.get(index).cloned()
@@ -145,14 +152,22 @@ impl World for ReportWorld {
     }
 }
 
-/// Typeset `source` and export it as PDF bytes.
-pub fn compile_pdf(source: String, today: NaiveDate) -> Result<Vec<u8>> {
+/// Typeset `source` with its in-memory `files` (path, bytes) and export it as PDF bytes.
+pub fn compile_pdf(
+    source: String,
+    files: Vec<(String, Vec<u8>)>,
+    today: NaiveDate,
+) -> Result<Vec<u8>> {
     let fonts = fonts()?;
     let world = ReportWorld {
         library: LazyHash::new(Library::default()),
         book: LazyHash::new(FontBook::from_fonts(fonts)),
         fonts,
         main: Source::new(FileId::new(None, VirtualPath::new("report.typ")), source),
+        files: files
+            .into_iter()
+            .map(|(path, data)| (FileId::new(None, VirtualPath::new(&path)), Bytes::new(data)))
+            .collect(),
         today,
     };
     let doc: PagedDocument = typst::compile(&world)

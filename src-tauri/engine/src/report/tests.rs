@@ -156,11 +156,11 @@ fn lessons_name_break_even_verdicts_growth_and_missing_costs() {
 }
 
 fn lessons_text(r: &YearReview, lang: Lang) -> String {
-    let doc = document(r, lang);
+    let doc = document(r, lang).unwrap();
     doc.blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Bullets(items) => Some(items.join("\n")),
+            Block::Bullets { items, .. } => Some(items.join("\n")),
             _ => None,
         })
         .collect::<Vec<_>>()
@@ -178,19 +178,19 @@ fn no_data_for_the_year_is_bad_input() {
 #[test]
 fn documents_translate_and_format_money_per_locale() {
     let r = review();
-    let zh = typst_source(&r, Lang::Zh);
+    let zh = typst_source(&r, Lang::Zh).unwrap();
     assert!(
         zh.contains("\"年终复盘报告 2026\"") && zh.contains("¥5,500.00"),
         "zh"
     );
-    let vi = render_html(&r, Lang::Vi);
+    let vi = render_html(&r, Lang::Vi).unwrap();
     assert!(
         vi.contains("Báo cáo tổng kết năm")
             && vi.contains("1.234.567 ₫")
             && vi.contains("¥5.500,00")
     );
     assert!(vi.contains("&#39;") || vi.contains("=HYPERLINK(&quot;x&quot;)"));
-    let en = render_html(&r, Lang::En);
+    let en = render_html(&r, Lang::En).unwrap();
     assert!(en.contains("Lessons and next-year targets") && en.contains("@page"));
     for lang in Lang::ALL {
         assert!(
@@ -207,10 +207,17 @@ fn xlsx_opens_with_numbers_and_escaped_text() {
     let bytes = render_xlsx(&r, Lang::En).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     let names = wb.sheet_names().to_vec();
-    assert!(
-        names.iter().any(|n| n == "The year at a glance CNY"),
-        "{names:?}"
-    );
+    for want in [
+        "The year at a glance CNY",
+        "Marginal ROAS CNY",
+        "Lessons and targets CNY",
+        "Lessons and targets VND",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want}: {names:?}");
+    }
+    assert!(names
+        .iter()
+        .all(|n| n.chars().count() <= 31 && n.trim() == n));
     let glance = wb.worksheet_range("The year at a glance CNY").unwrap();
     assert_eq!(glance.get((1, 0)), Some(&Data::String("GMV".into())));
     assert_eq!(glance.get((1, 1)), Some(&Data::Float(5500.0)));
@@ -241,4 +248,133 @@ fn pdf_is_typeset_when_fonts_exist() {
         // A machine without the fonts gets the clear message instead.
         Err(e) => assert!(e.to_string().contains("font"), "{e}"),
     }
+}
+
+/// The rows of the first table whose sheet name starts with `sheet`.
+fn table_rows(doc: &Doc, sheet: &str) -> Vec<Vec<Cell>> {
+    doc.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.sheet.starts_with(sheet) => Some(t.rows.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no table {sheet}"))
+}
+
+#[test]
+fn monthly_table_compares_each_month_with_last_year() {
+    let doc = document(&review(), Lang::En).unwrap();
+    let rows = table_rows(&doc, "Monthly trends CNY");
+    // March: nothing this year, 1,000 of net sales in March 2025 → −100 %.
+    let march = rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("2026-03".into()))
+        .unwrap();
+    assert_eq!(march[2], Cell::Money(dec!(0), Currency::CNY));
+    assert_eq!(march[3], Cell::Money(dec!(1000), Currency::CNY));
+    assert_eq!(march[4], Cell::ChangePct(Some(dec!(-1))));
+    // January: 1,800 now, nothing last year → no percentage.
+    let jan = &rows[0];
+    assert_eq!(jan[2], Cell::Money(dec!(1800), Currency::CNY));
+    assert_eq!(jan[4], Cell::ChangePct(None));
+}
+
+#[test]
+fn products_rank_skus_by_contribution_with_matrix_and_stages() {
+    let doc = document(&review(), Lang::En).unwrap();
+    let titles: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chart { caption, svg } if svg.starts_with("<svg") => Some(caption.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        titles.iter().any(|c| c.starts_with("Product matrix")),
+        "{titles:?}"
+    );
+    // SKU-1: net sales 5,000, COGS 50 × 40 = 2,000 → contribution 3,000 (60 %);
+    // NOCOST: 500 with no cost (marked) → 500 (100 %).
+    let rows = table_rows(&doc, "SKUs by contribution CNY");
+    assert_eq!(rows[0][0], Cell::Text("SKU-1".into()));
+    assert_eq!(rows[0][2], Cell::Money(dec!(5000), Currency::CNY));
+    assert_eq!(rows[0][3], Cell::Money(dec!(3000), Currency::CNY));
+    assert_eq!(rows[0][4], Cell::Percent(Some(dec!(0.6))));
+    assert_eq!(rows[1][0], Cell::Text("NOCOST *".into()));
+    assert_eq!(rows[1][3], Cell::Money(dec!(500), Currency::CNY));
+    let stages = table_rows(&doc, "Lifecycle stages CNY");
+    let total: usize = stages
+        .iter()
+        .map(|r| match r[1] {
+            Cell::Int(n) => n as usize,
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(total, 2, "each SKU in one stage");
+}
+
+#[test]
+fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
+    let l = ledger();
+    // Eight April days on 旗舰店 (store 1) with sales = 10 × √spend exactly: a = 10, b = 0.5.
+    for (i, spend) in [1, 4, 9, 16, 25, 36, 49, 64].iter().enumerate() {
+        let sales = Decimal::from(10 * (*spend as f64).sqrt() as i64);
+        let day = format!("2026-04-{:02}", i + 1);
+        ad(&l, 1, "wanxiangtai", &day, Decimal::from(*spend), sales);
+    }
+    let r = YearReview::gather(
+        &l,
+        2026,
+        None,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+    .unwrap();
+    let doc = document(&r, Lang::En).unwrap();
+    let rows = table_rows(&doc, "Marginal ROAS CNY");
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| matches!(&r[0], Cell::Text(t) if t.starts_with(name)))
+            .unwrap()
+            .clone()
+    };
+    // 旗舰店: GMV 5,000, contribution 4,800 − 2,000 − 250 = 2,550 → c = 0.51;
+    // s* = (a·b·c)^(1/(1−b)) = 2.55² = 6.5025; marginal ROAS at 64 = 5 / 8 = 0.625.
+    let w = row("Wanxiangtai");
+    assert_eq!(w[1], Cell::Int(8));
+    assert_eq!(w[2], Cell::Money(dec!(64), Currency::CNY));
+    assert_eq!(w[3], Cell::Ratio(Some(dec!(0.625))));
+    assert_eq!(w[4], Cell::Money(dec!(6.5025), Currency::CNY));
+    let z = row("Ztc");
+    assert_eq!(z[4], Cell::Missing);
+    assert_eq!(z[5], Cell::Text("not enough data (1 < 7 days)".into()));
+    // Next year's targets: CNY break-even = GMV 5,500 / contribution (5,300 − 2,000 − 280).
+    let targets = table_rows(&doc, "Next year's channel targets CNY");
+    let target = |name: &str| {
+        targets
+            .iter()
+            .find(|r| matches!(&r[0], Cell::Text(t) if t.starts_with(name)))
+            .unwrap()
+            .clone()
+    };
+    let w = target("Wanxiangtai");
+    assert_eq!(w[1], Cell::Ratio(Some(dec!(5500) / dec!(3020))));
+    assert_eq!(w[2], Cell::Ratio(Some(dec!(360) / dec!(204))));
+    assert_eq!(w[3], Cell::Money(dec!(6.5025), Currency::CNY));
+    assert_eq!(w[4], Cell::Text("Fix or cut".into()));
+    let z = target("Ztc");
+    assert_eq!(z[3], Cell::Missing);
+    assert_eq!(z[4], Cell::Text("Scale".into()));
+    let text = lessons_text(&r, Lang::En);
+    assert!(
+        text.contains("the latest daily spend ¥64.00 is above the suggested ceiling ¥6.50"),
+        "{text}"
+    );
+    // The response chart of the fitted channel only.
+    let responses = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Chart { caption, .. } if caption.contains("daily spend and platform sales")))
+        .count();
+    assert_eq!(responses, 1);
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::doc::{Block, Cell, Chart, Doc, Series, Span, Table};
+use super::doc::{Block, Cell, Doc, Table};
 use super::i18n::{t, Lang};
 
 /// Font families in order of preference; typst falls back glyph by glyph along the list.
@@ -20,8 +20,29 @@ pub const FAMILIES: &[&str] = &[
     "Arial",
 ];
 
-/// Height of the monthly column chart, in mm.
-const COLUMNS_MM: f64 = 48.0;
+/// Tables of at most this many rows are never split across pages.
+const KEEP_TOGETHER: usize = 15;
+
+/// A text column with a cell longer than this (in characters) wraps in a flexible column.
+const LONG_TEXT: usize = 16;
+
+/// The virtual file of the document's `i`-th chart (served by the PDF world).
+pub fn chart_path(i: usize) -> String {
+    format!("/chart-{i}.svg")
+}
+
+/// The SVG of every chart, in document order, under the paths the markup names.
+pub fn chart_files(doc: &Doc) -> Vec<(String, Vec<u8>)> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chart { svg, .. } => Some(svg.as_bytes().to_vec()),
+            _ => None,
+        })
+        .enumerate()
+        .map(|(i, svg)| (chart_path(i), svg))
+        .collect()
+}
 
 /// A typst string literal holding `s` verbatim.
 pub fn lit(s: &str) -> String {
@@ -71,8 +92,9 @@ pub fn markup(doc: &Doc) -> String {
         lang = lit(doc.lang.code()),
     );
     cover(&mut s, doc);
+    let mut charts = 0;
     for b in &doc.blocks {
-        block(&mut s, b, doc.lang);
+        block(&mut s, b, doc.lang, &mut charts);
     }
     s
 }
@@ -100,7 +122,8 @@ fn cover(s: &mut String, doc: &Doc) {
     );
 }
 
-fn block(s: &mut String, b: &Block, lang: Lang) {
+/// One block; `charts` counts the charts so far (each names its own virtual file).
+fn block(s: &mut String, b: &Block, lang: Lang, charts: &mut usize) {
     match b {
         Block::Section { title, new_page } => {
             let brk = if *new_page {
@@ -116,38 +139,28 @@ fn block(s: &mut String, b: &Block, lang: Lang) {
         Block::Note(text) => {
             let _ = writeln!(s, "#text(8.5pt, fill: luma(90), {})\n", lit(text));
         }
-        Block::Bullets(items) => {
+        Block::Bullets { items, .. } => {
             for i in items {
                 let _ = writeln!(s, "#list(spacing: 0.9em, {})", lit(i));
             }
         }
         Block::Table(tb) => table(s, tb, lang),
-        Block::Chart { caption, chart } => {
-            let _ = writeln!(s, "#block(breakable: false, below: 8pt)[");
-            match chart {
-                Chart::Spans {
-                    rows,
-                    lo,
-                    hi,
-                    marker,
-                } => spans(s, rows, *lo, *hi, marker.as_ref()),
-                Chart::Columns {
-                    labels,
-                    series,
-                    lo,
-                    hi,
-                } => columns(s, labels, series, *lo, *hi),
-            }
+        Block::Chart { caption, .. } => {
+            // The SVG is set in the document's fonts (typst hands them to its SVG renderer),
+            // so CJK and Vietnamese labels inside charts come out right.
             let _ = writeln!(
                 s,
-                "#align(center, text(8pt, fill: luma(90), {}))]",
+                "#block(breakable: false, below: 10pt)[#image({}, width: 100%)\n#align(center, text(8pt, fill: luma(90), {}))]",
+                lit(&chart_path(*charts)),
                 lit(caption)
             );
+            *charts += 1;
         }
     }
 }
 
-/// A table that breaks across pages with its header repeated; many columns → smaller text.
+/// A table: a short one moves whole to the next page, a long one breaks across pages with its
+/// header repeated; many columns → smaller text.
 pub fn table(s: &mut String, tb: &Table, lang: Lang) {
     let n = tb.header.len();
     let numeric: Vec<bool> = (0..n)
@@ -159,8 +172,16 @@ pub fn table(s: &mut String, tb: &Table, lang: Lang) {
         })
         .collect();
     let size = if n >= 7 { "8pt" } else { "9pt" };
+    // The first column and long text columns share the free width (they wrap); the others
+    // take what they need.
+    let long = |i: usize| {
+        tb.rows.iter().any(|r| {
+            r.get(i)
+                .is_some_and(|c| !c.is_numeric() && c.display(lang).chars().count() > LONG_TEXT)
+        })
+    };
     let cols: Vec<&str> = (0..n)
-        .map(|i| if i == 0 { "1fr" } else { "auto" })
+        .map(|i| if i == 0 || long(i) { "1fr" } else { "auto" })
         .collect();
     let aligns: Vec<&str> = numeric
         .iter()
@@ -169,7 +190,8 @@ pub fn table(s: &mut String, tb: &Table, lang: Lang) {
     let header: Vec<String> = tb.header.iter().map(|h| lit(h)).collect();
     let _ = writeln!(
         s,
-        "#block(below: 10pt, text({size}, table(columns: ({},), align: ({},), table.header({}),",
+        "#block(below: 10pt, breakable: {}, text({size}, table(columns: ({},), align: ({},), table.header({}),",
+        tb.rows.len() > KEEP_TOGETHER,
         cols.join(", "),
         aligns.join(", "),
         header.join(", ")
@@ -190,101 +212,6 @@ pub fn table(s: &mut String, tb: &Table, lang: Lang) {
         let _ = writeln!(s, "  {},", cells.join(", "));
     }
     let _ = writeln!(s, ")))");
-}
-
-/// Horizontal bars on one axis; a dashed marker line (break-even) across every row.
-fn spans(s: &mut String, rows: &[Span], lo: f64, hi: f64, marker: Option<&(f64, String)>) {
-    let pct = |v: f64| Chart::frac(v, lo, hi) * 100.0;
-    let _ = writeln!(
-        s,
-        "#grid(columns: (28%, 1fr, auto), column-gutter: 6pt, row-gutter: 4pt, align: horizon,"
-    );
-    for r in rows {
-        let (a, b) = (pct(r.from.min(r.to)), pct(r.from.max(r.to)));
-        let mut bar = format!(
-            "place(dx: {a:.2}%, rect(width: {:.2}%, height: 100%, fill: rgb({})))",
-            (b - a).max(0.3),
-            lit(r.tone.hex())
-        );
-        if let Some((m, _)) = marker {
-            let _ = write!(
-                bar,
-                "; place(dx: {:.2}%, dy: -2pt, line(angle: 90deg, length: 13pt, stroke: (paint: rgb(\"#333333\"), thickness: 0.8pt, dash: \"dashed\")))",
-                pct(*m)
-            );
-        }
-        let _ = writeln!(
-            s,
-            "  text(8.5pt, {}), box(width: 100%, height: 9pt, {{ {bar} }}), text(8pt, {}),",
-            lit(&r.label),
-            lit(&r.text)
-        );
-    }
-    if let Some((m, label)) = marker {
-        let _ = writeln!(
-            s,
-            "  [], box(width: 100%, height: 10pt, place(dx: {:.2}%, text(7.5pt, fill: rgb(\"#333333\"), {}))), [],",
-            pct(*m),
-            lit(label)
-        );
-    }
-    let _ = writeln!(s, ")");
-}
-
-/// Grouped vertical columns with a zero line, month labels and a legend.
-fn columns(s: &mut String, labels: &[String], series: &[Series], lo: f64, hi: f64) {
-    let n = labels.len().max(1) as f64;
-    let k = series.len().max(1) as f64;
-    let slot = 100.0 / n;
-    let bar = slot * 0.7 / k;
-    let zero = (1.0 - Chart::frac(0.0, lo, hi)) * COLUMNS_MM;
-    let _ = writeln!(s, "#box(width: 100%, height: {COLUMNS_MM}mm, {{");
-    for (j, se) in series.iter().enumerate() {
-        for (i, v) in se.values.iter().enumerate() {
-            let y = (1.0 - Chart::frac(*v, lo, hi)) * COLUMNS_MM;
-            let (top, h) = if y < zero {
-                (y, zero - y)
-            } else {
-                (zero, y - zero)
-            };
-            let dx = slot * i as f64 + slot * 0.15 + bar * j as f64;
-            let _ = writeln!(
-                s,
-                "  place(dx: {dx:.2}%, dy: {top:.2}mm, rect(width: {bar:.2}%, height: {:.2}mm, fill: rgb({})))",
-                h.max(0.2),
-                lit(if *v < 0.0 { "#c0392b" } else { se.tone.hex() })
-            );
-        }
-    }
-    let _ = writeln!(
-        s,
-        "  place(dy: {zero:.2}mm, line(length: 100%, stroke: 0.6pt + luma(80)))\n}})"
-    );
-    let cells: Vec<String> = labels
-        .iter()
-        .map(|l| format!("text(7.5pt, {})", lit(l)))
-        .collect();
-    let _ = writeln!(
-        s,
-        "#grid(columns: ({}), align: center, {})",
-        vec!["1fr"; labels.len().max(1)].join(", "),
-        cells.join(", ")
-    );
-    let legend: Vec<String> = series
-        .iter()
-        .map(|se| {
-            format!(
-                "box(rect(width: 8pt, height: 8pt, fill: rgb({}))) + h(3pt) + text(8pt, {})",
-                lit(se.tone.hex()),
-                lit(&se.name)
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        s,
-        "#align(center, stack(dir: ltr, spacing: 12pt, {}))",
-        legend.join(", ")
-    );
 }
 
 #[cfg(test)]

@@ -12,6 +12,13 @@ use crate::model::Currency;
 /// Excel's limit on worksheet names.
 const SHEET_NAME_MAX: usize = 31;
 
+/// A worksheet name: `title` cut to leave room for `sfx` (a currency) within Excel's limit.
+pub(crate) fn sheet_title(title: &str, sfx: &str) -> String {
+    let room = SHEET_NAME_MAX.saturating_sub(sfx.chars().count());
+    let cut: String = title.chars().take(room).collect();
+    format!("{}{sfx}", cut.trim_end())
+}
+
 /// Text as a cell value: one starting with = + - @ (or a tab / carriage return, which some
 /// spreadsheets skip before such a sign) gets a leading apostrophe so it never runs as a formula,
 /// also after a round trip through CSV (OWASP "CSV injection").
@@ -36,7 +43,7 @@ pub fn money_format(cur: Currency) -> String {
 /// The number format of a numeric cell (`None` for text).
 pub fn number_format(c: &Cell) -> Option<String> {
     Some(match c {
-        Cell::Text(_) => return None,
+        Cell::Text(_) | Cell::Missing => return None,
         Cell::Money(_, cur) => money_format(*cur),
         Cell::Ratio(_) => "0.00".into(),
         Cell::Percent(_) => "0.00%".into(),
@@ -54,7 +61,7 @@ pub fn number(c: &Cell) -> Option<Decimal> {
         Cell::Money(v, _) | Cell::Units(v) => Some(*v),
         Cell::Ratio(v) | Cell::Percent(v) | Cell::ChangePct(v) | Cell::ChangeRatio(v) => *v,
         Cell::Int(v) => Some(Decimal::from(*v)),
-        Cell::Text(_) => None,
+        Cell::Text(_) | Cell::Missing => None,
     }
 }
 
@@ -71,9 +78,10 @@ pub fn xlsx(doc: &Doc) -> Result<Vec<u8>> {
                     .map_err(xe)?;
                 write_table(ws, tb, doc).map_err(xe)?;
             }
-            Block::Bullets(items) => {
+            Block::Bullets { sheet, items } => {
                 let ws = wb.add_worksheet();
-                ws.set_name(unique_name(&section, &mut names)).map_err(xe)?;
+                let title = sheet;
+                ws.set_name(unique_name(title, &mut names)).map_err(xe)?;
                 let bold = Format::new().set_bold();
                 ws.write_string_with_format(0, 0, safe_text(&section), &bold)
                     .map_err(xe)?;
