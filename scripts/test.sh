@@ -20,6 +20,14 @@ if cargo tree -p fupan-engine -e normal,build --prefix none | grep -qiE '^(tauri
   exit 1
 fi
 
+step "no network: no HTTP client in the dependency tree"
+# Fupan is offline by design: nothing in the shipped binary may be able to speak HTTP.
+if cargo tree --workspace -e normal,build --prefix none \
+  | grep -iE '^(reqwest|hyper|hyper-util|h2|ureq|curl|curl-sys|isahc|surf|attohttpc|minreq|ehttp|awc) '; then
+  echo "an HTTP client is in the dependency tree (see above)" >&2
+  exit 1
+fi
+
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
