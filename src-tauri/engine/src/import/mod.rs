@@ -10,7 +10,7 @@ pub mod map;
 mod pipeline;
 pub mod read;
 
-pub use pipeline::{import_file, import_files, preview, FileOutcome, Preview};
+pub use pipeline::{import_bytes, import_file, import_files, preview, FileOutcome, Preview};
 
 use chrono::NaiveDate;
 use serde::Serialize;
