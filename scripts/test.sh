@@ -20,11 +20,26 @@ if cargo tree -p fupan-engine -e normal,build --prefix none | grep -qiE '^(tauri
   exit 1
 fi
 
+step "no network: no HTTP client in the dependency tree"
+# Fupan is offline by design: nothing in the shipped binary may be able to speak HTTP.
+if cargo tree --workspace -e normal,build --prefix none \
+  | grep -iE '^(reqwest|hyper|hyper-util|h2|ureq|curl|curl-sys|isahc|surf|attohttpc|minreq|ehttp|awc) '; then
+  echo "an HTTP client is in the dependency tree (see above)" >&2
+  exit 1
+fi
+
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "unit and acceptance tests"
 cargo test --workspace
+
+# Fuzzing needs cargo-fuzz and its own optimised build (~4 CPU-minutes cold): opt in with
+# FUPAN_FUZZ_SECONDS=N (seconds per target); README "Guarantees" has the longer runs.
+if [[ "${FUPAN_FUZZ_SECONDS:-0}" -gt 0 ]]; then
+  step "fuzz (${FUPAN_FUZZ_SECONDS}s per target)"
+  scripts/fuzz.sh "$FUPAN_FUZZ_SECONDS"
+fi
 
 if [[ -x tests/e2e/run.sh ]]; then
   step "end-to-end (real window under Xvfb)"

@@ -11,6 +11,8 @@ pub mod error;
 pub mod import;
 pub mod metrics;
 pub mod model;
+// The year-end review pulls in typst: behind a default feature so the fuzz crate builds lean.
+#[cfg(feature = "report")]
 pub mod report;
 
 pub use db::Ledger;

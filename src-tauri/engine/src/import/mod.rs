@@ -15,7 +15,9 @@ mod pipeline_props;
 pub mod read;
 
 pub use columns::{preview_columns, ColumnsPreview};
-pub use pipeline::{import_file, import_files, preview, preview_known, FileOutcome, Preview};
+pub use pipeline::{
+    import_bytes, import_file, import_files, preview, preview_known, FileOutcome, Preview,
+};
 
 use chrono::NaiveDate;
 use serde::Serialize;

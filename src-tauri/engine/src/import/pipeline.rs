@@ -71,11 +71,15 @@ fn file_hash(path: &Path) -> Result<String> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok(hasher
+    Ok(hex(hasher))
+}
+
+fn hex(hasher: Sha256) -> String {
+    hasher
         .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect())
+        .collect()
 }
 
 /// The store a file belongs to: named in the export, else `--store`, else the platform's name.
@@ -220,6 +224,33 @@ pub fn import_files(
     Ok(outcomes)
 }
 
+/// Import a file already in memory (`name` names it in messages and the history), in one
+/// transaction, exactly as `import_file` imports one on disk.
+pub fn import_bytes(
+    ledger: &mut Ledger,
+    name: &str,
+    bytes: Vec<u8>,
+    opts: &ImportOptions,
+) -> Result<FileOutcome> {
+    let mut hasher = Sha256::new();
+    hasher.update(&bytes);
+    let hash = hex(hasher);
+    let mut book = read::open_bytes(name, bytes)?;
+    let detected = detect::detect(book.as_mut(), opts)?;
+    let tx = ledger.conn_mut().transaction()?;
+    let outcome = import_opened(
+        &tx,
+        book,
+        detected,
+        name.to_string(),
+        hash,
+        opts,
+        &mut |_| {},
+    )?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
 /// Read one file into the ledger inside `tx` (the caller commits).
 fn import_into(
     tx: &Transaction<'_>,
@@ -227,9 +258,21 @@ fn import_into(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
-    let (mut book, detected) = open_and_detect(path, opts, Some(tx))?;
+    let (book, detected) = open_and_detect(path, opts, Some(tx))?;
     let hash = file_hash(path)?;
-    let name = file_name(path);
+    import_opened(tx, book, detected, file_name(path), hash, opts, progress)
+}
+
+/// The ledger side of an import: store, history record, mapped facts, counts.
+fn import_opened(
+    tx: &Transaction<'_>,
+    mut book: Box<dyn read::Book>,
+    detected: Detected,
+    name: String,
+    hash: String,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<FileOutcome> {
     let store_label = store_name(&detected, opts);
     // SKU cost sheets belong to no store: their currency is the named store's, or the
     // database's only one.
@@ -253,8 +296,10 @@ fn import_into(
     )?;
     let import = ImportId(tx.last_insert_rowid());
     let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import);
-    let stats: MapStats = map::map(book.as_mut(), &detected, opts, &mut writer, progress)?;
-    let (counts, _span) = writer.finish()?;
+    let in_file = |e| too_large(e, &name, &detected.sheet);
+    let stats: MapStats =
+        map::map(book.as_mut(), &detected, opts, &mut writer, progress).map_err(in_file)?;
+    let (counts, _span) = writer.finish().map_err(in_file)?;
     if let Some(m) = &opts.mapping {
         if let Some(name) = m.name.as_deref().filter(|n| !n.trim().is_empty()) {
             let sig =
@@ -294,6 +339,25 @@ fn import_into(
         date_to: stats.date_to,
         format: detected.format_id,
     })
+}
+
+/// Amounts too large to store or to add up are the file's fault: say which file, not "database".
+fn too_large(e: Error, file: &str, sheet: &str) -> Error {
+    let reason = match &e {
+        Error::Money(m) => m.to_string(),
+        Error::Db(rusqlite::Error::SqliteFailure(_, Some(msg))) if msg == "integer overflow" => {
+            "its amounts add up to more than Fupan can store".to_string()
+        }
+        _ => return e,
+    };
+    Error::BadFile {
+        at: crate::Location {
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            ..Default::default()
+        },
+        reason,
+    }
 }
 
 /// The currency SKU costs are in: the `--store`'s, else the only currency of the database,

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 
 /// Decimal places kept in storage: 1/100 of a fen, 1/10,000 of a dong.
 pub const STORAGE_SCALE: u32 = 4;
+/// The largest amount (or quantity) one fact may hold: 10^12 units (a trillion ₫ is ~40M USD).
+/// Hostile files aside, sums of the i64 storage integers then never overflow (922 facts at
+/// this maximum would); one that does is refused as bad input.
+pub const MAX_STORED: i64 = 1_000_000_000_000;
 
 /// ISO 4217 currencies of the platforms Fupan reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -181,6 +185,9 @@ impl Scaled {
     /// Exact when `value` has at most four decimals; otherwise rounded half away from zero
     /// (only derived per-line values, such as a partial refund share, ever are).
     pub fn from_decimal(value: Decimal) -> Result<Scaled, MoneyError> {
+        if value.abs() > Decimal::from(MAX_STORED) {
+            return Err(MoneyError::Overflow(value));
+        }
         let mut v =
             value.round_dp_with_strategy(STORAGE_SCALE, RoundingStrategy::MidpointAwayFromZero);
         v.rescale(STORAGE_SCALE);
@@ -240,6 +247,12 @@ mod tests {
     #[test]
     fn scaled_refuses_overflow() {
         assert!(Scaled::from_decimal(dec!(1e20)).is_err());
+        assert!(Scaled::from_decimal(dec!(1000000000000.0001)).is_err());
+        assert!(Scaled::from_decimal(dec!(-1000000000000.0001)).is_err());
+        assert_eq!(
+            Scaled::from_decimal(dec!(1000000000000)).unwrap(),
+            Scaled(10_000_000_000_000_000)
+        );
     }
 
     fn cents() -> impl Strategy<Value = Decimal> {

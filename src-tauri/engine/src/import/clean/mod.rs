@@ -37,5 +37,10 @@ impl std::error::Error for CleanError {}
 
 /// Error cells (#N/A, #REF!) are never a value: say so rather than guess.
 fn error_cell(e: &str) -> CleanError {
+    if e == super::read::UNSAVED_FORMULA {
+        return CleanError::new(
+            "a formula whose result was never saved: open the file in Excel and save it again",
+        );
+    }
     CleanError::new(format!("cell holds the spreadsheet error {e}"))
 }

@@ -56,7 +56,7 @@ impl Lines {
         let day = b
             .date(cells, Role::Date)?
             .ok_or_else(|| b.empty(Role::Date, "the date"))?;
-        let qty = b.decimal(cells, Role::Qty)?.unwrap_or(Decimal::ONE);
+        let qty = b.quantity(cells, Role::Qty)?.unwrap_or(Decimal::ONE);
         let money = |role| b.money(cells, role, first).map(|v| v.unwrap_or_default());
 
         let (line_id, key) = self.keys.line_id(b, cells, &order_id)?;

@@ -60,6 +60,22 @@ impl Bound {
                 column: missing.join(", "),
             });
         }
+        // A column the format reads that appears twice is ambiguous: which one holds the data?
+        let dups = columns.duplicates();
+        if let Some(d) = index
+            .iter()
+            .flatten()
+            .map(|&i| &columns.headers()[i])
+            .find(|h| dups.contains(h))
+        {
+            return Err(Error::BadFile {
+                at: Location {
+                    column: Some(d.clone()),
+                    ..at.clone()
+                },
+                reason: "this column appears twice in the header; keep one and import again".into(),
+            });
+        }
         Ok(Bound {
             spec,
             columns,
@@ -171,6 +187,15 @@ impl Bound {
     /// The first non-empty plain number of `role` (quantities).
     pub fn decimal(&self, cells: &[Cell], role: Role) -> Result<Option<Decimal>, Bad> {
         self.first(cells, role, |c| clean::decimal(c).map_err(|e| e.reason))
+    }
+
+    /// The first non-empty quantity of `role`. A negative one is refused: returns arrive as
+    /// statuses and refund columns, so a negative count means a misread column.
+    pub fn quantity(&self, cells: &[Cell], role: Role) -> Result<Option<Decimal>, Bad> {
+        self.first(cells, role, |c| match clean::decimal(c) {
+            Ok(Some(d)) if d < Decimal::ZERO => Err("a quantity cannot be negative".into()),
+            r => r.map_err(|e| e.reason),
+        })
     }
 
     /// The first non-empty count of `role` (clicks, orders).

@@ -22,6 +22,11 @@ pub use memory::MemoryBook;
 
 /// A single cell may not exceed this (Excel's own limit is 32,767 characters).
 pub(crate) const MAX_CELL_BYTES: usize = 1 << 20;
+/// Columns beyond Excel's last (XFD) mean a corrupt or hostile file, not data.
+pub(crate) const MAX_COLUMNS: usize = 16_384;
+
+/// The `Cell::Error` of a formula cell whose result the file does not hold.
+pub const UNSAVED_FORMULA: &str = "formula without a saved result";
 
 /// A raw cell as the file holds it. Numbers from spreadsheets arrive as the file's binary
 /// float; `clean` turns them into exact decimals via their shortest round-trip text.
@@ -172,4 +177,17 @@ pub(crate) fn bad_file(file: &str, sheet: Option<&str>, reason: impl Into<String
         },
         reason: reason.into(),
     }
+}
+
+/// A 0-based column index as a spreadsheet names it: 0 → A, 25 → Z, 26 → AA.
+pub(crate) fn column_letters(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
 }

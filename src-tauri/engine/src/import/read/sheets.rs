@@ -6,11 +6,10 @@ use std::io::{Read, Seek};
 use calamine::{Data, DataRef, ExcelDateTime, Ods, Reader, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
 
-use super::{bad_file, Book, Cell, Row, MAX_CELL_BYTES};
+use super::{
+    bad_file, column_letters, Book, Cell, Row, MAX_CELL_BYTES, MAX_COLUMNS, UNSAVED_FORMULA,
+};
 use crate::error::{Error, Result};
-
-/// Columns beyond Excel's last (XFD) mean a corrupt file, not data.
-const MAX_COLUMNS: u32 = 16_384;
 
 pub(crate) enum Workbook<RS: Read + Seek> {
     Xlsx(Xlsx<RS>),
@@ -104,7 +103,21 @@ impl<RS: Read + Seek + 'static> Book for SheetBook<RS> {
                 let mut cells = guarded(|| w.worksheet_cells_reader(sheet))
                     .map_err(&fail)?
                     .map_err(|e| fail(e.to_string()))?;
-                Ok(Box::new(group_rows(cell_step!(cells, f), fail)))
+                // With formula metadata: a formula whose result was never saved (a sheet
+                // written by a script) must not read as an empty cell, i.e. as zero.
+                let step = move || match guarded(|| cells.next_cell_with_formula_metadata()) {
+                    Ok(Ok(Some(c))) => Ok(Some((
+                        c.pos,
+                        match (&c.formula, &c.value) {
+                            (Some(_), DataRef::Empty) => Cell::Error(UNSAVED_FORMULA.into()),
+                            (_, v) => from_ref(v),
+                        },
+                    ))),
+                    Ok(Ok(None)) => Ok(None),
+                    Ok(Err(e)) => Err(f(e.to_string())),
+                    Err(e) => Err(f(e)),
+                };
+                Ok(Box::new(group_rows(step, fail)))
             }
             Workbook::Xlsb(w) => {
                 let mut cells = guarded(|| w.worksheet_cells_reader(sheet))
@@ -155,7 +168,13 @@ fn group_rows<'a>(
         let row = first.0 .0;
         let mut cells = Vec::new();
         let mut put = |(pos, cell): Positioned| -> Result<()> {
-            place(&mut cells, pos.1, cell).map_err(&fail)
+            place(&mut cells, pos.1, cell).map_err(|e| {
+                fail(format!(
+                    "row {}, column {}: {e}",
+                    u64::from(row) + 1,
+                    column_letters(pos.1)
+                ))
+            })
         };
         if let Err(e) = put(first) {
             done = true;
@@ -192,8 +211,8 @@ fn group_rows<'a>(
 }
 
 fn place(cells: &mut Vec<Cell>, col: u32, cell: Cell) -> std::result::Result<(), String> {
-    if col >= MAX_COLUMNS {
-        return Err(format!("a cell lies beyond column {MAX_COLUMNS}"));
+    if col as usize >= MAX_COLUMNS {
+        return Err(format!("a cell lies beyond column {MAX_COLUMNS} (XFD)"));
     }
     if let Cell::Text(s) = &cell {
         if s.len() > MAX_CELL_BYTES {
@@ -340,7 +359,7 @@ mod tests {
         );
         assert_eq!(rows[1].number, 4);
         assert_eq!(rows[1].cells, vec![Cell::Empty, Cell::Float(2.5)]);
-        let mut far = vec![((0, MAX_COLUMNS), Cell::Int(1))].into_iter();
+        let mut far = vec![((0, MAX_COLUMNS as u32), Cell::Int(1))].into_iter();
         let mut bad = group_rows(move || Ok(far.next()), Error::Internal);
         assert!(matches!(bad.next(), Some(Err(_))));
         assert!(bad.next().is_none());

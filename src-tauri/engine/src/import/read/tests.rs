@@ -283,3 +283,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn column_letters_as_a_spreadsheet_shows_them() {
+    use super::column_letters;
+    let got: Vec<String> = [0, 2, 25, 26, 701, 702, 16_383]
+        .into_iter()
+        .map(column_letters)
+        .collect();
+    assert_eq!(got, ["A", "C", "Z", "AA", "ZZ", "AAA", "XFD"]);
+}

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 use std::path::PathBuf;
 
 use super::decode::{is_utf16, sniff_encoding, DecodeReader};
-use super::{bad_file, Book, Cell, Row, MAX_CELL_BYTES};
+use super::{bad_file, column_letters, Book, Cell, Row, MAX_CELL_BYTES, MAX_COLUMNS};
 use crate::error::{Error, Result};
 
 /// Decoded bytes looked at to choose the separator.
@@ -118,6 +118,11 @@ pub(crate) fn csv_rows<'a, R: Read + 'a>(
         }
         let newlines = rec.iter().flatten().filter(|&&b| b == b'\n').count() as u64;
         let number = rows.next(reader.position().line(), newlines);
+        if rec.len() > MAX_COLUMNS {
+            done = true;
+            let reason = format!("more than {MAX_COLUMNS} columns (Excel's limit)");
+            return Some(Err(at_row(number, reason)));
+        }
         let last = rec.len().saturating_sub(1);
         let mut cells = Vec::with_capacity(rec.len());
         for (i, field) in rec.iter().enumerate() {
@@ -127,7 +132,10 @@ pub(crate) fn csv_rows<'a, R: Read + 'a>(
             };
             if field.len() > MAX_CELL_BYTES {
                 done = true;
-                let reason = "a cell is larger than 1 MiB (unbalanced quote?)".to_string();
+                let reason = format!(
+                    "column {}: a cell is larger than 1 MiB (unbalanced quote?)",
+                    column_letters(i as u32)
+                );
                 return Some(Err(at_row(number, reason)));
             }
             cells.push(if field.is_empty() {

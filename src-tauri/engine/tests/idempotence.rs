@@ -1,0 +1,229 @@
+//! Idempotence, as a property: importing the fixture exports in any order, any number of
+//! times, with overlapping exports mixed in, gives the same ledger — the same current facts,
+//! daily aggregates and summary — as importing each file once in the README's order.
+
+use std::path::{Path, PathBuf};
+
+use fupan_engine::import::{import_file, ImportOptions};
+use fupan_engine::metrics::{summary, Filter};
+use fupan_engine::Ledger;
+use proptest::prelude::*;
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(rel)
+}
+
+/// The good exports of the fixture dataset with their store (tests/fixtures/README.md).
+const DATASET: &[(&str, &str)] = &[
+    (
+        "shopee_vn/Order.all.20260101_20260131.xlsx",
+        "Shopee VN Shop",
+    ),
+    ("tiktok_shop/All_order-20260131.xlsx", "TikTok VN Shop"),
+    ("lazada/orders_titlecase.csv", "Lazada VN Shop"),
+    ("lazada/orders_camelcase.xlsx", "Lazada VN Shop"),
+    ("douyin/1769904000_orders.csv", "抖店旗舰店"),
+    ("douyin/fund_flow_orders.csv", "抖店旗舰店"),
+    ("taobao/ExportOrderList202601.csv", "淘宝小店"),
+    ("pdd/orders_202601a.csv", "拼多多店"),
+    ("pdd/orders_202601b_serial_dates.csv", "拼多多店"),
+    ("ads/qianchuan_daily.xlsx", "抖店旗舰店"),
+    ("ads/ztc_wanxiangtai.csv", "淘宝小店"),
+    ("ads/pdd_ads.csv", "拼多多店"),
+];
+
+/// Overlapping exports: the first `lines` lines (header included) of a dataset file, as a
+/// shorter export of the same period would be.
+const OVERLAPS: &[(&str, usize, &str)] = &[
+    ("pdd/orders_202601a.csv", 3, "拼多多店"),
+    ("douyin/fund_flow_orders.csv", 5, "抖店旗舰店"),
+];
+
+/// Cost sheets need their store to exist, so they come after the data (and their rows are
+/// keyed by SKU and date, not by import).
+const COSTS: &[(&str, &str)] = &[
+    ("costs/sku_costs.xlsx", "抖店旗舰店"),
+    ("costs/sku_costs_vi.csv", "Shopee VN Shop"),
+];
+
+fn import(ledger: &mut Ledger, path: &Path, store: &str) {
+    let opts = ImportOptions {
+        store: Some(store.to_string()),
+        ..Default::default()
+    };
+    import_file(ledger, path, &opts, &mut |_| {})
+        .unwrap_or_else(|e| panic!("import of {} failed: {e}", path.display()));
+}
+
+fn text(v: rusqlite::types::ValueRef<'_>) -> String {
+    use rusqlite::types::ValueRef;
+    match v {
+        ValueRef::Null => "∅".into(),
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(f) => format!("{f:?}"),
+        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
+    }
+}
+
+/// Rows of `sql` as text lines, sorted.
+fn rows(ledger: &Ledger, sql: &str) -> Vec<String> {
+    let conn = ledger.conn();
+    let mut stmt = conn.prepare(sql).expect("prepare");
+    let n = stmt.column_count();
+    let mut out: Vec<String> = stmt
+        .query_map([], |r| {
+            (0..n)
+                .map(|i| r.get_ref(i).map(text))
+                .collect::<Result<Vec<_>, _>>()
+                .map(|v| v.join("|"))
+        })
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    out.sort();
+    out
+}
+
+/// What the ledger means, without what depends on the import order (row ids, import ids,
+/// the history): current facts, costs, aggregates (by store name) and the summary.
+fn snapshot(ledger: &Ledger) -> Vec<String> {
+    let store = "(SELECT platform || '/' || name FROM stores s WHERE s.id = t.store_id)";
+    let mut out = Vec::new();
+    for (label, sql) in [
+        ("line", format!(
+            "SELECT {store}, order_id, line_id, sku, product, day, cancelled, qty, list_amount,
+                    seller_discount, platform_discount, refund_fraction, refund_amount,
+                    refund_qty, subsidy_net, buyer_hash
+             FROM order_lines t WHERE is_current = 1")),
+        ("fee", format!(
+            "SELECT {store}, order_id, day, kind, amount, reference, rank, superseded
+             FROM fees t WHERE is_current = 1")),
+        ("ad", format!(
+            "SELECT {store}, channel, campaign, day, window_days, spend, impressions, clicks,
+                    platform_sales, platform_orders, collects, add_to_carts,
+                    assisted_conversions, last_click_conversions
+             FROM ad_days t WHERE is_current = 1")),
+        ("cost", "SELECT currency, sku, valid_from, unit_cost FROM sku_costs".to_string()),
+        ("agg_store", format!("SELECT {store}, day, orders, units, gross, refunds, subsidy_net FROM agg_store_day t")),
+        ("agg_sku", format!("SELECT {store}, day, sku, units, net_units, gross, refunds, subsidy_net FROM agg_sku_day t")),
+        ("agg_fee", format!("SELECT {store}, day, kind, amount FROM agg_fee_day t")),
+        ("store", "SELECT platform, name, currency FROM stores".to_string()),
+    ] {
+        out.extend(rows(ledger, &sql).into_iter().map(|r| format!("{label}: {r}")));
+    }
+    let s = summary(ledger, &Filter::default()).expect("summary");
+    let mut s = serde_json::to_value(&s).expect("summary json");
+    // Stores are listed in creation order, which follows the import order.
+    for c in s["currencies"].as_array_mut().into_iter().flatten() {
+        if let Some(stores) = c["stores"].as_array_mut() {
+            stores.sort_by_key(|v| v.to_string());
+        }
+    }
+    out.push(format!("summary: {s}"));
+    out
+}
+
+/// A ledger that got every file once, in the README's order, then the costs.
+fn reference() -> Vec<String> {
+    let mut ledger = Ledger::open_in_memory().expect("ledger");
+    for (rel, store) in DATASET {
+        import(&mut ledger, &fixture(rel), store);
+    }
+    for (rel, store) in COSTS {
+        import(&mut ledger, &fixture(rel), store);
+    }
+    snapshot(&ledger)
+}
+
+/// The overlapping exports, written once into a temporary folder.
+fn overlap_files(dir: &Path) -> Vec<(PathBuf, &'static str)> {
+    OVERLAPS
+        .iter()
+        .map(|(rel, lines, store)| {
+            let text = std::fs::read(fixture(rel)).expect("read fixture");
+            let end = text
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .nth(lines - 1)
+                .map_or(text.len(), |(i, _)| i + 1);
+            let name = rel.replace('/', "_").replace(".csv", "_part.csv");
+            let path = dir.join(name);
+            std::fs::write(&path, &text[..end]).expect("write overlap");
+            (path, *store)
+        })
+        .collect()
+}
+
+/// A plan: every dataset file once in a shuffled order, plus `extra` repeats (dataset files
+/// or overlapping exports) inserted at chosen places.
+fn plans() -> impl Strategy<Value = (Vec<usize>, Vec<(usize, usize)>)> {
+    let all: Vec<usize> = (0..DATASET.len()).collect();
+    let files = DATASET.len() + OVERLAPS.len();
+    (
+        Just(all).prop_shuffle(),
+        prop::collection::vec((0..files, 0..=DATASET.len()), 0..6),
+    )
+}
+
+proptest! {
+    // Each case imports 12–20 files in memory (a few ms each): few cases keep the suite fast.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_order_any_repeats_same_ledger((order, extra) in plans()) {
+        let want = reference_cached();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let overlaps = overlap_files(dir.path());
+        let file = |i: usize| -> (PathBuf, &str) {
+            match DATASET.get(i) {
+                Some((rel, store)) => (fixture(rel), *store),
+                None => overlaps[i - DATASET.len()].clone(),
+            }
+        };
+        let mut plan: Vec<usize> = order;
+        for (f, at) in extra {
+            plan.insert(at.min(plan.len()), f);
+        }
+        let mut ledger = Ledger::open_in_memory().expect("ledger");
+        for &i in &plan {
+            let (path, store) = file(i);
+            import(&mut ledger, &path, store);
+        }
+        for (rel, store) in COSTS {
+            import(&mut ledger, &fixture(rel), store);
+        }
+        let got = snapshot(&ledger);
+        let names: Vec<String> = plan.iter().map(|&i| file(i).0.display().to_string()).collect();
+        let missing: Vec<&String> = want.iter().filter(|l| !got.contains(l)).collect();
+        let extra: Vec<&String> = got.iter().filter(|l| !want.contains(l)).collect();
+        prop_assert!(
+            &got == want,
+            "import order {:#?}\nmissing: {:#?}\nunexpected: {:#?}",
+            names, missing, extra
+        );
+    }
+}
+
+fn reference_cached() -> &'static Vec<String> {
+    static REF: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    REF.get_or_init(reference)
+}
+
+#[test]
+fn the_reference_ledger_holds_the_whole_dataset() {
+    // Hand-computed in tests/fixtures/README.md: VND gross 3340000, CNY gross 1389.60.
+    let snap = reference_cached();
+    let summary = snap.last().expect("summary line");
+    assert!(summary.contains("\"gross_sales\":\"3340000\""), "{summary}");
+    assert!(summary.contains("\"gross_sales\":\"1389.60\""), "{summary}");
+    // Every fee, ad day and order line is present once (no doubles from repeats).
+    let lines = snap.iter().filter(|l| l.starts_with("line: ")).count();
+    assert_eq!(
+        lines,
+        9 + 5 + 4 + 3 + 6 + 5 + 3 + 2,
+        "order lines of the dataset"
+    );
+}
