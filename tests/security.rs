@@ -150,7 +150,7 @@ fn paths_from_the_ui_are_only_read() {
     sources.push(repo().join("src-tauri/src/desktop/import.rs"));
     for src in sources {
         let name = src.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name.contains("test") {
+        if name.contains("test") || name.ends_with("_props.rs") {
             continue; // test modules build their own temporary files
         }
         let text = std::fs::read_to_string(&src).expect("read source");
@@ -218,8 +218,11 @@ fn xlsx_export_neutralises_formula_like_text() {
             "sheet {name} holds formulas"
         );
     }
-    escaped.sort();
-    assert_eq!(escaped, ["'=1+2", "'@SUM(A9)"]);
+    // The products section marks SKUs without a cost with " *"; the escape comes first anyway.
+    let mut skus: Vec<&str> = escaped.iter().map(|s| s.trim_end_matches(" *")).collect();
+    skus.sort();
+    skus.dedup();
+    assert_eq!(skus, ["'=1+2", "'@SUM(A9)"]);
 }
 
 /// The database file and its WAL as bytes.

@@ -13,11 +13,6 @@ use rust_decimal_macros::dec;
 /// import mapping, metrics, the CLI and desktop commands) must not mention them at all.
 const FLOAT_ALLOWED: &[(&str, &str)] = &[
     ("engine/src/charts/", "SVG plot coordinates; labels print exact Decimals"),
-    ("engine/src/report/doc.rs", "report chart geometry (bar lengths) only"),
-    ("engine/src/report/build.rs", "report chart axis bounds"),
-    ("engine/src/report/build_ads.rs", "report chart axis bounds"),
-    ("engine/src/report/typst.rs", "page layout in millimetres"),
-    ("engine/src/report/html.rs", "chart bar widths in percent"),
     (
         "engine/src/metrics/saturation.rs",
         "the spend-response power-law fit: a statistical estimate shown as a curve, never summed into the ledger",
