@@ -517,4 +517,55 @@ mod import_tests {
             .unwrap();
         assert_eq!(currency, "VND");
     }
+    /// An ERP order export, mapped, with a commission on every item line: two lines of the
+    /// same SKU in one order are two lines, and each line's commission counts (no line
+    /// overwrites another); the same file again adds nothing.
+    /// Lines: 2 × 79.00 = 158.00, 1 × 79.00 = 79.00, 1 × 39.90 = 39.90 → 276.90.
+    /// Commission: 7.90 + 3.95 + 2.00 = 13.85.
+    #[test]
+    fn mapped_orders_count_every_line_and_its_own_fee() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("erp.csv");
+        std::fs::write(
+            &p,
+            "Bill No,Bill Date,Item Code,Qty,Unit Price,Commission
+             SO-1,2026-01-04,TS-RED-M,2,79.00,7.90
+             SO-1,2026-01-04,TS-RED-M,1,79.00,3.95
+             SO-1,2026-01-04,MUG-01,1,39.90,2.00
+",
+        )
+        .unwrap();
+        let mapping: ColumnMapping = serde_json::from_str(
+            r#"{"report": "orders", "currency": "CNY", "store": "ERP",
+                "columns": {"Bill No": "order_id", "Bill Date": "date", "Item Code": "sku",
+                            "Qty": "qty", "Unit Price": "unit_price",
+                            "Commission": "platform_commission"}}"#,
+        )
+        .unwrap();
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let opts = ImportOptions {
+            mapping: Some(mapping),
+            ..Default::default()
+        };
+        let o = import_file(&mut ledger, &p, &opts, &mut |_| {}).unwrap();
+        assert_eq!((o.rows, o.added), (3, 3));
+        let sums = |ledger: &Ledger| -> (i64, i64, i64) {
+            ledger
+                .conn()
+                .query_row(
+                    "SELECT (SELECT COUNT(*) FROM order_lines WHERE is_current = 1),
+                            (SELECT SUM(list_amount) FROM order_lines WHERE is_current = 1),
+                            (SELECT SUM(amount) FROM fees WHERE is_current = 1
+                               AND kind = 'platform_commission')",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap()
+        };
+        // Storage units are 1/10,000 of a yuan.
+        assert_eq!(sums(&ledger), (3, 2_769_000, 138_500));
+        let again = import_file(&mut ledger, &p, &opts, &mut |_| {}).unwrap();
+        assert_eq!((again.added, again.duplicates), (0, 3));
+        assert_eq!(sums(&ledger), (3, 2_769_000, 138_500));
+    }
 }
