@@ -12,21 +12,7 @@ fn opts() -> ImportOptions {
 }
 
 fn ad(channel: Channel, campaign: &str, d: chrono::NaiveDate, window: i64) -> AdDay {
-    AdDay {
-        channel,
-        campaign: campaign.into(),
-        day: d,
-        spend: dec!(0),
-        impressions: 0,
-        clicks: 0,
-        platform_sales: dec!(0),
-        platform_orders: 0,
-        collects: 0,
-        add_to_carts: 0,
-        assisted_conversions: None,
-        last_click_conversions: None,
-        window_days: window,
-    }
+    AdDay::empty(channel, campaign.into(), d, window)
 }
 
 #[test]
