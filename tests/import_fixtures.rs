@@ -211,14 +211,7 @@ fn later_overlapping_qianchuan_export_replaces_the_changed_day() {
 /// read.
 fn read_or_refused_cleanly(db: &TempDb, rel: &str, store: &str, platform: &str, rows: i64) -> bool {
     let before = db.snapshot();
-    let path = fixture(rel);
-    let out = db.run(&[
-        "import",
-        path.to_str().unwrap_or_default(),
-        "--store",
-        store,
-        "--json",
-    ]);
+    let out = db.run_import(&[rel], store);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     match out.status.code() {
@@ -325,16 +318,14 @@ fn import_history_lists_every_import_with_its_counts() {
 #[test]
 fn several_files_in_one_command_are_reported_one_by_one() {
     let db = TempDb::new();
-    let a = fixture("lazada/orders_titlecase.csv");
-    let b = fixture("lazada/orders_camelcase.xlsx");
-    let v = db.json(&[
-        "import",
-        a.to_str().unwrap_or_default(),
-        b.to_str().unwrap_or_default(),
-        "--store",
-        LAZADA,
-        "--json",
-    ]);
+    let rels = [
+        "lazada/orders_titlecase.csv",
+        "lazada/orders_camelcase.xlsx",
+    ];
+    let out = db.run_import(&rels, LAZADA);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    let v = parse_json(&out.stdout, &rels);
     let files = v["files"]
         .as_array()
         .unwrap_or_else(|| panic!("files[]: {v}"));
@@ -359,14 +350,7 @@ fn check_bad(rel: &str, also_text: &[&str], also_row: Option<u64>) {
     db.import_fixture("pdd/orders_202601a.csv", PDD);
     let before = db.snapshot();
 
-    let path = fixture(rel);
-    let out = db.run(&[
-        "import",
-        path.to_str().unwrap_or_default(),
-        "--store",
-        "Bad Input Shop",
-        "--json",
-    ]);
+    let out = db.run_import(&[rel], "Bad Input Shop");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         out.status.code(),
@@ -442,16 +426,13 @@ fn a_bad_file_among_good_ones_writes_nothing_at_all() {
     let db = TempDb::new();
     db.import_fixture("pdd/orders_202601a.csv", PDD);
     let before = db.snapshot();
-    let good = fixture("pdd/orders_202601b_serial_dates.csv");
-    let bad = fixture("bad/pdd_bad_date_row5.csv");
-    let out = db.run(&[
-        "import",
-        good.to_str().unwrap_or_default(),
-        bad.to_str().unwrap_or_default(),
-        "--store",
+    let out = db.run_import(
+        &[
+            "pdd/orders_202601b_serial_dates.csv",
+            "bad/pdd_bad_date_row5.csv",
+        ],
         PDD,
-        "--json",
-    ]);
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert!(stderr.contains("pdd_bad_date_row5.csv"), "{stderr}");
