@@ -82,6 +82,127 @@ fixture_tests! {
     jd_orders_gbk_csv: "jd/ExportOrder_202601.csv", "京东小店", &["jd"], Some("orders"), 5;
     shopee_ads_daily_csv_dated_by_its_period: "ads/Du-lieu-quang-cao-Shopee-05_01_2026-05_01_2026.csv", SHOPEE, &["shopee_vn"], Some("ads"), 3;
     tiktok_gmv_max_by_day_xlsx: "ads/tiktok_gmv_max_by_day_202601.xlsx", TIKTOK, &["tiktok_shop"], Some("ads"), 4;
+    qianchuan_hourly_xlsx: QC_HOURLY, DOUYIN, &["douyin"], Some("ads"), 8;
+}
+
+/// The hourly 巨量千川 exports (README "Hourly 千川").
+const QC_HOURLY: &str = "ads/qianchuan_hourly_20260202_20260204.xlsx";
+const QC_HOURLY_LATER: &str = "ads/qianchuan_hourly_20260203_20260205.xlsx";
+
+/// The store's qianchuan figures over [from, to] from `channels --json`, as
+/// [spend, platform_sales, clicks, impressions, platform_orders].
+fn qianchuan(db: &TempDb, from: &str, to: &str) -> [String; 5] {
+    let doc = db.json(&["channels", "--from", from, "--to", to, "--json"]);
+    let cny = TempDb::currency_of(&doc, "CNY");
+    let c = cny["channels"]
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["channel"] == "qianchuan"))
+        .unwrap_or_else(|| panic!("no qianchuan channel {from}..{to}: {doc:#}"));
+    [
+        "spend",
+        "platform_sales",
+        "clicks",
+        "impressions",
+        "platform_orders",
+    ]
+    .map(|k| {
+        c[k].as_str()
+            .map_or_else(|| c[k].to_string(), str::to_string)
+    })
+}
+
+#[track_caller]
+fn assert_qianchuan(db: &TempDb, from: &str, to: &str, want: [&str; 5], ctx: &str) {
+    assert_eq!(
+        qianchuan(db, from, to),
+        want.map(str::to_string),
+        "{ctx}: {from}..{to}"
+    );
+}
+
+/// The hours of each day add up to the day: [spend, sales, clicks, impressions, orders].
+/// 02-02: 12.30 + 8.70 + 9.00 = 30.00; 79.00 + 0 + 158.00 = 237.00; 15 + 9 + 20 = 44;
+///        1,200 + 900 + 1,500 = 3,600; 1 + 0 + 2 = 3.
+/// 02-03 (two plans named 新品-T恤 at 14:00): 5.50 + 14.50 + 6.00 = 26.00; 39.90;
+///        6 + 18 + 5 = 29; 600 + 1,400 + 500 = 2,500; 1.
+/// 02-04: 3.25 + 6.75 = 10.00; 59.00; 5 + 8 = 13; 400 + 700 = 1,100; 1.
+/// Σ: 66.00; 335.90; 86; 7,200; 5. A second import of the file adds nothing.
+#[test]
+fn qianchuan_hourly_export_sums_hours_into_days() {
+    let db = TempDb::new();
+    let f = db.import_fixture(QC_HOURLY, DOUYIN);
+    assert_str(&f, "format", "douyin.qianchuan", QC_HOURLY);
+    let days = [
+        ("2026-02-02", ["30.00", "237.00", "44", "3600", "3"]),
+        ("2026-02-03", ["26.00", "39.90", "29", "2500", "1"]),
+        ("2026-02-04", ["10.00", "59.00", "13", "1100", "1"]),
+    ];
+    let total = ["66.00", "335.90", "86", "7200", "5"];
+    for (d, want) in days {
+        assert_qianchuan(&db, d, d, want, "hourly file");
+    }
+    assert_qianchuan(&db, "2026-02-01", "2026-02-28", total, "hourly file");
+
+    let again = db.import_fixture(QC_HOURLY, DOUYIN);
+    assert_int(&again, "duplicates", 8, "same file twice");
+    assert_int(&again, "added", 0, "same file twice");
+    for (d, want) in days {
+        assert_qianchuan(&db, d, d, want, "same file twice");
+    }
+    assert_qianchuan(&db, "2026-02-01", "2026-02-28", total, "same file twice");
+}
+
+/// A later export (02-03..02-05) over the first: 02-03 unchanged (3 duplicate rows); 02-04
+/// changed (hour 12 now has an order of 89.00: 2 updated rows), replacing the day, not
+/// adding to it: 10.00; 59.00 + 89.00 = 148.00; 13; 1,100; 2. 02-05 new (2 rows): 4.00 +
+/// 6.00 = 10.00; 0.00; 4 + 6 = 10; 300 + 500 = 800; 0.
+/// Σ: 30.00 + 26.00 + 10.00 + 10.00 = 76.00; 237.00 + 39.90 + 148.00 = 424.90;
+/// 44 + 29 + 13 + 10 = 96; 3,600 + 2,500 + 1,100 + 800 = 8,000; 3 + 1 + 2 = 6.
+#[test]
+fn later_overlapping_qianchuan_export_replaces_the_changed_day() {
+    let db = TempDb::new();
+    db.import_fixture(QC_HOURLY, DOUYIN);
+    let f = db.import_fixture(QC_HOURLY_LATER, DOUYIN);
+    let ctx = "later export";
+    assert_int(&f, "rows", 7, ctx);
+    assert_int(&f, "duplicates", 3, ctx);
+    assert_int(&f, "updated", 2, ctx);
+    assert_int(&f, "added", 2, ctx);
+    assert_qianchuan(
+        &db,
+        "2026-02-02",
+        "2026-02-02",
+        ["30.00", "237.00", "44", "3600", "3"],
+        ctx,
+    );
+    assert_qianchuan(
+        &db,
+        "2026-02-03",
+        "2026-02-03",
+        ["26.00", "39.90", "29", "2500", "1"],
+        ctx,
+    );
+    assert_qianchuan(
+        &db,
+        "2026-02-04",
+        "2026-02-04",
+        ["10.00", "148.00", "13", "1100", "2"],
+        ctx,
+    );
+    assert_qianchuan(
+        &db,
+        "2026-02-05",
+        "2026-02-05",
+        ["10.00", "0.00", "10", "800", "0"],
+        ctx,
+    );
+    let total = ["76.00", "424.90", "96", "8000", "6"];
+    assert_qianchuan(&db, "2026-02-01", "2026-02-28", total, ctx);
+    // The later export again: all duplicates, nothing changes. (The latest import of a day
+    // wins: the older file imported again would bring back its 02-04.)
+    let again = db.import_fixture(QC_HOURLY_LATER, DOUYIN);
+    assert_int(&again, "duplicates", 7, "later export again");
+    assert_qianchuan(&db, "2026-02-01", "2026-02-28", total, "later export again");
 }
 
 /// A file whose mapping formats.md does not fix yet: either it is read (recognised as
@@ -90,14 +211,7 @@ fixture_tests! {
 /// read.
 fn read_or_refused_cleanly(db: &TempDb, rel: &str, store: &str, platform: &str, rows: i64) -> bool {
     let before = db.snapshot();
-    let path = fixture(rel);
-    let out = db.run(&[
-        "import",
-        path.to_str().unwrap_or_default(),
-        "--store",
-        store,
-        "--json",
-    ]);
+    let out = db.run_import(&[rel], store);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     match out.status.code() {
@@ -204,16 +318,14 @@ fn import_history_lists_every_import_with_its_counts() {
 #[test]
 fn several_files_in_one_command_are_reported_one_by_one() {
     let db = TempDb::new();
-    let a = fixture("lazada/orders_titlecase.csv");
-    let b = fixture("lazada/orders_camelcase.xlsx");
-    let v = db.json(&[
-        "import",
-        a.to_str().unwrap_or_default(),
-        b.to_str().unwrap_or_default(),
-        "--store",
-        LAZADA,
-        "--json",
-    ]);
+    let rels = [
+        "lazada/orders_titlecase.csv",
+        "lazada/orders_camelcase.xlsx",
+    ];
+    let out = db.run_import(&rels, LAZADA);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    let v = parse_json(&out.stdout, &rels);
     let files = v["files"]
         .as_array()
         .unwrap_or_else(|| panic!("files[]: {v}"));
@@ -238,14 +350,7 @@ fn check_bad(rel: &str, also_text: &[&str], also_row: Option<u64>) {
     db.import_fixture("pdd/orders_202601a.csv", PDD);
     let before = db.snapshot();
 
-    let path = fixture(rel);
-    let out = db.run(&[
-        "import",
-        path.to_str().unwrap_or_default(),
-        "--store",
-        "Bad Input Shop",
-        "--json",
-    ]);
+    let out = db.run_import(&[rel], "Bad Input Shop");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         out.status.code(),
@@ -321,16 +426,13 @@ fn a_bad_file_among_good_ones_writes_nothing_at_all() {
     let db = TempDb::new();
     db.import_fixture("pdd/orders_202601a.csv", PDD);
     let before = db.snapshot();
-    let good = fixture("pdd/orders_202601b_serial_dates.csv");
-    let bad = fixture("bad/pdd_bad_date_row5.csv");
-    let out = db.run(&[
-        "import",
-        good.to_str().unwrap_or_default(),
-        bad.to_str().unwrap_or_default(),
-        "--store",
+    let out = db.run_import(
+        &[
+            "pdd/orders_202601b_serial_dates.csv",
+            "bad/pdd_bad_date_row5.csv",
+        ],
         PDD,
-        "--json",
-    ]);
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert!(stderr.contains("pdd_bad_date_row5.csv"), "{stderr}");

@@ -80,6 +80,19 @@ impl TempDb {
         files[0].clone()
     }
 
+    /// `fupan import FIXTURE… --store STORE --json` (paths relative to the fixtures), as it
+    /// ran: for files that may be refused.
+    pub fn run_import(&self, rels: &[&str], store: &str) -> Output {
+        let paths: Vec<String> = rels
+            .iter()
+            .map(|r| fixture(r).to_string_lossy().into_owned())
+            .collect();
+        let mut args = vec!["import"];
+        args.extend(paths.iter().map(String::as_str));
+        args.extend(["--store", store, "--json"]);
+        self.run(&args)
+    }
+
     /// Import a fixture (relative path) into a store.
     pub fn import_fixture(&self, rel: &str, store: &str) -> Value {
         self.import(&fixture(rel), store, None)

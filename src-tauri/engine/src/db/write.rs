@@ -3,7 +3,8 @@
 //! Each fact has a natural key. A fact already present with the same values is a duplicate
 //! (nothing written); with other values (a later export saw a refund) a new version is
 //! stored and becomes current; within one file a repeated key is overwritten (later row
-//! wins). Order-export fees (rank 1) are superseded by settlement fees (rank 2) of the same
+//! wins) — the mapper gives each key once where rows must add up instead (ad days are
+//! summed per key, `import::map::ad_days`). Order-export fees (rank 1) are superseded by settlement fees (rank 2) of the same
 //! order and kind. At the end the daily aggregates of the touched days are rebuilt.
 
 use chrono::NaiveDate;
@@ -466,14 +467,14 @@ impl LedgerSink for LedgerWriter<'_> {
         Ok(())
     }
 
-    fn end_row(&mut self) {
+    fn end_rows(&mut self, rows: u64) {
         let r = std::mem::take(&mut self.row);
         if r.updated {
-            self.counts.rows_updated += 1;
+            self.counts.rows_updated += rows;
         } else if r.added {
-            self.counts.rows_added += 1;
+            self.counts.rows_added += rows;
         } else if r.duplicate {
-            self.counts.rows_duplicate += 1;
+            self.counts.rows_duplicate += rows;
         }
     }
 }

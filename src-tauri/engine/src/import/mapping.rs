@@ -17,82 +17,83 @@ use super::header;
 use crate::error::{Error, Result};
 use crate::model::{Channel, Currency, FeeKind, ReportKind};
 
-/// What a column holds, in the user's terms (ids are the UI's and the JSON's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    OrderId,
-    LineId,
-    Date,
-    Sku,
-    Product,
-    Qty,
-    UnitPrice,
-    ListAmount,
-    SellerDiscount,
-    PlatformDiscount,
-    Status,
-    RefundAmount,
-    PaidAmount,
-    PlatformCommission,
-    ServiceFee,
-    PaymentFee,
-    AffiliateCommission,
-    Shipping,
-    ShippingInsurance,
-    Subsidy,
-    OtherFee,
-    Campaign,
-    Spend,
-    Sales,
-    Orders,
-    Clicks,
-    Impressions,
-    Collects,
-    AddToCarts,
-    UnitCost,
-    ValidFrom,
+/// Declares `Field` from one list: each field with its format-table role, grouped by the
+/// report kind that reads it (ads share `Date`, cost sheets `Sku` with orders).
+macro_rules! fields {
+    (
+        orders: [$($o:ident => $orole:expr),+ $(,)?],
+        ads ($($ashared:ident),*): [$($a:ident => $arole:expr),+ $(,)?],
+        sku_costs ($($cshared:ident),*): [$($c:ident => $crole:expr),+ $(,)?] $(,)?
+    ) => {
+        /// What a column holds, in the user's terms (ids are the UI's and the JSON's).
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
+        #[serde(rename_all = "snake_case")]
+        pub enum Field {
+            $($o,)+
+            $($a,)+
+            $($c,)+
+        }
+
+        const ORDER_FIELDS: &[Field] = &[$(Field::$o),+];
+        const AD_FIELDS: &[Field] = &[$(Field::$ashared,)* $(Field::$a),+];
+        const COST_FIELDS: &[Field] = &[$(Field::$cshared,)* $(Field::$c),+];
+
+        impl Field {
+            /// The format-table role of the field.
+            fn role(self) -> Role {
+                match self {
+                    $(Field::$o => $orole,)+
+                    $(Field::$a => $arole,)+
+                    $(Field::$c => $crole,)+
+                }
+            }
+        }
+    };
+}
+
+fields! {
+    orders: [
+        OrderId => Role::OrderId,
+        LineId => Role::LineId,
+        Date => Role::Date,
+        Sku => Role::Sku,
+        Product => Role::Product,
+        Qty => Role::Qty,
+        UnitPrice => Role::UnitPrice,
+        ListAmount => Role::ListAmount,
+        SellerDiscount => Role::SellerDiscount,
+        PlatformDiscount => Role::PlatformDiscount,
+        Status => Role::Status,
+        RefundAmount => Role::RefundAmount,
+        PaidAmount => Role::PaidAmount,
+        PlatformCommission => Role::Fee(FeeKind::PlatformCommission),
+        ServiceFee => Role::Fee(FeeKind::ServiceFee),
+        PaymentFee => Role::Fee(FeeKind::PaymentFee),
+        AffiliateCommission => Role::Fee(FeeKind::AffiliateCommission),
+        Shipping => Role::Fee(FeeKind::Shipping),
+        ShippingInsurance => Role::Fee(FeeKind::ShippingInsurance),
+        Subsidy => Role::Fee(FeeKind::Subsidy),
+        OtherFee => Role::Fee(FeeKind::Other),
+    ],
+    ads (Date): [
+        Campaign => Role::Campaign,
+        Spend => Role::Spend,
+        Sales => Role::Sales,
+        Orders => Role::Orders,
+        Clicks => Role::Clicks,
+        Impressions => Role::Impressions,
+        Collects => Role::Collects,
+        AddToCarts => Role::AddToCarts,
+    ],
+    sku_costs (Sku): [
+        UnitCost => Role::UnitCost,
+        ValidFrom => Role::ValidFrom,
+    ],
 }
 
 impl Field {
-    /// The format-table role of the field.
-    pub fn role(self) -> Role {
-        use Field::*;
-        match self {
-            OrderId => Role::OrderId,
-            LineId => Role::LineId,
-            Date => Role::Date,
-            Sku => Role::Sku,
-            Product => Role::Product,
-            Qty => Role::Qty,
-            UnitPrice => Role::UnitPrice,
-            ListAmount => Role::ListAmount,
-            SellerDiscount => Role::SellerDiscount,
-            PlatformDiscount => Role::PlatformDiscount,
-            Status => Role::Status,
-            RefundAmount => Role::RefundAmount,
-            PaidAmount => Role::PaidAmount,
-            PlatformCommission => Role::Fee(FeeKind::PlatformCommission),
-            ServiceFee => Role::Fee(FeeKind::ServiceFee),
-            PaymentFee => Role::Fee(FeeKind::PaymentFee),
-            AffiliateCommission => Role::Fee(FeeKind::AffiliateCommission),
-            Shipping => Role::Fee(FeeKind::Shipping),
-            ShippingInsurance => Role::Fee(FeeKind::ShippingInsurance),
-            Subsidy => Role::Fee(FeeKind::Subsidy),
-            OtherFee => Role::Fee(FeeKind::Other),
-            Campaign => Role::Campaign,
-            Spend => Role::Spend,
-            Sales => Role::Sales,
-            Orders => Role::Orders,
-            Clicks => Role::Clicks,
-            Impressions => Role::Impressions,
-            Collects => Role::Collects,
-            AddToCarts => Role::AddToCarts,
-            UnitCost => Role::UnitCost,
-            ValidFrom => Role::ValidFrom,
-        }
-    }
-
     fn of_role(role: Role) -> Option<Field> {
         [ReportKind::Orders, ReportKind::Ads, ReportKind::SkuCosts]
             .into_iter()
@@ -105,47 +106,9 @@ impl Field {
     pub fn for_report(report: ReportKind) -> (&'static [Field], &'static [Field]) {
         use Field::*;
         match report {
-            ReportKind::Ads => (
-                &[
-                    Date,
-                    Campaign,
-                    Spend,
-                    Sales,
-                    Orders,
-                    Clicks,
-                    Impressions,
-                    Collects,
-                    AddToCarts,
-                ],
-                &[Date, Spend],
-            ),
-            ReportKind::SkuCosts => (&[Sku, UnitCost, ValidFrom], &[Sku, UnitCost]),
-            _ => (
-                &[
-                    OrderId,
-                    LineId,
-                    Date,
-                    Sku,
-                    Product,
-                    Qty,
-                    UnitPrice,
-                    ListAmount,
-                    SellerDiscount,
-                    PlatformDiscount,
-                    Status,
-                    RefundAmount,
-                    PaidAmount,
-                    PlatformCommission,
-                    ServiceFee,
-                    PaymentFee,
-                    AffiliateCommission,
-                    Shipping,
-                    ShippingInsurance,
-                    Subsidy,
-                    OtherFee,
-                ],
-                &[OrderId, Date],
-            ),
+            ReportKind::Ads => (AD_FIELDS, &[Date, Spend]),
+            ReportKind::SkuCosts => (COST_FIELDS, &[Sku, UnitCost]),
+            _ => (ORDER_FIELDS, &[OrderId, Date]),
         }
     }
 }
@@ -452,29 +415,36 @@ mod import_tests {
     use crate::import::{import_file, ImportOptions};
     use crate::Ledger;
 
+    /// `csv` written to a temporary `name`, and the options importing it with the mapping
+    /// `json` (keep the directory alive while importing).
+    fn mapped_file(
+        name: &str,
+        csv: &str,
+        json: &str,
+    ) -> (tempfile::TempDir, std::path::PathBuf, ImportOptions) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(name);
+        std::fs::write(&p, csv).unwrap();
+        let opts = ImportOptions {
+            mapping: Some(serde_json::from_str(json).unwrap()),
+            ..Default::default()
+        };
+        (dir, p, opts)
+    }
+
     /// An ad report of unknown origin, mapped: each row is an ad day of the mapping's
     /// channel, money in its currency.
     #[test]
     fn a_mapped_ad_report_books_ad_days_of_its_channel() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("kol.csv");
-        std::fs::write(
-            &p,
+        let (_dir, p, opts) = mapped_file(
+            "kol.csv",
             "Ngày,Chiến dịch,Tiền,Doanh thu\n05/01/2026,KOL A,\"1.200.000 ₫\",3000000\n\
              06/01/2026,KOL A,800000,0\n",
-        )
-        .unwrap();
-        let mapping: ColumnMapping = serde_json::from_str(
             r#"{"report": "ads", "currency": "VND", "channel": "tiktok_ads", "store": "S",
                 "columns": {"Ngày": "date", "Chiến dịch": "campaign", "Tiền": "spend",
                             "Doanh thu": "sales"}}"#,
-        )
-        .unwrap();
+        );
         let mut ledger = Ledger::open_in_memory().unwrap();
-        let opts = ImportOptions {
-            mapping: Some(mapping),
-            ..Default::default()
-        };
         let o = import_file(&mut ledger, &p, &opts, &mut |_| {}).unwrap();
         assert_eq!((o.rows, o.added, o.store.as_str()), (2, 2, "S"));
         let rows: Vec<(String, String, String, i64, i64)> = ledger
@@ -516,5 +486,45 @@ mod import_tests {
             })
             .unwrap();
         assert_eq!(currency, "VND");
+    }
+    /// An ERP order export, mapped, with a commission on every item line: two lines of the
+    /// same SKU in one order are two lines, and each line's commission counts (no line
+    /// overwrites another); the same file again adds nothing.
+    /// Lines: 2 × 79.00 = 158.00, 1 × 79.00 = 79.00, 1 × 39.90 = 39.90 → 276.90.
+    /// Commission: 7.90 + 3.95 + 2.00 = 13.85.
+    #[test]
+    fn mapped_orders_count_every_line_and_its_own_fee() {
+        let (_dir, p, opts) = mapped_file(
+            "erp.csv",
+            "Bill No,Bill Date,Item Code,Qty,Unit Price,Commission\n\
+             SO-1,2026-01-04,TS-RED-M,2,79.00,7.90\n\
+             SO-1,2026-01-04,TS-RED-M,1,79.00,3.95\n\
+             SO-1,2026-01-04,MUG-01,1,39.90,2.00\n",
+            r#"{"report": "orders", "currency": "CNY", "store": "ERP",
+                "columns": {"Bill No": "order_id", "Bill Date": "date", "Item Code": "sku",
+                            "Qty": "qty", "Unit Price": "unit_price",
+                            "Commission": "platform_commission"}}"#,
+        );
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let o = import_file(&mut ledger, &p, &opts, &mut |_| {}).unwrap();
+        assert_eq!((o.rows, o.added), (3, 3));
+        let sums = |ledger: &Ledger| -> (i64, i64, i64) {
+            ledger
+                .conn()
+                .query_row(
+                    "SELECT (SELECT COUNT(*) FROM order_lines WHERE is_current = 1),
+                            (SELECT SUM(list_amount) FROM order_lines WHERE is_current = 1),
+                            (SELECT SUM(amount) FROM fees WHERE is_current = 1
+                               AND kind = 'platform_commission')",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap()
+        };
+        // Storage units are 1/10,000 of a yuan.
+        assert_eq!(sums(&ledger), (3, 2_769_000, 138_500));
+        let again = import_file(&mut ledger, &p, &opts, &mut |_| {}).unwrap();
+        assert_eq!((again.added, again.duplicates), (0, 3));
+        assert_eq!(sums(&ledger), (3, 2_769_000, 138_500));
     }
 }

@@ -36,7 +36,12 @@ pub trait LedgerSink {
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()>;
     /// One data row of the file is done (its records were all given). Lets the writer
     /// count rows as added, updated or duplicate, as the CLI contract reports them.
-    fn end_row(&mut self) {}
+    fn end_row(&mut self) {
+        self.end_rows(1);
+    }
+    /// `rows` data rows are done whose records were summed into the ones just given (ad
+    /// rows of one key): they count as one row each, all as those records were.
+    fn end_rows(&mut self, _rows: u64) {}
 }
 
 /// What the user told us about the files.

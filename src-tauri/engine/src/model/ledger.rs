@@ -77,6 +77,27 @@ pub struct AdDay {
     pub window_days: i64,
 }
 
+impl AdDay {
+    /// The key with no figures yet (figures are filled in or summed after).
+    pub fn empty(channel: Channel, campaign: String, day: NaiveDate, window_days: i64) -> AdDay {
+        AdDay {
+            channel,
+            campaign,
+            day,
+            spend: Decimal::ZERO,
+            impressions: 0,
+            clicks: 0,
+            platform_sales: Decimal::ZERO,
+            platform_orders: 0,
+            collects: 0,
+            add_to_carts: 0,
+            assisted_conversions: None,
+            last_click_conversions: None,
+            window_days,
+        }
+    }
+}
+
 /// A SKU's unit cost from a date on (COGS).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SkuCost {

@@ -11,7 +11,9 @@ const ADS: FormatSpec = FormatSpec {
 };
 
 /// formats.md "巨量千川": date 日期 (or 时间); spend 整体消耗; sales 整体成交金额; orders
-/// 整体成交订单数; clicks 整体点击次数; impressions 整体展现次数; window 7 days.
+/// 整体成交订单数; clicks 整体点击次数; impressions 整体展现次数; window 7 days. An hourly
+/// export adds an hour column (`时间-小时`, verified; `小时` ASSUMED), recognised, not read:
+/// the hours of a day are summed into that day (`map::ad_days`).
 pub const QIANCHUAN: FormatSpec = FormatSpec {
     id: "douyin.qianchuan",
     platforms: &[Platform::Douyin],
@@ -25,6 +27,7 @@ pub const QIANCHUAN: FormatSpec = FormatSpec {
         col(Impressions, &["整体展现次数", "展示次数"]),
         col(Campaign, &["计划名称", "广告计划名称", "计划名字"]),
         col(Marker, &["整体支付ROI"]),
+        col(Marker, &["时间-小时", "小时"]),
     ],
     ads: Some(AdRule {
         channel: Channel::Qianchuan,

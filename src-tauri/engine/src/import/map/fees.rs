@@ -167,19 +167,8 @@ impl Fees {
         }
         for ((channel, day), spend) in self.ads {
             sink.ad_day(AdDay {
-                channel,
-                campaign: String::new(),
-                day,
                 spend,
-                impressions: 0,
-                clicks: 0,
-                platform_sales: Decimal::ZERO,
-                platform_orders: 0,
-                collects: 0,
-                add_to_carts: 0,
-                assisted_conversions: None,
-                last_click_conversions: None,
-                window_days: 1,
+                ..AdDay::empty(channel, String::new(), day, 1)
             })?;
         }
         Ok(())

@@ -1,4 +1,5 @@
-//! Order-line grain: one row → one `OrderLine`, plus per-order fee columns (once per order)
+//! Order-line grain: one row → one `OrderLine`, plus its fees (per-order columns once per
+//! order, per-line columns per line)
 //! and order-level seller discounts shared over the order's lines (emitted at the end).
 //! State is per order only: occurrence counters and a small discount accumulator.
 
@@ -29,7 +30,8 @@ struct OrderState {
 /// Everything read from one row, before anything is emitted (a bad cell emits nothing).
 pub struct LineRow {
     line: OrderLine,
-    fees: Vec<(FeeKind, Decimal)>,
+    /// (kind, amount, per line rather than per order)
+    fees: Vec<(FeeKind, Decimal, bool)>,
     discount: Option<Decimal>,
     key: Option<String>,
 }
@@ -94,11 +96,21 @@ impl Lines {
         let cancelled = effects.contains(&Effect::Cancelled)
             || (effects.contains(&Effect::CancelledUnlessRefunded) && f.is_zero());
 
+        // A per-order column (read on the order's first line) is one fee of the order; a
+        // per-line column is each line's own fee, keyed by the line so that two lines of
+        // an order never overwrite each other.
         let mut fees = Vec::new();
         for kind in FeeKind::ALL {
-            if let Some(v) = b.money(cells, Role::Fee(*kind), first)? {
-                if !v.is_zero() {
-                    fees.push((*kind, v));
+            let role = Role::Fee(*kind);
+            let of_order = if first {
+                b.money_once(cells, role, true)?
+            } else {
+                None
+            };
+            let of_line = b.money_once(cells, role, false)?;
+            for (v, per_line) in [(of_order, false), (of_line, true)] {
+                if let Some(v) = v.filter(|v| !v.is_zero()) {
+                    fees.push((*kind, v, per_line));
                 }
             }
         }
@@ -158,13 +170,18 @@ impl Lines {
             state.list += line.list_amount;
             state.refunded_list += line.refund_fraction * line.list_amount;
         }
-        for (kind, amount) in fees {
+        for (kind, amount, per_line) in fees {
+            let reference = if per_line {
+                format!("order:{}/{}", line.order_id, line.line_id)
+            } else {
+                format!("order:{}", line.order_id)
+            };
             sink.fee(FeeRow {
                 order_id: Some(line.order_id.clone()),
                 day: line.day,
                 kind,
                 amount,
-                reference: format!("order:{}", line.order_id),
+                reference,
                 rank: 1,
             })?;
         }

@@ -1,6 +1,8 @@
 //! The one generic importer: a format table + rows of cells → ledger records into a sink.
-//! Streams the detected sheet; keeps per-order state only (see `lines`).
+//! Streams the detected sheet; keeps per-order state only (see `lines`), and per ad key
+//! (see `ad_days`).
 
+mod ad_days;
 mod fees;
 mod items;
 mod lines;
@@ -21,6 +23,7 @@ mod tests_more;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use self::ad_days::AdDays;
 use self::fees::Fees;
 use self::items::Items;
 use self::lines::Lines;
@@ -88,6 +91,7 @@ fn map_sheet(
     let mut lines = Lines::default();
     let mut fees = Fees::default();
     let mut items = Items::default();
+    let mut ads = AdDays::default();
     let mut first_data = true;
     let mut period: Option<(NaiveDate, NaiveDate)> = None;
 
@@ -155,7 +159,10 @@ fn map_sheet(
                 Ok(r) => items.emit(r, sink).map(|_| None)?,
                 Err(bad) => Some(bad),
             },
-            Grain::Ads => ad_row(b, &row.cells, period, &mut stats, sink)?,
+            Grain::Ads => {
+                held = true; // done with its key's sum, in `ads.finish`
+                ad_row(b, &row.cells, period, &mut stats, &mut ads)
+            }
             Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
             Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
                 Some((rule, Ok(r))) => {
@@ -182,6 +189,7 @@ fn map_sheet(
     }
     lines.finish(sink)?;
     fees.finish(spec.fees.as_ref(), sink)?;
+    ads.finish(sink)?;
     progress(stats.rows);
     Ok(stats)
 }
@@ -227,15 +235,15 @@ fn period_of(labels: &[&str], cells: &[Cell]) -> Option<(NaiveDate, NaiveDate)> 
     clean::date_range(filled.next()?).ok().flatten()
 }
 
-/// One ad row. A date range (in the row, else the report's `period`) is booked on its last
-/// day (see formats::ads::WANXIANGTAI).
+/// One ad row, added to its key's sum. A date range (in the row, else the report's
+/// `period`) is booked on its last day (see formats::ads::WANXIANGTAI).
 fn ad_row(
     b: &Bound,
     cells: &[Cell],
     period: Option<(NaiveDate, NaiveDate)>,
     stats: &mut MapStats,
-    sink: &mut dyn LedgerSink,
-) -> Result<Option<Bad>> {
+    ads: &mut AdDays,
+) -> Option<Bad> {
     let range = |cells: &[Cell]| -> Result<Option<(NaiveDate, NaiveDate)>, Bad> {
         Ok(b.date_range(cells, Role::Date)?.or(period))
     };
@@ -273,10 +281,10 @@ fn ad_row(
                 note_day(stats, from);
             }
             note_day(stats, ad.day);
-            sink.ad_day(ad)?;
-            Ok(None)
+            ads.add(ad);
+            None
         }
-        Err(bad) => Ok(Some(bad)),
+        Err(bad) => Some(bad),
     }
 }
 

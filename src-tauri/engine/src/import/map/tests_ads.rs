@@ -12,21 +12,7 @@ fn opts() -> ImportOptions {
 }
 
 fn ad(channel: Channel, campaign: &str, d: chrono::NaiveDate, window: i64) -> AdDay {
-    AdDay {
-        channel,
-        campaign: campaign.into(),
-        day: d,
-        spend: dec!(0),
-        impressions: 0,
-        clicks: 0,
-        platform_sales: dec!(0),
-        platform_orders: 0,
-        collects: 0,
-        add_to_carts: 0,
-        assisted_conversions: None,
-        last_click_conversions: None,
-        window_days: window,
-    }
+    AdDay::empty(channel, campaign.into(), d, window)
 }
 
 #[test]
@@ -199,4 +185,135 @@ fn sku_cost_sheets_in_three_languages() {
     assert_eq!(d.currency, Currency::VND);
     assert_eq!(sink.costs[0].unit_cost, dec!(85000));
     assert_eq!(sink.costs[0].valid_from, day(2026, 3, 1));
+}
+
+/// An hourly 巨量千川 export (日期 + 时间-小时): the hours of a day add up to one ad day per
+/// key, and a plan name that appears under two plans on one hour adds up too.
+/// 09-01: spend 10.50 + 20.25 + 4.00 = 34.75, sales 30 + 0 + 12.90 = 42.90,
+/// impressions 1,000 + 2,000 + 500 = 3,500, clicks 10 + 25 + 5 = 40, orders 1 + 0 + 1 = 2.
+/// 09-02: one hour, taken as it is.
+#[test]
+fn qianchuan_hours_add_up_per_day_and_plan() {
+    let h = headers("日期 | 时间-小时 | 计划名称 | 整体消耗 | 整体支付ROI | 整体成交金额 | 整体成交订单数 | 整体展现次数 | 整体点击次数");
+    let r = |d: &str, hour: &str, plan: &str, spend: &str, sales: &str, n: [i64; 3]| {
+        row(
+            &h,
+            &[
+                ("日期", t(d)),
+                ("时间-小时", t(hour)),
+                ("计划名称", t(plan)),
+                ("整体消耗", t(spend)),
+                ("整体支付ROI", t("1.00")),
+                ("整体成交金额", t(sales)),
+                ("整体成交订单数", Cell::Int(n[0])),
+                ("整体展现次数", t(&format!("{}", n[1]))),
+                ("整体点击次数", Cell::Int(n[2])),
+            ],
+        )
+    };
+    let rows = vec![
+        header_row(&h),
+        r("2026-09-01", "09", "新品", "10.50", "30.00", [1, 1000, 10]),
+        r("2026-09-01", "10", "新品", "20.25", "0", [0, 2000, 25]),
+        r("2026-09-02", "09", "新品", "7.00", "0", [0, 800, 6]),
+        r("2026-09-01", "10", "新品", "4.00", "12.90", [1, 500, 5]),
+    ];
+    let mut book = MemoryBook::new("千川_分时数据.xlsx").with_sheet("Sheet1", rows);
+    let (d, stats, sink) = run(&mut book, &opts()).unwrap();
+    assert_eq!(d.format_id, "douyin.qianchuan");
+    assert_eq!(stats.rows, 4);
+    let sum = |dd, spend, sales, orders, impressions, clicks| AdDay {
+        spend,
+        platform_sales: sales,
+        platform_orders: orders,
+        impressions,
+        clicks,
+        ..ad(Channel::Qianchuan, "新品", dd, 7)
+    };
+    assert_eq!(
+        sink.ads,
+        vec![
+            sum(day(2026, 9, 1), dec!(34.75), dec!(42.90), 2, 3500, 40),
+            sum(day(2026, 9, 2), dec!(7.00), dec!(0), 0, 800, 6),
+        ]
+    );
+}
+
+/// A 时间 column with the hour in it ("2026-09-01 09:00:00") dates the row by its day.
+#[test]
+fn qianchuan_hour_timestamps_add_up_per_day() {
+    let h = headers("时间 | 整体消耗 | 整体成交金额 | 整体点击次数");
+    let r = |c: Cell, spend: &str| {
+        row(
+            &h,
+            &[
+                ("时间", c),
+                ("整体消耗", t(spend)),
+                ("整体成交金额", t("1.00")),
+                ("整体点击次数", Cell::Int(3)),
+            ],
+        )
+    };
+    let rows = vec![
+        header_row(&h),
+        r(t("2026-09-01 09:00:00"), "1.10"),
+        r(at(2026, 9, 1, 10, 0), "2.20"),
+        r(t("2026-09-01 23:00"), "3.30"),
+    ];
+    let mut book = MemoryBook::new("千川_小时.xlsx").with_sheet("Sheet1", rows);
+    let (_, _, sink) = run(&mut book, &opts()).unwrap();
+    // 1.10 + 2.20 + 3.30 = 6.60; sales 3 × 1.00; clicks 3 × 3.
+    let want = AdDay {
+        spend: dec!(6.60),
+        platform_sales: dec!(3.00),
+        clicks: 9,
+        ..ad(Channel::Qianchuan, "", day(2026, 9, 1), 7)
+    };
+    assert_eq!(sink.ads, vec![want]);
+}
+
+/// A daily Shopee Ads report (dated by its one-day period) listing one campaign name on two
+/// rows (two ads of the same name): one ad day of their sums.
+/// Spend 60,000 + 25,000 = 85,000; sales 300,000 + 90,000 = 390,000; views 4,000 + 2,500 =
+/// 6,500; clicks 80 + 50 = 130; conversions 2 + 1 = 3.
+#[test]
+fn shopee_ads_rows_of_one_campaign_add_up() {
+    let h = headers("# | Tên Dịch vụ Hiển thị | Số lượt xem | Số lượt click | Tỷ Lệ Click | Lượt chuyển đổi | Doanh số | Chi phí | ROAS");
+    let r = |n: &str, views: i64, clicks: i64, conv: i64, sales: &str, spend: &str| {
+        row(
+            &h,
+            &[
+                ("#", t(n)),
+                ("Tên Dịch vụ Hiển thị", t("Áo thun - Tìm kiếm")),
+                ("Số lượt xem", Cell::Int(views)),
+                ("Số lượt click", Cell::Int(clicks)),
+                ("Tỷ Lệ Click", t("2.00%")),
+                ("Lượt chuyển đổi", Cell::Int(conv)),
+                ("Doanh số", t(sales)),
+                ("Chi phí", t(spend)),
+                ("ROAS", t("4.00")),
+            ],
+        )
+    };
+    let rows = vec![
+        vec![t("Tên Shop"), t("Shopee VN Shop")],
+        vec![t("Khoảng thời gian"), t("05/01/2026 - 05/01/2026")],
+        vec![],
+        header_row(&h),
+        r("1", 4000, 80, 2, "300000", "60000"),
+        r("2", 2500, 50, 1, "90000", "25000"),
+    ];
+    let mut book = MemoryBook::new("Du-lieu-quang-cao-Shopee.csv").with_sheet("Sheet1", rows);
+    let (d, stats, sink) = run(&mut book, &opts()).unwrap();
+    assert_eq!(d.format_id, "shopee_vn.ads");
+    assert_eq!(stats.rows, 2);
+    let want = AdDay {
+        spend: dec!(85000),
+        platform_sales: dec!(390000),
+        impressions: 6500,
+        clicks: 130,
+        platform_orders: 3,
+        ..ad(Channel::ShopeeAds, "Áo thun - Tìm kiếm", day(2026, 1, 5), 7)
+    };
+    assert_eq!(sink.ads, vec![want]);
 }

@@ -216,19 +216,8 @@ fn lazada_finance_pivots_fee_names() {
         ]
     );
     let want = AdDay {
-        channel: Channel::LazadaAds,
-        campaign: String::new(),
-        day: d12,
         spend: dec!(75000),
-        impressions: 0,
-        clicks: 0,
-        platform_sales: dec!(0),
-        platform_orders: 0,
-        collects: 0,
-        add_to_carts: 0,
-        assisted_conversions: None,
-        last_click_conversions: None,
-        window_days: 1,
+        ..AdDay::empty(Channel::LazadaAds, String::new(), d12, 1)
     };
     assert_eq!(sink.ads, vec![want]);
 }

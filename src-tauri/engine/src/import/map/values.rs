@@ -143,9 +143,28 @@ impl Bound {
         role: Role,
         first_of_order: bool,
     ) -> Result<Option<Decimal>, Bad> {
+        self.money_where(cells, role, |once| first_of_order || !once)
+    }
+
+    /// `money` of the columns of `role` whose once-per-order flag is `once` only.
+    pub fn money_once(
+        &self,
+        cells: &[Cell],
+        role: Role,
+        once: bool,
+    ) -> Result<Option<Decimal>, Bad> {
+        self.money_where(cells, role, |o| o == once)
+    }
+
+    fn money_where(
+        &self,
+        cells: &[Cell],
+        role: Role,
+        read: impl Fn(bool) -> bool,
+    ) -> Result<Option<Decimal>, Bad> {
         let mut total: Option<Decimal> = None;
         for (i, once, sign) in self.present(role) {
-            if once && !first_of_order {
+            if !read(once) {
                 continue;
             }
             let cell = cell_at(cells, i);
