@@ -196,16 +196,39 @@ fn spend_response_fits_daily_points_and_finds_s_star() {
             None,
         );
     }
-    let r =
-        crate::metrics::query::spend_response(&l, &Filter::default(), "A", "qianchuan").unwrap();
+    let only_a = Filter {
+        store: Some("A".into()),
+        ..Filter::default()
+    };
+    let r = crate::metrics::query::spend_response(&l, &only_a, "A", "qianchuan").unwrap();
     assert_eq!(r.observed.len(), 8);
     assert!(matches!(r.fit, Saturation::Fit(f) if (f.b - 0.5).abs() < 1e-9));
     assert_eq!(r.current_spend, Some(dec!(64)));
     // s* = (10 × 0.5 × 0.4)^2 = 4; marginal roas at 64 = 5 / 8 = 0.625.
+    assert_eq!(r.break_even_roas.unwrap().to_output(), "2.5000");
     assert_eq!(r.optimal_spend, Some(dec!(4)));
     assert_eq!(r.current_marginal_roas.unwrap().to_output(), "0.6250");
     assert_eq!(r.curve.len(), 24);
-    assert!(crate::metrics::query::spend_response(&l, &Filter::default(), "Z", "x").is_err());
+    assert!(crate::metrics::query::spend_response(&l, &only_a, "Z", "x").is_err());
+
+    // A second CNY store B: gross 10,000 of a SKU without cost (COGS 0). All stores summed,
+    // gross 20,000, contribution 4,000 + 10,000 = 14,000: break-even 20,000 / 14,000 =
+    // 1.4286 (c = 0.7), the one `channels` judges A's qianchuan against, so the ceiling is
+    // s* = (10 × 0.5 × 0.7)^2 = 12.25 — same daily points, same marginal roas at 64.
+    let b = l
+        .ensure_store("B", Platform::Pdd, Currency::CNY)
+        .unwrap()
+        .id;
+    store_day(&l, b, "2026-03-01", 1, dec!(1), dec!(10000), dec!(0), dec!(0));
+    sku_day(&l, b, "2026-03-01", "T", dec!(1), dec!(1), dec!(10000));
+    let all = crate::metrics::query::spend_response(&l, &Filter::default(), "A", "qianchuan")
+        .unwrap();
+    let ch = channels(&l, &Filter::default(), dec!(0)).unwrap();
+    assert_eq!(ch.currencies[0].break_even_roas, all.break_even_roas);
+    assert_eq!(all.break_even_roas.unwrap().to_output(), "1.4286");
+    assert_eq!(all.optimal_spend, Some(dec!(12.25)));
+    assert_eq!(all.observed, r.observed);
+    assert_eq!(all.current_marginal_roas.unwrap().to_output(), "0.6250");
 }
 
 #[test]
