@@ -303,15 +303,25 @@ fn products_rank_skus_by_contribution_with_matrix_and_stages() {
     assert_eq!(rows[0][4], Cell::Percent(Some(dec!(0.6))));
     assert_eq!(rows[1][0], Cell::Text("NOCOST *".into()));
     assert_eq!(rows[1][3], Cell::Money(dec!(500), Currency::CNY));
+    // Stages as of 2026-02-06, the last CNY sale of 2026 (not 31 December, when both SKUs
+    // would read as decline): the 4 weeks 01-10..02-06 against 2025-12-13..01-09.
+    // SKU-1 (on sale since 2025): 3,000 against 2,000 − 200 = 1,800, +66.7 % → growth;
+    // NOCOST: first sold on 02-06, 1 day on sale → launch.
     let stages = table_rows(&doc, "Lifecycle stages CNY");
-    let total: usize = stages
-        .iter()
-        .map(|r| match r[1] {
-            Cell::Int(n) => n as usize,
-            _ => 0,
-        })
-        .sum();
-    assert_eq!(total, 2, "each SKU in one stage");
+    assert_eq!(stages.len(), 2, "{stages:?}");
+    assert_eq!(stages[0][0], Cell::Text("Launch".into()));
+    assert_eq!(stages[0][1], Cell::Int(1));
+    assert_eq!(stages[0][2], Cell::Money(dec!(500), Currency::CNY));
+    assert_eq!(stages[1][0], Cell::Text("Growth".into()));
+    assert_eq!(stages[1][1], Cell::Int(1));
+    assert_eq!(stages[1][2], Cell::Money(dec!(5000), Currency::CNY));
+    let r = review();
+    assert_eq!(
+        r.products[0].stage_as_of,
+        NaiveDate::from_ymd_opt(2026, 2, 6)
+    );
+    assert!(doc.blocks.iter().any(|b| matches!(b,
+        Block::Note(n) if n.starts_with("Stages as of 6 February 2026, the last day with sales this year"))));
 }
 
 #[test]

@@ -251,3 +251,50 @@ fn products_place_skus_by_share_and_margin() {
     assert!(cny.products[1].cost_missing);
     assert_eq!(s1.stage, Some(crate::metrics::products::Stage::Launch));
 }
+
+#[test]
+fn lifecycle_stages_are_measured_at_the_last_day_with_sales_in_the_period() {
+    use crate::metrics::products::Stage;
+    let l = Ledger::open_in_memory().unwrap();
+    let a = l
+        .ensure_store("A", Platform::Taobao, Currency::CNY)
+        .unwrap()
+        .id;
+    for (d, sku, net) in [
+        ("2025-12-10", "UP", dec!(100)),
+        ("2026-01-20", "UP", dec!(300)),
+        ("2025-12-20", "FLAT", dec!(100)),
+        ("2026-01-31", "FLAT", dec!(110)),
+        ("2026-01-25", "NEW", dec!(50)),
+        ("2025-12-10", "GONE", dec!(200)),
+        ("2026-01-02", "GONE", dec!(10)),
+    ] {
+        sku_day(&l, a, d, sku, dec!(1), dec!(1), net);
+    }
+    // The year 2026 with data only up to 31 January: stages as of 2026-01-31, so the last
+    // 4 weeks are 01-04..01-31 and the previous 4 weeks 2025-12-07..01-03.
+    let year = Filter {
+        from: Some(day("2026-01-01")),
+        to: Some(day("2026-12-31")),
+        store: None,
+    };
+    let r = crate::metrics::query::products(&l, &year).unwrap();
+    let cny = &r[0];
+    assert_eq!(cny.stage_as_of, Some(day("2026-01-31")));
+    let stage = |sku: &str| cny.products.iter().find(|p| p.sku == sku).unwrap().stage;
+    // UP: 300 vs 100 (+200 %) → growth; FLAT: 110 vs 100 (+10 %) → mature;
+    // NEW: first sold 01-25, 7 days on sale → launch; GONE: 0 vs 200 + 10 → decline.
+    assert_eq!(stage("UP"), Some(Stage::Growth));
+    assert_eq!(stage("FLAT"), Some(Stage::Mature));
+    assert_eq!(stage("NEW"), Some(Stage::Launch));
+    assert_eq!(stage("GONE"), Some(Stage::Decline));
+    // A period without sales has no day to measure at, and no products.
+    let none = Filter {
+        from: Some(day("2026-02-01")),
+        to: Some(day("2026-12-31")),
+        store: None,
+    };
+    let r = crate::metrics::query::products(&l, &none).unwrap();
+    assert_eq!(r[0].stage_as_of, None);
+    assert!(r[0].products.is_empty());
+}
