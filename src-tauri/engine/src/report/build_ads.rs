@@ -209,7 +209,9 @@ fn marginal(
 /// merchant is told where each store's own figure is.
 fn break_even_basis(b: &Builder, cc: &CurrencyChannels) -> String {
     let be = format::ratio(cc.break_even_roas.map(Rate::value), b.lang);
-    let stores = b.r.this_year(cc.currency).map_or(&[][..], |c| &c.stores[..]);
+    let stores =
+        b.r.this_year(cc.currency)
+            .map_or(&[][..], |c| &c.stores[..]);
     match stores {
         [one] => fill(
             b.lang,

@@ -70,7 +70,8 @@ pub fn spend_response(
         .iter()
         .find(|c| c.currency == cs.currency)
         .ok_or_else(|| Error::NotFound(format!("store {store:?} is outside the filter")))?;
-    let be = StoreFigures::compute(&totals(ledger, view, scope.from, scope.to)?.inputs).break_even();
+    let be =
+        StoreFigures::compute(&totals(ledger, view, scope.from, scope.to)?.inputs).break_even();
     let [from, to] = day_params(scope.from, scope.to);
     let mut stmt = ledger.conn().prepare(&format!(
         "SELECT a.day, SUM(a.spend), SUM(a.platform_sales) FROM ad_days a

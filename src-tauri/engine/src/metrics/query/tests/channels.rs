@@ -219,10 +219,19 @@ fn spend_response_fits_daily_points_and_finds_s_star() {
         .ensure_store("B", Platform::Pdd, Currency::CNY)
         .unwrap()
         .id;
-    store_day(&l, b, "2026-03-01", 1, dec!(1), dec!(10000), dec!(0), dec!(0));
+    store_day(
+        &l,
+        b,
+        "2026-03-01",
+        1,
+        dec!(1),
+        dec!(10000),
+        dec!(0),
+        dec!(0),
+    );
     sku_day(&l, b, "2026-03-01", "T", dec!(1), dec!(1), dec!(10000));
-    let all = crate::metrics::query::spend_response(&l, &Filter::default(), "A", "qianchuan")
-        .unwrap();
+    let all =
+        crate::metrics::query::spend_response(&l, &Filter::default(), "A", "qianchuan").unwrap();
     let ch = channels(&l, &Filter::default(), dec!(0)).unwrap();
     assert_eq!(ch.currencies[0].break_even_roas, all.break_even_roas);
     assert_eq!(all.break_even_roas.unwrap().to_output(), "1.4286");
