@@ -21,7 +21,6 @@ pub fn trend_lines(
 ) -> Result<String, ChartError> {
     let p = &style.palette;
     let m = months.len().max(1);
-    let height = 300;
     let all = series
         .iter()
         .flat_map(|s| s.values.iter().map(|v| coord(*v)));
@@ -29,7 +28,7 @@ pub fn trend_lines(
     let hi = all.fold(0.0, f64::max);
     let (y0, y1) = padded(lo, hi);
     let frame = Frame {
-        height: height,
+        height: 300,
         margin: 10,
         margin_top: 34,
         margin_right: 20,
