@@ -188,24 +188,19 @@ fn money(s: &str, currency: &str, lang: &str) -> String {
     }
 }
 
+/// Digits grouped by threes from the right (an oracle written apart from the engine's).
 fn group(v: Decimal, dp: u32, lang: &str) -> String {
-    let (sep, point) = if lang == "vi" { ('.', ',') } else { (',', '.') };
-    let mut r = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    r.rescale(dp);
-    let text = r.to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push(point);
-        out.push_str(frac);
-    }
-    out
+    let (sep, point) = if lang == "vi" { (".", ",") } else { (",", ".") };
+    let r = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{r:.*}", dp as usize);
+    let (int, frac) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let threes: Vec<&str> = int
+        .as_bytes()
+        .rchunks(3)
+        .rev()
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    format!("{}{}", threes.join(sep), frac.replacen('.', point, 1))
 }
 
 /// The key figures of each currency, as the language prints them.

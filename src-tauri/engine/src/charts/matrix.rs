@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 
-use super::{coord, rgb, ChartError, Style, FONT};
+use super::{coord, draw_axes, render, rgb, ChartError, Frame, Style, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatrixPoint {
@@ -33,30 +33,18 @@ pub fn product_matrix(
     let (y0, y1) = (ymin - span * 0.08, ymax + span * 0.1);
     let pct = |v: f64| format!("{}%", style.tick(v * 100.0));
     let colors = [p.good, p.series[0], p.accent, p.bad];
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (style.width, 380)).into_drawing_area();
-        root.fill(&rgb(p.background))?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .margin_right(24)
-            .x_label_area_size(44)
-            .y_label_area_size(64)
-            .build_cartesian_2d(0f64..xmax, y0..y1)?;
-        chart
-            .configure_mesh()
-            .x_labels(5)
-            .y_labels(5)
-            .x_label_formatter(&|v| pct(*v))
-            .y_label_formatter(&|v| pct(*v))
-            .x_desc(axis[0])
-            .y_desc(axis[1])
-            .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
-            .axis_desc_style((FONT, 13).into_font().color(&rgb(p.text)))
-            .axis_style(rgb(p.grid))
-            .bold_line_style(rgb(p.grid))
-            .light_line_style(TRANSPARENT)
-            .draw()?;
+    let frame = Frame {
+        height: 380,
+        margin: 12,
+        margin_top: 12,
+        margin_right: 24,
+        x_label_area: 44,
+        y_label_area: 64,
+        x: 0f64..xmax,
+        y: y0..y1,
+    };
+    render(style, frame, |root, chart| {
+        draw_axes(chart, style, &|v| pct(*v), axis[0], Some(axis[1]))?;
         if let Some((mx, my)) = medians {
             let (mx, my) = (coord(mx), coord(my));
             let line = rgb(p.muted).stroke_width(1);
@@ -98,9 +86,8 @@ pub fn product_matrix(
             placed.push((left, y + dy - 7, right, y + dy + 7));
             root.draw(&Text::new(m.label.clone(), (left, y + dy), ts.clone()))?;
         }
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Rough pixel width of a 12 px label: wide (CJK) characters count double.

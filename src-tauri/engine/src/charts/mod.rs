@@ -10,8 +10,16 @@ mod roas;
 mod trend;
 mod waterfall;
 
+use std::ops::Range;
+
+use plotters::chart::{ChartContext, MeshStyle};
+use plotters::coord::cartesian::Cartesian2d;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 pub use matrix::{product_matrix, MatrixPoint};
 pub use response::{spend_response, ResponseCurve};
@@ -35,37 +43,45 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub fn light() -> Palette {
+    /// A palette whose series are, in order, its total, good, bad and accent colours.
+    const fn of(base: [(u8, u8, u8); 4], marks: [(u8, u8, u8); 4]) -> Palette {
+        let [background, text, muted, grid] = base;
+        let [total, good, bad, accent] = marks;
         Palette {
-            background: (255, 255, 255),
-            text: (22, 32, 44),
-            muted: (90, 103, 120),
-            grid: (226, 231, 238),
-            total: (31, 59, 99),
-            good: (30, 127, 79),
-            bad: (214, 69, 50),
-            accent: (201, 146, 20),
-            series: [(31, 59, 99), (30, 127, 79), (214, 69, 50), (201, 146, 20)],
+            background,
+            text,
+            muted,
+            grid,
+            total,
+            good,
+            bad,
+            accent,
+            series: marks,
         }
     }
 
+    pub fn light() -> Palette {
+        Palette::of(
+            [
+                (255, 255, 255),
+                (22, 32, 44),
+                (90, 103, 120),
+                (226, 231, 238),
+            ],
+            [(31, 59, 99), (30, 127, 79), (214, 69, 50), (201, 146, 20)],
+        )
+    }
+
     pub fn dark() -> Palette {
-        Palette {
-            background: (24, 32, 42),
-            text: (230, 235, 241),
-            muted: (160, 173, 189),
-            grid: (51, 65, 82),
-            total: (126, 172, 232),
-            good: (88, 201, 139),
-            bad: (255, 138, 122),
-            accent: (242, 193, 78),
-            series: [
+        Palette::of(
+            [(24, 32, 42), (230, 235, 241), (160, 173, 189), (51, 65, 82)],
+            [
                 (126, 172, 232),
                 (88, 201, 139),
                 (255, 138, 122),
                 (242, 193, 78),
             ],
-        }
+        )
     }
 
     /// "dark" → dark, anything else → light.
@@ -110,27 +126,7 @@ impl Style {
 
     /// An exact amount with `dp` decimals and digit grouping.
     pub fn amount(&self, value: Decimal, dp: u32) -> String {
-        let v = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-        let text = crate::model::format_fixed(v, dp);
-        let (sign, digits) = match text.strip_prefix('-') {
-            Some(rest) => ("-", rest),
-            None => ("", text.as_str()),
-        };
-        let (int, frac) = match digits.split_once('.') {
-            Some((i, f)) => (i, Some(f)),
-            None => (digits, None),
-        };
-        let mut grouped = String::new();
-        for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push(self.group);
-            }
-            grouped.push(ch);
-        }
-        match frac {
-            Some(f) => format!("{sign}{grouped}{}{f}", self.decimal),
-            None => format!("{sign}{grouped}"),
-        }
+        crate::model::format_grouped(value, dp, self.group, self.decimal)
     }
 
     /// An axis tick (a drawing coordinate, already approximate): grouped, no decimals unless small.
@@ -174,37 +170,147 @@ impl From<ChartError> for crate::Error {
     }
 }
 
-/// Horizontal-bar charts (waterfall, ROAS by channel): a value axis along x with `x_labels`
-/// ticks in the style's number format, no y mesh (each row is labelled by its bar).
-pub(crate) fn draw_value_axis<DB: plotters::prelude::DrawingBackend>(
-    chart: &mut plotters::chart::ChartContext<
-        '_,
-        DB,
-        plotters::coord::cartesian::Cartesian2d<
-            plotters::coord::types::RangedCoordf64,
-            plotters::coord::types::RangedCoordf64,
-        >,
-    >,
+/// The drawing area and the f64 cartesian chart every chart here draws on.
+pub(crate) type Area<'s> = DrawingArea<SVGBackend<'s>, Shift>;
+pub(crate) type Chart<'a, 's> =
+    ChartContext<'a, SVGBackend<'s>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+type Mesh<'a, 'b, 's> = MeshStyle<'a, 'b, RangedCoordf64, RangedCoordf64, SVGBackend<'s>>;
+
+/// A chart's frame: height and spacing in pixels (the width is the style's) and value ranges.
+pub(crate) struct Frame {
+    pub height: u32,
+    pub margin: u32,
+    pub margin_top: u32,
+    pub margin_right: u32,
+    pub x_label_area: u32,
+    pub y_label_area: u32,
+    pub x: Range<f64>,
+    pub y: Range<f64>,
+}
+
+impl Frame {
+    /// The frame of a horizontal-bar chart: one unit of height per row, rows labelled on
+    /// the left in a `y_label_area` wide column, value ticks below.
+    pub fn rows(
+        height: u32,
+        margin_top: u32,
+        y_label_area: u32,
+        x: Range<f64>,
+        rows: f64,
+    ) -> Frame {
+        Frame {
+            height,
+            margin: 10,
+            margin_top,
+            margin_right: 18,
+            x_label_area: 26,
+            y_label_area,
+            x,
+            y: 0f64..rows,
+        }
+    }
+}
+
+/// One chart as an SVG string: the frame on the palette's background, then `draw` on it —
+/// the one place every chart is set up and finished.
+pub(crate) fn render(
     style: &Style,
-    x_labels: usize,
-) -> Result<(), ChartError>
-where
-    DB::ErrorType: 'static,
-{
-    use plotters::prelude::*;
+    frame: Frame,
+    draw: impl FnOnce(&Area<'_>, &mut Chart<'_, '_>) -> Result<(), ChartError>,
+) -> Result<String, ChartError> {
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (style.width, frame.height)).into_drawing_area();
+        root.fill(&rgb(style.palette.background))?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(frame.margin)
+            .margin_top(frame.margin_top)
+            .margin_right(frame.margin_right)
+            .x_label_area_size(frame.x_label_area)
+            .y_label_area_size(frame.y_label_area)
+            .build_cartesian_2d(frame.x, frame.y)?;
+        draw(&root, &mut chart)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The look every chart's mesh shares: muted 12 px labels, grid-coloured axis and lines,
+/// no light lines. Callers set what differs (labels, formatters), then `draw()`.
+pub(crate) fn themed<'m, 'a, 'b, 's>(
+    mesh: &'m mut Mesh<'a, 'b, 's>,
+    style: &Style,
+) -> &'m mut Mesh<'a, 'b, 's> {
     let p = &style.palette;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(0)
-        .x_labels(x_labels)
-        .x_label_formatter(&|v| style.tick(*v))
-        .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
+    mesh.label_style((FONT, 12).into_font().color(&rgb(p.muted)))
         .axis_style(rgb(p.grid))
         .bold_line_style(rgb(p.grid))
         .light_line_style(TRANSPARENT)
-        .draw()?;
+}
+
+/// The two value axes of a scatter or curve chart: five ticks each written by `tick`, the
+/// x axis described by `x_desc` and the y axis by `y_desc` when given.
+pub(crate) fn draw_axes(
+    chart: &mut Chart<'_, '_>,
+    style: &Style,
+    tick: &dyn Fn(&f64) -> String,
+    x_desc: &str,
+    y_desc: Option<&str>,
+) -> Result<(), ChartError> {
+    let mut mesh = chart.configure_mesh();
+    mesh.x_labels(5)
+        .y_labels(5)
+        .x_label_formatter(tick)
+        .y_label_formatter(tick)
+        .x_desc(x_desc)
+        .axis_desc_style((FONT, 13).into_font().color(&rgb(style.palette.text)));
+    if let Some(d) = y_desc {
+        mesh.y_desc(d);
+    }
+    themed(&mut mesh, style).draw()?;
     Ok(())
+}
+
+/// Horizontal-bar charts (waterfall, ROAS by channel) with `rows` rows and `x_labels` value
+/// ticks: the frame, a value axis along x in the style's number format, no y mesh (each row
+/// is labelled by its bar, see `row_label`).
+pub(crate) fn render_rows(
+    style: &Style,
+    frame: Frame,
+    x_labels: usize,
+    draw: impl FnOnce(&Area<'_>, &mut Chart<'_, '_>) -> Result<(), ChartError>,
+) -> Result<String, ChartError> {
+    render(style, frame, |root, chart| {
+        themed(
+            chart
+                .configure_mesh()
+                .disable_y_mesh()
+                .y_labels(0)
+                .x_labels(x_labels)
+                .x_label_formatter(&|v| style.tick(*v)),
+            style,
+        )
+        .draw()?;
+        draw(root, chart)
+    })
+}
+
+/// A row's label, right-aligned left of the plot at height `mid`.
+pub(crate) fn row_label(
+    root: &Area<'_>,
+    chart: &Chart<'_, '_>,
+    style: &Style,
+    mid: f64,
+    label: &str,
+) -> Result<(i32, i32), ChartError> {
+    let (lx, ly) = chart.backend_coord(&(chart.x_range().start, mid));
+    let ts = (FONT, 14)
+        .into_font()
+        .color(&rgb(style.palette.text))
+        .pos(Pos::new(HPos::Right, VPos::Center));
+    root.draw(&Text::new(label.to_string(), (lx - 8, ly), ts))?;
+    Ok((lx, ly))
 }
 
 /// A padded range around `lo..hi` that includes 0.

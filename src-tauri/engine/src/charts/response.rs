@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 
-use super::{coord, padded, rgb, ChartError, Style, FONT};
+use super::{coord, draw_axes, padded, render, rgb, ChartError, Frame, Style, FONT};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponseCurve {
@@ -35,30 +35,18 @@ pub fn spend_response(
     let ymax = pts.map(|(_, v)| coord(*v)).fold(1.0, f64::max);
     let (_, x1) = padded(0.0, xmax);
     let (_, y1) = padded(0.0, ymax);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (style.width, 320)).into_drawing_area();
-        root.fill(&rgb(p.background))?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(10)
-            .margin_top(30)
-            .margin_right(24)
-            .x_label_area_size(44)
-            .y_label_area_size(84)
-            .build_cartesian_2d(0f64..x1, 0f64..y1)?;
-        chart
-            .configure_mesh()
-            .x_labels(5)
-            .y_labels(5)
-            .x_label_formatter(&|v| style.tick(*v))
-            .y_label_formatter(&|v| style.tick(*v))
-            .x_desc(labels[0])
-            .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
-            .axis_desc_style((FONT, 13).into_font().color(&rgb(p.text)))
-            .axis_style(rgb(p.grid))
-            .bold_line_style(rgb(p.grid))
-            .light_line_style(TRANSPARENT)
-            .draw()?;
+    let frame = Frame {
+        height: 320,
+        margin: 10,
+        margin_top: 30,
+        margin_right: 24,
+        x_label_area: 44,
+        y_label_area: 84,
+        x: 0f64..x1,
+        y: 0f64..y1,
+    };
+    render(style, frame, |root, chart| {
+        draw_axes(chart, style, &|v| style.tick(*v), labels[0], None)?;
         let dot = rgb(p.series[0]).mix(0.55);
         chart.draw_series(
             c.observed
@@ -90,7 +78,6 @@ pub fn spend_response(
             let text = format!("{label} {}", style.amount(s, dp));
             root.draw(&Text::new(text, (bx, by - 4 - 15 * k as i32 % 30), ts))?;
         }
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }

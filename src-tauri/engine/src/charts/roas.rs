@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 
-use super::{coord, draw_value_axis, padded, rgb, ChartError, Style, FONT};
+use super::{coord, padded, render_rows, rgb, row_label, ChartError, Frame, Style, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoasBar {
@@ -33,22 +33,8 @@ pub fn roas_bars(
         .fold(1.0, f64::max);
     let (x0, x1) = padded(0.0, hi);
     let nf = n as f64;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (style.width, height)).into_drawing_area();
-        root.fill(&rgb(p.background))?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(10)
-            .margin_top(30)
-            .margin_right(18)
-            .x_label_area_size(26)
-            .y_label_area_size(250)
-            .build_cartesian_2d(x0..x1, 0f64..nf)?;
-        draw_value_axis(&mut chart, style, 6)?;
-        let label_style = (FONT, 14)
-            .into_font()
-            .color(&rgb(p.text))
-            .pos(Pos::new(HPos::Right, VPos::Center));
+    let frame = Frame::rows(height, 30, 250, x0..x1, nf);
+    render_rows(style, frame, 6, |root, chart| {
         let value_style = (FONT, 13)
             .into_font()
             .color(&rgb(p.text))
@@ -57,12 +43,7 @@ pub fn roas_bars(
             let top = nf - i as f64 - 0.2;
             let bottom = nf - i as f64 - 0.8;
             let mid = (top + bottom) / 2.0;
-            let (lx, ly) = chart.backend_coord(&(x0, mid));
-            root.draw(&Text::new(
-                b.label.clone(),
-                (lx - 8, ly),
-                label_style.clone(),
-            ))?;
+            let (lx, ly) = row_label(root, chart, style, mid, &b.label)?;
             let Some(r) = b.roas else {
                 root.draw(&Text::new("—", (lx + 6, ly), value_style.clone()))?;
                 continue;
@@ -96,7 +77,6 @@ pub fn roas_bars(
                 s,
             ))?;
         }
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }

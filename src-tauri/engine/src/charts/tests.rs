@@ -7,6 +7,14 @@ fn style() -> Style {
     Style::for_currency(Palette::light(), Currency::CNY)
 }
 
+fn step(label: &str, amount: rust_decimal::Decimal, kind: StepKind) -> WaterfallStep {
+    WaterfallStep {
+        label: label.into(),
+        amount,
+        kind,
+    }
+}
+
 fn count(svg: &str, needle: &str) -> usize {
     svg.matches(needle).count()
 }
@@ -23,26 +31,10 @@ fn amounts_are_grouped_per_currency() {
 #[test]
 fn waterfall_has_one_bar_per_step_with_labels_and_values() {
     let steps = vec![
-        WaterfallStep {
-            label: "GMV".into(),
-            amount: dec!(13000000),
-            kind: StepKind::Total,
-        },
-        WaterfallStep {
-            label: "退款 <refunds>".into(),
-            amount: dec!(1300000),
-            kind: StepKind::Decrease,
-        },
-        WaterfallStep {
-            label: "运费险".into(),
-            amount: dec!(50000.5),
-            kind: StepKind::Decrease,
-        },
-        WaterfallStep {
-            label: "Net profit".into(),
-            amount: dec!(50000),
-            kind: StepKind::Total,
-        },
+        step("GMV", dec!(13000000), StepKind::Total),
+        step("退款 <refunds>", dec!(1300000), StepKind::Decrease),
+        step("运费险", dec!(50000.5), StepKind::Decrease),
+        step("Net profit", dec!(50000), StepKind::Total),
     ];
     let svg = waterfall(&steps, 2, &style()).unwrap();
     assert!(svg.starts_with("<svg"), "{svg}");
@@ -64,21 +56,9 @@ fn waterfall_has_one_bar_per_step_with_labels_and_values() {
 #[test]
 fn negative_net_profit_is_drawn_in_the_bad_colour() {
     let steps = vec![
-        WaterfallStep {
-            label: "GMV".into(),
-            amount: dec!(100),
-            kind: StepKind::Total,
-        },
-        WaterfallStep {
-            label: "Ads".into(),
-            amount: dec!(150),
-            kind: StepKind::Decrease,
-        },
-        WaterfallStep {
-            label: "Net profit".into(),
-            amount: dec!(-50),
-            kind: StepKind::Total,
-        },
+        step("GMV", dec!(100), StepKind::Total),
+        step("Ads", dec!(150), StepKind::Decrease),
+        step("Net profit", dec!(-50), StepKind::Total),
     ];
     let svg = waterfall(&steps, 2, &style()).unwrap();
     assert!(svg.contains("-50.00"));
@@ -278,16 +258,8 @@ fn matrix_labels_of_equal_skus_do_not_overprint() {
 #[test]
 fn waterfall_notes_follow_their_values() {
     let steps = [
-        WaterfallStep {
-            label: "GMV".into(),
-            amount: dec!(1000),
-            kind: StepKind::Total,
-        },
-        WaterfallStep {
-            label: "Refunds".into(),
-            amount: dec!(250),
-            kind: StepKind::Decrease,
-        },
+        step("GMV", dec!(1000), StepKind::Total),
+        step("Refunds", dec!(250), StepKind::Decrease),
     ];
     let notes = [String::new(), "25.00%".to_string()];
     let svg = waterfall_noted(&steps, &notes, 2, &style()).unwrap();

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 
-use super::{coord, padded, rgb, ChartError, Style, FONT};
+use super::{coord, padded, render, rgb, themed, ChartError, Frame, Style, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrendSeries {
@@ -21,35 +21,33 @@ pub fn trend_lines(
 ) -> Result<String, ChartError> {
     let p = &style.palette;
     let m = months.len().max(1);
-    let height = 300;
     let all = series
         .iter()
         .flat_map(|s| s.values.iter().map(|v| coord(*v)));
     let lo = all.clone().fold(0.0, f64::min);
     let hi = all.fold(0.0, f64::max);
     let (y0, y1) = padded(lo, hi);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (style.width, height)).into_drawing_area();
-        root.fill(&rgb(p.background))?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(10)
-            .margin_top(34)
-            .margin_right(20)
-            .x_label_area_size(28)
-            .y_label_area_size(84)
-            .build_cartesian_2d(-0.5f64..(m as f64 - 0.5), y0..y1)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_labels(5)
-            .y_label_formatter(&|v| style.tick(*v))
-            .label_style((FONT, 12).into_font().color(&rgb(p.muted)))
-            .axis_style(rgb(p.grid))
-            .bold_line_style(rgb(p.grid))
-            .light_line_style(TRANSPARENT)
-            .draw()?;
+    let frame = Frame {
+        height: 300,
+        margin: 10,
+        margin_top: 34,
+        margin_right: 20,
+        x_label_area: 28,
+        y_label_area: 84,
+        x: -0.5f64..(m as f64 - 0.5),
+        y: y0..y1,
+    };
+    render(style, frame, |root, chart| {
+        themed(
+            chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .x_labels(0)
+                .y_labels(5)
+                .y_label_formatter(&|v| style.tick(*v)),
+            style,
+        )
+        .draw()?;
         let every = m.div_ceil(8);
         let xs = (FONT, 12)
             .into_font()
@@ -90,9 +88,8 @@ pub fn trend_lines(
             root.draw(&Text::new(s.label.clone(), (legend_x + 20, 18), ls))?;
             legend_x += 40 + 9 * s.label.chars().count() as i32;
         }
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The monthly trend of a currency: net sales, net profit and ad spend per month. `labels`

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 
-use super::{coord, draw_value_axis, padded, rgb, ChartError, Style, FONT};
+use super::{coord, padded, render_rows, rgb, row_label, ChartError, Frame, Style, FONT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepKind {
@@ -66,22 +66,8 @@ pub fn waterfall_noted(
     let hi = bars.iter().flat_map(|(a, b)| [*a, *b]).fold(0.0, f64::max);
     let (x0, x1) = padded(lo, hi);
     let nf = n as f64;
-
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (style.width, height)).into_drawing_area();
-        root.fill(&rgb(p.background))?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(10)
-            .margin_right(18)
-            .x_label_area_size(26)
-            .y_label_area_size(150)
-            .build_cartesian_2d(x0..x1, 0f64..nf)?;
-        draw_value_axis(&mut chart, style, 5)?;
-        let label_style = (FONT, 14)
-            .into_font()
-            .color(&rgb(p.text))
-            .pos(Pos::new(HPos::Right, VPos::Center));
+    let frame = Frame::rows(height, 10, 150, x0..x1, nf);
+    render_rows(style, frame, 5, |root, chart| {
         for (i, (s, (a, b))) in steps.iter().zip(&bars).enumerate() {
             let top = nf - i as f64 - 0.16;
             let bottom = nf - i as f64 - 0.84;
@@ -104,12 +90,7 @@ pub fn waterfall_noted(
                 )))?;
             }
             let mid = (top + bottom) / 2.0;
-            let (lx, ly) = chart.backend_coord(&(x0, mid));
-            root.draw(&Text::new(
-                s.label.clone(),
-                (lx - 8, ly),
-                label_style.clone(),
-            ))?;
+            row_label(root, chart, style, mid, &s.label)?;
             let sign = if s.kind == StepKind::Decrease {
                 "−"
             } else {
@@ -138,7 +119,6 @@ pub fn waterfall_noted(
                 .pos(Pos::new(anchor, VPos::Center));
             root.draw(&Text::new(value, (vx, py), vstyle))?;
         }
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }

@@ -7,5 +7,7 @@ mod rate;
 
 pub use kinds::{Channel, FeeKind, ImportId, OrderStatus, Platform, ReportKind, StoreId};
 pub use ledger::{AdDay, FeeRow, FixedCost, OrderItem, OrderLine, SkuCost};
-pub use money::{format_fixed, round_money, Currency, Money, MoneyError, Scaled, STORAGE_SCALE};
+pub use money::{
+    format_fixed, format_grouped, round_money, Currency, Money, MoneyError, Scaled, STORAGE_SCALE,
+};
 pub use rate::{Rate, RATE_DP};

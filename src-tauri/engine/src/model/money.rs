@@ -177,6 +177,32 @@ pub fn format_fixed(value: Decimal, dp: u32) -> String {
     v.to_string()
 }
 
+/// `format_fixed` with the integer digits grouped by thousands with `group` and `point` as the
+/// decimal mark ("1,234.50", "1.234.567"): the one digit grouping the charts and the report use.
+pub fn format_grouped(value: Decimal, dp: u32, group: char, point: char) -> String {
+    let text = format_fixed(value, dp);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = sign.to_string();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push(point);
+        out.push_str(f);
+    }
+    out
+}
+
 /// Money as stored in SQLite: an integer count of 10^-STORAGE_SCALE units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Scaled(pub i64);
@@ -212,6 +238,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn grouped_by_thousands_with_the_given_marks() {
+        assert_eq!(
+            format_grouped(dec!(-1234567.505), 2, ',', '.'),
+            "-1,234,567.51"
+        );
+        assert_eq!(format_grouped(dec!(1234567), 0, '.', ','), "1.234.567");
+        assert_eq!(format_grouped(dec!(999.5), 0, '.', ','), "1.000");
+        assert_eq!(format_grouped(dec!(-0.004), 2, ',', '.'), "0.00");
+        assert_eq!(format_grouped(dec!(12.3), 4, ',', '.'), "12.3000");
+    }
 
     #[test]
     fn adding_two_currencies_is_an_error() {

@@ -88,6 +88,7 @@ pub(crate) fn channels(b: &mut Builder) {
         let svg = super::charts::roas(&bars, cc.break_even_roas, lang);
         b.chart(b.t("chart.channels"), svg);
         b.blocks.push(Block::Note(b.t("note.channels")));
+        b.blocks.push(Block::Note(break_even_basis(b, cc)));
 
         let header = b.headers(&[
             "col.channel",
@@ -200,6 +201,28 @@ fn marginal(
         let svg = super::charts::response(resp, lang);
         let caption = fill(lang, "chart.response", &[("channel", name(ch))]);
         b.chart(caption, svg);
+    }
+}
+
+/// The one break-even the verdicts, targets and spend ceilings of a currency all use, and
+/// its basis: with several stores summed it is theirs together (metrics.md §3, §8), so the
+/// merchant is told where each store's own figure is.
+fn break_even_basis(b: &Builder, cc: &CurrencyChannels) -> String {
+    let be = format::ratio(cc.break_even_roas.map(Rate::value), b.lang);
+    let stores =
+        b.r.this_year(cc.currency)
+            .map_or(&[][..], |c| &c.stores[..]);
+    match stores {
+        [one] => fill(
+            b.lang,
+            "note.be_basis_store",
+            &[("be", be), ("store", one.clone())],
+        ),
+        _ => fill(
+            b.lang,
+            "note.be_basis_all",
+            &[("be", be), ("n", stores.len().to_string())],
+        ),
     }
 }
 

@@ -3,8 +3,9 @@
 
 use super::build::{sku, Builder};
 use super::doc::{Block, Cell};
+use super::i18n::fill;
 use crate::metrics::products::{stage_roas_target, Quadrant, Stage};
-use crate::metrics::ProductRow;
+use crate::metrics::{CurrencyProducts, ProductRow};
 use crate::model::{Currency, Rate};
 
 /// How many SKUs the best and the worst lists name each.
@@ -24,7 +25,7 @@ pub(crate) fn products(b: &mut Builder) {
         let svg = super::charts::matrix(&cp.products, b.lang);
         b.chart(b.t("chart.matrix"), svg);
         b.blocks.push(Block::Note(b.t("note.matrix")));
-        stages(b, &cp.products, cur, &sfx);
+        stages(b, cp, &sfx);
         ranked(b, &cp.products, cur, &sfx);
     }
     if !any {
@@ -50,8 +51,10 @@ fn quadrant_key(q: Quadrant) -> &'static str {
     }
 }
 
-/// SKUs and net sales per lifecycle stage, with the stage's acceptable ROAS.
-fn stages(b: &mut Builder, rows: &[ProductRow], cur: Currency, sfx: &str) {
+/// SKUs and net sales per lifecycle stage, with the stage's acceptable ROAS, and the day the
+/// stages are measured at (the last day with sales of the year, not 31 December).
+fn stages(b: &mut Builder, cp: &CurrencyProducts, sfx: &str) {
+    let (rows, cur) = (&cp.products, cp.currency);
     let be = b.r.this_year(cur).and_then(|c| c.figures.break_even_roas);
     let header = b.headers(&[
         "col.stage",
@@ -80,6 +83,11 @@ fn stages(b: &mut Builder, rows: &[ProductRow], cur: Currency, sfx: &str) {
         ]);
     }
     b.blocks.push(Block::Sub(b.t("sub.stages")));
+    if let Some(day) = cp.stage_as_of {
+        let date = super::format::date(day, b.lang);
+        let note = fill(b.lang, "note.stages_as_of", &[("date", date)]);
+        b.blocks.push(Block::Note(note));
+    }
     b.table(b.sheet("sub.stages", sfx), header, table);
 }
 

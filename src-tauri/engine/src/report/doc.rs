@@ -52,6 +52,48 @@ pub struct Table {
     pub strong: Vec<usize>,
 }
 
+impl Table {
+    /// Whether each column is numeric: a column aligns like its first row's cell (numbers
+    /// right), header included — the rule every renderer follows.
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        (0..self.header.len())
+            .map(|i| {
+                self.rows
+                    .first()
+                    .and_then(|r| r.get(i))
+                    .is_some_and(Cell::is_numeric)
+            })
+            .collect()
+    }
+
+    /// Many columns: renderers set the table in smaller text so it fits the page width.
+    pub fn is_wide(&self) -> bool {
+        self.header.len() >= WIDE_COLUMNS
+    }
+
+    /// A table of `rows` under `header`, with the `strong` rows in bold (for tests).
+    #[cfg(test)]
+    pub fn of(header: &[&str], rows: Vec<Vec<Cell>>, strong: Vec<usize>) -> Table {
+        Table {
+            sheet: "s".into(),
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows,
+            strong,
+        }
+    }
+
+    /// The rows, each with whether it is shown in bold (a total).
+    pub fn marked_rows(&self) -> impl Iterator<Item = (bool, &[Cell])> {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (self.strong.contains(&i), r.as_slice()))
+    }
+}
+
+/// From this many columns on a table is "wide" (smaller text).
+const WIDE_COLUMNS: usize = 7;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),

@@ -3,7 +3,7 @@
 //! denominator is zero. Money is rounded half away from zero to the currency's minor unit.
 
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use super::i18n::Lang;
 use crate::model::{round_money, Currency};
@@ -26,28 +26,7 @@ pub(crate) fn marks(lang: Lang) -> (char, char) {
 /// `v` with exactly `dp` decimals, grouped by thousands in the language's marks.
 pub fn number(v: Decimal, dp: u32, lang: Lang) -> String {
     let (group, point) = marks(lang);
-    let mut r = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    if r.is_zero() {
-        r = Decimal::ZERO; // never "-0.00"
-    }
-    r.rescale(dp);
-    let text = r.abs().to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push(point);
-        out.push_str(frac);
-    }
-    if r.is_sign_negative() {
-        out.insert(0, '-');
-    }
-    out
+    crate::model::format_grouped(v, dp, group, point)
 }
 
 /// Money in its currency: "¥1,234.50", "1.234.567 ₫", "USD 12.00".

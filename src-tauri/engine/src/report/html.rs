@@ -150,33 +150,34 @@ fn block(s: &mut String, b: &Block, lang: Lang) {
 }
 
 pub fn table(s: &mut String, tb: &Table, lang: Lang) {
-    let small = if tb.header.len() >= 7 { " small" } else { "" };
+    let small = if tb.is_wide() { " small" } else { "" };
     let _ = write!(s, "<table class=\"data{small}\"><thead><tr>");
-    // A column aligns like its first row's cell (numbers right), header included.
-    for (i, h) in tb.header.iter().enumerate() {
-        let numeric = tb
-            .rows
-            .first()
-            .and_then(|r| r.get(i))
-            .is_some_and(|c| c.is_numeric());
-        let num = if numeric { " class=\"num\"" } else { "" };
-        let _ = write!(s, "<th{num}>{}</th>", esc(h));
+    for (h, numeric) in tb.header.iter().zip(tb.numeric_columns()) {
+        let _ = write!(s, "<th{}>{}</th>", num_class(numeric), esc(h));
     }
     s.push_str("</tr></thead><tbody>\n");
-    for (i, row) in tb.rows.iter().enumerate() {
-        let cls = if tb.strong.contains(&i) {
-            " class=\"strong\""
-        } else {
-            ""
-        };
+    for (strong, row) in tb.marked_rows() {
+        let cls = if strong { " class=\"strong\"" } else { "" };
         let _ = write!(s, "<tr{cls}>");
         for c in row {
-            let num = if c.is_numeric() { " class=\"num\"" } else { "" };
-            let _ = write!(s, "<td{num}>{}</td>", esc(&c.display(lang)));
+            let _ = write!(
+                s,
+                "<td{}>{}</td>",
+                num_class(c.is_numeric()),
+                esc(&c.display(lang))
+            );
         }
         s.push_str("</tr>\n");
     }
     s.push_str("</tbody></table>\n");
+}
+
+fn num_class(numeric: bool) -> &'static str {
+    if numeric {
+        " class=\"num\""
+    } else {
+        ""
+    }
 }
 
 #[cfg(test)]
@@ -193,15 +194,14 @@ mod tests {
         use crate::model::Currency;
         use crate::report::doc::Cell;
         use rust_decimal_macros::dec;
-        let tb = Table {
-            sheet: "s".into(),
-            header: vec!["<h>".into(), "n".into()],
-            rows: vec![vec![
+        let tb = Table::of(
+            &["<h>", "n"],
+            vec![vec![
                 Cell::Text("<script>".into()),
                 Cell::Money(dec!(1234567), Currency::VND),
             ]],
-            strong: vec![],
-        };
+            vec![],
+        );
         let mut s = String::new();
         table(&mut s, &tb, Lang::Vi);
         assert!(s.contains("<th>&lt;h&gt;</th>"));

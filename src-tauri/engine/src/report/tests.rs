@@ -303,15 +303,25 @@ fn products_rank_skus_by_contribution_with_matrix_and_stages() {
     assert_eq!(rows[0][4], Cell::Percent(Some(dec!(0.6))));
     assert_eq!(rows[1][0], Cell::Text("NOCOST *".into()));
     assert_eq!(rows[1][3], Cell::Money(dec!(500), Currency::CNY));
+    // Stages as of 2026-02-06, the last CNY sale of 2026 (not 31 December, when both SKUs
+    // would read as decline): the 4 weeks 01-10..02-06 against 2025-12-13..01-09.
+    // SKU-1 (on sale since 2025): 3,000 against 2,000 − 200 = 1,800, +66.7 % → growth;
+    // NOCOST: first sold on 02-06, 1 day on sale → launch.
     let stages = table_rows(&doc, "Lifecycle stages CNY");
-    let total: usize = stages
-        .iter()
-        .map(|r| match r[1] {
-            Cell::Int(n) => n as usize,
-            _ => 0,
-        })
-        .sum();
-    assert_eq!(total, 2, "each SKU in one stage");
+    assert_eq!(stages.len(), 2, "{stages:?}");
+    assert_eq!(stages[0][0], Cell::Text("Launch".into()));
+    assert_eq!(stages[0][1], Cell::Int(1));
+    assert_eq!(stages[0][2], Cell::Money(dec!(500), Currency::CNY));
+    assert_eq!(stages[1][0], Cell::Text("Growth".into()));
+    assert_eq!(stages[1][1], Cell::Int(1));
+    assert_eq!(stages[1][2], Cell::Money(dec!(5000), Currency::CNY));
+    let r = review();
+    assert_eq!(
+        r.products[0].stage_as_of,
+        NaiveDate::from_ymd_opt(2026, 2, 6)
+    );
+    assert!(doc.blocks.iter().any(|b| matches!(b,
+        Block::Note(n) if n.starts_with("Stages as of 6 February 2026, the last day with sales this year"))));
 }
 
 #[test]
@@ -338,13 +348,15 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
             .unwrap()
             .clone()
     };
-    // 旗舰店: GMV 5,000, contribution 4,800 − 2,000 − 250 = 2,550 → c = 0.51;
-    // s* = (a·b·c)^(1/(1−b)) = 2.55² = 6.5025; marginal ROAS at 64 = 5 / 8 = 0.625.
+    // One break-even for the whole CNY view (both stores summed, as the verdicts use):
+    // GMV 5,500, contribution 5,300 − 2,000 − 280 = 3,020 → c = 3,020 / 5,500 = 0.549091;
+    // s* = (a·b·c)^(1/(1−b)) = 2.745455² = 7.5375 (旗舰店 alone, c = 0.51, would give
+    // 6.5025); marginal ROAS at 64 = 5 / 8 = 0.625.
     let w = row("Wanxiangtai");
     assert_eq!(w[1], Cell::Int(8));
     assert_eq!(w[2], Cell::Money(dec!(64), Currency::CNY));
     assert_eq!(w[3], Cell::Ratio(Some(dec!(0.625))));
-    assert_eq!(w[4], Cell::Money(dec!(6.5025), Currency::CNY));
+    assert_eq!(w[4], Cell::Money(dec!(7.5375), Currency::CNY));
     let z = row("Ztc");
     assert_eq!(z[4], Cell::Missing);
     assert_eq!(z[5], Cell::Text("not enough data (1 < 7 days)".into()));
@@ -360,15 +372,30 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
     let w = target("Wanxiangtai");
     assert_eq!(w[1], Cell::Ratio(Some(dec!(5500) / dec!(3020))));
     assert_eq!(w[2], Cell::Ratio(Some(dec!(360) / dec!(204))));
-    assert_eq!(w[3], Cell::Money(dec!(6.5025), Currency::CNY));
+    assert_eq!(w[3], Cell::Money(dec!(7.5375), Currency::CNY));
     assert_eq!(w[4], Cell::Text("Fix or cut".into()));
     let z = target("Ztc");
     assert_eq!(z[3], Cell::Missing);
     assert_eq!(z[4], Cell::Text("Scale".into()));
     let text = lessons_text(&r, Lang::En);
     assert!(
-        text.contains("the latest daily spend ¥64.00 is above the suggested ceiling ¥6.50"),
+        text.contains("the latest daily spend ¥64.00 is above the suggested ceiling ¥7.54"),
         "{text}"
+    );
+    // Every ceiling rests on the break-even the verdicts use, and the report says which.
+    let be = r.channels.currencies[0].break_even_roas;
+    assert!(r.responses.iter().all(|x| x.break_even_roas == be));
+    let notes: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Note(n) => Some(n.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        notes.contains(&"Verdicts, next year's targets and spend ceilings all use one break-even ROAS, 1.82: that of the 2 stores of this currency together (total GMV ÷ total contribution). Each store's own break-even is under \"Stores side by side\"; for one store's, produce the report with --store."),
+        "{notes:?}"
     );
     // The response chart of the fitted channel only.
     let responses = doc

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::doc::{Block, Cell, Doc, Table};
+use super::doc::{Block, Doc, Table};
 use super::i18n::{t, Lang};
 
 /// Font families in order of preference; typst falls back glyph by glyph along the list.
@@ -163,15 +163,8 @@ fn block(s: &mut String, b: &Block, lang: Lang, charts: &mut usize) {
 /// header repeated; many columns → smaller text.
 pub fn table(s: &mut String, tb: &Table, lang: Lang) {
     let n = tb.header.len();
-    let numeric: Vec<bool> = (0..n)
-        .map(|i| {
-            tb.rows
-                .first()
-                .and_then(|r| r.get(i))
-                .is_some_and(Cell::is_numeric)
-        })
-        .collect();
-    let size = if n >= 7 { "8pt" } else { "9pt" };
+    let numeric = tb.numeric_columns();
+    let size = if tb.is_wide() { "8pt" } else { "9pt" };
     // The first column and long text columns share the free width (they wrap); the others
     // take what they need.
     let long = |i: usize| {
@@ -196,8 +189,7 @@ pub fn table(s: &mut String, tb: &Table, lang: Lang) {
         aligns.join(", "),
         header.join(", ")
     );
-    for (i, row) in tb.rows.iter().enumerate() {
-        let strong = tb.strong.contains(&i);
+    for (strong, row) in tb.marked_rows() {
         let cells: Vec<String> = row
             .iter()
             .map(|c| {
@@ -232,19 +224,19 @@ mod tests {
     #[test]
     fn tables_align_numbers_right_and_bold_totals() {
         use crate::model::Currency;
+        use crate::report::doc::Cell;
         use rust_decimal_macros::dec;
-        let tb = Table {
-            sheet: "s".into(),
-            header: vec!["Figure".into(), "Amount".into()],
-            rows: vec![
+        let tb = Table::of(
+            &["Figure", "Amount"],
+            vec![
                 vec![
                     Cell::Text("GMV \"x\"".into()),
                     Cell::Money(dec!(1234.5), Currency::CNY),
                 ],
                 vec![Cell::Text("Net".into()), Cell::Ratio(None)],
             ],
-            strong: vec![1],
-        };
+            vec![1],
+        );
         let mut s = String::new();
         table(&mut s, &tb, Lang::En);
         assert!(s.contains("align: (left, right,)"), "{s}");

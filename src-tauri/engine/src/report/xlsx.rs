@@ -103,8 +103,7 @@ fn write_table(ws: &mut Worksheet, tb: &Table, doc: &Doc) -> Result<(), XlsxErro
         ws.write_string_with_format(0, c as u16, safe_text(h), &head)?;
         ws.set_column_width(c as u16, if c == 0 { 28 } else { 16 })?;
     }
-    for (r, row) in tb.rows.iter().enumerate() {
-        let strong = tb.strong.contains(&r);
+    for (r, (strong, row)) in tb.marked_rows().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let (r, c) = (r as u32 + 1, c as u16);
             let mut fmt = Format::new();

@@ -19,6 +19,10 @@ use crate::model::{Currency, Rate, Scaled};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CurrencyProducts {
     pub currency: Currency,
+    /// The day lifecycle stages are measured at: the last day with sales in the period
+    /// (`None` without any), so a period that runs past the data (a year reviewed in
+    /// January) does not read the empty weeks after it as a decline.
+    pub stage_as_of: Option<NaiveDate>,
     pub products: Vec<ProductRow>,
 }
 
@@ -32,7 +36,7 @@ pub struct ProductRow {
     pub sales_share: Option<Rate>,
     pub contribution_margin: Option<Rate>,
     pub quadrant: Option<Quadrant>,
-    /// As of the period's last day, from 4-week rolling net sales.
+    /// As of `stage_as_of`, from 4-week rolling net sales.
     pub stage: Option<Stage>,
     pub cost_missing: bool,
 }
@@ -83,14 +87,26 @@ fn currency_products(
             r.get::<_, Option<i64>>(6)?,
         ))
     })?;
+    let mut days = Vec::new();
+    for row in rows {
+        let (sku, day, sums, cost) = row?;
+        days.push((sku, parse_day(&day)?, sums, cost));
+    }
+    let in_period =
+        |day: NaiveDate| !(from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t));
+    let as_of = days
+        .iter()
+        .filter(|(_, day, [units, _, net, _], _)| {
+            in_period(*day) && (units.unwrap_or(0) != 0 || net.unwrap_or(0) != 0)
+        })
+        .map(|x| x.1)
+        .max();
     let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
     let d = |v: Option<i64>| Scaled::from_sql_sum(v);
-    for row in rows {
-        let (sku, day, [units, net_units, net, subsidy], cost) = row?;
-        let day = parse_day(&day)?;
+    for (sku, day, [units, net_units, net, subsidy], cost) in days {
         let a = accs.entry(sku).or_default();
         a.first_day = Some(a.first_day.map_or(day, |f| f.min(day)));
-        if let Some(end) = to {
+        if let Some(end) = as_of {
             let age = (end - day).num_days();
             if (0..28).contains(&age) {
                 a.last_4w += d(net);
@@ -98,7 +114,7 @@ fn currency_products(
                 a.prev_4w += d(net);
             }
         }
-        if from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t) {
+        if !in_period(day) {
             continue;
         }
         a.units += d(units);
@@ -124,7 +140,7 @@ fn currency_products(
         .into_iter()
         .zip(accs.values())
         .map(|(s, a)| {
-            let stage = match (to, a.first_day) {
+            let stage = match (as_of, a.first_day) {
                 (Some(end), Some(first)) => Some(lifecycle_stage(
                     (end - first + Duration::days(1)).num_days(),
                     a.last_4w,
@@ -147,6 +163,7 @@ fn currency_products(
         .collect();
     Ok(CurrencyProducts {
         currency: cs.currency,
+        stage_as_of: as_of,
         products,
     })
 }

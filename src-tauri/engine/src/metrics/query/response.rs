@@ -37,12 +37,18 @@ pub struct SpendResponse {
     /// The latest day's spend (the last day with spend in the period).
     pub current_spend: Option<Decimal>,
     pub current_marginal_roas: Option<Rate>,
-    /// The store's break-even ROAS over the same period (its own sales and costs).
+    /// The break-even ROAS the channel is judged against: that of the filter's stores of
+    /// this currency over the period (all of them summed without `--store`), the same one
+    /// `channels` uses for its verdicts, so a ceiling and a verdict never disagree.
     pub break_even_roas: Option<Rate>,
     pub optimal_spend: Option<Decimal>,
 }
 
 /// The response curve of `channel` in store `store` (by name) over the filter's period.
+///
+/// The daily points are the store's own; the break-even (hence s*) is the one of the view
+/// `f` describes — the filter's stores of the store's currency — as for `channels` verdicts
+/// (metrics.md §3, §8): with `f.store` unset, every store of the currency summed.
 pub fn spend_response(
     ledger: &Ledger,
     f: &Filter,
@@ -53,12 +59,19 @@ pub fn spend_response(
         store: Some(store.to_string()),
         ..f.clone()
     };
-    let scope = resolve(ledger, &scoped)?;
-    let cs = scope
+    let cs = resolve(ledger, &scoped)?
         .currencies
-        .first()
+        .into_iter()
+        .next()
         .ok_or_else(|| Error::NotFound(format!("no store named {store:?}")))?;
-    let be = StoreFigures::compute(&totals(ledger, cs, scope.from, scope.to)?.inputs).break_even();
+    let scope = resolve(ledger, f)?;
+    let view = scope
+        .currencies
+        .iter()
+        .find(|c| c.currency == cs.currency)
+        .ok_or_else(|| Error::NotFound(format!("store {store:?} is outside the filter")))?;
+    let be =
+        StoreFigures::compute(&totals(ledger, view, scope.from, scope.to)?.inputs).break_even();
     let [from, to] = day_params(scope.from, scope.to);
     let mut stmt = ledger.conn().prepare(&format!(
         "SELECT a.day, SUM(a.spend), SUM(a.platform_sales) FROM ad_days a

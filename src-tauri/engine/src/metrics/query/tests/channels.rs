@@ -196,16 +196,48 @@ fn spend_response_fits_daily_points_and_finds_s_star() {
             None,
         );
     }
-    let r =
-        crate::metrics::query::spend_response(&l, &Filter::default(), "A", "qianchuan").unwrap();
+    let only_a = Filter {
+        store: Some("A".into()),
+        ..Filter::default()
+    };
+    let r = crate::metrics::query::spend_response(&l, &only_a, "A", "qianchuan").unwrap();
     assert_eq!(r.observed.len(), 8);
     assert!(matches!(r.fit, Saturation::Fit(f) if (f.b - 0.5).abs() < 1e-9));
     assert_eq!(r.current_spend, Some(dec!(64)));
     // s* = (10 × 0.5 × 0.4)^2 = 4; marginal roas at 64 = 5 / 8 = 0.625.
+    assert_eq!(r.break_even_roas.unwrap().to_output(), "2.5000");
     assert_eq!(r.optimal_spend, Some(dec!(4)));
     assert_eq!(r.current_marginal_roas.unwrap().to_output(), "0.6250");
     assert_eq!(r.curve.len(), 24);
-    assert!(crate::metrics::query::spend_response(&l, &Filter::default(), "Z", "x").is_err());
+    assert!(crate::metrics::query::spend_response(&l, &only_a, "Z", "x").is_err());
+
+    // A second CNY store B: gross 10,000 of a SKU without cost (COGS 0). All stores summed,
+    // gross 20,000, contribution 4,000 + 10,000 = 14,000: break-even 20,000 / 14,000 =
+    // 1.4286 (c = 0.7), the one `channels` judges A's qianchuan against, so the ceiling is
+    // s* = (10 × 0.5 × 0.7)^2 = 12.25 — same daily points, same marginal roas at 64.
+    let b = l
+        .ensure_store("B", Platform::Pdd, Currency::CNY)
+        .unwrap()
+        .id;
+    store_day(
+        &l,
+        b,
+        "2026-03-01",
+        1,
+        dec!(1),
+        dec!(10000),
+        dec!(0),
+        dec!(0),
+    );
+    sku_day(&l, b, "2026-03-01", "T", dec!(1), dec!(1), dec!(10000));
+    let all =
+        crate::metrics::query::spend_response(&l, &Filter::default(), "A", "qianchuan").unwrap();
+    let ch = channels(&l, &Filter::default(), dec!(0)).unwrap();
+    assert_eq!(ch.currencies[0].break_even_roas, all.break_even_roas);
+    assert_eq!(all.break_even_roas.unwrap().to_output(), "1.4286");
+    assert_eq!(all.optimal_spend, Some(dec!(12.25)));
+    assert_eq!(all.observed, r.observed);
+    assert_eq!(all.current_marginal_roas.unwrap().to_output(), "0.6250");
 }
 
 #[test]
@@ -227,4 +259,51 @@ fn products_place_skus_by_share_and_margin() {
     assert_eq!(s1.sales_share.unwrap().to_output(), "0.8667");
     assert!(cny.products[1].cost_missing);
     assert_eq!(s1.stage, Some(crate::metrics::products::Stage::Launch));
+}
+
+#[test]
+fn lifecycle_stages_are_measured_at_the_last_day_with_sales_in_the_period() {
+    use crate::metrics::products::Stage;
+    let l = Ledger::open_in_memory().unwrap();
+    let a = l
+        .ensure_store("A", Platform::Taobao, Currency::CNY)
+        .unwrap()
+        .id;
+    for (d, sku, net) in [
+        ("2025-12-10", "UP", dec!(100)),
+        ("2026-01-20", "UP", dec!(300)),
+        ("2025-12-20", "FLAT", dec!(100)),
+        ("2026-01-31", "FLAT", dec!(110)),
+        ("2026-01-25", "NEW", dec!(50)),
+        ("2025-12-10", "GONE", dec!(200)),
+        ("2026-01-02", "GONE", dec!(10)),
+    ] {
+        sku_day(&l, a, d, sku, dec!(1), dec!(1), net);
+    }
+    // The year 2026 with data only up to 31 January: stages as of 2026-01-31, so the last
+    // 4 weeks are 01-04..01-31 and the previous 4 weeks 2025-12-07..01-03.
+    let year = Filter {
+        from: Some(day("2026-01-01")),
+        to: Some(day("2026-12-31")),
+        store: None,
+    };
+    let r = crate::metrics::query::products(&l, &year).unwrap();
+    let cny = &r[0];
+    assert_eq!(cny.stage_as_of, Some(day("2026-01-31")));
+    let stage = |sku: &str| cny.products.iter().find(|p| p.sku == sku).unwrap().stage;
+    // UP: 300 vs 100 (+200 %) → growth; FLAT: 110 vs 100 (+10 %) → mature;
+    // NEW: first sold 01-25, 7 days on sale → launch; GONE: 0 vs 200 + 10 → decline.
+    assert_eq!(stage("UP"), Some(Stage::Growth));
+    assert_eq!(stage("FLAT"), Some(Stage::Mature));
+    assert_eq!(stage("NEW"), Some(Stage::Launch));
+    assert_eq!(stage("GONE"), Some(Stage::Decline));
+    // A period without sales has no day to measure at, and no products.
+    let none = Filter {
+        from: Some(day("2026-02-01")),
+        to: Some(day("2026-12-31")),
+        store: None,
+    };
+    let r = crate::metrics::query::products(&l, &none).unwrap();
+    assert_eq!(r[0].stage_as_of, None);
+    assert!(r[0].products.is_empty());
 }
