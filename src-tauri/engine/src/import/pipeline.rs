@@ -188,7 +188,11 @@ fn import_into(
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
     let (mut book, detected) = open_and_detect(path, opts)?;
-    let hash = file_hash(path)?;
+    // Hashing a large file is a whole extra read: done alongside the mapping.
+    let hashing = {
+        let path = path.to_path_buf();
+        std::thread::spawn(move || file_hash(&path))
+    };
     let name = file_name(path);
     let store_label = store_name(&detected, opts);
     // SKU cost sheets belong to no store: their currency is the named store's, or the
@@ -205,7 +209,7 @@ fn import_into(
          VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%S', 'now'))",
         params![
             name,
-            hash,
+            "",
             detected.platform.as_str(),
             detected.report.as_str(),
             store.as_ref().map(|s| s.id.0)
@@ -217,9 +221,12 @@ fn import_into(
     let (counts, _span) = writer.finish()?;
     let skipped_json =
         serde_json::to_string(&stats.skipped).map_err(|e| Error::Internal(e.to_string()))?;
+    let hash = hashing
+        .join()
+        .map_err(|_| Error::Internal("hashing the file failed".into()))??;
     tx.execute(
         "UPDATE imports SET rows = ?2, added = ?3, updated = ?4, duplicates = ?5, skipped = ?6,
-                date_from = ?7, date_to = ?8, skipped_json = ?9 WHERE id = ?1",
+                date_from = ?7, date_to = ?8, skipped_json = ?9, file_hash = ?10 WHERE id = ?1",
         params![
             import.0,
             stats.rows as i64,
@@ -230,6 +237,7 @@ fn import_into(
             stats.date_from.map(|d| d.to_string()),
             stats.date_to.map(|d| d.to_string()),
             skipped_json,
+            hash,
         ],
     )?;
     Ok(FileOutcome {
