@@ -85,7 +85,7 @@ enum V<'a> {
 }
 
 fn shopee_row(l: &Line, out: &mut [Option<String>; 63], nums: &mut [Option<u64>; 63]) {
-    let ssub = if l.sku % 7 == 0 { 10_000 } else { 0 };
+    let ssub = if l.sku.is_multiple_of(7) { 10_000 } else { 0 };
     let status = if l.cancelled {
         "Đã hủy"
     } else {
@@ -145,7 +145,7 @@ fn shopee_row(l: &Line, out: &mut [Option<String>; 63], nums: &mut [Option<u64>;
         (28, if l.returned { l.qty } else { 0 }),
         (29, total),
         (30, total),
-        (31, if l.order % 3 == 0 { 5_000 } else { 0 }),
+        (31, if l.order.is_multiple_of(3) { 5_000 } else { 0 }),
         (32, 0),
         (33, 0),
         (35, 0),

@@ -130,7 +130,11 @@ fn plain_fast(s: &str, zero_minor: bool) -> bool {
         && int.len() <= 18
         && frac.len() <= 10
         && frac.bytes().all(|b| b.is_ascii_digit())
-        && (s.len() == int.len() || (!frac.is_empty() && !(zero_minor && frac.len() == 3)))
+        && match frac.len() {
+            0 => s.len() == int.len(), // "5." takes the long way
+            3 => !zero_minor,
+            _ => true,
+        }
 }
 
 /// Currency marks and every kind of space removed.
