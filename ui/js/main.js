@@ -5,6 +5,7 @@ import { setLang, initialLang, apply, t } from "./i18n.js";
 import { state, update, onChange, step, periodText } from "./state.js";
 import { clear, h, errorBox } from "./dom.js";
 import { addPaths } from "./importer.js";
+import { benchPaint } from "./bench.js";
 import * as dashboard from "./views/dashboard.js";
 import * as importView from "./views/import.js";
 import * as channels from "./views/channels.js";
@@ -149,6 +150,11 @@ async function boot() {
     /* nothing passed on the command line */
   }
   document.body.dataset.ready = "true";
+  await benchPaint(async () => {
+    Object.assign(state, { mode: "year", year: 2026 });
+    syncTopbar();
+    await render();
+  });
 }
 
 boot().catch((e) => {

@@ -1,6 +1,7 @@
 //! The Tauri 2 desktop shell: a window over `ui/` and thin commands over the engine.
 //! No business logic lives here or in the page.
 
+mod bench;
 mod charts;
 mod commands;
 mod import;
@@ -17,6 +18,8 @@ pub use state::AppState;
 macro_rules! handlers {
     ($($extra:path),* $(,)?) => {
         tauri::generate_handler![
+            bench::bench_enabled,
+            bench::bench_mark,
             commands::app_info,
             commands::pending_files,
             commands::stores,
@@ -45,6 +48,7 @@ macro_rules! handlers {
 }
 
 pub fn run(files: Vec<PathBuf>) -> ExitCode {
+    bench::mark_start();
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {

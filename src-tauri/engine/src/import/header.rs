@@ -13,12 +13,30 @@ const HEADER_SCAN_ROWS: usize = 30;
 /// A header as compared: BOM stripped, NFC, trimmed, inner whitespace runs collapsed to one
 /// space, literal trailing `\t` removed. Case is KEPT (Shopee's twin columns differ by case).
 pub fn normalize(h: &str) -> String {
+    if is_normalized(h) {
+        return h.to_string();
+    }
     let nfc: String = h.replace('\u{feff}', "").nfc().collect();
     let mut t = nfc.trim();
     while let Some(rest) = t.strip_suffix("\\t") {
         t = rest.trim_end();
     }
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Already what `normalize` returns (the common case: saves its allocations on every cell).
+fn is_normalized(h: &str) -> bool {
+    let mut prev_space = true; // no leading whitespace
+    for c in h.chars() {
+        if c == '\u{feff}' || (c.is_whitespace() && (c != ' ' || prev_space)) {
+            return false;
+        }
+        prev_space = c == ' ';
+    }
+    !prev_space
+        && !h.ends_with("\\t")
+        && unicode_normalization::is_nfc_quick(h.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// The normalised headers of a header row.
@@ -107,20 +125,33 @@ const TOTAL_LABELS: &[&str] = &["合计", "总计", "tổng cộng", "tổng", "
 /// 合计/总计/Tổng cộng/Tổng/Total/Grand Total, any case, optional trailing colon); a
 /// repeated header row (same texts as the header).
 pub fn is_noise_row(cells: &[Cell], columns: &Columns) -> bool {
-    let texts: Vec<String> = cells.iter().map(header_text).collect();
-    let Some(first) = texts.iter().find(|t| !t.is_empty()) else {
+    // Lazily: a data row is told apart by its first non-empty cell, without normalising the
+    // rest of the row (the profile showed this per-cell work dominating the mapping).
+    let Some((at, first)) = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, header_text(c)))
+        .find(|(_, t)| !t.is_empty())
+    else {
         return true;
     };
     let label = first.trim_end_matches([':', '：']).trim().to_lowercase();
     if TOTAL_LABELS.contains(&label.as_str()) {
         return true;
     }
-    trim_trailing_empty(&texts) == trim_trailing_empty(columns.headers())
-}
-
-fn trim_trailing_empty(v: &[String]) -> &[String] {
-    let end = v.iter().rposition(|s| !s.is_empty()).map_or(0, |p| p + 1);
-    &v[..end]
+    // A repeated header row: equal to the headers cell by cell (trailing empties ignored).
+    let headers = columns.headers();
+    if headers[..at.min(headers.len())]
+        .iter()
+        .any(|h| !h.is_empty())
+        || headers.get(at).map_or("", String::as_str) != first
+    {
+        return false;
+    }
+    (at + 1..cells.len().max(headers.len())).all(|i| {
+        let cell = cells.get(i).map(header_text).unwrap_or_default();
+        cell == headers.get(i).map_or("", String::as_str)
+    })
 }
 
 #[cfg(test)]

@@ -243,7 +243,7 @@ pub fn import_bytes(
         book,
         detected,
         name.to_string(),
-        hash,
+        move || Ok(hash),
         opts,
         &mut |_| {},
     )?;
@@ -259,17 +259,27 @@ fn import_into(
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
     let (book, detected) = open_and_detect(path, opts, Some(tx))?;
-    let hash = file_hash(path)?;
+    // Hashing a large file is a whole extra read: done alongside the mapping.
+    let hashing = {
+        let path = path.to_path_buf();
+        std::thread::spawn(move || file_hash(&path))
+    };
+    let hash = move || {
+        hashing
+            .join()
+            .map_err(|_| Error::Internal("hashing the file failed".into()))?
+    };
     import_opened(tx, book, detected, file_name(path), hash, opts, progress)
 }
 
-/// The ledger side of an import: store, history record, mapped facts, counts.
+/// The ledger side of an import: store, history record, mapped facts, counts. `hash` gives
+/// the file's hash once the facts are written (it may still be computing meanwhile).
 fn import_opened(
     tx: &Transaction<'_>,
     mut book: Box<dyn read::Book>,
     detected: Detected,
     name: String,
-    hash: String,
+    hash: impl FnOnce() -> Result<String>,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
@@ -288,7 +298,7 @@ fn import_opened(
          VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%S', 'now'))",
         params![
             name,
-            hash,
+            "",
             detected.platform.as_str(),
             detected.report.as_str(),
             store.as_ref().map(|s| s.id.0)
@@ -309,9 +319,10 @@ fn import_opened(
     }
     let skipped_json =
         serde_json::to_string(&stats.skipped).map_err(|e| Error::Internal(e.to_string()))?;
+    let hash = hash()?;
     tx.execute(
         "UPDATE imports SET rows = ?2, added = ?3, updated = ?4, duplicates = ?5, skipped = ?6,
-                date_from = ?7, date_to = ?8, skipped_json = ?9 WHERE id = ?1",
+                date_from = ?7, date_to = ?8, skipped_json = ?9, file_hash = ?10 WHERE id = ?1",
         params![
             import.0,
             stats.rows as i64,
@@ -322,6 +333,7 @@ fn import_opened(
             stats.date_from.map(|d| d.to_string()),
             stats.date_to.map(|d| d.to_string()),
             skipped_json,
+            hash,
         ],
     )?;
     Ok(FileOutcome {

@@ -15,6 +15,7 @@ pub fn decimal(cell: &Cell) -> Result<Option<Decimal>, CleanError> {
     match text_or_number(cell)? {
         Value::None => Ok(None),
         Value::Number(d) => Ok(Some(d)),
+        Value::Text(s) if plain_fast(&s, false) => parse_plain(&s, false).map(Some),
         Value::Text(s) => {
             let (neg, body) = split_sign(&s)?;
             let plain = ungroup(&body, ',', '.')?;
@@ -35,6 +36,9 @@ pub fn money(cell: &Cell, currency: Currency) -> Result<Option<Decimal>, CleanEr
     match text_or_number(cell)? {
         Value::None => Ok(None),
         Value::Number(d) => Ok(Some(d)),
+        Value::Text(s) if plain_fast(&s, currency.minor_units() == 0) => {
+            parse_plain(&s, false).map(Some)
+        }
         Value::Text(s) => {
             let stripped = strip_currency(&s);
             if stripped.is_empty() {
@@ -99,8 +103,38 @@ pub(crate) fn float_to_decimal(f: f64) -> Result<Decimal, CleanError> {
     if !f.is_finite() {
         return Err(CleanError::new("not a number"));
     }
-    // Rust's Display is shortest round-trip and never scientific.
-    Decimal::from_str(&format!("{f}")).map_err(|_| CleanError::new("number out of range"))
+    // Whole numbers below 2^53 are exact as i64 (most money and quantity cells): no text.
+    if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+        return Ok(Decimal::from(f as i64));
+    }
+    // Rust's Display is shortest round-trip and never scientific (at most ~330 bytes for
+    // an f64): written on the stack, no allocation per cell.
+    let mut buf = [0u8; 400];
+    let mut w = &mut buf[..];
+    std::io::Write::write_fmt(&mut w, format_args!("{f}"))
+        .map_err(|_| CleanError::new("number out of range"))?;
+    let left = w.len();
+    let len = buf.len() - left;
+    std::str::from_utf8(&buf[..len])
+        .ok()
+        .and_then(|t| Decimal::from_str(t).ok())
+        .ok_or_else(|| CleanError::new("number out of range"))
+}
+
+/// Text that is already a plain non-negative decimal ("79.00", "150000"): every rule below
+/// leaves it as it is, so it parses directly (no separator or sign handling, no allocation).
+/// In 0-decimal currencies "1.234" is a thousands group, so that shape takes the long way.
+fn plain_fast(s: &str, zero_minor: bool) -> bool {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    is_digits(int)
+        && int.len() <= 18
+        && frac.len() <= 10
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && match frac.len() {
+            0 => s.len() == int.len(), // "5." takes the long way
+            3 => !zero_minor,
+            _ => true,
+        }
 }
 
 /// Currency marks and every kind of space removed.

@@ -21,6 +21,9 @@ pub fn text(cell: &Cell) -> Option<String> {
 
 /// Cleanup of one string as `text` does it.
 pub(crate) fn clean_str(s: &str) -> Option<String> {
+    if is_clean(s) {
+        return Some(s.to_string());
+    }
     let mut s = decode_entities(s.trim_matches(is_blank));
     // Wrappers can nest ("=\"'123\"" seen after re-saves): peel until stable.
     loop {
@@ -43,6 +46,19 @@ pub(crate) fn clean_str(s: &str) -> Option<String> {
         "" | "-" | "--" => None,
         _ => Some(s),
     }
+}
+
+/// Nothing for `clean_str` to remove (most cells): one allocation instead of several.
+fn is_clean(s: &str) -> bool {
+    let (Some(first), Some(last)) = (s.chars().next(), s.chars().next_back()) else {
+        return false;
+    };
+    !is_blank(first)
+        && !is_blank(last)
+        && !matches!(first, '=' | '\'' | '`' | '\\')
+        && !s.ends_with("\\t")
+        && !s.contains('&')
+        && !matches!(s, "-" | "--")
 }
 
 fn is_blank(c: char) -> bool {

@@ -5,6 +5,7 @@
 mod archive;
 mod decode;
 mod memory;
+mod prefetch;
 mod sheets;
 #[cfg(test)]
 mod tests;

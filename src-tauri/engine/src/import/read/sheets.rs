@@ -6,6 +6,8 @@ use std::io::{Read, Seek};
 use calamine::{Data, DataRef, ExcelDateTime, Ods, Reader, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
 
+use super::archive::MAX_UNPACKED;
+use super::prefetch::{self, Prefetch, Push};
 use super::{
     bad_file, column_letters, Book, Cell, Row, MAX_CELL_BYTES, MAX_COLUMNS, UNSAVED_FORMULA,
 };
@@ -21,7 +23,8 @@ pub(crate) enum Workbook<RS: Read + Seek> {
 pub(crate) struct SheetBook<RS: Read + Seek> {
     name: String,
     sheets: Vec<String>,
-    wb: Workbook<RS>,
+    /// None only while a reader thread holds it (`rows` of xlsx/xlsb; given back on drop).
+    wb: Option<Workbook<RS>>,
 }
 
 /// Which calamine reader to use.
@@ -33,7 +36,7 @@ pub(crate) enum Kind {
     Ods,
 }
 
-pub(crate) fn open_sheets<RS: Read + Seek + 'static>(
+pub(crate) fn open_sheets<RS: Read + Seek + Send + 'static>(
     name: String,
     rs: RS,
     kind: Kind,
@@ -59,7 +62,11 @@ pub(crate) fn open_sheets<RS: Read + Seek + 'static>(
         Workbook::Xls(w) => w.sheet_names(),
         Workbook::Ods(w) => w.sheet_names(),
     };
-    Ok(Box::new(SheetBook { name, sheets, wb }))
+    Ok(Box::new(SheetBook {
+        name,
+        sheets,
+        wb: Some(wb),
+    }))
 }
 
 /// calamine parses untrusted binary formats: a panic inside it must become a `BadFile`
@@ -81,7 +88,7 @@ macro_rules! cell_step {
     };
 }
 
-impl<RS: Read + Seek + 'static> Book for SheetBook<RS> {
+impl<RS: Read + Seek + Send + 'static> Book for SheetBook<RS> {
     fn file_name(&self) -> &str {
         &self.name
     }
@@ -97,12 +104,69 @@ impl<RS: Read + Seek + 'static> Book for SheetBook<RS> {
             let reason = format!("could not read the sheet: {e}");
             bad_file(&file, Some(&sheet_name), reason)
         };
-        let f = fail.clone();
-        match &mut self.wb {
-            Workbook::Xlsx(w) => {
-                let mut cells = guarded(|| w.worksheet_cells_reader(sheet))
-                    .map_err(&fail)?
-                    .map_err(|e| fail(e.to_string()))?;
+        match self.wb.take() {
+            Some(wb @ (Workbook::Xlsx(_) | Workbook::Xlsb(_)))
+                if !self.sheets.iter().any(|s| s == sheet) =>
+            {
+                // Said at once, not as the first row (callers tell the two apart).
+                self.wb = Some(wb);
+                Err(fail(format!("Worksheet '{sheet}' not found")))
+            }
+            Some(wb @ (Workbook::Xlsx(_) | Workbook::Xlsb(_))) => {
+                // Streamed on a reader thread (see `prefetch`); the workbook comes back when
+                // the rows are dropped.
+                let (sheet, f) = (sheet.to_string(), fail.clone());
+                let rows = prefetch::spawn(
+                    wb,
+                    move |wb, push| stream_cells(wb, &sheet, fail, push),
+                    move || f("the reader failed".into()),
+                );
+                Ok(Box::new(GiveBack {
+                    rows,
+                    slot: &mut self.wb,
+                }))
+            }
+            Some(Workbook::Xls(mut w)) => {
+                let range = guarded(|| w.worksheet_range(sheet));
+                self.wb = Some(Workbook::Xls(w));
+                let range = range.map_err(&fail)?.map_err(|e| fail(e.to_string()))?;
+                Ok(Box::new(range_rows(range, fail)))
+            }
+            Some(Workbook::Ods(mut w)) => {
+                let range = guarded(|| w.worksheet_range(sheet));
+                self.wb = Some(Workbook::Ods(w));
+                let range = range.map_err(&fail)?.map_err(|e| fail(e.to_string()))?;
+                Ok(Box::new(range_rows(range, fail)))
+            }
+            None => Err(fail("the workbook was lost by a failed read".into())),
+        }
+    }
+}
+
+/// The rows of one xlsx/xlsb sheet, pushed until the consumer stops listening.
+fn stream_cells<RS: Read + Seek>(
+    wb: &mut Workbook<RS>,
+    sheet: &str,
+    fail: impl Fn(String) -> Error + Clone,
+    push: &mut Push<'_>,
+) {
+    let f = fail.clone();
+    macro_rules! stream {
+        ($w:ident) => {
+            match guarded(|| $w.worksheet_cells_reader(sheet)) {
+                Ok(Ok(mut cells)) => {
+                    prefetch::push_all(Ok(group_rows(cell_step!(cells, f), fail)), push)
+                }
+                Ok(Err(e)) => {
+                    prefetch::push_all(Err::<std::iter::Empty<_>, _>(fail(e.to_string())), push)
+                }
+                Err(e) => prefetch::push_all(Err::<std::iter::Empty<_>, _>(fail(e)), push),
+            }
+        };
+    }
+    match wb {
+        Workbook::Xlsx(w) => match guarded(|| w.worksheet_cells_reader(sheet)) {
+            Ok(Ok(mut cells)) => {
                 // With formula metadata: a formula whose result was never saved (a sheet
                 // written by a script) must not read as an empty cell, i.e. as zero.
                 let step = move || match guarded(|| cells.next_cell_with_formula_metadata()) {
@@ -117,26 +181,38 @@ impl<RS: Read + Seek + 'static> Book for SheetBook<RS> {
                     Ok(Err(e)) => Err(f(e.to_string())),
                     Err(e) => Err(f(e)),
                 };
-                Ok(Box::new(group_rows(step, fail)))
+                prefetch::push_all(Ok(group_rows(step, fail)), push)
             }
-            Workbook::Xlsb(w) => {
-                let mut cells = guarded(|| w.worksheet_cells_reader(sheet))
-                    .map_err(&fail)?
-                    .map_err(|e| fail(e.to_string()))?;
-                Ok(Box::new(group_rows(cell_step!(cells, f), fail)))
+            Ok(Err(e)) => {
+                prefetch::push_all(Err::<std::iter::Empty<_>, _>(fail(e.to_string())), push)
             }
-            Workbook::Xls(w) => {
-                let range = guarded(|| w.worksheet_range(sheet))
-                    .map_err(&fail)?
-                    .map_err(|e| fail(e.to_string()))?;
-                Ok(Box::new(range_rows(range, fail)))
-            }
-            Workbook::Ods(w) => {
-                let range = guarded(|| w.worksheet_range(sheet))
-                    .map_err(&fail)?
-                    .map_err(|e| fail(e.to_string()))?;
-                Ok(Box::new(range_rows(range, fail)))
-            }
+            Err(e) => prefetch::push_all(Err::<std::iter::Empty<_>, _>(fail(e)), push),
+        },
+        Workbook::Xlsb(w) => stream!(w),
+        Workbook::Xls(_) | Workbook::Ods(_) => {
+            push(Err(fail("not a streamed workbook".into())));
+        }
+    }
+}
+
+/// Streamed rows that put the workbook back into its book once dropped.
+struct GiveBack<'a, RS: Read + Seek> {
+    rows: Prefetch<Workbook<RS>>,
+    slot: &'a mut Option<Workbook<RS>>,
+}
+
+impl<RS: Read + Seek> Iterator for GiveBack<'_, RS> {
+    type Item = Result<Row>;
+
+    fn next(&mut self) -> Option<Result<Row>> {
+        self.rows.next()
+    }
+}
+
+impl<RS: Read + Seek> Drop for GiveBack<'_, RS> {
+    fn drop(&mut self) {
+        if let Some(wb) = self.rows.finish() {
+            *self.slot = Some(wb);
         }
     }
 }
@@ -150,6 +226,9 @@ fn group_rows<'a>(
 ) -> impl Iterator<Item = Result<Row>> + 'a {
     let mut pending: Option<Positioned> = None;
     let mut done = false;
+    // A lower bound of the XML inflated so far (a cell takes at least 16 bytes): the same
+    // cap as `archive::MAX_UNPACKED`, enforced while streaming instead of in advance.
+    let mut unpacked = 0u64;
     std::iter::from_fn(move || {
         if done {
             return None;
@@ -168,6 +247,16 @@ fn group_rows<'a>(
         let row = first.0 .0;
         let mut cells = Vec::new();
         let mut put = |(pos, cell): Positioned| -> Result<()> {
+            unpacked += 16
+                + match &cell {
+                    Cell::Text(s) => s.len() as u64,
+                    _ => 0,
+                };
+            if unpacked > MAX_UNPACKED {
+                return Err(fail(
+                    "the sheet unpacks to an implausible size (zip bomb?)".into(),
+                ));
+            }
             place(&mut cells, pos.1, cell).map_err(|e| {
                 fail(format!(
                     "row {}, column {}: {e}",

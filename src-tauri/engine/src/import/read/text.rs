@@ -6,6 +6,7 @@ use std::io::{Cursor, Read};
 use std::path::PathBuf;
 
 use super::decode::{is_utf16, sniff_encoding, DecodeReader};
+use super::prefetch;
 use super::{bad_file, column_letters, Book, Cell, Row, MAX_CELL_BYTES, MAX_COLUMNS};
 use crate::error::{Error, Result};
 
@@ -56,8 +57,23 @@ impl Book for CsvBook {
         }
         let io = |e| bad_file(&self.name, None, format!("could not read the file: {e}"));
         let enc = sniff_encoding(self.source.open()?).map_err(io)?;
-        let reader = self.source.open()?;
-        csv_rows(reader, enc, self.name.clone(), self.name.clone())
+        let Source::Path(path) = &self.source else {
+            let reader = self.source.open()?;
+            return csv_rows(reader, enc, self.name.clone(), self.name.clone());
+        };
+        // A file is decoded and split on a reader thread while the caller maps (`prefetch`).
+        let (path, name, sheet) = (path.clone(), self.name.clone(), self.name.clone());
+        let named = self.name.clone();
+        Ok(Box::new(prefetch::spawn(
+            (),
+            move |_, push| {
+                let rows = std::fs::File::open(&path)
+                    .map_err(|e| Error::io(&path, e))
+                    .and_then(|f| csv_rows(std::io::BufReader::new(f), enc, name, sheet));
+                prefetch::push_all(rows, push);
+            },
+            move || bad_file(&named, None, "the reader failed"),
+        )))
     }
 }
 
