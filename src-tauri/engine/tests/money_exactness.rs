@@ -13,6 +13,7 @@ use rust_decimal_macros::dec;
 /// import mapping, metrics, the CLI and desktop commands) must not mention them at all.
 const FLOAT_ALLOWED: &[(&str, &str)] = &[
     ("engine/src/charts/", "SVG plot coordinates; labels print exact Decimals"),
+    ("src/desktop/bench.rs", "benchmark timings in milliseconds"),
     (
         "engine/src/metrics/saturation.rs",
         "the spend-response power-law fit: a statistical estimate shown as a curve, never summed into the ledger",
