@@ -10,6 +10,8 @@
 //!   of each (store, channel, campaign, day) carries spend and sales.
 
 mod channels;
+mod compare;
+mod drill;
 mod monthly;
 mod products;
 mod response;
@@ -26,6 +28,8 @@ use crate::model::{Currency, StoreId};
 pub use channels::{
     channels, CampaignRow, ChannelRow, ChannelsReport, CurrencyChannels, WindowFigures,
 };
+pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
+pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
 pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use response::{spend_response, DayPoint, SpendResponse};
