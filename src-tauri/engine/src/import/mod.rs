@@ -7,6 +7,7 @@ pub mod detect;
 pub mod formats;
 pub mod header;
 pub mod map;
+pub mod paste;
 mod pipeline;
 pub mod read;
 
