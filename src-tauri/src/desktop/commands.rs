@@ -2,7 +2,9 @@
 //! errors as `{code, kind, message}`. They run off the main thread (`async`).
 
 use fupan_engine::db::{ImportRecord, StoreInfo};
-use fupan_engine::metrics::{self, ChannelsReport, MissingCost, Monthly, Summary};
+use fupan_engine::metrics::{
+    self, ChannelsReport, CompareWith, Comparison, DrillPage, Figure, MissingCost, Monthly, Summary,
+};
 use fupan_engine::model::{Currency, ImportId, Money};
 use fupan_engine::{Error, ErrorDto};
 use serde::Serialize;
@@ -76,6 +78,55 @@ pub async fn missing_costs(
 ) -> Result<Vec<MissingCost>, ErrorDto> {
     let f = filter.to_filter()?;
     state.with_ledger(|l| metrics::missing_costs(l, &f))
+}
+
+/// The period's KPIs against the previous period or the same period last year
+/// (`with`: "previous" | "last_year").
+#[tauri::command]
+pub async fn compare(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+    with: String,
+) -> Result<Comparison, ErrorDto> {
+    compare_on(&state, &filter, &with)
+}
+
+pub fn compare_on(
+    state: &AppState,
+    filter: &FilterArg,
+    with: &str,
+) -> Result<Comparison, ErrorDto> {
+    let f = filter.to_filter()?;
+    let with: CompareWith = with.parse().map_err(dto)?;
+    state.with_ledger(|l| metrics::compare(l, &f, with))
+}
+
+/// One page (100 rows) of the ledger rows behind `figure` ("net_sales", "fee:shipping",
+/// "channel:ztc", "sku:A-1"…) in `currency`.
+#[tauri::command]
+pub async fn drill(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+    currency: String,
+    figure: String,
+    page: i64,
+) -> Result<DrillPage, ErrorDto> {
+    drill_on(&state, &filter, &currency, &figure, page)
+}
+
+pub fn drill_on(
+    state: &AppState,
+    filter: &FilterArg,
+    currency: &str,
+    figure: &str,
+    page: i64,
+) -> Result<DrillPage, ErrorDto> {
+    let f = filter.to_filter()?;
+    let cur: Currency = currency
+        .parse()
+        .map_err(|_| super::state::invalid(format!("unknown currency {currency:?}")))?;
+    let fig = Figure::parse(figure).map_err(dto)?;
+    state.with_ledger(|l| metrics::drill(l, &f, cur, &fig, page))
 }
 
 /// `assist_coef` is the slider's value as a decimal string ("0.35").

@@ -3,6 +3,7 @@
 
 mod charts;
 mod commands;
+mod costs;
 mod import;
 mod review;
 mod state;
@@ -28,8 +29,17 @@ macro_rules! handlers {
             commands::channels,
             commands::fixed_costs,
             commands::add_fixed_cost,
+            commands::compare,
+            commands::drill,
+            costs::sku_costs,
+            costs::set_sku_cost,
+            costs::delete_sku_cost,
+            costs::paste_sku_costs,
+            costs::delete_fixed_cost,
             charts::dashboard_charts,
             charts::channel_charts,
+            charts::product_charts,
+            charts::response_chart,
             import::preview_files,
             import::import_files,
             import::load_sample_data,

@@ -58,8 +58,7 @@ pub fn parse_cost_block(block: &str, currency: Currency) -> PastedCosts {
         };
         let cost = money(&cell(cells.get(1).copied().unwrap_or("")), currency);
         // A header row: its cost cell is not a number. Only the first non-empty line may be one.
-        if out.costs.is_empty() && out.errors.is_empty() && !out.header_skipped && cost.is_err()
-        {
+        if out.costs.is_empty() && out.errors.is_empty() && !out.header_skipped && cost.is_err() {
             out.header_skipped = true;
             continue;
         }
@@ -91,7 +90,10 @@ pub fn parse_cost_block(block: &str, currency: Currency) -> PastedCosts {
             }
         };
         if cells.len() > 3 && cells[3..].iter().any(|c| !c.trim().is_empty()) {
-            out.errors.push(err(4, "expected 2 or 3 columns: SKU, unit cost, valid from"));
+            out.errors.push(err(
+                4,
+                "expected 2 or 3 columns: SKU, unit cost, valid from",
+            ));
             continue;
         }
         out.costs.push(SkuCost {
@@ -139,7 +141,12 @@ mod tests {
             .collect();
         assert_eq!(
             at,
-            vec![(5, 1, ""), (6, 2, "abc"), (7, 2, "-3"), (8, 3, "31/02/2026")]
+            vec![
+                (5, 1, ""),
+                (6, 2, "abc"),
+                (7, 2, "-3"),
+                (8, 3, "31/02/2026")
+            ]
         );
         assert_eq!(p.errors[2].reason, "a unit cost cannot be negative");
     }

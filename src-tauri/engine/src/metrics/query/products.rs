@@ -12,7 +12,9 @@ use serde::Serialize;
 use super::{parse_day, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
-use crate::metrics::products::{lifecycle_stage, product_matrix, Quadrant, SkuSales, Stage};
+use crate::metrics::products::{
+    lifecycle_stage, matrix_medians, product_matrix, Quadrant, SkuSales, Stage,
+};
 use crate::metrics::{serialize_units, Amount};
 use crate::model::{Currency, Rate, Scaled};
 
@@ -20,6 +22,9 @@ use crate::model::{Currency, Rate, Scaled};
 pub struct CurrencyProducts {
     pub currency: Currency,
     pub products: Vec<ProductRow>,
+    /// The matrix's quadrant lines (store medians); null without products.
+    pub median_share: Option<Rate>,
+    pub median_margin: Option<Rate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -119,6 +124,7 @@ fn currency_products(
         })
         .collect();
     let quadrants: BTreeMap<String, Quadrant> = product_matrix(&sales).into_iter().collect();
+    let medians = matrix_medians(&sales);
     let total: Decimal = sales.iter().map(|s| s.net_sales).sum();
     let products = sales
         .into_iter()
@@ -148,5 +154,7 @@ fn currency_products(
     Ok(CurrencyProducts {
         currency: cs.currency,
         products,
+        median_share: medians.map(|m| Rate(m.0)),
+        median_margin: medians.map(|m| Rate(m.1)),
     })
 }
