@@ -336,3 +336,104 @@ pub async fn response_chart(
     let l = Labels(labels);
     state.with_ledger(|ledger| response_on(ledger, &f, &store, &channel, &theme, &l))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fupan_engine::model::Platform;
+    use fupan_engine::Ledger;
+
+    fn ads(days: u32) -> Ledger {
+        let l = Ledger::open_in_memory().unwrap();
+        let id = l
+            .ensure_store("A", Platform::Douyin, Currency::CNY)
+            .unwrap()
+            .id
+            .0;
+        l.conn()
+            .execute(
+                "INSERT INTO imports (id, file_name, file_hash, platform, report, imported_at)
+                 VALUES (1, 'a.csv', 'h', 'douyin', 'ads', '2026-02-01')",
+                [],
+            )
+            .unwrap();
+        for d in 1..=days {
+            // Spend 100·d, sales 300·√d·100: more spend buys less.
+            let spend = 1_000_000 * i64::from(d);
+            let sales =
+                [300, 424, 520, 600, 671, 735, 794, 849, 900][d as usize - 1] * 10_000 * 100;
+            l.conn()
+                .execute(
+                    "INSERT INTO ad_days (import_id, store_id, channel, campaign, day, window_days,
+                        spend, platform_sales) VALUES (1, ?1, 'qianchuan', '', ?2, 7, ?3, ?4)",
+                    rusqlite_params(id, d, spend, sales),
+                )
+                .unwrap();
+        }
+        l
+    }
+
+    fn rusqlite_params(id: i64, d: u32, spend: i64, sales: i64) -> [String; 4] {
+        [
+            id.to_string(),
+            format!("2026-01-{d:02}"),
+            spend.to_string(),
+            sales.to_string(),
+        ]
+    }
+
+    #[test]
+    fn response_needs_seven_days_and_then_draws_the_curve() {
+        let labels = Labels(HashMap::new());
+        let f = metrics::Filter::default();
+        let few = response_on(&ads(3), &f, "A", "qianchuan", "light", &labels).unwrap();
+        assert_eq!(
+            (few.svg.is_none(), few.points, few.min_points),
+            (true, 3, 7)
+        );
+        let many = response_on(&ads(9), &f, "A", "qianchuan", "dark", &labels).unwrap();
+        assert_eq!(many.points, 9);
+        assert!(many.svg.as_deref().is_some_and(|s| s.starts_with("<svg")));
+        // The latest day's spend is shown as today's: 9 × 100.
+        assert_eq!(serde_json::to_value(many.current_spend).unwrap(), "900.00");
+    }
+
+    #[test]
+    fn matrix_marks_are_the_skus_in_drawing_order() {
+        use fupan_engine::metrics::ProductRow;
+        use rust_decimal::Decimal;
+        let row = |sku: &str, share: i64, margin: i64, q| ProductRow {
+            sku: sku.into(),
+            units: Decimal::ONE,
+            net_sales: Amount::new(Decimal::ONE, Currency::CNY),
+            contribution: Amount::new(Decimal::ONE, Currency::CNY),
+            sales_share: Some(Rate(Decimal::new(share, 2))),
+            contribution_margin: Some(Rate(Decimal::new(margin, 2))),
+            quadrant: Some(q),
+            stage: None,
+            cost_missing: false,
+        };
+        let mut p = CurrencyProducts {
+            currency: Currency::CNY,
+            products: vec![
+                row("MUG-01", 70, 40, Quadrant::Star),
+                row("", 30, 10, Quadrant::DropCandidate),
+            ],
+            median_share: Some(Rate(Decimal::new(50, 2))),
+            median_margin: Some(Rate(Decimal::new(25, 2))),
+        };
+        let labels = Labels(HashMap::from([(
+            "no_sku".to_string(),
+            "(无 SKU)".to_string(),
+        )]));
+        let st = style("light", Currency::CNY);
+        let c = matrix_chart(&p, &labels, &st).unwrap();
+        assert_eq!(c.marks, ["MUG-01", ""]);
+        let svg = c.matrix.unwrap();
+        assert!(svg.contains("MUG-01") && svg.contains("(无 SKU)"), "{svg}");
+        assert_eq!(svg.matches("<circle").count(), 2);
+        p.products.clear();
+        let empty = matrix_chart(&p, &labels, &st).unwrap();
+        assert_eq!((empty.matrix, empty.marks.len()), (None, 0));
+    }
+}
