@@ -3,7 +3,8 @@
 
 use fupan_engine::db::{ImportRecord, StoreInfo};
 use fupan_engine::metrics::{
-    self, ChannelsReport, CompareWith, Comparison, DrillPage, Figure, MissingCost, Monthly, Summary,
+    self, ChannelsReport, CompareWith, Comparison, DrillPage, Figure, MissingCost, Monthly,
+    Repurchase, Summary,
 };
 use fupan_engine::model::{Currency, ImportId, Money};
 use fupan_engine::{Error, ErrorDto};
@@ -127,6 +128,16 @@ pub fn drill_on(
         .map_err(|_| super::state::invalid(format!("unknown currency {currency:?}")))?;
     let fig = Figure::parse(figure).map_err(dto)?;
     state.with_ledger(|l| metrics::drill(l, &f, cur, &fig, page))
+}
+
+/// 复购率 per currency (buyers with two or more orders in the period).
+#[tauri::command]
+pub async fn repurchase(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+) -> Result<Vec<Repurchase>, ErrorDto> {
+    let f = filter.to_filter()?;
+    state.with_ledger(|l| metrics::repurchase(l, &f))
 }
 
 /// `assist_coef` is the slider's value as a decimal string ("0.35").

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use fupan_engine::db::costs::CostImportStats;
+use fupan_engine::import::formats::FeeSource;
 use fupan_engine::import::paste::{parse_cost_block, PasteError, ALWAYS};
 use fupan_engine::model::{Currency, Money, SkuCost};
 use fupan_engine::ErrorDto;
@@ -147,6 +148,12 @@ pub async fn paste_sku_costs(
     save: bool,
 ) -> Result<PasteDto, ErrorDto> {
     paste(&state, &currency, &text, save)
+}
+
+/// How the importer classifies each platform fee (read from the format tables).
+#[tauri::command]
+pub async fn fee_sources() -> Result<Vec<FeeSource>, ErrorDto> {
+    Ok(fupan_engine::import::formats::fee_sources())
 }
 
 #[tauri::command]

@@ -7,6 +7,7 @@ mod costs;
 mod import;
 mod review;
 mod state;
+mod stores;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,11 +32,15 @@ macro_rules! handlers {
             commands::add_fixed_cost,
             commands::compare,
             commands::drill,
+            commands::repurchase,
             costs::sku_costs,
             costs::set_sku_cost,
             costs::delete_sku_cost,
             costs::paste_sku_costs,
             costs::delete_fixed_cost,
+            costs::fee_sources,
+            stores::rename_store,
+            stores::merge_stores,
             charts::dashboard_charts,
             charts::channel_charts,
             charts::product_charts,

@@ -181,6 +181,26 @@ async function fixedCard() {
   return card;
 }
 
+/** How each platform fee is classified (the importer's format tables, read-only). */
+async function feeKindCard() {
+  const card = h("section", { class: "card", "data-testid": "fee-kinds" },
+    h("h2", { i18n: "costs.fee_kinds" }), h("p", { class: "muted", i18n: "costs.fee_kinds_help" }));
+  try {
+    const rows = await call("fee_sources");
+    const target = (x) => (x === "ignored" ? t("costs.fee_ignored") : x.startsWith("ad:") ? `${t("chart.ad_spend")} · ${t(`channel.${x.slice(3)}`)}` : t(`chart.${x}`));
+    card.append(h("details", {},
+      h("summary", { text: t("costs.fee_kinds_show", { n: rows.length }) }),
+      table([
+        { label: t("stores.col.platform"), render: (r) => (r.platform ? t(`platform.${r.platform}`) : "—") },
+        { label: t("costs.fee_source"), key: "source" },
+        { label: t("costs.fee_kind"), render: (r) => target(r.target) },
+      ], rows)));
+  } catch (e) {
+    card.append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+  }
+  return card;
+}
+
 export async function render(root, ctx) {
   root.append(h("div", { class: "view-head" }, h("h1", { i18n: "nav.costs" })));
   const stores = await call("stores");
@@ -198,5 +218,5 @@ export async function render(root, ctx) {
   }
   const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing)));
   const fixed = await fixedCard();
-  root.append(...tables, importCard(ctx), fixed);
+  root.append(...tables, importCard(ctx), fixed, await feeKindCard());
 }

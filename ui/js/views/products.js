@@ -13,6 +13,15 @@ function skuDrill(sku, currency, f) {
   return { figure: `sku:${sku}`, currency, filter: f, title: sku || t("products.no_sku") };
 }
 
+/** 复购率 where the exports carry a buyer id; otherwise say why there is none. */
+function repurchaseLine(r) {
+  if (!r) return null;
+  return h("p", { class: "small", "data-testid": "repurchase" },
+    h("strong", { i18n: "products.repurchase" }), " ",
+    r.buyers ? h("span", { class: "num", text: t("products.repurchase_value", { rate: percent(r.repurchase_rate), repeat: number(r.repeat_buyers, 0), buyers: number(r.buyers, 0) }) })
+      : h("span", { class: "muted", i18n: "products.repurchase_none" }));
+}
+
 export async function render(root) {
   root.append(h("div", { class: "view-head" }, h("h1", { i18n: "nav.products" })));
   const f = filter();
@@ -23,7 +32,10 @@ export async function render(root) {
     root.append(h("p", { class: "muted", i18n: "products.intro" }), unavailable(e));
     return;
   }
-  const ch = await charts("product_charts", { filter: f });
+  const [ch, rep] = await Promise.all([
+    charts("product_charts", { filter: f }),
+    call("repurchase", { filter: filterArg(f) }).catch(() => []),
+  ]);
   for (const cur of report.currencies || []) {
     const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === cur.currency) : null;
     const c = cur.currency;
@@ -41,6 +53,7 @@ export async function render(root) {
     root.append(h("section", { class: "stack" },
       currencyHead(c, []),
       h("p", { class: "muted small", i18n: "products.intro" }),
+      repurchaseLine(rep.find((r) => r.currency === c)),
       matrix,
       h("section", { class: "card" }, table([
         { label: t("products.col.sku"), render: (r) => r.sku || t("products.no_sku") },

@@ -14,6 +14,7 @@ mod compare;
 mod drill;
 mod monthly;
 mod products;
+mod repurchase;
 mod response;
 mod summary;
 mod totals;
@@ -32,6 +33,7 @@ pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyCompari
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
 pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
+pub use repurchase::{repurchase, Repurchase};
 pub use response::{spend_response, DayPoint, SpendResponse};
 pub use summary::{missing_costs, summary, CurrencySummary, MissingCost, Summary};
 

@@ -398,3 +398,45 @@ fn pages_hold_one_hundred_rows() {
         0
     );
 }
+
+#[test]
+fn repurchase_rate_counts_buyers_with_two_orders() {
+    let (l, a, imp) = ledger();
+    // Buyers: b1 ordered O1 (two lines) and O3; b2 only O2, which was cancelled; b3 O4.
+    for (order, buyer) in [("O1", "b1"), ("O3", "b1"), ("O2", "b2")] {
+        l.conn()
+            .execute(
+                "UPDATE order_lines SET buyer_hash = ?1 WHERE order_id = ?2",
+                params![buyer, order],
+            )
+            .unwrap();
+    }
+    line(
+        &l,
+        imp,
+        a,
+        ("O4", "1"),
+        "S1",
+        "2026-01-13",
+        (dec!(1), dec!(10), dec!(0), dec!(0)),
+        (false, true),
+    );
+    l.conn()
+        .execute(
+            "UPDATE order_lines SET buyer_hash = 'b3' WHERE order_id = 'O4'",
+            [],
+        )
+        .unwrap();
+    let f = Filter {
+        from: Some(day("2026-01-10")),
+        to: Some(day("2026-01-20")),
+        store: None,
+    };
+    let r = crate::metrics::repurchase(&l, &f).unwrap();
+    // b1 has 2 orders, b3 has 1 (b2's only order was cancelled): 1 of 2 = 0.5.
+    assert_eq!(
+        serde_json::to_value(&r).unwrap(),
+        json!([{"currency": "CNY", "buyers": 2,
+        "repeat_buyers": 1, "repurchase_rate": "0.5000"}])
+    );
+}
