@@ -165,7 +165,9 @@ export async function go(driver, view) {
   await settle(driver);
 }
 
+/** Wait until the page's latest render has landed, then `ms` more (charts, layout). */
 export async function settle(driver, ms = 400) {
+  await driver.wait(async () => (await driver.executeScript("return document.body.dataset.rendering")) !== "true", 15000).catch(() => {});
   await driver.sleep(ms);
 }
 

@@ -76,6 +76,7 @@ test("a KPI card and a waterfall bar open the rows behind them", async (t) => {
   const d = app.driver;
   await setValue(d, "period-mode", "all");
   await setValue(d, "period-compare", "none");
+  await settle(d);
   await go(d, "dashboard");
   const card = await d.findElement(By.css('[data-currency="CNY"] [data-testid="kpi-net_sales"]'));
   await card.click();
@@ -106,32 +107,37 @@ test("a KPI card and a waterfall bar open the rows behind them", async (t) => {
 test("a cost pasted from Excel changes the net profit", async (t) => {
   if (!ready) return t.skip("needs an e2e build and the fixtures");
   const d = app.driver;
-  const missing = await invoke(d, "missing_costs", { filter: { from: null, to: null, store: null } });
-  const sku = (missing.ok || []).find((m) => m.currency === "CNY" && m.sku && Number(m.units) > 0);
-  if (!sku) return t.skip("every CNY SKU already has a cost");
+  // A CNY SKU that sold (net of refunds): a new cost for it must move the profit.
+  const products = await invoke(d, "products", { filter: { from: null, to: null, store: null } });
+  const cny = (products.ok.currencies || []).find((c) => c.currency === "CNY");
+  const sku = cny && cny.products.find((p) => p.sku && !/^-?0(\.0+)?$/.test(p.net_sales));
+  if (!sku) return t.skip("no CNY SKU sold");
   const before = JSON.parse(execFileSync(APP, ["--db", app.db, "summary", "--json"], { encoding: "utf8" }));
   const np0 = before.currencies.find((c) => c.currency === "CNY").net_profit;
 
+  await settle(d, 800); // let the previous test's language switch finish rendering
   await go(d, "costs");
-  const box = await d.findElement(By.css('[data-testid="sku-costs-CNY"]'));
-  const area = await box.findElement(By.css('[data-testid="paste-costs"]'));
+  await settle(d, 800);
+  // Found afresh each time: the view may re-render under us.
+  const box = { findElement: (by) => d.findElement(By.css(`[data-testid="sku-costs-CNY"] ${by.value}`)) };
+  const area = () => box.findElement(By.css('[data-testid="paste-costs"]'));
   // As Excel puts it on the clipboard: a header row, tab-separated cells, CRLF line ends.
-  await d.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", area,
-    `SKU\tUnit cost\r\n${sku.sku}\t10.00\r\nBAD-ONE\tabc\r\n`);
+  await d.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", await area(),
+    `SKU\tUnit cost\tValid from\r\n${sku.sku}\t77.77\t2026-01-01\r\nBAD-ONE\tabc\r\n`);
   await box.findElement(By.css('[data-testid="paste-check"]')).click();
   await d.wait(until.elementLocated(By.css('[data-testid="paste-errors"]')), 10000);
   assert.equal(await box.findElement(By.css('[data-testid="paste-save"]')).isEnabled(), false, "a block with a bad line cannot be saved");
-  await d.executeScript("arguments[0].scrollIntoView()", area);
+  await d.executeScript("arguments[0].scrollIntoView()", await area());
   await screenshot(d, "costs_paste_error_en");
-  await d.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", area,
-    `SKU\tUnit cost\r\n${sku.sku}\t10.00\r\n`);
+  await d.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", await area(),
+    `SKU\tUnit cost\tValid from\r\n${sku.sku}\t77.77\t2026-01-01\r\n`);
   await box.findElement(By.css('[data-testid="paste-check"]')).click();
-  await d.wait(async () => (await box.findElement(By.css('[data-testid="paste-save"]')).isEnabled()), 10000);
+  await d.wait(async () => d.executeScript("const b = document.querySelector('[data-testid=\"sku-costs-CNY\"] [data-testid=\"paste-save\"]'); return b && !b.disabled"), 10000);
   await box.findElement(By.css('[data-testid="paste-save"]')).click();
   const input = `[data-testid="sku-costs-CNY"] input[data-sku="${sku.sku}"]`;
   await d.wait(async () => {
-    const els = await d.findElements(By.css(input));
-    return els.length === 1 && (await els[0].getAttribute("value")) === "10";
+    // The table is redrawn after the save: a node may go stale between find and read.
+    return d.executeScript("return [...document.querySelectorAll(arguments[0])].some((e) => e.value === '77.77')", input);
   }, 10000, "the pasted cost shows in the table");
   await screenshot(d, "costs_pasted_en");
 

@@ -55,7 +55,8 @@ async function skuTableCard(currency, missing) {
     clear(list).append(rows.length ? table([
       { label: t("products.col.sku"), render: (r) => h("span", {}, r.sku || t("products.no_sku"), r.missing ? h("span", { class: "pill warn", text: t("products.cost_missing") }) : null) },
       { label: t("costs.col.valid_from"), render: (r) => (r.valid_from && r.valid_from !== "1970-01-01" ? date(r.valid_from) : t("costs.always")) },
-      { label: t("costs.col.unit_cost"), render: editor },
+      // Lines without a SKU cannot carry a cost: the export must give them one.
+      { label: t("costs.col.unit_cost"), render: (r) => (r.sku ? editor(r) : h("span", { class: "muted small", i18n: "costs.no_sku_cost" })) },
       { label: "", render: (r) => (r.missing ? "" : h("button", { type: "button", class: "btn btn-small btn-danger",
         "aria-label": t("costs.delete_cost", { sku: r.sku }), onclick: async () => {
           try {
