@@ -92,13 +92,14 @@ test("a KPI card and a waterfall bar open the rows behind them", async (t) => {
   await screenshot(d, "drill_net_sales_en");
   await closeDialog(d);
 
-  // The commission bar of the waterfall opens fee rows.
+  // The commission bar of the waterfall opens fee rows (opened in Chinese this time).
+  await setLang(d, "zh");
   const bar = await d.findElement(By.css('[data-currency="CNY"] [data-testid="chart-waterfall"] [data-mark="platform_commission"]'));
   await d.executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bar);
   const fees = await d.wait(until.elementLocated(By.css('dialog[data-testid="drill"][data-total]')), 10000);
   assert.equal(await fees.getAttribute("data-source"), "fees");
   assert.ok(Number(await fees.getAttribute("data-total")) > 0);
-  await setLang(d, "zh");
+  await settle(d);
   await screenshot(d, "drill_fees_zh");
   await closeDialog(d);
   await setLang(d, "en");
