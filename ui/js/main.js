@@ -30,6 +30,7 @@ export function go(name) {
 
 export async function render() {
   const seq = ++renderSeq;
+  document.body.dataset.rendering = "true"; // tests wait for the latest render to land
   const name = currentView();
   for (const a of document.querySelectorAll(".nav-list a")) {
     if (a.dataset.view === name) a.setAttribute("aria-current", "page");
@@ -45,6 +46,7 @@ export async function render() {
   if (seq !== renderSeq) return;
   clear(main).append(root);
   document.title = `${t(`nav.${name}`)} · Fupan 复盘`;
+  document.body.dataset.rendering = "false";
 }
 
 export async function refreshStores() {

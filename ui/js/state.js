@@ -54,30 +54,6 @@ export function filter(s = state) {
   return { ...range(s), store: s.store || null };
 }
 
-function shiftDays(isoDate, days) {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d + days));
-  return iso(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
-}
-
-function minusYear(isoDate) {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return iso(y - 1, m, Math.min(d, lastDay(y - 1, m)));
-}
-
-/** The comparison period's filter, or null. */
-export function compareFilter(s = state) {
-  if (s.compare === "none" || s.mode === "all") return null;
-  const r = range(s);
-  if (!r.from || !r.to) return null;
-  if (s.compare === "last_year") return { from: minusYear(r.from), to: minusYear(r.to), store: s.store || null };
-  const prev = step(s, -1);
-  if (prev) return filter(prev);
-  const [a, b] = [r.from, r.to].map((x) => Date.parse(x + "T00:00:00Z"));
-  const days = Math.round((b - a) / 86400000) + 1;
-  return { from: shiftDays(r.from, -days), to: shiftDays(r.to, -days), store: s.store || null };
-}
-
 /** The period one step before/after (month/quarter/year), or null. */
 export function step(s, dir) {
   if (s.mode === "month") {

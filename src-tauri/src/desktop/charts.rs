@@ -3,9 +3,12 @@
 
 use std::collections::HashMap;
 
-use fupan_engine::charts::{self, Palette, RoasBar, StepKind, Style, WaterfallStep};
-use fupan_engine::metrics::{self, CurrencySummary, Verdict};
-use fupan_engine::model::Currency;
+use fupan_engine::charts::{
+    self, MatrixPoint, Palette, ResponseCurve, RoasBar, StepKind, Style, WaterfallStep,
+};
+use fupan_engine::metrics::products::Quadrant;
+use fupan_engine::metrics::{self, Amount, CurrencyProducts, CurrencySummary, Saturation, Verdict};
+use fupan_engine::model::{Currency, Rate};
 use fupan_engine::ErrorDto;
 use serde::Serialize;
 use tauri::State;
@@ -19,6 +22,10 @@ pub struct CurrencyCharts {
     pub trend: Option<String>,
     pub roas: Option<String>,
     pub response: Option<String>,
+    pub matrix: Option<String>,
+    /// What each drawn mark stands for, in drawing order (the page adds hover values and
+    /// click-to-drill): waterfall bars → figure ids, matrix dots → SKUs.
+    pub marks: Vec<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -26,10 +33,10 @@ pub struct Charts {
     pub currencies: Vec<CurrencyCharts>,
 }
 
-struct Labels(HashMap<String, String>);
+pub struct Labels(pub HashMap<String, String>);
 
 impl Labels {
-    fn get(&self, key: &str) -> String {
+    pub fn get(&self, key: &str) -> String {
         self.0.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 }
@@ -39,11 +46,16 @@ fn style(theme: &str, currency: Currency) -> Style {
 }
 
 /// GMV → refunds → net sales → COGS → each fee kind → contribution → ads → fixed → net profit.
-fn waterfall_steps(c: &CurrencySummary, l: &Labels) -> Vec<WaterfallStep> {
-    let step = |key: &str, amount, kind| WaterfallStep {
-        label: l.get(key),
-        amount,
-        kind,
+fn waterfall_steps(c: &CurrencySummary, l: &Labels) -> Vec<(String, WaterfallStep)> {
+    let step = |key: &str, amount, kind| {
+        (
+            key.to_string(),
+            WaterfallStep {
+                label: l.get(key),
+                amount,
+                kind,
+            },
+        )
     };
     let mut steps = vec![
         step("gross_sales", c.gross_sales.value(), StepKind::Total),
@@ -89,7 +101,9 @@ pub async fn dashboard_charts(
         for c in &summary.currencies {
             let st = style(&theme, c.currency);
             let dp = c.currency.minor_units();
-            let waterfall = charts::waterfall(&waterfall_steps(c, &l), dp, &st)?;
+            let (marks, steps): (Vec<String>, Vec<WaterfallStep>) =
+                waterfall_steps(c, &l).into_iter().unzip();
+            let waterfall = charts::waterfall(&steps, dp, &st)?;
             let trend = match monthly.currencies.iter().find(|m| m.currency == c.currency) {
                 Some(m) if !m.months.is_empty() => {
                     let labels = ["net_sales", "net_profit", "ad_spend"].map(|k| l.get(k));
@@ -101,6 +115,7 @@ pub async fn dashboard_charts(
                 currency: Some(c.currency),
                 waterfall: Some(waterfall),
                 trend,
+                marks,
                 ..CurrencyCharts::default()
             });
         }
@@ -154,4 +169,252 @@ pub async fn channel_charts(
         }
         Ok(out)
     })
+}
+
+/// The product matrix of one currency; marks are the SKUs in drawing order.
+fn matrix_chart(
+    p: &CurrencyProducts,
+    l: &Labels,
+    st: &Style,
+) -> fupan_engine::Result<CurrencyCharts> {
+    let index = |q: Option<Quadrant>| match q {
+        Some(Quadrant::Star) => 0,
+        Some(Quadrant::TrafficDriver) => 1,
+        Some(Quadrant::ProfitNiche) => 2,
+        _ => 3,
+    };
+    let rate = |r: Option<Rate>| r.map(Rate::value).unwrap_or_default();
+    let points: Vec<MatrixPoint> = p
+        .products
+        .iter()
+        .map(|r| MatrixPoint {
+            label: if r.sku.is_empty() {
+                l.get("no_sku")
+            } else {
+                r.sku.clone()
+            },
+            share: rate(r.sales_share),
+            margin: rate(r.contribution_margin),
+            quadrant: index(r.quadrant),
+        })
+        .collect();
+    let medians = p
+        .median_share
+        .zip(p.median_margin)
+        .map(|(a, b)| (a.value(), b.value()));
+    let svg = if points.is_empty() {
+        None
+    } else {
+        let axis = [l.get("share"), l.get("margin")];
+        Some(charts::product_matrix(
+            &points,
+            medians,
+            [&axis[0], &axis[1]],
+            st,
+        )?)
+    };
+    Ok(CurrencyCharts {
+        currency: Some(p.currency),
+        matrix: svg,
+        marks: p.products.iter().map(|r| r.sku.clone()).collect(),
+        ..CurrencyCharts::default()
+    })
+}
+
+#[tauri::command]
+pub async fn product_charts(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+    theme: String,
+    labels: HashMap<String, String>,
+) -> Result<Charts, ErrorDto> {
+    let f = filter.to_filter()?;
+    let l = Labels(labels);
+    state.with_ledger(|ledger| {
+        let mut out = Charts::default();
+        for p in metrics::products(ledger, &f)? {
+            out.currencies
+                .push(matrix_chart(&p, &l, &style(&theme, p.currency))?);
+        }
+        Ok(out)
+    })
+}
+
+/// The spend-response curve of one store's channel: the chart when the fit has its 7 days,
+/// else why not (the page explains).
+#[derive(Debug, Serialize)]
+pub struct ResponseDto {
+    pub currency: Currency,
+    pub svg: Option<String>,
+    /// Days with spend and sales (the fit needs `min_points`).
+    pub points: usize,
+    pub min_points: usize,
+    pub current_spend: Option<Amount>,
+    pub optimal_spend: Option<Amount>,
+    pub current_marginal_roas: Option<Rate>,
+    pub break_even_roas: Option<Rate>,
+}
+
+pub fn response_on(
+    ledger: &fupan_engine::Ledger,
+    f: &metrics::Filter,
+    store: &str,
+    channel: &str,
+    theme: &str,
+    l: &Labels,
+) -> fupan_engine::Result<ResponseDto> {
+    let r = metrics::spend_response(ledger, f, store, channel)?;
+    let cur = r.currency;
+    let points = match r.fit {
+        Saturation::Fit(fit) => fit.points,
+        Saturation::NotEnoughData { points } => points,
+    };
+    let svg = match r.fit {
+        Saturation::Fit(_) => {
+            let curve = ResponseCurve {
+                observed: r.observed.iter().map(|p| (p.spend, p.sales)).collect(),
+                curve: r.curve.clone(),
+                current_spend: r.current_spend,
+                optimal_spend: r.optimal_spend,
+            };
+            let labels = [
+                l.get("spend"),
+                l.get("current_spend"),
+                l.get("optimal_spend"),
+            ];
+            Some(charts::spend_response(
+                &curve,
+                [&labels[0], &labels[1], &labels[2]],
+                cur.minor_units(),
+                &style(theme, cur),
+            )?)
+        }
+        Saturation::NotEnoughData { .. } => None,
+    };
+    Ok(ResponseDto {
+        currency: cur,
+        svg,
+        points,
+        min_points: metrics::saturation::MIN_FIT_POINTS,
+        current_spend: r.current_spend.map(|v| Amount::new(v, cur)),
+        optimal_spend: r.optimal_spend.map(|v| Amount::new(v, cur)),
+        current_marginal_roas: r.current_marginal_roas,
+        break_even_roas: r.break_even_roas,
+    })
+}
+
+#[tauri::command]
+pub async fn response_chart(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+    store: String,
+    channel: String,
+    theme: String,
+    labels: HashMap<String, String>,
+) -> Result<ResponseDto, ErrorDto> {
+    let f = filter.to_filter()?;
+    let l = Labels(labels);
+    state.with_ledger(|ledger| response_on(ledger, &f, &store, &channel, &theme, &l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fupan_engine::model::Platform;
+    use fupan_engine::Ledger;
+
+    fn ads(days: u32) -> Ledger {
+        let l = Ledger::open_in_memory().unwrap();
+        let id = l
+            .ensure_store("A", Platform::Douyin, Currency::CNY)
+            .unwrap()
+            .id
+            .0;
+        l.conn()
+            .execute(
+                "INSERT INTO imports (id, file_name, file_hash, platform, report, imported_at)
+                 VALUES (1, 'a.csv', 'h', 'douyin', 'ads', '2026-02-01')",
+                [],
+            )
+            .unwrap();
+        for d in 1..=days {
+            // Spend 100·d, sales 300·√d·100: more spend buys less.
+            let spend = 1_000_000 * i64::from(d);
+            let sales =
+                [300, 424, 520, 600, 671, 735, 794, 849, 900][d as usize - 1] * 10_000 * 100;
+            l.conn()
+                .execute(
+                    "INSERT INTO ad_days (import_id, store_id, channel, campaign, day, window_days,
+                        spend, platform_sales) VALUES (1, ?1, 'qianchuan', '', ?2, 7, ?3, ?4)",
+                    rusqlite_params(id, d, spend, sales),
+                )
+                .unwrap();
+        }
+        l
+    }
+
+    fn rusqlite_params(id: i64, d: u32, spend: i64, sales: i64) -> [String; 4] {
+        [
+            id.to_string(),
+            format!("2026-01-{d:02}"),
+            spend.to_string(),
+            sales.to_string(),
+        ]
+    }
+
+    #[test]
+    fn response_needs_seven_days_and_then_draws_the_curve() {
+        let labels = Labels(HashMap::new());
+        let f = metrics::Filter::default();
+        let few = response_on(&ads(3), &f, "A", "qianchuan", "light", &labels).unwrap();
+        assert_eq!(
+            (few.svg.is_none(), few.points, few.min_points),
+            (true, 3, 7)
+        );
+        let many = response_on(&ads(9), &f, "A", "qianchuan", "dark", &labels).unwrap();
+        assert_eq!(many.points, 9);
+        assert!(many.svg.as_deref().is_some_and(|s| s.starts_with("<svg")));
+        // The latest day's spend is shown as today's: 9 × 100.
+        assert_eq!(serde_json::to_value(many.current_spend).unwrap(), "900.00");
+    }
+
+    #[test]
+    fn matrix_marks_are_the_skus_in_drawing_order() {
+        use fupan_engine::metrics::ProductRow;
+        use rust_decimal::Decimal;
+        let row = |sku: &str, share: i64, margin: i64, q| ProductRow {
+            sku: sku.into(),
+            units: Decimal::ONE,
+            net_sales: Amount::new(Decimal::ONE, Currency::CNY),
+            contribution: Amount::new(Decimal::ONE, Currency::CNY),
+            sales_share: Some(Rate(Decimal::new(share, 2))),
+            contribution_margin: Some(Rate(Decimal::new(margin, 2))),
+            quadrant: Some(q),
+            stage: None,
+            cost_missing: false,
+        };
+        let mut p = CurrencyProducts {
+            currency: Currency::CNY,
+            products: vec![
+                row("MUG-01", 70, 40, Quadrant::Star),
+                row("", 30, 10, Quadrant::DropCandidate),
+            ],
+            median_share: Some(Rate(Decimal::new(50, 2))),
+            median_margin: Some(Rate(Decimal::new(25, 2))),
+            stage_as_of: None,
+        };
+        let labels = Labels(HashMap::from([(
+            "no_sku".to_string(),
+            "(无 SKU)".to_string(),
+        )]));
+        let st = style("light", Currency::CNY);
+        let c = matrix_chart(&p, &labels, &st).unwrap();
+        assert_eq!(c.marks, ["MUG-01", ""]);
+        let svg = c.matrix.unwrap();
+        assert!(svg.contains("MUG-01") && svg.contains("(无 SKU)"), "{svg}");
+        assert_eq!(svg.matches("<circle").count(), 2);
+        p.products.clear();
+        let empty = matrix_chart(&p, &labels, &st).unwrap();
+        assert_eq!((empty.matrix, empty.marks.len()), (None, 0));
+    }
 }

@@ -2,7 +2,10 @@
 //! errors as `{code, kind, message}`. They run off the main thread (`async`).
 
 use fupan_engine::db::{ImportRecord, StoreInfo};
-use fupan_engine::metrics::{self, ChannelsReport, MissingCost, Monthly, Summary};
+use fupan_engine::metrics::{
+    self, ChannelsReport, CompareWith, Comparison, DrillPage, Figure, MissingCost, Monthly,
+    Repurchase, Summary,
+};
 use fupan_engine::model::{Currency, ImportId, Money};
 use fupan_engine::{Error, ErrorDto};
 use serde::Serialize;
@@ -78,6 +81,65 @@ pub async fn missing_costs(
     state.with_ledger(|l| metrics::missing_costs(l, &f))
 }
 
+/// The period's KPIs against the previous period or the same period last year
+/// (`with`: "previous" | "last_year").
+#[tauri::command]
+pub async fn compare(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+    with: String,
+) -> Result<Comparison, ErrorDto> {
+    compare_on(&state, &filter, &with)
+}
+
+pub fn compare_on(
+    state: &AppState,
+    filter: &FilterArg,
+    with: &str,
+) -> Result<Comparison, ErrorDto> {
+    let f = filter.to_filter()?;
+    let with: CompareWith = with.parse().map_err(dto)?;
+    state.with_ledger(|l| metrics::compare(l, &f, with))
+}
+
+/// One page (100 rows) of the ledger rows behind `figure` ("net_sales", "fee:shipping",
+/// "channel:ztc", "sku:A-1"…) in `currency`.
+#[tauri::command]
+pub async fn drill(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+    currency: String,
+    figure: String,
+    page: i64,
+) -> Result<DrillPage, ErrorDto> {
+    drill_on(&state, &filter, &currency, &figure, page)
+}
+
+pub fn drill_on(
+    state: &AppState,
+    filter: &FilterArg,
+    currency: &str,
+    figure: &str,
+    page: i64,
+) -> Result<DrillPage, ErrorDto> {
+    let f = filter.to_filter()?;
+    let cur: Currency = currency
+        .parse()
+        .map_err(|_| super::state::invalid(format!("unknown currency {currency:?}")))?;
+    let fig = Figure::parse(figure).map_err(dto)?;
+    state.with_ledger(|l| metrics::drill(l, &f, cur, &fig, page))
+}
+
+/// 复购率 per currency (buyers with two or more orders in the period).
+#[tauri::command]
+pub async fn repurchase(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+) -> Result<Vec<Repurchase>, ErrorDto> {
+    let f = filter.to_filter()?;
+    state.with_ledger(|l| metrics::repurchase(l, &f))
+}
+
 /// `assist_coef` is the slider's value as a decimal string ("0.35").
 #[tauri::command]
 pub async fn channels(
@@ -150,4 +212,81 @@ pub async fn add_fixed_cost(
         };
         l.set_fixed_cost(id, currency, month, &kind, amount)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fupan_engine::model::Platform;
+
+    /// A ledger with store A (CNY): one order line of 100.00 on 2026-01-10.
+    pub(crate) fn app() -> (tempfile::TempDir, AppState) {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("fupan.db"), Vec::new());
+        state
+            .with_ledger(|l| {
+                let id = l.ensure_store("A", Platform::Taobao, Currency::CNY)?.id.0;
+                l.conn().execute_batch(&format!(
+                    "INSERT INTO imports (id, file_name, file_hash, platform, report, imported_at)
+                       VALUES (1, 'o.csv', 'h', 'taobao', 'orders', '2026-02-01');
+                     INSERT INTO order_lines (import_id, store_id, order_id, line_id, sku, day, qty,
+                       list_amount, seller_discount, platform_discount, refund_fraction,
+                       refund_amount, refund_qty, subsidy_net)
+                       VALUES (1, {id}, 'O1', '1', 'S1', '2026-01-10', 10000, 1000000, 0, 0, '0', 0, 0, 0);
+                     INSERT INTO agg_store_day VALUES ({id}, '2026-01-10', 1, 10000, 1000000, 0, 0);"
+                ))?;
+                Ok(())
+            })
+            .unwrap();
+        (dir, state)
+    }
+
+    fn january() -> FilterArg {
+        FilterArg {
+            from: Some("2026-01-01".into()),
+            to: Some("2026-01-31".into()),
+            store: None,
+        }
+    }
+
+    #[test]
+    fn compare_reports_changes_against_last_year() {
+        let (_dir, state) = app();
+        let c = compare_on(&state, &january(), "last_year").unwrap();
+        assert_eq!(
+            c.base_from.map(|d| d.to_string()).as_deref(),
+            Some("2025-01-01")
+        );
+        let v = serde_json::to_value(&c.currencies[0].deltas[0]).unwrap();
+        // January 2025 is empty: +100.00 from nothing, no percentage of zero.
+        assert_eq!(
+            v,
+            serde_json::json!({"kpi": "gross_sales", "base": "0.00", "change": "100.00",
+                               "change_pct": null, "better": true})
+        );
+        assert_eq!(
+            compare_on(&state, &january(), "tomorrow").unwrap_err().code,
+            "invalid_argument"
+        );
+    }
+
+    #[test]
+    fn drill_pages_the_rows_behind_a_figure() {
+        let (_dir, state) = app();
+        let p = drill_on(&state, &january(), "CNY", "net_sales", 0).unwrap();
+        assert_eq!((p.source, p.total_rows), ("order_lines", 1));
+        assert_eq!(p.rows[0][6].as_deref(), Some("100.00"));
+        assert_eq!(
+            drill_on(&state, &january(), "CNY", "vibes", 0)
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            drill_on(&state, &january(), "EUR?", "net_sales", 0)
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
+    }
 }

@@ -4,9 +4,11 @@
 mod bench;
 mod charts;
 mod commands;
+mod costs;
 mod import;
 mod review;
 mod state;
+mod stores;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,8 +33,21 @@ macro_rules! handlers {
             commands::channels,
             commands::fixed_costs,
             commands::add_fixed_cost,
+            commands::compare,
+            commands::drill,
+            commands::repurchase,
+            costs::sku_costs,
+            costs::set_sku_cost,
+            costs::delete_sku_cost,
+            costs::paste_sku_costs,
+            costs::delete_fixed_cost,
+            costs::fee_sources,
+            stores::rename_store,
+            stores::merge_stores,
             charts::dashboard_charts,
             charts::channel_charts,
+            charts::product_charts,
+            charts::response_chart,
             import::preview_files,
             import::preview_columns,
             import::import_mapped,

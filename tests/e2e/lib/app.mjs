@@ -13,6 +13,46 @@ export { By, until };
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const APP = process.env.FUPAN_APP || join(ROOT, "target", "debug", "fupan");
 export const SHOTS = process.env.FUPAN_SHOTS || join(ROOT, "artifacts", "screenshots");
+export const FX = join(ROOT, "tests", "fixtures");
+// The fixtures README's full dataset: each file with the store it belongs to.
+export const DATASET = [
+  ["shopee_vn/Order.all.20260101_20260131.xlsx", "Shopee VN Shop"],
+  ["tiktok_shop/All_order-20260131.xlsx", "TikTok VN Shop"],
+  ["douyin/1769904000_orders.csv", "抖店旗舰店"],
+  ["douyin/fund_flow_orders.csv", "抖店旗舰店"],
+  ["ads/qianchuan_daily.xlsx", "抖店旗舰店"],
+  ["taobao/ExportOrderList202601.csv", "淘宝小店"],
+  ["taobao/ExportOrderDetailList202601.csv", "淘宝小店"],
+  ["ads/ztc_wanxiangtai.csv", "淘宝小店"],
+  ["pdd/orders_202601a.csv", "拼多多店"],
+  ["pdd/orders_202601b_serial_dates.csv", "拼多多店"],
+  ["ads/pdd_ads.csv", "拼多多店"],
+  ["costs/sku_costs.xlsx", "抖店旗舰店"],
+];
+
+/** Import the dataset through the e2e-only command; returns the per-file results. */
+export async function importFixtures(driver) {
+  const results = [];
+  for (const [f, store] of DATASET.filter(([f]) => existsSync(join(FX, f)))) {
+    const r = await invoke(driver, "import_paths", { paths: [join(FX, f)], store });
+    if (!r.ok) throw new Error(`import_paths failed: ${JSON.stringify(r.err)}`);
+    results.push(...r.ok);
+  }
+  return results;
+}
+
+/** Reload the page and wait until it is ready again. */
+export async function reload(driver) {
+  await driver.navigate().refresh();
+  await driver.wait(async () => (await driver.executeScript("return document.body.dataset.ready")) === "true", 15000);
+}
+
+/** Set a <select>/<input> value as a user would and fire its change event. */
+export async function setValue(driver, id, value, event = "change") {
+  const el = await driver.findElement(By.id(id));
+  await driver.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event(arguments[2]));", el, value, event);
+}
+
 export const I18N = Object.fromEntries(["zh", "vi", "en"].map((l) => [l, JSON.parse(readFileSync(join(ROOT, "ui", "i18n", `${l}.json`), "utf8"))]));
 
 function freePort() {
@@ -125,7 +165,9 @@ export async function go(driver, view) {
   await settle(driver);
 }
 
+/** Wait until the page's latest render has landed, then `ms` more (charts, layout). */
 export async function settle(driver, ms = 400) {
+  await driver.wait(async () => (await driver.executeScript("return document.body.dataset.rendering")) !== "true", 15000).catch(() => {});
   await driver.sleep(ms);
 }
 

@@ -6,24 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, screenshot, setLang, go, settle, invoke, dropFiles, digits, By, until, ROOT, APP, I18N } from "../lib/app.mjs";
-
-const FX = join(ROOT, "tests", "fixtures");
-// The README's full dataset: each file with the store it belongs to.
-const DATASET = [
-  ["shopee_vn/Order.all.20260101_20260131.xlsx", "Shopee VN Shop"],
-  ["tiktok_shop/All_order-20260131.xlsx", "TikTok VN Shop"],
-  ["douyin/1769904000_orders.csv", "抖店旗舰店"],
-  ["douyin/fund_flow_orders.csv", "抖店旗舰店"],
-  ["ads/qianchuan_daily.xlsx", "抖店旗舰店"],
-  ["taobao/ExportOrderList202601.csv", "淘宝小店"],
-  ["taobao/ExportOrderDetailList202601.csv", "淘宝小店"],
-  ["ads/ztc_wanxiangtai.csv", "淘宝小店"],
-  ["pdd/orders_202601a.csv", "拼多多店"],
-  ["pdd/orders_202601b_serial_dates.csv", "拼多多店"],
-  ["ads/pdd_ads.csv", "拼多多店"],
-  ["costs/sku_costs.xlsx", "抖店旗舰店"],
-];
+import { launch, screenshot, setLang, go, settle, invoke, dropFiles, digits, By, until, APP, I18N, FX, DATASET } from "../lib/app.mjs";
 
 let app;
 let e2eBuild = false;

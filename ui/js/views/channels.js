@@ -2,11 +2,12 @@
 // and an attribution slider (last click 0 ↔ 1 assisted) that re-queries the engine live.
 
 import { call, filterArg } from "../api.js";
-import { h, table, clear, errorBox } from "../dom.js";
+import { h, table, clear, errorBox, svgNode } from "../dom.js";
+import { openDrill } from "../drill.js";
 import { t } from "../i18n.js";
 import { money, ratio, percent, number, isNegative } from "../format.js";
 import { filter, state } from "../state.js";
-import { charts, chartCard, currencyHead } from "./common.js";
+import { charts, chartCard, chartLabels, currencyHead } from "./common.js";
 
 function verdict(v) {
   if (!v) return h("span", { class: "pill neutral", text: "—" });
@@ -38,7 +39,56 @@ function channelTable(cur) {
     { label: t("channels.col.collect_cart_rate"), num: true, render: (r) => percent(r.collect_cart_rate) },
     { label: t("channels.col.window"), render: (r) => (r.window_days ? t("channels.window_days", { n: r.window_days }) : "—") },
     { label: t("channels.col.verdict"), render: (r) => verdict(r.verdict) },
+    { label: t("drill.rows"), render: (r) => rowsButton(r, c) },
   ], cur.channels || []);
+}
+
+/** Opens the ad days behind one channel row (its store, the current period). */
+function rowsButton(r, currency) {
+  return h("button", { type: "button", class: "btn btn-small", "data-testid": "channel-rows",
+    "aria-label": `${t("drill.hint")}: ${t(`channel.${r.channel}`)} · ${r.store}`,
+    onclick: () => openDrill({ figure: `channel:${r.channel}`, currency, filter: { ...filter(), store: r.store },
+      title: `${t(`channel.${r.channel}`)} · ${r.store}` }) }, h("span", { i18n: "drill.open" }));
+}
+
+/** Spend-response curve of one store × channel, chosen in a select. */
+function responseCard(cur) {
+  const options = cur.channels || [];
+  const box = h("div", { class: "chart", "data-testid": "response-box" });
+  const facts = h("div", { class: "response-facts" });
+  const sel = h("select", { id: `response-${cur.currency}`, "aria-label": t("channels.response_pick") },
+    options.map((r, i) => h("option", { value: String(i), text: `${t(`channel.${r.channel}`)} · ${r.store}` })));
+  const show = async () => {
+    const r = options[Number(sel.value)];
+    if (!r) return;
+    clear(box);
+    clear(facts);
+    try {
+      const res = await call("response_chart", { filter: filterArg(filter()), store: r.store, channel: r.channel,
+        theme: state.theme, labels: chartLabels() });
+      if (!res.svg) {
+        box.append(h("div", { class: "chart-empty", "data-testid": "response-empty" },
+          h("p", { text: t("channels.response_not_enough", { n: res.points, min: res.min_points }) }),
+          h("p", { class: "small", i18n: "channels.response_why" })));
+        return;
+      }
+      box.append(svgNode(res.svg, t("channels.response_chart")));
+      const c = cur.currency;
+      facts.append(h("dl", { class: "facts small" },
+        h("dt", { i18n: "channels.response_current" }), h("dd", { class: "num", text: money(res.current_spend, c) }),
+        h("dt", { i18n: "channels.response_marginal" }), h("dd", { class: "num", text: ratio(res.current_marginal_roas) }),
+        h("dt", { i18n: "channels.response_optimal" }), h("dd", { class: "num", "data-testid": "optimal-spend", text: money(res.optimal_spend, c) }),
+        h("dt", { i18n: "channels.break_even" }), h("dd", { class: "num", text: ratio(res.break_even_roas) })));
+    } catch (e) {
+      box.append(errorBox(e));
+    }
+  };
+  sel.addEventListener("change", show);
+  show();
+  return h("section", { class: "card", "data-testid": "chart-response" },
+    h("h2", { i18n: "channels.response_chart" }),
+    h("p", { class: "small muted", i18n: "channels.response_help" }),
+    options.length > 1 ? sel : null, box, facts);
 }
 
 async function draw(box) {
@@ -70,7 +120,7 @@ async function draw(box) {
     if (svgs) {
       box.append(h("div", { class: "grid-2" },
         chartCard("channels.roas_chart", svgs.roas, "chart-roas"),
-        chartCard("channels.response_chart", svgs.response, "chart-response")));
+        responseCard(cur)));
     }
   }
 }

@@ -6,6 +6,7 @@ import { call, filterArg } from "../api.js";
 import { pickFiles, loadSample, queue } from "../importer.js";
 import { svgNode, toast, errorTitle } from "../dom.js";
 import { state } from "../state.js";
+import { drillable } from "../drill.js";
 
 export const PLATFORMS = ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada"];
 
@@ -43,12 +44,15 @@ export function dropZone(ctx, { hero = false } = {}) {
     queue.busy ? h("p", { class: "muted", i18n: "import.working" }) : null);
 }
 
-/** One KPI card. `tone`: "good" | "bad" | "". */
-export function kpi(labelKey, value, { sub, tone = "", testid } = {}) {
-  return h("div", { class: `kpi ${tone}`, "data-testid": testid || `kpi-${labelKey}` },
+/** One KPI card. `tone`: "good" | "bad" | "". `delta`: a node under the value; `drill`:
+ *  options for openDrill (the card then opens the rows behind it). */
+export function kpi(labelKey, value, { sub, tone = "", testid, delta, drill } = {}) {
+  const card = h("div", { class: `kpi ${tone}`, "data-testid": testid || `kpi-${labelKey}` },
     h("div", { class: "kpi-label", i18n: `kpi.${labelKey}` }),
     h("div", { class: "kpi-value num", text: value }),
+    delta || null,
     sub ? h("div", { class: "kpi-sub num", text: sub }) : null);
+  return drill ? drillable(card, { title: t(`kpi.${labelKey}`), ...drill }) : card;
 }
 
 /** Labels the engine needs to draw charts in the UI language. */
@@ -60,6 +64,7 @@ export function chartLabels() {
   return Object.fromEntries([
     ...keys.map((k) => [k, t(`chart.${k}`)]),
     ...channels.map((c) => [`channel_${c}`, t(`channel.${c}`)]),
+    ["no_sku", t("products.no_sku")],
   ]);
 }
 

@@ -3,7 +3,7 @@
 import { call, filterArg } from "../api.js";
 import { h, table, clear, errorTitle, toast } from "../dom.js";
 import { t } from "../i18n.js";
-import { money, number } from "../format.js";
+import { money, date } from "../format.js";
 import { filter, state } from "../state.js";
 import { pickFiles } from "../importer.js";
 
@@ -13,21 +13,110 @@ function rowsOf(m) {
   return m.skus || m.items || [];
 }
 
-async function missingCard() {
-  const card = h("section", { class: "card", "data-testid": "missing-costs-card" }, h("h2", { i18n: "costs.missing" }));
-  try {
-    const rows = rowsOf(await call("missing_costs", { filter: filterArg(filter()) }));
-    if (!rows.length) card.append(h("p", { class: "muted", i18n: "costs.missing_none" }));
-    else card.append(h("p", { class: "muted", i18n: "costs.missing_help" }), table([
-      { label: t("products.col.sku"), render: (r) => r.sku ?? String(r) },
-      { label: t("products.col.name"), render: (r) => r.name || r.product || "—" },
-      { label: t("costs.col.store"), render: (r) => r.store || "—" },
-      { label: t("products.col.units"), num: true, render: (r) => number(r.units) },
-    ], rows));
-  } catch (e) {
-    card.append(h("p", { class: "muted", text: e.code === "unavailable" ? t("common.coming") : `${errorTitle(e)} — ${e.message}` }));
-  }
+const fail = (e) => toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+
+/** The editable SKU cost table of one currency: every costed SKU and every SKU sold
+ *  without a cost (blank, highlighted). Saving a cell recomputes every figure. */
+async function skuTableCard(currency, missing) {
+  const card = h("section", { class: "card", "data-testid": `sku-costs-${currency}` },
+    h("h2", {}, h("span", { i18n: "costs.unit_costs" }), h("span", { class: "currency-tag", text: currency })),
+    h("p", { class: "muted", i18n: "costs.table_help" }));
+  const list = h("div");
+  card.append(list);
+  const draw = async () => {
+    let costs = [];
+    try {
+      costs = await call("sku_costs", { currency });
+    } catch (e) {
+      clear(list).append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      return;
+    }
+    const rows = [
+      ...missing.filter((m) => m.currency === currency).map((m) => ({ sku: m.sku, valid_from: null, exact: "", missing: true, units: m.units })),
+      ...costs,
+    ];
+    const editor = (r) => {
+      const input = h("input", { type: "text", inputmode: "decimal", class: "cost-input", value: r.exact || "",
+        placeholder: "0.00", "aria-label": t("costs.cost_of", { sku: r.sku || t("products.no_sku") }), "data-sku": r.sku });
+      const save = async () => {
+        if (!input.value.trim() || input.value.trim() === r.exact) return;
+        try {
+          await call("set_sku_cost", { currency, sku: r.sku, validFrom: r.valid_from, unitCost: input.value.trim() });
+          toast(t("costs.saved_recomputed"));
+          await draw();
+        } catch (e) {
+          fail(e);
+        }
+      };
+      input.addEventListener("change", save);
+      input.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); save(); } });
+      return input;
+    };
+    clear(list).append(rows.length ? table([
+      { label: t("products.col.sku"), render: (r) => h("span", {}, r.sku || t("products.no_sku"), r.missing ? h("span", { class: "pill warn", text: t("products.cost_missing") }) : null) },
+      { label: t("costs.col.valid_from"), render: (r) => (r.valid_from && r.valid_from !== "1970-01-01" ? date(r.valid_from) : t("costs.always")) },
+      // Lines without a SKU cannot carry a cost: the export must give them one.
+      { label: t("costs.col.unit_cost"), render: (r) => (r.sku ? editor(r) : h("span", { class: "muted small", i18n: "costs.no_sku_cost" })) },
+      { label: "", render: (r) => (r.missing ? "" : h("button", { type: "button", class: "btn btn-small btn-danger",
+        "aria-label": t("costs.delete_cost", { sku: r.sku }), onclick: async () => {
+          try {
+            await call("delete_sku_cost", { currency, sku: r.sku, validFrom: r.valid_from });
+            await draw();
+          } catch (e) {
+            fail(e);
+          }
+        } }, h("span", { i18n: "costs.delete" }))) },
+    ], rows) : h("p", { class: "muted", i18n: "costs.none" }));
+  };
+  await draw();
+  card.append(pasteBox(currency, draw));
   return card;
+}
+
+/** Paste a block copied from Excel (SKU ⇥ cost ⇥ valid from): checked in Rust line by line,
+ *  saved only when every line is good. */
+function pasteBox(currency, redraw) {
+  const area = h("textarea", { rows: "5", class: "paste-area", "data-testid": "paste-costs", "aria-label": t("costs.paste_label"),
+    placeholder: "SKU  ⇥  12.50  ⇥  2026-01-01" });
+  const out = h("div", { class: "paste-result", "aria-live": "polite" });
+  const saveBtn = h("button", { type: "button", class: "btn btn-primary", disabled: true, "data-testid": "paste-save" }, h("span", { i18n: "costs.paste_save" }));
+  const run = async (save) => {
+    clear(out);
+    try {
+      const r = await call("paste_sku_costs", { currency, text: area.value, save });
+      if (r.errors.length) {
+        out.append(h("div", { class: "alert alert-error", role: "alert", "data-testid": "paste-errors" },
+          h("div", {}, h("strong", { text: t("costs.paste_errors", { n: r.errors.length }) }),
+            h("ul", { class: "paste-error-list" }, r.errors.map((e) => h("li", { text: t("costs.paste_error_at", { line: e.line, column: e.column, value: e.value || "∅", reason: e.reason }) }))))));
+      }
+      if (r.costs.length) {
+        out.append(h("p", { class: "small", "data-testid": "paste-ok", text: t(r.saved ? "costs.paste_saved" : "costs.paste_ready", { n: r.costs.length }) }),
+          table([
+            { label: t("products.col.sku"), key: "sku" },
+            { label: t("costs.col.unit_cost"), num: true, render: (c) => money(c.unit_cost, currency) },
+            { label: t("costs.col.valid_from"), render: (c) => (c.valid_from !== "1970-01-01" ? date(c.valid_from) : t("costs.always")) },
+          ], r.costs.slice(0, 50)));
+      }
+      saveBtn.disabled = save || !r.costs.length || r.errors.length > 0;
+      if (r.saved) {
+        area.value = "";
+        toast(t("costs.saved_recomputed"));
+        await redraw();
+      }
+    } catch (e) {
+      fail(e);
+    }
+  };
+  area.addEventListener("input", () => { saveBtn.disabled = true; });
+  saveBtn.addEventListener("click", () => run(true));
+  return h("div", { class: "paste-box" },
+    h("h3", { i18n: "costs.paste_title" }),
+    h("p", { class: "muted small", i18n: "costs.paste_help" }),
+    area,
+    h("div", { class: "btn-row" },
+      h("button", { type: "button", class: "btn", "data-testid": "paste-check", onclick: () => run(false) }, h("span", { i18n: "costs.paste_check" })),
+      saveBtn),
+    out);
 }
 
 function importCard(ctx) {
@@ -56,6 +145,15 @@ async function fixedCard() {
         { label: t("costs.col.store"), render: (r) => r.store || "—" },
         { label: t("costs.col.kind"), key: "kind" },
         { label: t("costs.col.amount"), num: true, render: (r) => money(r.amount, r.currency) },
+        { label: "", render: (r) => h("button", { type: "button", class: "btn btn-small btn-danger", "aria-label": t("costs.delete"),
+          onclick: async () => {
+            try {
+              await call("delete_fixed_cost", { id: r.id });
+              draw();
+            } catch (e) {
+              fail(e);
+            }
+          } }, h("span", { i18n: "costs.delete" })) },
       ], rows));
     } catch (e) {
       list.append(h("p", { class: "muted", text: e.code === "unavailable" ? t("common.coming") : `${errorTitle(e)} — ${e.message}` }));
@@ -84,8 +182,42 @@ async function fixedCard() {
   return card;
 }
 
+/** How each platform fee is classified (the importer's format tables, read-only). */
+async function feeKindCard() {
+  const card = h("section", { class: "card", "data-testid": "fee-kinds" },
+    h("h2", { i18n: "costs.fee_kinds" }), h("p", { class: "muted", i18n: "costs.fee_kinds_help" }));
+  try {
+    const rows = await call("fee_sources");
+    const target = (x) => (x === "ignored" ? t("costs.fee_ignored") : x.startsWith("ad:") ? `${t("chart.ad_spend")} · ${t(`channel.${x.slice(3)}`)}` : t(`chart.${x}`));
+    card.append(h("details", {},
+      h("summary", { text: t("costs.fee_kinds_show", { n: rows.length }) }),
+      table([
+        { label: t("stores.col.platform"), render: (r) => (r.platform ? t(`platform.${r.platform}`) : "—") },
+        { label: t("costs.fee_source"), key: "source" },
+        { label: t("costs.fee_kind"), render: (r) => target(r.target) },
+      ], rows)));
+  } catch (e) {
+    card.append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+  }
+  return card;
+}
+
 export async function render(root, ctx) {
   root.append(h("div", { class: "view-head" }, h("h1", { i18n: "nav.costs" })));
-  const [missing, fixed] = await Promise.all([missingCard(), fixedCard()]);
-  root.append(missing, importCard(ctx), fixed);
+  const stores = await call("stores");
+  const currencies = [...new Set(stores.map((s) => s.currency))].sort();
+  let missing = [];
+  try {
+    missing = rowsOf(await call("missing_costs", { filter: filterArg(filter()) }));
+  } catch {
+    missing = [];
+  }
+  if (missing.length) {
+    root.append(h("div", { class: "alert alert-warn", role: "status", "data-testid": "missing-costs-card" },
+      h("span", { class: "alert-ico", "aria-hidden": "true", text: "⚠" }),
+      h("div", {}, h("strong", { text: t("dashboard.missing_costs", { n: missing.length }) }), " ", h("span", { i18n: "costs.missing_help" }))));
+  }
+  const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing)));
+  const fixed = await fixedCard();
+  root.append(...tables, importCard(ctx), fixed, await feeKindCard());
 }

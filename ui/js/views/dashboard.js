@@ -3,8 +3,9 @@
 import { call, filterArg } from "../api.js";
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
-import { money, ratio, percent, isNegative, dateRange } from "../format.js";
-import { filter, compareFilter, state } from "../state.js";
+import { money, ratio, percent, number, isNegative, dateRange } from "../format.js";
+import { filter, state } from "../state.js";
+import { wireMarks } from "../drill.js";
 import { dropZone, kpi, charts, chartCard, currencyHead } from "./common.js";
 
 function missingCount(m) {
@@ -15,17 +16,59 @@ function missingCount(m) {
   return 0;
 }
 
-function kpis(c, prev) {
-  const vs = (key, fmt) => (prev ? `${t("compare.short")} ${fmt(prev[key], prev.currency)}` : null);
+const PERCENT_KPIS = new Set(["net_margin", "profit_roi"]);
+const MONEY_KPIS = new Set(["gross_sales", "net_sales", "net_profit"]);
+
+/** "▲ 12.5%" under a KPI: the engine's change against the comparison period. */
+function deltaNode(kpiId, d, currency, withKey) {
+  if (!d) return null;
+  if (d.change === null || d.change === undefined) {
+    return h("div", { class: "kpi-delta muted", "data-testid": `delta-${kpiId}`, text: `${t("compare.no_base")} · ${t(withKey)}` });
+  }
+  const arrow = isNegative(d.change) ? "▼" : /^[0.]+$/.test(d.change.replace("-", "")) ? "＝" : "▲";
+  const abs = d.change.replace(/^-/, "");
+  let main;
+  if (MONEY_KPIS.has(kpiId)) main = d.change_pct !== null ? percent(d.change_pct.replace(/^-/, "")) : money(abs, currency);
+  else if (PERCENT_KPIS.has(kpiId)) main = t("compare.points", { v: number(Number(abs) * 100, 1) });
+  else main = ratio(abs);
+  const tone = d.better === true ? "up-good" : d.better === false ? "up-bad" : "";
+  const base = MONEY_KPIS.has(kpiId) ? money(d.base, currency) : PERCENT_KPIS.has(kpiId) ? percent(d.base) : ratio(d.base);
+  return h("div", { class: `kpi-delta num ${tone}`, "data-testid": `delta-${kpiId}`, title: `${t("compare.base")}: ${base}` },
+    h("span", { class: "delta-arrow", "aria-hidden": "true", text: arrow }), " ",
+    h("span", { class: "delta-value", text: main }), " ",
+    h("span", { class: "delta-vs", text: t(withKey) }));
+}
+
+function kpis(c, cmp, f) {
+  const deltas = cmp ? Object.fromEntries(cmp.deltas.map((d) => [d.kpi, d])) : {};
+  const withKey = state.compare === "last_year" ? "compare.vs_last_year" : "compare.vs_previous";
   const tone = (v) => (v === null || v === undefined ? "" : isNegative(v) ? "bad" : "good");
+  const card = (id, label, value, fig, extra = {}) => kpi(label, value, {
+    ...extra,
+    delta: cmp ? deltaNode(id, deltas[id], c.currency, withKey) : null,
+    drill: { figure: fig, currency: c.currency, filter: f },
+  });
   return h("div", { class: "kpis" },
-    kpi("gmv", money(c.gross_sales, c.currency), { sub: vs("gross_sales", money) }),
-    kpi("net_sales", money(c.net_sales, c.currency), { sub: vs("net_sales", money) }),
-    kpi("net_profit", money(c.net_profit, c.currency), { tone: tone(c.net_profit), sub: vs("net_profit", money) }),
-    kpi("net_margin", percent(c.net_margin), { tone: tone(c.net_margin), sub: vs("net_margin", percent) }),
-    kpi("store_roas", ratio(c.store_roas), { sub: vs("store_roas", ratio) }),
-    kpi("profit_roi", percent(c.profit_roi), { tone: tone(c.profit_roi), sub: vs("profit_roi", percent) }),
-    kpi("break_even_roas", ratio(c.break_even_roas), { sub: vs("break_even_roas", ratio) }));
+    card("gross_sales", "gmv", money(c.gross_sales, c.currency), "gross_sales"),
+    card("net_sales", "net_sales", money(c.net_sales, c.currency), "net_sales"),
+    card("net_profit", "net_profit", money(c.net_profit, c.currency), "net_profit", { tone: tone(c.net_profit) }),
+    card("net_margin", "net_margin", percent(c.net_margin), "net_margin", { tone: tone(c.net_margin) }),
+    card("store_roas", "store_roas", ratio(c.store_roas), "store_roas"),
+    card("profit_roi", "profit_roi", percent(c.profit_roi), "profit_roi", { tone: tone(c.profit_roi) }),
+    card("break_even_roas", "break_even_roas", ratio(c.break_even_roas), "break_even_roas"));
+}
+
+/** Waterfall bars open the rows behind each step (fee kinds by their own id). */
+function waterfallCard(svgs, c, f) {
+  const card = chartCard("dashboard.waterfall", svgs && svgs.waterfall, "chart-waterfall");
+  if (svgs && svgs.marks && svgs.marks.length) {
+    const amounts = { ...c.fees, ...c };
+    wireMarks(card, "rect", svgs.marks, {
+      title: (m) => `${t(`chart.${m}`)}: ${money(amounts[m], c.currency)} · ${t("drill.hint")}`,
+      drill: (m) => ({ figure: m, currency: c.currency, filter: f, title: t(`chart.${m}`) }),
+    });
+  }
+  return card;
 }
 
 export async function render(root, ctx) {
@@ -35,17 +78,18 @@ export async function render(root, ctx) {
     return;
   }
   const f = filter();
-  const cf = compareFilter();
-  const [summary, prev, missing, ch] = await Promise.all([
+  const withPeriod = state.compare !== "none" && state.mode !== "all" ? state.compare : null;
+  const [summary, cmp, missing, ch] = await Promise.all([
     call("summary", { filter: filterArg(f) }),
-    cf ? call("summary", { filter: filterArg(cf) }).catch(() => null) : Promise.resolve(null),
+    withPeriod ? call("compare", { filter: filterArg(f), with: withPeriod }).catch(() => null) : Promise.resolve(null),
     call("missing_costs", { filter: filterArg(f) }).catch(() => null),
     charts("dashboard_charts", { filter: f }),
   ]);
 
   root.append(h("div", { class: "view-head" },
     h("h1", { i18n: "nav.dashboard" }),
-    h("span", { class: "muted", text: dateRange(summary.from, summary.to) })));
+    h("span", { class: "muted" }, dateRange(summary.from, summary.to),
+      cmp && cmp.base_from ? h("span", { class: "compare-range", "data-testid": "compare-range", text: ` · ${t("compare.base")}: ${dateRange(cmp.base_from, cmp.base_to)}` }) : null)));
 
   const nMissing = missingCount(missing);
   if (nMissing > 0) {
@@ -61,13 +105,13 @@ export async function render(root, ctx) {
     return;
   }
   for (const c of summary.currencies) {
-    const p = prev && prev.currencies ? prev.currencies.find((x) => x.currency === c.currency) : null;
+    const p = cmp && cmp.currencies ? cmp.currencies.find((x) => x.currency === c.currency) : null;
     const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === c.currency) : null;
     root.append(h("section", { class: "currency-block", "data-testid": `currency-${c.currency}`, "data-currency": c.currency },
       summary.currencies.length > 1 || state.store === "" ? currencyHead(c.currency, c.stores) : null,
-      kpis(c, p),
+      kpis(c, p, f),
       h("div", { class: "grid-2" },
-        chartCard("dashboard.waterfall", svgs && svgs.waterfall, "chart-waterfall"),
+        waterfallCard(svgs, c, f),
         chartCard("dashboard.trend", svgs && svgs.trend, "chart-trend"))));
   }
   if (ch && ch.error && ch.error.code !== "unavailable") {

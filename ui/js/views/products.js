@@ -1,11 +1,26 @@
 // Products: the product matrix (sales share × contribution margin) and per-SKU figures.
+// Matrix dots and table rows open the SKU's order lines.
 
 import { call, filterArg } from "../api.js";
 import { h, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { money, percent, number } from "../format.js";
 import { filter } from "../state.js";
+import { openDrill, wireMarks } from "../drill.js";
 import { charts, chartCard, unavailable, currencyHead } from "./common.js";
+
+function skuDrill(sku, currency, f) {
+  return { figure: `sku:${sku}`, currency, filter: f, title: sku || t("products.no_sku") };
+}
+
+/** 复购率 where the exports carry a buyer id; otherwise say why there is none. */
+function repurchaseLine(r) {
+  if (!r) return null;
+  return h("p", { class: "small", "data-testid": "repurchase" },
+    h("strong", { i18n: "products.repurchase" }), " ",
+    r.buyers ? h("span", { class: "num", text: t("products.repurchase_value", { rate: percent(r.repurchase_rate), repeat: number(r.repeat_buyers, 0), buyers: number(r.buyers, 0) }) })
+      : h("span", { class: "muted", i18n: "products.repurchase_none" }));
+}
 
 export async function render(root) {
   root.append(h("div", { class: "view-head" }, h("h1", { i18n: "nav.products" })));
@@ -17,23 +32,39 @@ export async function render(root) {
     root.append(h("p", { class: "muted", i18n: "products.intro" }), unavailable(e));
     return;
   }
-  const ch = await charts("product_charts", { filter: f });
+  const [ch, rep] = await Promise.all([
+    charts("product_charts", { filter: f }),
+    call("repurchase", { filter: filterArg(f) }).catch(() => []),
+  ]);
   for (const cur of report.currencies || []) {
     const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === cur.currency) : null;
     const c = cur.currency;
+    const bySku = Object.fromEntries((cur.products || []).map((r) => [r.sku, r]));
+    const matrix = chartCard("products.matrix", svgs && svgs.matrix, "chart-matrix");
+    if (svgs && svgs.matrix && svgs.marks) {
+      wireMarks(matrix, "circle", svgs.marks, {
+        title: (sku) => {
+          const r = bySku[sku] || {};
+          return `${sku || t("products.no_sku")} — ${t("products.col.share")} ${percent(r.sales_share)} · ${t("products.col.margin")} ${percent(r.contribution_margin)} · ${t("products.col.net_sales")} ${money(r.net_sales, c)}`;
+        },
+        drill: (sku) => skuDrill(sku, c, f),
+      });
+    }
     root.append(h("section", { class: "stack" },
       currencyHead(c, []),
-      chartCard("products.matrix", svgs && svgs.matrix, "chart-matrix"),
+      h("p", { class: "muted small", i18n: "products.intro" }),
+      repurchaseLine(rep.find((r) => r.currency === c)),
+      matrix,
       h("section", { class: "card" }, table([
         { label: t("products.col.sku"), render: (r) => r.sku || t("products.no_sku") },
-        { label: t("products.col.name"), render: (r) => r.name || r.product || "—" },
         { label: t("products.col.quadrant"), render: (r) => (r.quadrant ? t(`quadrant.${r.quadrant}`) : "—") },
         { label: t("products.col.stage"), render: (r) => (r.stage ? t(`stage.${r.stage}`) : "—") },
         { label: t("products.col.units"), num: true, render: (r) => number(r.units) },
         { label: t("products.col.net_sales"), num: true, render: (r) => money(r.net_sales, c) },
         { label: t("products.col.share"), num: true, render: (r) => percent(r.sales_share) },
-        { label: t("products.col.margin"), num: true, render: (r) => percent(r.contribution_margin) },
-        { label: t("products.col.hidden_share"), num: true, render: (r) => percent(r.hidden_cost_share) },
+        { label: t("products.col.margin"), num: true, render: (r) => (r.cost_missing ? h("span", { class: "pill warn", title: t("costs.missing_help"), text: t("products.cost_missing") }) : percent(r.contribution_margin)) },
+        { label: t("drill.rows"), render: (r) => h("button", { type: "button", class: "btn btn-small", "data-testid": "sku-rows",
+          "aria-label": `${t("drill.hint")}: ${r.sku || t("products.no_sku")}`, onclick: () => openDrill(skuDrill(r.sku, c, f)) }, h("span", { i18n: "drill.open" })) },
       ], cur.products || []))));
   }
 }

@@ -1,11 +1,56 @@
-// Stores (账号矩阵): every store side by side with its own figures from the engine.
+// Stores (账号矩阵): every store side by side with its own figures from the engine, and the
+// two fixes merchants need: rename a store, merge two names of one account.
 
 import { call } from "../api.js";
-import { h, table } from "../dom.js";
+import { h, table, toast, errorTitle } from "../dom.js";
 import { t } from "../i18n.js";
 import { money, ratio, percent, isNegative } from "../format.js";
 import { range } from "../state.js";
 import { dropZone } from "./common.js";
+
+function actions(s, stores, ctx) {
+  const peers = stores.filter((o) => o.id !== s.id && o.platform === s.platform && o.currency === s.currency);
+  const rename = h("button", { type: "button", class: "btn btn-small", "aria-label": t("stores.rename_store", { store: s.name }),
+    onclick: async () => {
+      const input = h("input", { type: "text", value: s.name, "aria-label": t("stores.new_name"), class: "rename-input" });
+      const save = async () => {
+        try {
+          await call("rename_store", { id: s.id, name: input.value });
+          toast(t("stores.renamed"));
+          await ctx.refreshStores();
+          ctx.refresh();
+        } catch (e) {
+          toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+        }
+      };
+      input.addEventListener("keydown", (e) => { if (e.key === "Enter") save(); if (e.key === "Escape") ctx.refresh(); });
+      rename.replaceWith(h("span", { class: "inline-edit" }, input,
+        h("button", { type: "button", class: "btn btn-small btn-primary", onclick: save }, h("span", { i18n: "stores.save" }))));
+      input.focus();
+    } }, h("span", { i18n: "stores.rename" }));
+  const merge = peers.length ? h("select", { class: "merge-select", "aria-label": t("stores.merge_into", { store: s.name }),
+    onchange: async (e) => {
+      const into = peers.find((p) => String(p.id) === e.target.value);
+      if (!into) return;
+      // Two steps (no window.confirm in the webview): say what happens, then a button.
+      const doIt = h("button", { type: "button", class: "btn btn-small btn-danger", "data-testid": "merge-confirm", onclick: async () => {
+        try {
+          await call("merge_stores", { from: s.id, into: into.id });
+          toast(t("stores.merged", { from: s.name, into: into.name }));
+          await ctx.refreshStores();
+          ctx.refresh();
+        } catch (err) {
+          toast(`${errorTitle(err)} — ${err.message}`, "error", 8000);
+        }
+      } }, h("span", { i18n: "stores.merge_do" }));
+      e.target.replaceWith(h("span", { class: "merge-ask" },
+        h("span", { class: "small", text: t("stores.merge_confirm", { from: s.name, into: into.name }) }), " ", doIt, " ",
+        h("button", { type: "button", class: "btn btn-small", onclick: () => ctx.refresh() }, h("span", { i18n: "stores.cancel" }))));
+    } },
+    h("option", { value: "", text: t("stores.merge") }),
+    peers.map((p) => h("option", { value: String(p.id), text: `→ ${p.name}` }))) : null;
+  return h("span", { class: "btn-row" }, rename, merge);
+}
 
 export async function render(root, ctx) {
   root.append(h("div", { class: "view-head" }, h("h1", { i18n: "nav.stores" })));
@@ -18,23 +63,25 @@ export async function render(root, ctx) {
   const rows = await Promise.all(stores.map(async (s) => {
     try {
       const sum = await call("summary", { filter: { from: r.from, to: r.to, store: s.name } });
-      const c = (sum.currencies || [])[0] || null;
+      const c = (sum.currencies || []).find((x) => x.currency === s.currency) || null;
       return { ...s, c };
     } catch (e) {
       return { ...s, c: null, error: e };
     }
   }));
   const m = (k) => (row) => (row.c ? money(row.c[k], row.currency) : "—");
-  root.append(h("section", { class: "card", "data-testid": "stores-table" }, table([
-    { label: t("stores.col.store"), render: (s) => h("strong", { text: s.name }) },
-    { label: t("stores.col.platform"), render: (s) => t(`platform.${s.platform}`) },
-    { label: t("stores.col.currency"), key: "currency" },
-    { label: t("kpi.gmv"), num: true, render: m("gross_sales") },
-    { label: t("kpi.net_sales"), num: true, render: m("net_sales") },
-    { label: t("chart.ad_spend"), num: true, render: m("ad_spend") },
-    { label: t("kpi.net_profit"), num: true, render: (s) => (s.c ? h("span", { class: isNegative(s.c.net_profit) ? "text-bad" : "text-good", text: money(s.c.net_profit, s.currency) }) : "—") },
-    { label: t("kpi.net_margin"), num: true, render: (s) => (s.c ? percent(s.c.net_margin) : "—") },
-    { label: t("kpi.store_roas"), num: true, render: (s) => (s.c ? ratio(s.c.store_roas) : "—") },
-    { label: t("kpi.break_even_roas"), num: true, render: (s) => (s.c ? ratio(s.c.break_even_roas) : "—") },
-  ], rows)));
+  root.append(h("p", { class: "muted", i18n: "stores.help" }),
+    h("section", { class: "card", "data-testid": "stores-table" }, table([
+      { label: t("stores.col.store"), render: (s) => h("strong", { text: s.name }) },
+      { label: t("stores.col.platform"), render: (s) => t(`platform.${s.platform}`) },
+      { label: t("stores.col.currency"), key: "currency" },
+      { label: t("kpi.gmv"), num: true, render: m("gross_sales") },
+      { label: t("kpi.net_sales"), num: true, render: m("net_sales") },
+      { label: t("chart.ad_spend"), num: true, render: m("ad_spend") },
+      { label: t("kpi.net_profit"), num: true, render: (s) => (s.c ? h("span", { class: isNegative(s.c.net_profit) ? "text-bad" : "text-good", text: money(s.c.net_profit, s.currency) }) : "—") },
+      { label: t("kpi.net_margin"), num: true, render: (s) => (s.c ? percent(s.c.net_margin) : "—") },
+      { label: t("kpi.store_roas"), num: true, render: (s) => (s.c ? ratio(s.c.store_roas) : "—") },
+      { label: t("kpi.break_even_roas"), num: true, render: (s) => (s.c ? ratio(s.c.break_even_roas) : "—") },
+      { label: "", render: (s) => actions(s, stores, ctx) },
+    ], rows)));
 }

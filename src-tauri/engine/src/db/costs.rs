@@ -183,6 +183,25 @@ impl Ledger {
         Ok(stats)
     }
 
+    /// Remove one SKU cost (the SKU then falls back to an earlier cost, or shows as missing).
+    pub fn delete_sku_cost(
+        &self,
+        currency: Currency,
+        sku: &str,
+        valid_from: NaiveDate,
+    ) -> Result<()> {
+        let n = self.conn().execute(
+            "DELETE FROM sku_costs WHERE currency = ?1 AND sku = ?2 AND valid_from = ?3",
+            params![currency.code(), sku, valid_from.to_string()],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(format!(
+                "no {currency} cost of SKU {sku:?} from {valid_from}"
+            )));
+        }
+        Ok(())
+    }
+
     /// SKU unit costs, optionally of one currency, by SKU then date.
     pub fn sku_costs(&self, currency: Option<Currency>) -> Result<Vec<SkuCostRow>> {
         let mut stmt = self.conn().prepare(
@@ -314,5 +333,12 @@ mod tests {
         let rows = ledger.sku_costs(None).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].unit_cost, dec!(13));
+        ledger
+            .delete_sku_cost(Currency::CNY, "A", day("2026-03-01"))
+            .unwrap();
+        assert_eq!(ledger.sku_costs(None).unwrap()[0].unit_cost, dec!(10));
+        assert!(ledger
+            .delete_sku_cost(Currency::CNY, "A", day("2026-03-01"))
+            .is_err());
     }
 }

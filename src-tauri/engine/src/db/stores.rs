@@ -60,6 +60,135 @@ impl Ledger {
     }
 }
 
+impl Ledger {
+    /// Give a store another name (unique per platform).
+    pub fn rename_store(&self, id: StoreId, name: &str) -> Result<StoreInfo> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::InvalidArgument("a store needs a name".into()));
+        }
+        let store = self.store(id)?;
+        let taken: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM stores WHERE platform = ?1 AND name = ?2 AND id <> ?3)",
+            params![store.platform.as_str(), name, id.0],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(Error::InvalidArgument(format!(
+                "another {} store is already named {name:?}: merge them instead",
+                store.platform
+            )));
+        }
+        self.conn().execute(
+            "UPDATE stores SET name = ?1 WHERE id = ?2",
+            params![name, id.0],
+        )?;
+        Ok(StoreInfo {
+            name: name.to_string(),
+            ..store
+        })
+    }
+
+    /// Fold store `from` into store `into` (the same account imported under two names): one
+    /// platform and currency. Facts both hold stay versions of one fact, the latest import's
+    /// current; fixed costs of the same month and kind add up; `from` disappears.
+    pub fn merge_stores(&mut self, from: StoreId, into: StoreId) -> Result<()> {
+        let (a, b) = (self.store(from)?, self.store(into)?);
+        if from == into {
+            return Err(Error::InvalidArgument(
+                "a store cannot be merged into itself".into(),
+            ));
+        }
+        if a.platform != b.platform || a.currency != b.currency {
+            return Err(Error::InvalidArgument(format!(
+                "{:?} ({}, {}) and {:?} ({}, {}) are different accounts: only stores of one \
+                 platform and currency can be merged",
+                a.name, a.platform, a.currency, b.name, b.platform, b.currency
+            )));
+        }
+        let tx = self.conn_mut().transaction()?;
+        let p = params![from.0, into.0];
+        for table in ["order_lines", "fees", "ad_days", "imports"] {
+            tx.execute(
+                &format!("UPDATE {table} SET store_id = ?2 WHERE store_id = ?1"),
+                p,
+            )?;
+        }
+        for (table, key) in MERGE_KEYS {
+            // Of the versions now current twice, the latest import's stays current.
+            tx.execute(
+                &format!(
+                    "UPDATE {table} SET is_current = 0 WHERE store_id = ?1 AND is_current = 1
+                     AND EXISTS (SELECT 1 FROM {table} o2 WHERE o2.store_id = {table}.store_id
+                       AND {key} AND o2.is_current = 1 AND o2.import_id > {table}.import_id)"
+                ),
+                [into.0],
+            )?;
+        }
+        super::write::refresh_superseded(&tx, into)?;
+        tx.execute(
+            "UPDATE fixed_costs SET amount = amount + (SELECT f.amount FROM fixed_costs f
+                 WHERE f.store_id = ?1 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)
+             WHERE store_id = ?2 AND EXISTS (SELECT 1 FROM fixed_costs f WHERE f.store_id = ?1
+                 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)",
+            p,
+        )?;
+        tx.execute(
+            "DELETE FROM fixed_costs WHERE store_id = ?1 AND EXISTS (SELECT 1 FROM fixed_costs f
+                 WHERE f.store_id = ?2 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)",
+            p,
+        )?;
+        tx.execute(
+            "UPDATE fixed_costs SET store_id = ?2 WHERE store_id = ?1",
+            p,
+        )?;
+        for agg in ["agg_store_day", "agg_sku_day", "agg_fee_day"] {
+            tx.execute(&format!("DELETE FROM {agg} WHERE store_id = ?1"), [from.0])?;
+        }
+        let span: (Option<String>, Option<String>) = tx.query_row(
+            "SELECT MIN(day), MAX(day) FROM (SELECT day FROM order_lines WHERE store_id = ?1
+               UNION ALL SELECT day FROM fees WHERE store_id = ?1)",
+            [into.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if let (Some(lo), Some(hi)) = span {
+            let day = |d: &str| crate::metrics::query::parse_day(d);
+            let span = super::DaySpan {
+                from: day(&lo)?,
+                to: day(&hi)?,
+            };
+            super::rebuild_aggregates(&tx, into, span)?;
+        }
+        tx.execute("DELETE FROM stores WHERE id = ?1", [from.0])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn store(&self, id: StoreId) -> Result<StoreInfo> {
+        self.stores()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Error::NotFound(format!("no store with id {}", id.0)))
+    }
+}
+
+/// Natural keys of the fact tables (metrics.md §1), as a join condition on alias `o2`.
+const MERGE_KEYS: [(&str, &str); 3] = [
+    (
+        "order_lines",
+        "o2.order_id = order_lines.order_id AND o2.line_id = order_lines.line_id",
+    ),
+    (
+        "fees",
+        "o2.reference = fees.reference AND o2.kind = fees.kind",
+    ),
+    (
+        "ad_days",
+        "o2.channel = ad_days.channel AND o2.campaign = ad_days.campaign AND o2.day = ad_days.day
+         AND o2.window_days = ad_days.window_days",
+    ),
+];
+
 /// `Ledger::ensure_store` on any connection, so an import can create its store inside its
 /// own transaction (a refused file then leaves no empty store behind).
 pub(crate) fn ensure_store(
@@ -97,6 +226,7 @@ pub(crate) fn ensure_store(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn ensure_store_is_idempotent_and_keeps_first_currency() {
@@ -116,6 +246,81 @@ mod tests {
         assert_eq!(
             ledger.currencies().unwrap(),
             vec![Currency::CNY, Currency::VND]
+        );
+    }
+
+    #[test]
+    fn rename_and_merge_keep_one_current_version_per_fact() {
+        use crate::metrics::{summary, Filter};
+        use rust_decimal_macros::dec;
+        let mut l = Ledger::open_in_memory().unwrap();
+        let a = l
+            .ensure_store("A", Platform::Douyin, Currency::CNY)
+            .unwrap()
+            .id;
+        let b = l
+            .ensure_store("A (2)", Platform::Douyin, Currency::CNY)
+            .unwrap()
+            .id;
+        let vnd = l
+            .ensure_store("V", Platform::Douyin, Currency::VND)
+            .unwrap()
+            .id;
+        // Import 1 (store A): O1 for 100. Import 2 (store "A (2)", a later export of the same
+        // shop): O1 now 120 and O2 for 50.
+        l.conn()
+            .execute_batch(&format!(
+                "INSERT INTO imports (id, file_name, file_hash, platform, report, store_id, imported_at)
+                   VALUES (1, 'a.csv', 'h1', 'douyin', 'orders', {a}, '2026-02-01'),
+                          (2, 'b.csv', 'h2', 'douyin', 'orders', {b}, '2026-02-02');
+                 INSERT INTO order_lines (import_id, store_id, order_id, line_id, day, qty,
+                   list_amount, seller_discount, platform_discount, refund_fraction, refund_amount,
+                   refund_qty, subsidy_net) VALUES
+                   (1, {a}, 'O1', '1', '2026-01-10', 10000, 1000000, 0, 0, '0', 0, 0, 0),
+                   (2, {b}, 'O1', '1', '2026-01-10', 10000, 1200000, 0, 0, '0', 0, 0, 0),
+                   (2, {b}, 'O2', '1', '2026-01-12', 10000, 500000, 0, 0, '0', 0, 0, 0);",
+                a = a.0,
+                b = b.0
+            ))
+            .unwrap();
+        let jan = crate::db::costs::parse_month("2026-01").unwrap();
+        l.set_fixed_cost(Some(a), Currency::CNY, jan, "rent", dec!(100))
+            .unwrap();
+        l.set_fixed_cost(Some(b), Currency::CNY, jan, "rent", dec!(50))
+            .unwrap();
+        l.set_fixed_cost(Some(b), Currency::CNY, jan, "tools", dec!(10))
+            .unwrap();
+
+        assert!(
+            l.rename_store(b, "A").is_err(),
+            "names stay unique per platform"
+        );
+        assert!(l.merge_stores(vnd, a).is_err(), "currencies never mix");
+        assert!(l.merge_stores(a, a).is_err());
+        assert_eq!(l.rename_store(b, " A 旧名 ").unwrap().name, "A 旧名");
+
+        l.merge_stores(b, a).unwrap();
+        let names: Vec<String> = l.stores().unwrap().into_iter().map(|s| s.name).collect();
+        assert_eq!(names, ["A", "V"]);
+        let f = Filter {
+            store: Some("A".into()),
+            ..Filter::default()
+        };
+        let c = summary(&l, &f).unwrap().currencies.remove(0);
+        // O1 counts once, at the later import's 120; O2 50 → 170 over 2 orders. Fixed costs
+        // of Jan 10–12 (3 of 31 days): rent 100 + 50 and tools 10 = 160 × 3/31.
+        assert_eq!((c.gross_sales.value(), c.orders), (dec!(170), 2));
+        assert_eq!(c.fixed_costs.value(), dec!(160) * dec!(3) / dec!(31));
+        let rows = l.fixed_costs(Some(Currency::CNY)).unwrap();
+        let got: Vec<(&str, Decimal)> = rows.iter().map(|r| (r.kind.as_str(), r.amount)).collect();
+        assert_eq!(got, [("rent", dec!(150)), ("tools", dec!(10))]);
+        // Undoing the later import brings O1 back to 100.
+        let tx = l.conn_mut().transaction().unwrap();
+        crate::db::undo_import(&tx, crate::model::ImportId(2)).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            summary(&l, &f).unwrap().currencies[0].gross_sales.value(),
+            dec!(100)
         );
     }
 }

@@ -626,14 +626,7 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
     tx.execute("DELETE FROM sku_costs WHERE import_id = ?1", [import.0])?;
     for (store, from, to) in &spans {
         // Settlement rows may be gone: order-export fees they superseded count again.
-        tx.execute(
-            "UPDATE fees SET superseded = EXISTS (
-                SELECT 1 FROM fees f2 WHERE f2.store_id = fees.store_id
-                  AND f2.order_id = fees.order_id AND f2.kind = fees.kind
-                  AND f2.rank > fees.rank AND f2.is_current = 1)
-             WHERE store_id = ?1 AND order_id IS NOT NULL AND rank < 2",
-            [store],
-        )?;
+        refresh_superseded(tx, StoreId(*store))?;
         // Superseded rows may sit on other days: rebuild the store's whole fee range.
         let (fee_from, fee_to): (Option<String>, Option<String>) = tx.query_row(
             "SELECT MIN(day), MAX(day) FROM fees WHERE store_id = ?1",
@@ -658,5 +651,19 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
         )?;
     }
     tx.execute("DELETE FROM imports WHERE id = ?1", [import.0])?;
+    Ok(())
+}
+
+/// Re-derive which order-export fees of a store a current settlement fee supersedes (after an
+/// undo or a merge changed which rows are current).
+pub(crate) fn refresh_superseded(tx: &Transaction<'_>, store: StoreId) -> Result<()> {
+    tx.execute(
+        "UPDATE fees SET superseded = EXISTS (
+            SELECT 1 FROM fees f2 WHERE f2.store_id = fees.store_id
+              AND f2.order_id = fees.order_id AND f2.kind = fees.kind
+              AND f2.rank > fees.rank AND f2.is_current = 1)
+         WHERE store_id = ?1 AND order_id IS NOT NULL AND rank < 2",
+        [store.0],
+    )?;
     Ok(())
 }

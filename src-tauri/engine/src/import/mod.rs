@@ -9,6 +9,7 @@ pub mod formats;
 pub mod header;
 pub mod map;
 pub mod mapping;
+pub mod paste;
 mod pipeline;
 #[cfg(test)]
 mod pipeline_props;

@@ -19,9 +19,11 @@ use crate::model::{Currency, Money};
 pub use attribution::{attributed_sales, check_assist_coef, incremental_roi, incremental_sales};
 pub use channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
 pub use query::{
-    channels, missing_costs, monthly, products, spend_response, summary, CampaignRow, ChannelRow,
-    ChannelsReport, CurrencyChannels, CurrencyMonths, CurrencyProducts, CurrencySummary, DayPoint,
-    Filter, MissingCost, MonthFigures, Monthly, ProductRow, SpendResponse, Summary, WindowFigures,
+    base_period, channels, compare, drill, missing_costs, monthly, products, repurchase,
+    spend_response, summary, CampaignRow, ChannelRow, ChannelsReport, CompareWith, Comparison,
+    CurrencyChannels, CurrencyComparison, CurrencyMonths, CurrencyProducts, CurrencySummary,
+    DayPoint, Delta, DrillPage, Figure, Filter, MissingCost, MonthFigures, Monthly, ProductRow,
+    Repurchase, SpendResponse, Summary, WindowFigures,
 };
 pub use saturation::{fit_power_law, marginal_roas, PowerFit, Saturation};
 pub use store::{BreakEven, StoreFigures, StoreInputs};

@@ -55,18 +55,31 @@ pub fn median(values: &[Decimal]) -> Option<Decimal> {
     }
 }
 
-/// 产品矩阵: each SKU by sales share and contribution margin against the store medians
-/// ("high" = at or above the median). A SKU without net sales has margin 0.
-pub fn product_matrix(skus: &[SkuSales]) -> Vec<(String, Quadrant)> {
+/// Each SKU's (sales share, contribution margin) as the matrix places it: a SKU without net
+/// sales has margin 0.
+fn matrix_coords(skus: &[SkuSales]) -> (Vec<Decimal>, Vec<Decimal>) {
     let total: Decimal = skus.iter().map(|s| s.net_sales).sum();
     let share = |s: &SkuSales| Rate::ratio(s.net_sales, total).map_or(Decimal::ZERO, Rate::value);
     let margin =
         |s: &SkuSales| Rate::ratio(s.contribution, s.net_sales).map_or(Decimal::ZERO, Rate::value);
-    let shares: Vec<Decimal> = skus.iter().map(share).collect();
-    let margins: Vec<Decimal> = skus.iter().map(margin).collect();
-    let (ms, mm) = match (median(&shares), median(&margins)) {
-        (Some(a), Some(b)) => (a, b),
-        _ => return Vec::new(),
+    (
+        skus.iter().map(share).collect(),
+        skus.iter().map(margin).collect(),
+    )
+}
+
+/// The matrix's quadrant lines: the store medians of sales share and contribution margin.
+pub fn matrix_medians(skus: &[SkuSales]) -> Option<(Decimal, Decimal)> {
+    let (shares, margins) = matrix_coords(skus);
+    Some((median(&shares)?, median(&margins)?))
+}
+
+/// 产品矩阵: each SKU by sales share and contribution margin against the store medians
+/// ("high" = at or above the median). A SKU without net sales has margin 0.
+pub fn product_matrix(skus: &[SkuSales]) -> Vec<(String, Quadrant)> {
+    let (shares, margins) = matrix_coords(skus);
+    let Some((ms, mm)) = matrix_medians(skus) else {
+        return Vec::new();
     };
     skus.iter()
         .zip(shares.iter().zip(&margins))

@@ -5,6 +5,7 @@
 mod ads;
 mod costs;
 mod douyin;
+mod fee_sources;
 mod jd;
 mod lazada;
 mod pdd;
@@ -15,6 +16,7 @@ pub mod spec;
 mod taobao;
 mod tiktok;
 
+pub use fee_sources::{fee_sources, FeeSource};
 pub use spec::{
     AdRule, Col, Effect, FeeRule, FormatSpec, Grain, LineIdRule, ListRule, RefundRule, Role,
     SceneFee, Sign, StatusRule, Target,

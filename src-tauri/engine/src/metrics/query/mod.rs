@@ -10,8 +10,11 @@
 //!   of each (store, channel, campaign, day) carries spend and sales.
 
 mod channels;
+mod compare;
+mod drill;
 mod monthly;
 mod products;
+mod repurchase;
 mod response;
 mod summary;
 mod totals;
@@ -26,8 +29,11 @@ use crate::model::{Currency, StoreId};
 pub use channels::{
     channels, CampaignRow, ChannelRow, ChannelsReport, CurrencyChannels, WindowFigures,
 };
+pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
+pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
 pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
+pub use repurchase::{repurchase, Repurchase};
 pub use response::{spend_response, DayPoint, SpendResponse};
 pub use summary::{missing_costs, summary, CurrencySummary, MissingCost, Summary};
 

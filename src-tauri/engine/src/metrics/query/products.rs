@@ -12,7 +12,9 @@ use serde::Serialize;
 use super::{parse_day, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
-use crate::metrics::products::{lifecycle_stage, product_matrix, Quadrant, SkuSales, Stage};
+use crate::metrics::products::{
+    lifecycle_stage, matrix_medians, product_matrix, Quadrant, SkuSales, Stage,
+};
 use crate::metrics::{serialize_units, Amount};
 use crate::model::{Currency, Rate, Scaled};
 
@@ -24,6 +26,9 @@ pub struct CurrencyProducts {
     /// January) does not read the empty weeks after it as a decline.
     pub stage_as_of: Option<NaiveDate>,
     pub products: Vec<ProductRow>,
+    /// The matrix's quadrant lines (store medians); null without products.
+    pub median_share: Option<Rate>,
+    pub median_margin: Option<Rate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -135,6 +140,7 @@ fn currency_products(
         })
         .collect();
     let quadrants: BTreeMap<String, Quadrant> = product_matrix(&sales).into_iter().collect();
+    let medians = matrix_medians(&sales);
     let total: Decimal = sales.iter().map(|s| s.net_sales).sum();
     let products = sales
         .into_iter()
@@ -165,5 +171,7 @@ fn currency_products(
         currency: cs.currency,
         stage_as_of: as_of,
         products,
+        median_share: medians.map(|m| Rate(m.0)),
+        median_margin: medians.map(|m| Rate(m.1)),
     })
 }

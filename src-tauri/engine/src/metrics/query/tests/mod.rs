@@ -353,3 +353,5 @@ fn prorates_fixed_costs_by_days() {
 }
 
 mod channels;
+mod compare;
+mod drill;
