@@ -51,10 +51,13 @@ step "menu entry, icons, samples"
 DESKTOP=/usr/share/applications/Fupan.desktop
 [[ -f $DESKTOP ]] || fail "no $DESKTOP"
 desktop-file-validate "$DESKTOP" || fail "desktop-file-validate $DESKTOP"
-for want in 'Name=Fupan' 'Name[zh_CN]=复盘' 'Name[vi]=Fupan' 'Comment[vi]=' 'Exec=fupan %F' \
-  'Icon=fupan' 'MimeType=.*application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' \
-  'MimeType=.*text/csv' 'MimeType=.*application/zip'; do
-  grep -q "^$want" "$DESKTOP" || fail "$DESKTOP has no line $want"
+for want in 'Name=Fupan' 'Name[zh_CN]=复盘' 'Name[vi]=Fupan' 'Comment[zh_CN]=' 'Comment[vi]=' \
+  'Exec=fupan %F' 'Icon=fupan'; do
+  grep -qF "$want" "$DESKTOP" || fail "$DESKTOP has no line $want"
+done
+for mime in application/vnd.openxmlformats-officedocument.spreadsheetml.sheet \
+  application/vnd.ms-excel text/csv application/zip; do
+  grep '^MimeType=' "$DESKTOP" | tr '=;' '\n\n' | grep -qxF "$mime" || fail "MimeType lacks $mime"
 done
 ok "desktop entry valid, zh/vi/en names, MIME types"
 grep -q '^text/csv=.*Fupan.desktop' /usr/share/applications/mimeinfo.cache \

@@ -15,7 +15,9 @@ if [[ "${1:-}" == "--debug" ]]; then
   cli_args+=(--debug)
 fi
 
-npm ci --no-audit --no-fund --loglevel=error
+# `npm install` (not `npm ci`): npm 11 leaves the other platforms' optional CLI binaries out
+# of the lock file and `npm ci` then refuses it. The CLI version is pinned exactly.
+npm install --no-audit --no-fund --loglevel=error
 start=$SECONDS
 npx --no-install tauri "${cli_args[@]}"
 echo "deb.sh: $profile build and bundle took $((SECONDS - start)) s"
