@@ -138,7 +138,7 @@ ok "data file: ~/.local/share/app.fupan.desktop/fupan.db"
 step "uninstall"
 pkg_files=$(dpkg-query -L fupan | while read -r f; do [[ -f $f ]] && echo "$f"; done)
 apt-get remove -y -qq fupan >/dev/null
-left=$(for f in $pkg_files; do [[ -e $f ]] && echo "$f"; done)
+left=$(for f in $pkg_files; do if [[ -e $f ]]; then echo "$f"; fi; done)
 [[ -z $left ]] || fail "left after remove: $left"
 [[ ! -e /usr/bin/fupan && ! -e $DESKTOP && ! -e /usr/lib/Fupan ]] || fail "files left after remove"
 grep -q 'Fupan.desktop' /usr/share/applications/mimeinfo.cache && fail "still in the MIME cache"
