@@ -46,6 +46,12 @@ const NEEDED: &[(&str, &str, &str)] = &[
         "tests/e2e/lib/app.mjs",
         "event.emit(\"tauri://drag-drop\"",
     ),
+    // The task bar / window list shows the screen's name.
+    (
+        "core:window:allow-set-title",
+        "ui/js/api.js",
+        ".setTitle(",
+    ),
 ];
 
 #[test]

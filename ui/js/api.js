@@ -30,6 +30,11 @@ export function listen(event, handler) {
   return T ? T.event.listen(event, handler) : Promise.resolve(() => {});
 }
 
+/** The native window's title (task bar, window list) follows the page's. */
+export function setWindowTitle(title) {
+  if (T) T.window.getCurrentWindow().setTitle(title).catch(() => {});
+}
+
 export function filterArg(f) {
   return { from: f.from || null, to: f.to || null, store: f.store || null };
 }

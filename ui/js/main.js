@@ -1,6 +1,6 @@
 // Boot: language, theme, top bar, router, drag-and-drop of files onto the window.
 
-import { call, listen } from "./api.js";
+import { call, listen, setWindowTitle } from "./api.js";
 import { setLang, initialLang, apply, t } from "./i18n.js";
 import { state, update, onChange, step, periodText } from "./state.js";
 import { clear, h, errorBox } from "./dom.js";
@@ -46,6 +46,7 @@ export async function render() {
   if (seq !== renderSeq) return;
   clear(main).append(root);
   document.title = `${t(`nav.${name}`)} · Fupan 复盘`;
+  setWindowTitle(document.title);
   document.body.dataset.rendering = "false";
 }
 
@@ -122,6 +123,19 @@ async function wireDragDrop() {
   });
 }
 
+/** Preview the files the OS handed to the app ("Open with Fupan") on the Import screen. */
+async function openPending() {
+  try {
+    const pending = await call("pending_files");
+    if (pending.length) {
+      addPaths(pending);
+      go("import");
+    }
+  } catch {
+    /* nothing passed on the command line */
+  }
+}
+
 async function boot() {
   let info = { locale: null, version: "" };
   try {
@@ -142,15 +156,9 @@ async function boot() {
   await wireDragDrop();
   apply(document);
   await render();
-  try {
-    const pending = await call("pending_files");
-    if (pending.length) {
-      addPaths(pending);
-      go("import");
-    }
-  } catch {
-    /* nothing passed on the command line */
-  }
+  // "Open with Fupan": files passed at start, and later ones a second launch forwards.
+  await listen("open-files", openPending);
+  await openPending();
   document.body.dataset.ready = "true";
   await benchPaint(async () => {
     Object.assign(state, { mode: "year", year: 2026 });

@@ -6,6 +6,7 @@ mod charts;
 mod commands;
 mod costs;
 mod import;
+mod open_files;
 mod review;
 mod state;
 mod stores;
@@ -62,9 +63,22 @@ macro_rules! handlers {
     };
 }
 
+/// Opens the window; `files` (from "Open with Fupan") are previewed on the Import screen.
 pub fn run(files: Vec<PathBuf>) -> ExitCode {
     bench::mark_start();
-    let builder = tauri::Builder::default()
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let files = open_files::resolve(files, &cwd);
+    let builder = tauri::Builder::default();
+    // One window per data file: a second launch hands its files to the running window and
+    // exits. With an explicit FUPAN_DB (tests, a second shop's file) each launch runs apart.
+    let builder = if std::env::var_os("FUPAN_DB").is_none() {
+        builder.plugin(tauri_plugin_single_instance::init(
+            open_files::from_second_launch,
+        ))
+    } else {
+        builder
+    };
+    let builder = builder
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let db_path = match std::env::var_os("FUPAN_DB") {
