@@ -47,11 +47,7 @@ const NEEDED: &[(&str, &str, &str)] = &[
         "event.emit(\"tauri://drag-drop\"",
     ),
     // The task bar / window list shows the screen's name.
-    (
-        "core:window:allow-set-title",
-        "ui/js/api.js",
-        ".setTitle(",
-    ),
+    ("core:window:allow-set-title", "ui/js/api.js", ".setTitle("),
 ];
 
 #[test]
