@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::totals::{totals, LONGEST_WINDOW};
-use super::{day_params, resolve, CurrencyScope, Filter};
+use super::{day_params, day_range, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
 use crate::metrics::attribution::{attributed_sales, check_assist_coef};
@@ -129,7 +129,7 @@ fn rows(
 ) -> Result<Vec<ChannelRow>> {
     let ids = cs.ids_sql();
     let p = day_params(from, to);
-    let range = "(?1 IS NULL OR a.day >= ?1) AND (?2 IS NULL OR a.day <= ?2)";
+    let range = day_range("a.day");
     let cur = cs.currency;
     let mut stmt = ledger.conn().prepare(&format!(
         "SELECT a.store_id, a.channel, a.campaign, MAX(a.window_days), SUM(a.spend),
@@ -286,8 +286,9 @@ fn windows(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<Vec<Win
     let mut stmt = ledger.conn().prepare(&format!(
         "SELECT store_id, channel, window_days, SUM(spend), SUM(platform_sales) FROM ad_days
          WHERE is_current = 1 AND store_id IN ({ids})
-           AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)
-         GROUP BY store_id, channel, window_days ORDER BY store_id, channel, window_days"
+           AND {}
+         GROUP BY store_id, channel, window_days ORDER BY store_id, channel, window_days",
+        day_range("day")
     ))?;
     let rows = stmt.query_map(params![p[0], p[1]], |r| {
         Ok((

@@ -159,6 +159,13 @@ pub(crate) fn parse_day(s: &str) -> Result<NaiveDate> {
         .map_err(|e| Error::Internal(format!("bad day {s:?} in the ledger: {e}")))
 }
 
+/// `col` inside the period bound as ?1 (from) and ?2 (to), `NULL` leaving that end open.
+/// Written as a range on `col` (not `?1 IS NULL OR …`) so SQLite seeks the (store_id, day)
+/// keys of the aggregates instead of filtering every day of the store.
+pub(crate) fn day_range(col: &str) -> String {
+    format!("{col} >= COALESCE(?1, '') AND {col} <= COALESCE(?2, '9999-12-31')")
+}
+
 /// `day` bounds as SQL parameters: `NULL` leaves that end open.
 pub(crate) fn day_params(from: Option<NaiveDate>, to: Option<NaiveDate>) -> [Option<String>; 2] {
     [from.map(|d| d.to_string()), to.map(|d| d.to_string())]

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::totals::{totals, LONGEST_WINDOW};
-use super::{day_params, parse_day, resolve, Filter};
+use super::{day_params, day_range, parse_day, resolve, Filter};
 use crate::db::Ledger;
 use crate::error::{Error, Result};
 use crate::metrics::saturation::{fit_power_law, Saturation};
@@ -76,9 +76,10 @@ pub fn spend_response(
     let mut stmt = ledger.conn().prepare(&format!(
         "SELECT a.day, SUM(a.spend), SUM(a.platform_sales) FROM ad_days a
          WHERE a.store_id IN ({}) AND a.channel = ?3
-           AND (?1 IS NULL OR a.day >= ?1) AND (?2 IS NULL OR a.day <= ?2) AND {LONGEST_WINDOW}
+           AND {} AND {LONGEST_WINDOW}
          GROUP BY a.day ORDER BY a.day",
-        cs.ids_sql()
+        cs.ids_sql(),
+        day_range("a.day")
     ))?;
     let rows = stmt.query_map(params![from, to, channel], |r| {
         Ok((

@@ -7,7 +7,7 @@ use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{day_params, CurrencyScope};
+use super::{day_params, day_range, CurrencyScope};
 use crate::db::Ledger;
 use crate::error::{Error, Result};
 use crate::metrics::store::StoreInputs;
@@ -53,7 +53,7 @@ pub(crate) fn totals(
     let conn = ledger.conn();
     let ids = cs.ids_sql();
     let [f, t] = day_params(from, to);
-    let range = "(?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)";
+    let range = day_range("day");
     let mut out = Totals::default();
 
     let (orders, units, gross, refunds, subsidy_net) = conn.query_row(
@@ -98,7 +98,8 @@ pub(crate) fn totals(
         .query_row(
             &format!(
                 "SELECT SUM(a.spend) FROM ad_days a WHERE a.store_id IN ({ids})
-             AND (?1 IS NULL OR a.day >= ?1) AND (?2 IS NULL OR a.day <= ?2) AND {LONGEST_WINDOW}"
+             AND {} AND {LONGEST_WINDOW}",
+                day_range("a.day")
             ),
             params![f, t],
             |r| r.get::<_, Option<i64>>(0),
@@ -127,9 +128,9 @@ fn cogs(
                     WHERE c.currency = ?3 AND c.sku = d.sku AND c.valid_from <= d.day
                     ORDER BY c.valid_from DESC LIMIT 1) AS cost
             FROM agg_sku_day d
-            WHERE d.store_id IN ({ids}) AND (?1 IS NULL OR d.day >= ?1)
-              AND (?2 IS NULL OR d.day <= ?2))
-         GROUP BY sku, cost ORDER BY sku"
+            WHERE d.store_id IN ({ids}) AND {})
+         GROUP BY sku, cost ORDER BY sku",
+        day_range("d.day")
     );
     let mut stmt = ledger.conn().prepare(&sql)?;
     let rows = stmt.query_map(params![f, t, cs.currency.code()], |r| {
