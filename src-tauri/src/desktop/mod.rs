@@ -1,6 +1,7 @@
 //! The Tauri 2 desktop shell: a window over `ui/` and thin commands over the engine.
 //! No business logic lives here or in the page.
 
+mod backup;
 mod bench;
 mod charts;
 mod commands;
@@ -58,6 +59,8 @@ macro_rules! handlers {
             review::products,
             review::export_report,
             review::report_print,
+            backup::backup_data,
+            backup::restore_data,
             $($extra),*
         ]
     };

@@ -28,6 +28,11 @@ test("a broken file dropped on the window is refused with a translated reason", 
   assert.ok(known.some((m) => text.includes(m)), `error shown translated: ${text}`);
   await settle(d, 800);
   await screenshot(d, "import_bad_file");
+  // Below the history: back up / restore the data file, translated.
+  const card = await d.findElement(By.css('[data-testid="data-card"]'));
+  assert.equal(await card.findElement(By.css("h2")).getText(), I18N.en["data.title"]);
+  assert.equal(await card.findElement(By.css('[data-testid="backup"]')).getText(), I18N.en["data.backup"]);
+  assert.equal(await card.findElement(By.css('[data-testid="restore"]')).getText(), I18N.en["data.restore"]);
 });
 
 test("fixtures imported by path: dashboard net profit equals `fupan summary --json`", async (t) => {

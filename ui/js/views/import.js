@@ -225,6 +225,40 @@ function historyCard(ctx) {
   return card;
 }
 
+// Back up / restore the data file (the native dialogs are opened by Rust; the page never
+// handles a path). Restore asks twice, like Undo.
+function dataCard(ctx) {
+  const out = h("p", { class: "muted small", "aria-live": "polite" });
+  const fail = (e) => clear(out).append(errorBox(e));
+  const backupBtn = h("button", { type: "button", class: "btn", "data-testid": "backup", i18n: "data.backup", onclick: async () => {
+    try {
+      const file = await call("backup_data");
+      if (file) toast(t("data.backed_up", { file }));
+    } catch (e) { fail(e); }
+  } });
+  const restoreBtn = h("button", { type: "button", class: "btn btn-danger", "data-testid": "restore", i18n: "data.restore", onclick: async () => {
+    if (restoreBtn.dataset.armed !== "true") {
+      restoreBtn.dataset.armed = "true";
+      restoreBtn.textContent = t("data.restore_confirm");
+      return;
+    }
+    restoreBtn.dataset.armed = "false";
+    restoreBtn.textContent = t("data.restore");
+    try {
+      const file = await call("restore_data");
+      if (!file) return;
+      toast(t("data.restored", { file }));
+      await ctx.refreshStores();
+      historyReload();
+    } catch (e) { fail(e); }
+  } });
+  return h("section", { class: "card", "data-testid": "data-card" },
+    h("h2", { i18n: "data.title" }),
+    h("p", { class: "muted", i18n: "data.help" }),
+    h("div", { class: "inline-edit" }, backupBtn, restoreBtn),
+    out);
+}
+
 export async function render(root, ctx) {
   storeList = await call("stores").catch(() => []);
   root.append(
@@ -232,5 +266,6 @@ export async function render(root, ctx) {
     dropZone(ctx),
     h("div", { class: "spacer" }),
     queueCard(ctx),
-    historyCard(ctx));
+    historyCard(ctx),
+    dataCard(ctx));
 }
