@@ -137,7 +137,9 @@ function queueCard(ctx) {
   const card = h("section", { class: "card", "data-testid": "import-queue" });
   const draw = () => {
     clear(card);
-    if (!queue.items.length) return;
+    // No empty frame while nothing waits to be imported.
+    card.hidden = !queue.items.length;
+    if (card.hidden) return;
     const p = (item, k) => (item.preview ? item.preview[k] : item.outcome ? item.outcome[k] : null);
     card.append(
       h("h2", { i18n: "import.queue" }),
