@@ -88,13 +88,16 @@ fn day_text(d: NaiveDate) -> String {
 }
 
 impl<'t> LedgerWriter<'t> {
+    /// A writer of one import's facts inside `tx`; `finish` ends it. A savepoint lets
+    /// `restart` take back what it wrote.
     pub fn new(
         tx: &'t Transaction<'t>,
         store: Option<StoreId>,
         currency: Currency,
         import: ImportId,
-    ) -> Self {
-        LedgerWriter {
+    ) -> Result<Self> {
+        tx.execute_batch("SAVEPOINT ledger_writer")?;
+        Ok(LedgerWriter {
             tx,
             store,
             currency,
@@ -103,7 +106,7 @@ impl<'t> LedgerWriter<'t> {
             row: RowMarks::default(),
             span: None,
             max_rank: None,
-        }
+        })
     }
 
     pub fn counts(&self) -> WriteCounts {
@@ -211,6 +214,7 @@ impl<'t> LedgerWriter<'t> {
         if let (Some(span), Some(store)) = (self.span, self.store) {
             rebuild_aggregates(self.tx, store, span)?;
         }
+        self.tx.execute_batch("RELEASE ledger_writer")?;
         Ok((self.counts, self.span))
     }
 }
@@ -487,6 +491,15 @@ impl LedgerSink for LedgerWriter<'_> {
                 unit,
                 self.import.0
             ])?;
+        Ok(())
+    }
+
+    fn restart(&mut self) -> Result<()> {
+        self.tx.execute_batch("ROLLBACK TO ledger_writer")?;
+        self.counts = WriteCounts::default();
+        self.row = RowMarks::default();
+        self.span = None;
+        self.max_rank = None;
         Ok(())
     }
 

@@ -54,7 +54,7 @@ fn import(ledger: &mut Ledger, store: StoreId, write: impl FnOnce(&mut LedgerWri
     )
     .unwrap();
     let id = ImportId(tx.last_insert_rowid());
-    let mut w = LedgerWriter::new(&tx, Some(store), Currency::CNY, id);
+    let mut w = LedgerWriter::new(&tx, Some(store), Currency::CNY, id).unwrap();
     write(&mut w);
     w.finish().unwrap();
     tx.commit().unwrap();
@@ -98,7 +98,7 @@ fn reimport_is_all_duplicates_and_changes_nothing() {
     let before = totals(&ledger);
     assert_eq!(before, (1_505_000, 252_500, 150_000, 0));
     let tx = ledger.conn_mut().transaction().unwrap();
-    let mut w = LedgerWriter::new(&tx, Some(store), Currency::CNY, ImportId(999));
+    let mut w = LedgerWriter::new(&tx, Some(store), Currency::CNY, ImportId(999)).unwrap();
     tx.execute("INSERT INTO imports (id, file_name, file_hash, platform, report, imported_at) VALUES (999,'f','h','douyin','orders','now')", []).unwrap();
     w.order_line(line("A", dec!(100), dec!(0))).unwrap();
     w.order_line(line("B", dec!(50.50), dec!(0.5))).unwrap();

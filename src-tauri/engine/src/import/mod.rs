@@ -43,6 +43,9 @@ pub trait LedgerSink {
     /// `rows` data rows are done whose records were summed into the ones just given (ad
     /// rows of one key): they count as one row each, all as those records were.
     fn end_rows(&mut self, _rows: u64) {}
+    /// Forget everything given so far: the importer reads the file again from the start
+    /// (it lists an order's lines apart, see `map::lines`).
+    fn restart(&mut self) -> Result<()>;
 }
 
 /// What the user told us about the files.

@@ -159,6 +159,10 @@ impl LedgerSink for CountingSink {
         self.sku_costs += 1;
         Ok(())
     }
+    fn restart(&mut self) -> Result<()> {
+        *self = CountingSink::default();
+        Ok(())
+    }
 }
 
 /// Recognise and read a file fully, writing nothing.
@@ -305,7 +309,7 @@ fn import_opened(
         ],
     )?;
     let import = ImportId(tx.last_insert_rowid());
-    let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import);
+    let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import)?;
     let in_file = |e| too_large(e, &name, &detected.sheet);
     let stats: MapStats =
         map::map(book.as_mut(), &detected, opts, &mut writer, progress).map_err(in_file)?;

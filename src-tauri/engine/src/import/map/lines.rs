@@ -1,13 +1,16 @@
 //! Order-line grain: one row → one `OrderLine`, plus its fees (per-order columns once per
 //! order, per-line columns per line)
-//! and order-level seller discounts shared over the order's lines (emitted at the end).
-//! State is per order only: occurrence counters and a small discount accumulator.
+//! and order-level seller discounts shared over the order's lines (emitted when the order
+//! ends). State is per order: occurrence counters and a small discount accumulator, held
+//! for the current order only while the file lists each order's lines together (streaming),
+//! or for every order when it does not (`whole_file`).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::finished::Finished;
 use super::occurrence::Occurrences;
 use super::values::{same_text, Bad, Bound};
 use crate::error::Result;
@@ -44,13 +47,31 @@ impl LineRow {
 
 #[derive(Default)]
 pub struct Lines {
+    /// Keep every order's state to the end of the file; otherwise an order is finished as
+    /// soon as a row of another order comes.
+    whole_file: bool,
     orders: HashMap<String, OrderState>,
     keys: Occurrences,
-    /// Order ids in first-seen order, for a stable output at the end.
+    /// Order ids in first-seen order, for a stable output.
     seen: Vec<String>,
+    /// Streaming: the orders finished so far.
+    finished: Finished,
 }
 
 impl Lines {
+    pub fn new(whole_file: bool) -> Lines {
+        Lines {
+            whole_file,
+            ..Lines::default()
+        }
+    }
+
+    /// Streaming: this row's order was finished already (the file lists its lines apart),
+    /// so the file must be read again with `whole_file`.
+    pub fn revisits(&self, order_id: &str) -> bool {
+        !self.whole_file && !self.orders.contains_key(order_id) && self.finished.contains(order_id)
+    }
+
     /// Read one data row whose order id is `order_id`.
     pub fn read(&self, b: &Bound, cells: &[Cell], order_id: String) -> Result<LineRow, Bad> {
         let spec = b.spec;
@@ -155,6 +176,9 @@ impl Lines {
             key,
         } = row;
         if !self.orders.contains_key(&line.order_id) {
+            if !self.whole_file {
+                self.flush(sink)?;
+            }
             self.seen.push(line.order_id.clone());
         }
         if let Some(k) = key {
@@ -188,15 +212,23 @@ impl Lines {
         sink.order_line(line)
     }
 
-    /// At the end of the file: each order's shop-funded order-level discount, net of the
+    /// At the end of the file.
+    pub fn finish(mut self, sink: &mut dyn LedgerSink) -> Result<()> {
+        self.flush(sink)
+    }
+
+    /// Finish the orders held: each one's shop-funded order-level discount, net of the
     /// order's refunded share: (1 − Σ f × list / Σ list) × discount, as a subsidy fee.
     /// Fully cancelled orders have none.
-    pub fn finish(self, sink: &mut dyn LedgerSink) -> Result<()> {
-        let mut orders = self.orders;
-        for id in self.seen {
-            let Some(s) = orders.remove(&id) else {
+    fn flush(&mut self, sink: &mut dyn LedgerSink) -> Result<()> {
+        self.keys.clear();
+        for id in std::mem::take(&mut self.seen) {
+            let Some(s) = self.orders.remove(&id) else {
                 continue;
             };
+            if !self.whole_file {
+                self.finished.insert(&id);
+            }
             let Some(day) = s.day else { continue };
             if !s.live || s.discount.is_zero() {
                 continue;
@@ -211,6 +243,8 @@ impl Lines {
                 rank: 1,
             })?;
         }
+        // These fees are the order's, not the next row's: they count in no row.
+        sink.end_rows(0);
         Ok(())
     }
 }

@@ -1,9 +1,11 @@
 //! The one generic importer: a format table + rows of cells → ledger records into a sink.
-//! Streams the detected sheet; keeps per-order state only (see `lines`), and per ad key
+//! Streams the detected sheet; keeps the current order's state only (see `lines`; a file
+//! that lists an order's lines apart is read again keeping every order), and per ad key
 //! (see `ad_days`).
 
 mod ad_days;
 mod fees;
+mod finished;
 mod items;
 mod lines;
 mod occurrence;
@@ -45,6 +47,19 @@ fn always() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
 }
 
+/// Why mapping stopped early.
+enum Stop {
+    Failed(Error),
+    /// An order came back after other orders: read the file again with `whole_file`.
+    Revisit,
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Self {
+        Stop::Failed(e)
+    }
+}
+
 /// Read the detected sheet, then its companion sheets (`FormatSpec::companions`), into
 /// `sink`; the counts add up. See `map_sheet`.
 pub fn map(
@@ -54,10 +69,40 @@ pub fn map(
     sink: &mut dyn LedgerSink,
     progress: &mut dyn FnMut(u64),
 ) -> Result<MapStats> {
-    let mut stats = map_sheet(book, detected, opts, sink, progress)?;
+    let again = match map_sheets(book, detected, opts, sink, progress, false) {
+        Ok(stats) => return Ok(stats),
+        Err(Stop::Failed(e)) => return Err(e),
+        Err(Stop::Revisit) => sink.restart(),
+    };
+    again?;
+    match map_sheets(book, detected, opts, sink, progress, true) {
+        Ok(stats) => Ok(stats),
+        Err(Stop::Failed(e)) => Err(e),
+        Err(Stop::Revisit) => Err(Error::Internal(
+            "an order revisited a whole-file read".into(),
+        )),
+    }
+}
+
+fn map_sheets(
+    book: &mut dyn Book,
+    detected: &Detected,
+    opts: &ImportOptions,
+    sink: &mut dyn LedgerSink,
+    progress: &mut dyn FnMut(u64),
+    whole_file: bool,
+) -> Result<MapStats, Stop> {
+    let mut stats = map_sheet(book, detected, opts, sink, progress, whole_file)?;
     for companion in crate::import::detect::detect_companions(book, detected)? {
         let done = stats.rows;
-        let more = map_sheet(book, &companion, opts, sink, &mut |n| progress(done + n))?;
+        let more = map_sheet(
+            book,
+            &companion,
+            opts,
+            sink,
+            &mut |n| progress(done + n),
+            whole_file,
+        )?;
         stats.rows += more.rows;
         stats.skipped.extend(more.skipped);
         for day in [more.date_from, more.date_to].into_iter().flatten() {
@@ -76,7 +121,8 @@ fn map_sheet(
     opts: &ImportOptions,
     sink: &mut dyn LedgerSink,
     progress: &mut dyn FnMut(u64),
-) -> Result<MapStats> {
+    whole_file: bool,
+) -> Result<MapStats, Stop> {
     let spec = formats::by_id(detected.format_id)
         .ok_or_else(|| Error::Internal(format!("no format {:?}", detected.format_id)))?;
     let file = book.file_name().to_string();
@@ -88,7 +134,7 @@ fn map_sheet(
     };
     let mut stats = MapStats::default();
     let mut bound: Option<Bound> = None;
-    let mut lines = Lines::default();
+    let mut lines = Lines::new(whole_file);
     let mut fees = Fees::default();
     let mut items = Items::default();
     let mut ads = AdDays::default();
@@ -148,6 +194,7 @@ fn map_sheet(
         }
         let mut held = false;
         let done = match spec.grain {
+            Grain::Lines if lines.revisits(&key) => return Err(Stop::Revisit),
             Grain::Lines => match lines.read(b, &row.cells, key) {
                 Ok(r) => {
                     note_day(&mut stats, r.day());
@@ -185,7 +232,8 @@ fn map_sheet(
         return Err(Error::BadFile {
             at: at(Some(detected.header_row), None),
             reason: "the header row was not found".into(),
-        });
+        }
+        .into());
     }
     lines.finish(sink)?;
     fees.finish(spec.fees.as_ref(), sink)?;

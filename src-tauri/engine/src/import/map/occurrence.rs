@@ -48,6 +48,11 @@ impl Occurrences {
         })
     }
 
+    /// Forget every order (they are finished).
+    pub fn clear(&mut self) {
+        self.seen.clear();
+    }
+
     /// Count a row of `key` in `order` (after it was emitted).
     pub fn count(&mut self, order: &str, key: String) {
         *self

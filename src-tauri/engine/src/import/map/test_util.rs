@@ -17,6 +17,8 @@ pub struct Sink {
     pub fees: Vec<FeeRow>,
     pub ads: Vec<AdDay>,
     pub costs: Vec<SkuCost>,
+    /// Times the importer started the file again (an order's lines apart).
+    pub restarts: u32,
 }
 
 impl LedgerSink for Sink {
@@ -38,6 +40,13 @@ impl LedgerSink for Sink {
     }
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
         self.costs.push(cost);
+        Ok(())
+    }
+    fn restart(&mut self) -> Result<()> {
+        *self = Sink {
+            restarts: self.restarts + 1,
+            ..Sink::default()
+        };
         Ok(())
     }
 }

@@ -176,11 +176,38 @@ fn shopee_orders_lines_fees_and_order_discount() {
             fee(a, d5, FeeKind::PlatformCommission, dec!(18000)),
             fee(a, d5, FeeKind::ServiceFee, dec!(9000)),
             fee(a, d5, FeeKind::PaymentFee, dec!(7000)),
-            fee(c, d6, FeeKind::PlatformCommission, dec!(5000)),
-            // (1 − (0.5 × 400000 + 1 × 200000) / 800000) × (20000 + 10000)
+            // When order A ends: (1 − (0.5 × 400000 + 1 × 200000) / 800000) × (20000 + 10000)
             fee(a, d5, FeeKind::Subsidy, dec!(15000)),
+            fee(c, d6, FeeKind::PlatformCommission, dec!(5000)),
         ]
     );
+    assert_eq!(sink.restarts, 0, "the orders' lines are together: one pass");
+}
+
+/// An export that lists an order's lines apart (order B between A's lines) is read again
+/// keeping every order, and gives the same ledger as the one with the lines together.
+#[test]
+fn order_lines_apart_give_the_same_ledger() {
+    let sorted = |mut s: Sink| {
+        s.lines
+            .sort_by(|x, y| (&x.order_id, &x.line_id).cmp(&(&y.order_id, &y.line_id)));
+        s.fees
+            .sort_by(|x, y| (&x.reference, x.kind.as_str()).cmp(&(&y.reference, y.kind.as_str())));
+        (bare(&s.lines), s.fees)
+    };
+    let date_c = t("2026-03-06 14:20");
+    let (_, together_stats, together) =
+        run(&mut shopee_book(date_c.clone()), &ImportOptions::default()).unwrap();
+
+    let mut book = shopee_book(date_c);
+    let rows = &mut book.sheets[0].1;
+    let b = rows.remove(4); // [header, a1, a2, a3, b, c, blank] → [header, a1, b, a2, a3, c, blank]
+    rows.insert(2, b);
+    let (_, apart_stats, apart) = run(&mut book, &ImportOptions::default()).unwrap();
+
+    assert_eq!(apart.restarts, 1);
+    assert_eq!(apart_stats.rows, together_stats.rows);
+    assert_eq!(sorted(apart), sorted(together));
 }
 
 #[test]
