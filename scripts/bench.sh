@@ -14,7 +14,13 @@ OUT="$ROOT/bench-out"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 mkdir -p "$OUT"
 
-echo "bench: cargo build --release (fupan; bench/: bench_gen, bench_calamine)"
+# Figures 1-5 run `fupan` built without the window (`--no-default-features`: the same engine
+# and CLI, none of the ~170 GUI libraries the desktop build loads at every start); figure 6
+# runs the desktop build. Both builds write target/release/fupan: the CLI one is kept aside.
+echo "bench: cargo build --release (fupan without the window; fupan; bench/: bench_gen, bench_calamine)"
+mkdir -p "$OUT/bin"
+cargo build --release --no-default-features --bin fupan
+cp "$TARGET/release/fupan" "$OUT/bin/fupan-cli"
 cargo build --release --bin fupan
 (cd bench && CARGO_TARGET_DIR="$TARGET" cargo build --release)
 
@@ -33,6 +39,7 @@ if [ "$(cat "$OUT/data/STAMP" 2>/dev/null)" != "$STAMP" ]; then
   echo "$STAMP" > "$OUT/data/STAMP"
 fi
 
-BENCH_OUT="$OUT" BENCH_LINES="$LINES" BENCH_FUPAN="$TARGET/release/fupan" \
+BENCH_OUT="$OUT" BENCH_LINES="$LINES" BENCH_FUPAN="$OUT/bin/fupan-cli" \
+  BENCH_FUPAN_WINDOW="$TARGET/release/fupan" \
   BENCH_CALAMINE="$TARGET/release/bench_calamine" \
   exec "$OUT/venv/bin/python" scripts/bench.py

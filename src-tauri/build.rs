@@ -1,4 +1,10 @@
 fn main() {
+    #[cfg(feature = "desktop")]
+    tauri();
+}
+
+#[cfg(feature = "desktop")]
+fn tauri() {
     // The manifest dir is the repository root; the capability files live in src-tauri/.
     let attrs =
         tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/**/*");

@@ -5,4 +5,5 @@
 #![allow(clippy::result_large_err)]
 
 pub mod cli;
+#[cfg(feature = "desktop")]
 pub mod desktop;

@@ -13,6 +13,20 @@ fn main() -> ExitCode {
     if fupan_app::cli::is_cli_invocation(&args) {
         fupan_app::cli::main(args)
     } else {
-        fupan_app::desktop::run(args.into_iter().skip(1).map(Into::into).collect())
+        window(args)
     }
+}
+
+#[cfg(feature = "desktop")]
+fn window(args: Vec<std::ffi::OsString>) -> ExitCode {
+    fupan_app::desktop::run(args.into_iter().skip(1).map(Into::into).collect())
+}
+
+/// A build without the `desktop` feature is the CLI alone.
+#[cfg(not(feature = "desktop"))]
+fn window(_args: Vec<std::ffi::OsString>) -> ExitCode {
+    eprintln!(
+        "fupan: this build has no window (built without the `desktop` feature); see `fupan --help`"
+    );
+    ExitCode::from(2)
 }
