@@ -16,6 +16,7 @@ mod monthly;
 mod products;
 mod repurchase;
 mod response;
+mod subsidy;
 mod summary;
 mod totals;
 
@@ -35,6 +36,7 @@ pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use repurchase::{repurchase, Repurchase};
 pub use response::{spend_response, DayPoint, SpendResponse};
+pub use subsidy::{subsidy, Baseline, BaselineKind, CurrencySubsidy, SubsidyReport};
 pub use summary::{missing_costs, summary, CurrencySummary, MissingCost, Summary};
 
 /// What to report on: an inclusive period (either end open) and optionally one store name.
