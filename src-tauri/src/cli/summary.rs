@@ -7,7 +7,7 @@ use fupan_engine::{Error, Ledger, Result};
 
 use super::args::PeriodArgs;
 
-fn day(flag: &str, value: &Option<String>) -> Result<Option<NaiveDate>> {
+pub(super) fn day(flag: &str, value: &Option<String>) -> Result<Option<NaiveDate>> {
     value
         .as_deref()
         .map(|v| {
