@@ -3,7 +3,8 @@
 //! The subsidy period is the filter's; its cost is `fees[subsidy]` exactly as the summary
 //! computes it (seller discounts on lines net of refunds + subsidy fee rows) and its sales are
 //! net sales. The baseline is either the same stores' net sales over a "before" period
-//! (default: as many days just before; explicit dates are scaled to the period's length), or
+//! (as many days just before, the dashboard's previous period, or explicit dates; a period
+//! of another length is scaled to the subsidy period's), or
 //! a hold-out figure the merchant enters (one currency only). A before period without any
 //! order of the stores gives no baseline (null): missing data is not "zero natural sales" —
 //! a merchant who means zero enters `--baseline-sales 0`.
@@ -18,6 +19,7 @@ use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::compare::{base_period, CompareWith};
 use super::totals::{sku_totals, totals, MissingCost, Totals};
 use super::{day_params, day_range, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
@@ -34,6 +36,9 @@ use crate::model::{Currency, FeeKind, Rate, Scaled};
 pub enum Baseline {
     /// The same stores over another period; `None` = as many days just before the subsidy.
     Period(Option<(NaiveDate, NaiveDate)>),
+    /// The dashboard's previous period (`base_period`: the month before a month, else as
+    /// many days just before), scaled to the subsidy period's length.
+    PreviousPeriod,
     /// A hold-out group's sales, already scaled to the subsidised group's size.
     HoldOut(Decimal),
 }
@@ -97,7 +102,7 @@ pub fn subsidy(
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    let base_period = match (baseline, scope.from, scope.to) {
+    let base = match (baseline, scope.from, scope.to) {
         (Baseline::Period(Some((a, b))), _, _) => {
             if a > b {
                 return Err(Error::InvalidArgument(format!(
@@ -110,6 +115,9 @@ pub fn subsidy(
             from - Duration::days(days(from, to)),
             from - Duration::days(1),
         )),
+        (Baseline::PreviousPeriod, Some(from), Some(to)) => {
+            base_period(from, to, CompareWith::Previous)
+        }
         _ => None,
     };
     if let Baseline::HoldOut(_) = baseline {
@@ -127,7 +135,7 @@ pub fn subsidy(
         for cs in &scope.currencies {
             let natural = match baseline {
                 Baseline::HoldOut(v) => Natural::HoldOut(*v),
-                Baseline::Period(_) => match base_period {
+                Baseline::Period(_) | Baseline::PreviousPeriod => match base {
                     Some((bf, bt)) if has_orders(ledger, cs, bf, bt)? => {
                         let sales = net_sales(&sales_totals(ledger, cs, bf, bt, &skus)?);
                         Natural::Period {
@@ -145,11 +153,11 @@ pub fn subsidy(
         from: scope.from,
         to: scope.to,
         baseline: match baseline {
-            Baseline::Period(_) => BaselineKind::Period,
+            Baseline::Period(_) | Baseline::PreviousPeriod => BaselineKind::Period,
             Baseline::HoldOut(_) => BaselineKind::HoldOut,
         },
-        baseline_from: base_period.map(|b| b.0),
-        baseline_to: base_period.map(|b| b.1),
+        baseline_from: base.map(|b| b.0),
+        baseline_to: base.map(|b| b.1),
         skus,
         currencies,
     })

@@ -152,3 +152,24 @@ fn on_some_skus_from_the_sku_aggregates() {
     assert_eq!(c["naive_roas"], "40.0000");
     assert_eq!(c["missing_cost_skus"], json!([]));
 }
+
+#[test]
+fn previous_period_follows_the_dashboard_calendar_and_is_scaled() {
+    let (l, _, _) = fixture();
+    // Feb 2026 (28 days, no data) → January: net 1400 over 31 days, scaled × 28/31 = 1264.52.
+    let r = subsidy(
+        &l,
+        &a_on("2026-02-01", "2026-02-28"),
+        &Baseline::PreviousPeriod,
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        (r.baseline_from, r.baseline_to),
+        (Some(day("2026-01-01")), Some(day("2026-01-31")))
+    );
+    let v = serde_json::to_value(&r.currencies[0]).unwrap();
+    assert_eq!(v["baseline_period_sales"], "1400.00");
+    assert_eq!(v["baseline_sales"], "1264.52");
+    assert_eq!(v["incremental_sales"], "-1264.52");
+}
