@@ -18,9 +18,18 @@ fn vnd_db() -> TempDb {
     db
 }
 
-fn subsidy(db: &TempDb, args: &[&str]) -> Value {
-    let mut all = vec!["subsidy"];
-    all.extend_from_slice(args);
+/// The second half of January as an explicit baseline.
+const SECOND_HALF: [&str; 4] = [
+    "--baseline-from",
+    "2026-01-16",
+    "--baseline-to",
+    "2026-01-31",
+];
+
+/// `fupan subsidy --store STORE --from FROM --to TO EXTRA… --json`.
+fn subsidy(db: &TempDb, store: &str, [from, to]: [&str; 2], extra: &[&str]) -> Value {
+    let mut all = vec!["subsidy", "--store", store, "--from", from, "--to", to];
+    all.extend_from_slice(extra);
     all.push("--json");
     let doc = db.json(&all);
     let curs = doc["currencies"].as_array().expect("currencies[]");
@@ -44,21 +53,7 @@ fn check(c: &Value, want: &[(&str, Option<&str>)], ctx: &str) {
 #[test]
 fn explicit_baseline_dates_are_scaled_to_the_period() {
     let db = vnd_db();
-    let doc = subsidy(
-        &db,
-        &[
-            "--store",
-            SHOPEE,
-            "--from",
-            "2026-01-01",
-            "--to",
-            "2026-01-15",
-            "--baseline-from",
-            "2026-01-16",
-            "--baseline-to",
-            "2026-01-31",
-        ],
-    );
+    let doc = subsidy(&db, SHOPEE, ["2026-01-01", "2026-01-15"], &SECOND_HALF);
     assert_str(&doc, "baseline", "period", "kind");
     assert_str(&doc, "baseline_from", "2026-01-16", "baseline");
     check(
@@ -86,16 +81,9 @@ fn hold_out_figure() {
     let db = vnd_db();
     let doc = subsidy(
         &db,
-        &[
-            "--store",
-            SHOPEE,
-            "--from",
-            "2026-01-01",
-            "--to",
-            "2026-01-15",
-            "--baseline-sales",
-            "900000",
-        ],
+        SHOPEE,
+        ["2026-01-01", "2026-01-15"],
+        &["--baseline-sales", "900000"],
     );
     assert_str(&doc, "baseline", "hold_out", "kind");
     check(
@@ -120,17 +108,7 @@ fn hold_out_figure() {
 #[test]
 fn default_baseline_is_as_many_days_just_before() {
     let db = vnd_db();
-    let doc = subsidy(
-        &db,
-        &[
-            "--store",
-            SHOPEE,
-            "--from",
-            "2026-01-16",
-            "--to",
-            "2026-01-31",
-        ],
-    );
+    let doc = subsidy(&db, SHOPEE, ["2026-01-16", "2026-01-31"], &[]);
     assert_str(&doc, "baseline_from", "2025-12-31", "baseline");
     assert_str(&doc, "baseline_to", "2026-01-15", "baseline");
     check(
@@ -161,23 +139,8 @@ fn default_baseline_is_as_many_days_just_before() {
 #[test]
 fn on_one_sku() {
     let db = vnd_db();
-    let doc = subsidy(
-        &db,
-        &[
-            "--store",
-            TIKTOK,
-            "--from",
-            "2026-01-01",
-            "--to",
-            "2026-01-15",
-            "--baseline-from",
-            "2026-01-16",
-            "--baseline-to",
-            "2026-01-31",
-            "--sku",
-            "TS-RED-M",
-        ],
-    );
+    let extra = [SECOND_HALF.as_slice(), &["--sku", "TS-RED-M"]].concat();
+    let doc = subsidy(&db, TIKTOK, ["2026-01-01", "2026-01-15"], &extra);
     assert_eq!(doc["skus"], serde_json::json!(["TS-RED-M"]));
     check(
         &doc["currencies"][0],
@@ -198,30 +161,14 @@ fn on_one_sku() {
 #[test]
 fn the_period_is_required_and_baselines_exclude_each_other() {
     let db = vnd_db();
-    let out = db.run(&["subsidy", "--from", "2026-01-01", "--json"]);
-    assert_eq!(out.status.code(), Some(2), "no --to");
-    let out = db.run(&[
-        "subsidy",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-01-15",
-        "--baseline-sales",
-        "5",
-        "--baseline-from",
-        "2025-12-01",
-        "--baseline-to",
-        "2025-12-15",
-    ]);
-    assert_eq!(out.status.code(), Some(2), "two baselines");
-    let out = db.run(&[
-        "subsidy",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-01-15",
-        "--baseline-sales",
-        "lots",
-    ]);
-    assert_eq!(out.status.code(), Some(2), "not a number");
+    let code = |args: &str| {
+        let args: Vec<&str> = args.split(' ').collect();
+        db.run(&args).status.code()
+    };
+    assert_eq!(code("subsidy --from 2026-01-01 --json"), Some(2), "no --to");
+    let both = "subsidy --from 2026-01-01 --to 2026-01-15 --baseline-sales 5 \
+                --baseline-from 2025-12-01 --baseline-to 2025-12-15";
+    assert_eq!(code(both), Some(2), "two baselines");
+    let nan = "subsidy --from 2026-01-01 --to 2026-01-15 --baseline-sales lots";
+    assert_eq!(code(nan), Some(2), "not a number");
 }

@@ -8,7 +8,7 @@ use fupan_engine::{Error, Ledger, Result};
 use rust_decimal::Decimal;
 
 use super::args::SubsidyArgs;
-use super::summary::{day, filter, period, rate};
+use super::summary::{day, filter, period, rate, warn_missing_costs};
 
 fn baseline(args: &SubsidyArgs) -> Result<Baseline> {
     if let Some(v) = &args.baseline_sales {
@@ -95,12 +95,5 @@ fn print_currency(c: &CurrencySubsidy) {
             o.0.to_output()
         );
     }
-    if !c.missing_cost_skus.is_empty() {
-        let skus: Vec<&str> = c.missing_cost_skus.iter().map(|m| m.sku.as_str()).collect();
-        println!(
-            "  Warning: {} SKU(s) sold without a unit cost (m is overstated): {}",
-            skus.len(),
-            skus.join(", ")
-        );
-    }
+    warn_missing_costs(&c.missing_cost_skus, "m is overstated");
 }
