@@ -32,6 +32,7 @@ pub use channels::{
 };
 pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
+pub(crate) use monthly::month_spans;
 pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use repurchase::{repurchase, Repurchase};
