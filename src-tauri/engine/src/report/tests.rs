@@ -104,15 +104,19 @@ fn ledger() -> Ledger {
     l
 }
 
-fn review() -> YearReview {
-    let l = ledger();
+/// The 2026 review of `l`, produced on 2026-11-23.
+fn gather_2026(l: &Ledger) -> YearReview {
     YearReview::gather(
-        &l,
+        l,
         2026,
         None,
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     )
     .unwrap()
+}
+
+fn review() -> YearReview {
+    gather_2026(&ledger())
 }
 
 #[test]
@@ -333,13 +337,7 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
         let day = format!("2026-04-{:02}", i + 1);
         ad(&l, 1, "wanxiangtai", &day, Decimal::from(*spend), sales);
     }
-    let r = YearReview::gather(
-        &l,
-        2026,
-        None,
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    )
-    .unwrap();
+    let r = gather_2026(&l);
     let doc = document(&r, Lang::En).unwrap();
     let rows = table_rows(&doc, "Marginal ROAS CNY");
     let row = |name: &str| {
@@ -418,13 +416,7 @@ fn subsidy_month_is_checked_against_the_month_before() {
     let a = l.stores().unwrap()[0].id.0;
     fee(&l, a, "2026-01-05", "subsidy", dec!(20));
     fee(&l, a, "2026-02-05", "subsidy", dec!(100));
-    let r = YearReview::gather(
-        &l,
-        2026,
-        None,
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    )
-    .unwrap();
+    let r = gather_2026(&l);
     assert_eq!(r.subsidy_months.len(), 1, "VND paid no subsidy");
     let sm = r.subsidy_month(Currency::CNY).unwrap();
     assert_eq!(
