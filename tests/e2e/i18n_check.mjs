@@ -60,6 +60,7 @@ test("dynamic key families cover the engine's ids", () => {
     error: ["io", "unknown_format", "bad_cell", "missing_column", "bad_file", "invalid_argument", "not_found", "money", "database", "schema_too_new", "internal", "unavailable"],
     chart: ["platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other"],
     verdict: ["scale", "cut"],
+    "subsidy.verdict": ["pays", "does_not_pay"],
     nav: ["dashboard", "import", "channels", "products", "stores", "costs", "review"],
     "import.status": ["previewing", "ready", "importing", "done", "error"],
     // The column-mapping fields (engine `import::mapping::Field`).

@@ -32,6 +32,8 @@ pub enum Command {
     Summary(PeriodArgs),
     /// Per-channel ROAS, ROI, profit ROI and verdict against break-even.
     Channels(ChannelsArgs),
+    /// Did a subsidy pay? Incremental ROI against a before period or a hold-out (补贴增量ROI).
+    Subsidy(SubsidyArgs),
     /// The year-end review (年终复盘) as PDF, HTML or xlsx.
     Report(ReportArgs),
     /// The import history.
@@ -119,6 +121,25 @@ pub struct ChannelsArgs {
     /// Weight of assisted conversions, 0 (last click) … 1.
     #[arg(long, default_value = "0")]
     pub assist_coef: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SubsidyArgs {
+    /// The subsidy period: --from and --to are required.
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// First day of the baseline ("before") period; default: as many days just before.
+    #[arg(long, requires = "baseline_to", conflicts_with = "baseline_sales")]
+    pub baseline_from: Option<String>,
+    /// Last day of the baseline period (its sales are scaled to the subsidy period's length).
+    #[arg(long, requires = "baseline_from", conflicts_with = "baseline_sales")]
+    pub baseline_to: Option<String>,
+    /// A hold-out group's sales, already scaled to the subsidised group's size.
+    #[arg(long, allow_hyphen_values = true)]
+    pub baseline_sales: Option<String>,
+    /// A SKU the subsidy ran on (repeat for several); default: the whole store.
+    #[arg(long = "sku", value_name = "SKU")]
+    pub skus: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

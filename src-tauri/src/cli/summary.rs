@@ -1,13 +1,13 @@
 //! `fupan summary`: store figures per currency as the JSON contract or an aligned table.
 
 use chrono::NaiveDate;
-use fupan_engine::metrics::{self, Amount, CurrencySummary, Filter};
+use fupan_engine::metrics::{self, Amount, CurrencySummary, Filter, MissingCost};
 use fupan_engine::model::Rate;
 use fupan_engine::{Error, Ledger, Result};
 
 use super::args::PeriodArgs;
 
-fn day(flag: &str, value: &Option<String>) -> Result<Option<NaiveDate>> {
+pub(super) fn day(flag: &str, value: &Option<String>) -> Result<Option<NaiveDate>> {
     value
         .as_deref()
         .map(|v| {
@@ -89,13 +89,19 @@ fn print_currency(c: &CurrencySummary) {
     line("Store ROAS", rate(c.store_roas));
     line("Profit ROI", rate(c.profit_roi));
     line("Break-even ROAS", rate(c.break_even_roas));
-    if !c.missing_cost_skus.is_empty() {
-        let skus: Vec<&str> = c.missing_cost_skus.iter().map(|m| m.sku.as_str()).collect();
-        println!(
-            "  Warning: {} SKU(s) sold without a unit cost (their COGS is unknown): {}",
-            skus.len(),
-            skus.join(", ")
-        );
-        println!("  Add them with: fupan costs import COSTS.xlsx");
+    warn_missing_costs(&c.missing_cost_skus, "their COGS is unknown");
+}
+
+/// The SKUs sold without a unit cost, with what that does to the figures shown.
+pub(super) fn warn_missing_costs(missing: &[MissingCost], effect: &str) {
+    if missing.is_empty() {
+        return;
     }
+    let skus: Vec<&str> = missing.iter().map(|m| m.sku.as_str()).collect();
+    println!(
+        "  Warning: {} SKU(s) sold without a unit cost ({effect}): {}",
+        skus.len(),
+        skus.join(", ")
+    );
+    println!("  Add them with: fupan costs import COSTS.xlsx");
 }

@@ -11,6 +11,7 @@ mod open_files;
 mod review;
 mod state;
 mod stores;
+mod subsidy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +62,7 @@ macro_rules! handlers {
             review::report_print,
             backup::backup_data,
             backup::restore_data,
+            subsidy::subsidy_check,
             $($extra),*
         ]
     };

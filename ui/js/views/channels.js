@@ -1,5 +1,6 @@
 // Channels: one row per ad channel with ROAS against the store's break-even, verdict colour,
-// and an attribution slider (last click 0 ↔ 1 assisted) that re-queries the engine live.
+// an attribution slider (last click 0 ↔ 1 assisted) that re-queries the engine live, and the
+// subsidy check (did the period's seller subsidies pay?).
 
 import { call, filterArg } from "../api.js";
 import { h, table, clear, errorBox, svgNode } from "../dom.js";
@@ -8,6 +9,7 @@ import { t } from "../i18n.js";
 import { money, ratio, percent, number, isNegative } from "../format.js";
 import { filter, state } from "../state.js";
 import { charts, chartCard, chartLabels, currencyHead } from "./common.js";
+import { subsidyCard } from "./subsidy.js";
 
 function verdict(v) {
   if (!v) return h("span", { class: "pill neutral", text: "—" });
@@ -143,6 +145,7 @@ export async function render(root) {
       h("label", { for: "assist", class: "slider-title" }, h("strong", { i18n: "channels.attribution" })),
       h("div", { class: "slider-row" }, h("span", { class: "small muted", i18n: "channels.last_click" }), slider, out),
       h("p", { id: "assist-help", class: "small muted", i18n: "channels.attribution_help" })),
-    box);
+    box,
+    subsidyCard());
   await draw(box);
 }

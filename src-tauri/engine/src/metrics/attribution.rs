@@ -1,4 +1,4 @@
-//! Assisted-conversion attribution (metrics.md §5) and subsidy incrementality (§6).
+//! Assisted-conversion attribution (metrics.md §5).
 
 use rust_decimal::Decimal;
 
@@ -28,28 +28,6 @@ pub fn attributed_sales(
     let den = sum_last + k * sum_assisted;
     // Multiply before dividing so the only rounding is the final division's 28th digit.
     Rate::ratio((last_i + k * assisted_i) * total_sales, den).map(Rate::value)
-}
-
-/// incremental_sales = sales_with_subsidy − baseline_sales.
-pub fn incremental_sales(sales_with_subsidy: Decimal, baseline_sales: Decimal) -> Decimal {
-    sales_with_subsidy - baseline_sales
-}
-
-/// (incremental_sales × m − subsidy_cost) / subsidy_cost, m the contribution margin on net
-/// sales.
-pub fn incremental_roi(
-    sales_with_subsidy: Decimal,
-    baseline_sales: Decimal,
-    margin: Decimal,
-    subsidy_cost: Decimal,
-) -> Option<Rate> {
-    let gain = incremental_sales(sales_with_subsidy, baseline_sales) * margin;
-    Rate::ratio(gain - subsidy_cost, subsidy_cost)
-}
-
-/// What the subsidy appears to return when natural sales are not subtracted.
-pub fn naive_subsidy_roas(sales_with_subsidy: Decimal, subsidy_cost: Decimal) -> Option<Rate> {
-    Rate::ratio(sales_with_subsidy, subsidy_cost)
 }
 
 #[cfg(test)]
@@ -93,15 +71,5 @@ mod tests {
         assert!(check_assist_coef(dec!(1.5)).is_err());
         assert!(check_assist_coef(dec!(-0.1)).is_err());
         assert_eq!(check_assist_coef(dec!(0.2)).unwrap(), dec!(0.2));
-    }
-
-    #[test]
-    fn seed_subsidy_incremental_roi() {
-        let naive = naive_subsidy_roas(dec!(120000), dec!(10000)).unwrap();
-        assert_eq!(naive.to_output(), "12.0000");
-        assert_eq!(incremental_sales(dec!(120000), dec!(90000)), dec!(30000));
-        let r = incremental_roi(dec!(120000), dec!(90000), dec!(0.30), dec!(10000)).unwrap();
-        assert_eq!(r.to_output(), "-0.1000");
-        assert_eq!(incremental_roi(dec!(1), dec!(0), dec!(0.3), dec!(0)), None);
     }
 }

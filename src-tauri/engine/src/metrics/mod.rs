@@ -10,23 +10,26 @@ pub mod products;
 pub mod query;
 pub mod saturation;
 pub mod store;
+pub mod subsidy;
 
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::model::{Currency, Money};
 
-pub use attribution::{attributed_sales, check_assist_coef, incremental_roi, incremental_sales};
+pub use attribution::{attributed_sales, check_assist_coef};
 pub use channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
 pub use query::{
     base_period, channels, compare, drill, missing_costs, monthly, products, repurchase,
-    spend_response, summary, CampaignRow, ChannelRow, ChannelsReport, CompareWith, Comparison,
-    CurrencyChannels, CurrencyComparison, CurrencyMonths, CurrencyProducts, CurrencySummary,
-    DayPoint, Delta, DrillPage, Figure, Filter, MissingCost, MonthFigures, Monthly, ProductRow,
-    Repurchase, SpendResponse, Summary, WindowFigures,
+    spend_response, subsidy, summary, Baseline, BaselineKind, CampaignRow, ChannelRow,
+    ChannelsReport, CompareWith, Comparison, CurrencyChannels, CurrencyComparison, CurrencyMonths,
+    CurrencyProducts, CurrencySubsidy, CurrencySummary, DayPoint, Delta, DrillPage, Figure, Filter,
+    MissingCost, MonthFigures, Monthly, ProductRow, Repurchase, SpendResponse, SubsidyReport,
+    Summary, WindowFigures,
 };
 pub use saturation::{fit_power_law, marginal_roas, PowerFit, Saturation};
 pub use store::{BreakEven, StoreFigures, StoreInputs};
+pub use subsidy::{SubsidyFigures, SubsidyInputs, SubsidyVerdict};
 
 /// An exact amount that serialises as the contract's money string (rounded to the currency's
 /// minor unit, half away from zero). The exact value stays available to Rust callers.

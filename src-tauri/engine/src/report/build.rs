@@ -213,6 +213,7 @@ impl Builder<'_> {
                 rows.push(row);
             }
             self.table(self.sheet("sec.costs", &sfx), header, rows);
+            super::build_subsidy::subsidy(self, c.currency, &sfx);
         }
     }
 

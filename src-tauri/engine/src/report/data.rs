@@ -10,9 +10,11 @@ use serde::Serialize;
 use super::lessons::{lessons, Lesson};
 use crate::db::Ledger;
 use crate::error::{Error, Result};
+use crate::metrics::query::month_spans;
 use crate::metrics::{
-    channels, missing_costs, monthly, products, spend_response, summary, ChannelsReport,
-    CurrencyProducts, CurrencySummary, Filter, MissingCost, Monthly, SpendResponse, Summary,
+    channels, missing_costs, monthly, products, spend_response, subsidy, summary, Baseline,
+    ChannelsReport, CurrencyProducts, CurrencySubsidy, CurrencySummary, Filter, MissingCost,
+    Monthly, SpendResponse, Summary,
 };
 use crate::model::Currency;
 
@@ -40,6 +42,19 @@ pub struct YearReview {
     /// One summary per store, when the report covers several stores (账号矩阵).
     pub stores: Vec<StoreYear>,
     pub lessons: Vec<Lesson>,
+    /// Per currency that paid any subsidy: its month with the most subsidy checked against
+    /// the month before (metrics.md §6).
+    pub subsidy_months: Vec<SubsidyMonth>,
+}
+
+/// The subsidy check of one month against the previous month, scaled to its days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubsidyMonth {
+    /// "YYYY-MM".
+    pub month: String,
+    /// The baseline month, "YYYY-MM".
+    pub baseline_month: Option<String>,
+    pub check: CurrencySubsidy,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,6 +102,7 @@ impl YearReview {
             summary,
             last_year,
             lessons: Vec::new(),
+            subsidy_months: subsidy_months(ledger, &f)?,
         };
         review.lessons = lessons(&review);
         Ok(review)
@@ -106,6 +122,10 @@ impl YearReview {
         self.responses
             .iter()
             .find(|r| r.store == store.trim() && r.channel == channel)
+    }
+
+    pub fn subsidy_month(&self, cur: Currency) -> Option<&SubsidyMonth> {
+        self.subsidy_months.iter().find(|m| m.check.currency == cur)
     }
 
     pub fn previous(&self, cur: Currency) -> Option<&CurrencySummary> {
@@ -180,4 +200,42 @@ fn store_years(ledger: &Ledger, s: &Summary, year: i32) -> Result<Vec<StoreYear>
         }
     }
     Ok(out)
+}
+
+/// Each currency's month with the most subsidy (ties: the earlier), checked against the
+/// previous month.
+fn subsidy_months(ledger: &Ledger, f: &Filter) -> Result<Vec<SubsidyMonth>> {
+    let (Some(from), Some(to)) = (f.from, f.to) else {
+        return Ok(Vec::new());
+    };
+    let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
+    let mut best: Vec<SubsidyMonth> = Vec::new();
+    for (a, b) in month_spans(from, to) {
+        let month = Filter {
+            from: Some(a),
+            to: Some(b),
+            store: f.store.clone(),
+        };
+        let r = subsidy(ledger, &month, &Baseline::PreviousPeriod, &[])?;
+        for c in r.currencies {
+            let cost = c.subsidy_cost.value();
+            if cost <= Decimal::ZERO {
+                continue;
+            }
+            let m = SubsidyMonth {
+                month: ym(a),
+                baseline_month: r.baseline_from.map(ym),
+                check: c,
+            };
+            match best
+                .iter_mut()
+                .find(|b| b.check.currency == m.check.currency)
+            {
+                Some(b) if b.check.subsidy_cost.value() < cost => *b = m,
+                Some(_) => {}
+                None => best.push(m),
+            }
+        }
+    }
+    Ok(best)
 }

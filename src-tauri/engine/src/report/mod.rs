@@ -7,6 +7,7 @@ mod build;
 mod build_ads;
 mod build_glance;
 mod build_products;
+mod build_subsidy;
 mod charts;
 mod data;
 mod doc;

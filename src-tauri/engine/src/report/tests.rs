@@ -104,15 +104,19 @@ fn ledger() -> Ledger {
     l
 }
 
-fn review() -> YearReview {
-    let l = ledger();
+/// The 2026 review of `l`, produced on 2026-11-23.
+fn gather_2026(l: &Ledger) -> YearReview {
     YearReview::gather(
-        &l,
+        l,
         2026,
         None,
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     )
     .unwrap()
+}
+
+fn review() -> YearReview {
+    gather_2026(&ledger())
 }
 
 #[test]
@@ -333,13 +337,7 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
         let day = format!("2026-04-{:02}", i + 1);
         ad(&l, 1, "wanxiangtai", &day, Decimal::from(*spend), sales);
     }
-    let r = YearReview::gather(
-        &l,
-        2026,
-        None,
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    )
-    .unwrap();
+    let r = gather_2026(&l);
     let doc = document(&r, Lang::En).unwrap();
     let rows = table_rows(&doc, "Marginal ROAS CNY");
     let row = |name: &str| {
@@ -404,4 +402,42 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
         .filter(|b| matches!(b, Block::Chart { caption, .. } if caption.contains("daily spend and platform sales")))
         .count();
     assert_eq!(responses, 1);
+}
+
+/// The hidden-cost section checks the month with the most subsidy against the month before:
+/// CNY February (subsidy 100; January's 20 is smaller) against January scaled to 28 days.
+/// Feb: net 3,000 + 500 = 3,500; COGS 30 × 40 = 1,200 (NOCOST has none); other fees:
+/// shipping 30 → m = (3,500 − 1,200 − 30) / 3,500 = 0.648571 (64.86 %).
+/// Jan: net 2,000 − 200 = 1,800 over 31 days → × 28/31 = 1,625.81; incremental 1,874.19;
+/// roi (1,874.1935 × 0.648571 − 100) / 100 = 11.1555 (1,115.55 %); naive 3,500 / 100 = 35.
+#[test]
+fn subsidy_month_is_checked_against_the_month_before() {
+    let l = ledger();
+    let a = l.stores().unwrap()[0].id.0;
+    fee(&l, a, "2026-01-05", "subsidy", dec!(20));
+    fee(&l, a, "2026-02-05", "subsidy", dec!(100));
+    let r = gather_2026(&l);
+    assert_eq!(r.subsidy_months.len(), 1, "VND paid no subsidy");
+    let sm = r.subsidy_month(Currency::CNY).unwrap();
+    assert_eq!(
+        (sm.month.as_str(), sm.baseline_month.as_deref()),
+        ("2026-02", Some("2026-01"))
+    );
+    let doc = document(&r, Lang::En).unwrap();
+    let shown: Vec<String> = table_rows(&doc, "Subsidy check CNY")
+        .iter()
+        .map(|row| row[1].display(Lang::En))
+        .collect();
+    let want = [
+        "100.00", "3,500.00", "1,625.81", "1,874.19", "64.86", "35.00", "1,115.55",
+    ];
+    for (got, w) in shown.iter().zip(want) {
+        assert!(got.contains(w), "{got} should show {w}: {shown:?}");
+    }
+    assert_eq!(shown[7], "Pays");
+    let zh = document(&r, Lang::Zh).unwrap();
+    assert!(zh
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Note(n) if n.contains("2026-02") && n.contains("补贴"))));
 }

@@ -16,6 +16,7 @@ mod monthly;
 mod products;
 mod repurchase;
 mod response;
+mod subsidy;
 mod summary;
 mod totals;
 
@@ -31,10 +32,12 @@ pub use channels::{
 };
 pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
+pub(crate) use monthly::month_spans;
 pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use repurchase::{repurchase, Repurchase};
 pub use response::{spend_response, DayPoint, SpendResponse};
+pub use subsidy::{subsidy, Baseline, BaselineKind, CurrencySubsidy, SubsidyReport};
 pub use summary::{missing_costs, summary, CurrencySummary, MissingCost, Summary};
 
 /// What to report on: an inclusive period (either end open) and optionally one store name.

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
-use rusqlite::params;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -92,7 +93,7 @@ pub(crate) fn totals(
     }
     out.inputs.fees = fees;
 
-    cogs(ledger, cs, &ids, [f.clone(), t.clone()], &mut out)?;
+    cogs(ledger, cs, &ids, [f.clone(), t.clone()], &[], &mut out)?;
 
     out.inputs.ad_spend = conn
         .query_row(
@@ -112,13 +113,68 @@ pub(crate) fn totals(
     Ok(out)
 }
 
+/// The sums of some SKUs only, from the SKU aggregates: sales, refunds, COGS (with their
+/// missing costs) and the subsidies on their lines (`fees[subsidy]`). Order-level fees, ads
+/// and fixed costs are not tied to a SKU and stay zero.
+pub(crate) fn sku_totals(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    skus: &[String],
+) -> Result<Totals> {
+    let ids = cs.ids_sql();
+    let [f, t] = day_params(from, to);
+    let mut out = Totals::default();
+    let (units, gross, refunds, subsidy_net) = ledger.conn().query_row(
+        &format!(
+            "SELECT SUM(units), SUM(gross), SUM(refunds), SUM(subsidy_net) FROM agg_sku_day d
+             WHERE d.store_id IN ({ids}) AND {} AND {}",
+            day_range("d.day"),
+            sku_in(skus, 3)
+        ),
+        params_from_iter(sku_params([f.clone(), t.clone()], None, skus)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    out.units = dec(units);
+    out.inputs.gross_sales = dec(gross);
+    out.inputs.refunds = dec(refunds);
+    out.inputs.fees = [(FeeKind::Subsidy, dec(subsidy_net))].into();
+    cogs(ledger, cs, &ids, [f, t], skus, &mut out)?;
+    Ok(out)
+}
+
+/// `d.sku IN (?first, …)` for a non-empty SKU list, else a clause that keeps every SKU.
+fn sku_in(skus: &[String], first: usize) -> String {
+    if skus.is_empty() {
+        return "1 = 1".to_string();
+    }
+    let marks: Vec<String> = (0..skus.len()).map(|i| format!("?{}", first + i)).collect();
+    format!("d.sku IN ({})", marks.join(","))
+}
+
+/// The period bounds, an optional currency and the SKUs, in the order `sku_in` numbers them.
+fn sku_params(
+    [f, t]: [Option<String>; 2],
+    currency: Option<Currency>,
+    skus: &[String],
+) -> Vec<Value> {
+    let text = |v: Option<String>| v.map_or(Value::Null, Value::Text);
+    let mut p = vec![text(f), text(t)];
+    p.extend(currency.map(|c| Value::Text(c.code().to_string())));
+    p.extend(skus.iter().map(|s| Value::Text(s.clone())));
+    p
+}
+
 /// COGS = Σ unit_cost(sku valid on the day) × net_units, grouped in SQL by (sku, cost) so
 /// Rust multiplies once per distinct cost; SKUs without a valid cost are listed as missing.
+/// An empty `skus` takes every SKU.
 fn cogs(
     ledger: &Ledger,
     cs: &CurrencyScope,
     ids: &str,
-    [f, t]: [Option<String>; 2],
+    period: [Option<String>; 2],
+    skus: &[String],
     out: &mut Totals,
 ) -> Result<()> {
     let sql = format!(
@@ -128,20 +184,24 @@ fn cogs(
                     WHERE c.currency = ?3 AND c.sku = d.sku AND c.valid_from <= d.day
                     ORDER BY c.valid_from DESC LIMIT 1) AS cost
             FROM agg_sku_day d
-            WHERE d.store_id IN ({ids}) AND {})
+            WHERE d.store_id IN ({ids}) AND {} AND {})
          GROUP BY sku, cost ORDER BY sku",
-        day_range("d.day")
+        day_range("d.day"),
+        sku_in(skus, 4)
     );
     let mut stmt = ledger.conn().prepare(&sql)?;
-    let rows = stmt.query_map(params![f, t, cs.currency.code()], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<i64>>(1)?,
-            r.get::<_, Option<i64>>(2)?,
-            r.get::<_, Option<i64>>(3)?,
-            r.get::<_, Option<i64>>(4)?,
-        ))
-    })?;
+    let rows = stmt.query_map(
+        params_from_iter(sku_params(period, Some(cs.currency), skus)),
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+            ))
+        },
+    )?;
     for row in rows {
         let (sku, cost, net_units, units, gross) = row?;
         match cost {

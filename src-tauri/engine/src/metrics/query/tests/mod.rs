@@ -355,3 +355,4 @@ fn prorates_fixed_costs_by_days() {
 mod channels;
 mod compare;
 mod drill;
+mod subsidy;

@@ -1,0 +1,174 @@
+//! Acceptance tests of `fupan subsidy` (metrics.md §6) on the Shopee VN and TikTok VN fixture
+//! exports. Every expected value is worked out by hand below from tests/fixtures/README.md
+//! (the Shopee halves of January and the TikTok lines), never copied from program output.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const SHOPEE: &str = "Shopee VN Shop";
+const TIKTOK: &str = "TikTok VN Shop";
+
+fn vnd_db() -> TempDb {
+    let db = TempDb::new();
+    db.import_fixture("shopee_vn/Order.all.20260101_20260131.xlsx", SHOPEE);
+    db.import_fixture("tiktok_shop/All_order-20260131.xlsx", TIKTOK);
+    db.costs_import("costs/sku_costs_vi.csv", Some(SHOPEE));
+    db
+}
+
+/// The second half of January as an explicit baseline.
+const SECOND_HALF: [&str; 4] = [
+    "--baseline-from",
+    "2026-01-16",
+    "--baseline-to",
+    "2026-01-31",
+];
+
+/// `fupan subsidy --store STORE --from FROM --to TO EXTRA… --json`.
+fn subsidy(db: &TempDb, store: &str, [from, to]: [&str; 2], extra: &[&str]) -> Value {
+    let mut all = vec!["subsidy", "--store", store, "--from", from, "--to", to];
+    all.extend_from_slice(extra);
+    all.push("--json");
+    let doc = db.json(&all);
+    let curs = doc["currencies"].as_array().expect("currencies[]");
+    assert_eq!(curs.len(), 1, "one currency (VND): {doc}");
+    doc
+}
+
+fn check(c: &Value, want: &[(&str, Option<&str>)], ctx: &str) {
+    for (key, v) in want {
+        assert_str_or_null(c, key, *v, ctx);
+    }
+}
+
+/// Shopee, 01-01..01-15 (15 days) against 01-16..01-31 (16 days), figures of the README:
+/// - first half: net 1,000,000; COGS 470,000; commission 92,700 + service 48,200 + payment
+///   28,200 = 169,100; subsidy (order vouchers A 15,000 + D ¾ × 30,000) = 37,500.
+///   m = (1,000,000 − 470,000 − 169,100) / 1,000,000 = 0.3609 (before the subsidy).
+/// - second half: net 1,260,000 − 1,000,000 = 260,000, scaled × 15/16 = 243,750.
+/// - incremental 1,000,000 − 243,750 = 756,250; roi (756,250 × 0.3609 − 37,500) / 37,500
+///   = (272,930.625 − 37,500) / 37,500 = 6.27815 → 6.2782; naive 1,000,000 / 37,500 = 26.6667.
+#[test]
+fn explicit_baseline_dates_are_scaled_to_the_period() {
+    let db = vnd_db();
+    let doc = subsidy(&db, SHOPEE, ["2026-01-01", "2026-01-15"], &SECOND_HALF);
+    assert_str(&doc, "baseline", "period", "kind");
+    assert_str(&doc, "baseline_from", "2026-01-16", "baseline");
+    check(
+        &doc["currencies"][0],
+        &[
+            ("subsidy_cost", Some("37500")),
+            ("sales_with_subsidy", Some("1000000")),
+            ("baseline_period_sales", Some("260000")),
+            ("baseline_sales", Some("243750")),
+            ("incremental_sales", Some("756250")),
+            ("margin_before_subsidy", Some("0.3609")),
+            ("naive_roas", Some("26.6667")),
+            ("incremental_roi", Some("6.2782")),
+            ("verdict", Some("pays")),
+            ("order_level_subsidy", None),
+        ],
+        "Shopee first half vs second half",
+    );
+}
+
+/// The same period against a hold-out group that sold 900,000: incremental 100,000;
+/// roi (100,000 × 0.3609 − 37,500) / 37,500 = (36,090 − 37,500) / 37,500 = −0.0376.
+#[test]
+fn hold_out_figure() {
+    let db = vnd_db();
+    let doc = subsidy(
+        &db,
+        SHOPEE,
+        ["2026-01-01", "2026-01-15"],
+        &["--baseline-sales", "900000"],
+    );
+    assert_str(&doc, "baseline", "hold_out", "kind");
+    check(
+        &doc["currencies"][0],
+        &[
+            ("baseline_period_sales", None),
+            ("baseline_sales", Some("900000")),
+            ("incremental_sales", Some("100000")),
+            ("incremental_roi", Some("-0.0376")),
+            ("verdict", Some("does_not_pay")),
+        ],
+        "Shopee hold-out",
+    );
+}
+
+/// Default baseline: 01-16..01-31 (16 days) → 2025-12-31..2026-01-15 (16 days, unscaled):
+/// - period: net 260,000; COGS 577,000 − 470,000 = 107,000; other fees: commission
+///   119,700 − 92,700 = 27,000, service 61,700 − 48,200 = 13,500, payment 36,300 − 28,200 =
+///   8,100, together 48,600; subsidy F's combo 5,000. m = (260,000 − 107,000 − 48,600) / 260,000 = 104,400 / 260,000 = 0.4015.
+/// - baseline 1,000,000 → incremental −740,000; roi (−740,000 × 0.401538… − 5,000) / 5,000
+///   = (−297,138.46 − 5,000) / 5,000 = −60.42769 → −60.4277; naive 260,000 / 5,000 = 52.
+#[test]
+fn default_baseline_is_as_many_days_just_before() {
+    let db = vnd_db();
+    let doc = subsidy(&db, SHOPEE, ["2026-01-16", "2026-01-31"], &[]);
+    assert_str(&doc, "baseline_from", "2025-12-31", "baseline");
+    assert_str(&doc, "baseline_to", "2026-01-15", "baseline");
+    check(
+        &doc["currencies"][0],
+        &[
+            ("subsidy_cost", Some("5000")),
+            ("sales_with_subsidy", Some("260000")),
+            ("baseline_sales", Some("1000000")),
+            ("incremental_sales", Some("-740000")),
+            ("margin_before_subsidy", Some("0.4015")),
+            ("naive_roas", Some("52.0000")),
+            ("incremental_roi", Some("-60.4277")),
+            ("verdict", Some("does_not_pay")),
+        ],
+        "Shopee second half vs first",
+    );
+}
+
+/// TikTok, SKU TS-RED-M, 01-01..01-15 against 01-16..01-31:
+/// - TS-RED-M's line (…001, 01-03): 2 × 150,000 = 300,000, seller discount 20,000, f 0;
+///   COGS 2 × 60,000 = 120,000. The store's other hidden costs in the period: the order's
+///   shipping 15,000 over its net 390,000 (300,000 + MUG-01 90,000) → 15,000 × 300,000 /
+///   390,000 = 11,538.46 carried by the SKU. m = (300,000 − 120,000 − 11,538.46) / 300,000
+///   = 0.561538 → 0.5615.
+/// - TS-RED-M sold nothing in the second half while the store did: baseline 0 × 15/16 = 0.
+/// - roi (300,000 × 0.561538 − 20,000) / 20,000 = (168,461.54 − 20,000) / 20,000 = 7.4231;
+///   naive 300,000 / 20,000 = 15; no order-level vouchers at TikTok: 0.
+#[test]
+fn on_one_sku() {
+    let db = vnd_db();
+    let extra = [SECOND_HALF.as_slice(), &["--sku", "TS-RED-M"]].concat();
+    let doc = subsidy(&db, TIKTOK, ["2026-01-01", "2026-01-15"], &extra);
+    assert_eq!(doc["skus"], serde_json::json!(["TS-RED-M"]));
+    check(
+        &doc["currencies"][0],
+        &[
+            ("subsidy_cost", Some("20000")),
+            ("sales_with_subsidy", Some("300000")),
+            ("baseline_sales", Some("0")),
+            ("margin_before_subsidy", Some("0.5615")),
+            ("naive_roas", Some("15.0000")),
+            ("incremental_roi", Some("7.4231")),
+            ("verdict", Some("pays")),
+            ("order_level_subsidy", Some("0")),
+        ],
+        "TikTok TS-RED-M",
+    );
+}
+
+#[test]
+fn the_period_is_required_and_baselines_exclude_each_other() {
+    let db = vnd_db();
+    let code = |args: &str| {
+        let args: Vec<&str> = args.split(' ').collect();
+        db.run(&args).status.code()
+    };
+    assert_eq!(code("subsidy --from 2026-01-01 --json"), Some(2), "no --to");
+    let both = "subsidy --from 2026-01-01 --to 2026-01-15 --baseline-sales 5 \
+                --baseline-from 2025-12-01 --baseline-to 2025-12-15";
+    assert_eq!(code(both), Some(2), "two baselines");
+    let nan = "subsidy --from 2026-01-01 --to 2026-01-15 --baseline-sales lots";
+    assert_eq!(code(nan), Some(2), "not a number");
+}
