@@ -108,7 +108,7 @@ impl Ledger {
         }
         let tx = self.conn_mut().transaction()?;
         let p = params![from.0, into.0];
-        for table in ["order_lines", "fees", "ad_days", "imports"] {
+        for table in ["order_lines", "fees", "ad_days", "traffic_days", "imports"] {
             tx.execute(
                 &format!("UPDATE {table} SET store_id = ?2 WHERE store_id = ?1"),
                 p,
@@ -173,7 +173,7 @@ impl Ledger {
 }
 
 /// Natural keys of the fact tables (metrics.md §1), as a join condition on alias `o2`.
-const MERGE_KEYS: [(&str, &str); 3] = [
+const MERGE_KEYS: [(&str, &str); 4] = [
     (
         "order_lines",
         "o2.order_id = order_lines.order_id AND o2.line_id = order_lines.line_id",
@@ -187,6 +187,7 @@ const MERGE_KEYS: [(&str, &str); 3] = [
         "o2.channel = ad_days.channel AND o2.campaign = ad_days.campaign AND o2.day = ad_days.day
          AND o2.window_days = ad_days.window_days",
     ),
+    ("traffic_days", "o2.day = traffic_days.day"),
 ];
 
 /// `Ledger::ensure_store` on any connection, so an import can create its store inside its

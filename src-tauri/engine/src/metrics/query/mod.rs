@@ -12,12 +12,14 @@
 mod channels;
 mod compare;
 mod drill;
+mod matrix;
 mod monthly;
 mod products;
 mod repurchase;
 mod response;
 mod summary;
 mod totals;
+mod traffic;
 
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
@@ -31,6 +33,7 @@ pub use channels::{
 };
 pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
+pub use matrix::{store_matrix, CurrencyMatrix, MatrixFigures, MatrixRow, StoreMatrix};
 pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use repurchase::{repurchase, Repurchase};
