@@ -32,6 +32,8 @@ pub enum Command {
     Summary(PeriodArgs),
     /// Per-channel ROAS, ROI, profit ROI and verdict against break-even.
     Channels(ChannelsArgs),
+    /// The stores side by side (账号矩阵), totalled per currency, never across currencies.
+    Stores(PeriodArgs),
     /// The year-end review (年终复盘) as PDF, HTML or xlsx.
     Report(ReportArgs),
     /// The import history.

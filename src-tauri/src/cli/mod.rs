@@ -7,6 +7,7 @@ mod costs;
 mod history;
 mod import;
 mod report;
+mod stores;
 mod summary;
 
 use std::ffi::OsString;
@@ -18,8 +19,8 @@ use fupan_engine::{Error, Ledger, Result};
 pub use args::{Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "costs", "summary", "channels", "report", "imports", "undo", "backup", "restore",
-    "help",
+    "import", "costs", "summary", "channels", "stores", "report", "imports", "undo", "backup",
+    "restore", "help",
 ];
 
 /// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
@@ -65,6 +66,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Imports(out) => history::list(&ledger, out.json),
         Command::Summary(args) => summary::run(&ledger, args),
         Command::Channels(args) => channels::run(&ledger, args),
+        Command::Stores(args) => stores::run(&ledger, args),
         Command::Report(args) => report::run(&ledger, args),
         Command::Costs(cmd) => costs::run(&mut ledger, cmd),
         Command::Import(args) => import::run(&mut ledger, args),
