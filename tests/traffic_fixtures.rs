@@ -23,7 +23,11 @@ fn db_with_traffic() -> TempDb {
     let sycm = db.import_fixture(SYCM_TRAFFIC, TAOBAO);
     assert_eq!(
         (&sycm["platform"], &sycm["report"], &sycm["rows"]),
-        (&Value::from("taobao"), &Value::from("traffic"), &Value::from(31)),
+        (
+            &Value::from("taobao"),
+            &Value::from("traffic"),
+            &Value::from(31)
+        ),
         "{sycm}"
     );
     db
@@ -124,18 +128,29 @@ fn traffic_changes_no_other_figure_reimports_as_duplicates_and_undoes() {
     assert_eq!(without_traffic(&with), without_traffic(&plain));
 
     let again = db.import_fixture(SYCM_TRAFFIC, TAOBAO);
-    assert_eq!((&again["added"], &again["duplicates"]), (&0.into(), &31.into()));
+    assert_eq!(
+        (&again["added"], &again["duplicates"]),
+        (&0.into(), &31.into())
+    );
     assert_eq!(figures(&db.summary(None, from, to)), figures(&with));
 
     // Undo the Shopee traffic import: VND has no visitors again.
     let id = db
         .imports()
         .iter()
-        .find(|i| i["file"].as_str().is_some_and(|f| f.starts_with("Phân tích")))
+        .find(|i| {
+            i["file"]
+                .as_str()
+                .is_some_and(|f| f.starts_with("Phân tích"))
+        })
         .and_then(|i| i["id"].as_i64())
         .expect("the Shopee traffic import");
     let out = db.run(&["undo", &id.to_string()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = db.summary(None, from, to);
     assert!(TempDb::currency_of(&doc, "VND")["visitors"].is_null());
     assert_eq!(TempDb::currency_of(&doc, "CNY")["visitors"], 806);
@@ -159,7 +174,14 @@ fn stores_json_is_the_matrix_totalled_per_currency() {
         let code = cur["currency"].as_str().expect("code");
         let sum = TempDb::currency_of(&doc, code);
         // Each currency's total is its summary; its stores are only that currency's.
-        for k in ["orders", "gross_sales", "net_sales", "net_profit", "ad_spend", "uv_value"] {
+        for k in [
+            "orders",
+            "gross_sales",
+            "net_sales",
+            "net_profit",
+            "ad_spend",
+            "uv_value",
+        ] {
             assert_eq!(cur["total"][k], sum[k], "{code} {k}");
         }
         let rows = cur["stores"].as_array().expect("stores");
@@ -180,10 +202,19 @@ fn stores_json_is_the_matrix_totalled_per_currency() {
     // Shares of the currency's net sales: Taobao 346.00 / 1136.60 = 0.304417 → 0.3044;
     // Shopee 1260000 / 2770000 = 0.454874 → 0.4549.
     let tb = row("CNY", TAOBAO);
-    assert_eq!((&tb["platform"], &tb["net_sales"]), (&"taobao".into(), &"346.00".into()));
-    assert_eq!((&tb["net_sales_share"], &tb["uv_value"]), (&"0.3044".into(), &"0.43".into()));
+    assert_eq!(
+        (&tb["platform"], &tb["net_sales"]),
+        (&"taobao".into(), &"346.00".into())
+    );
+    assert_eq!(
+        (&tb["net_sales_share"], &tb["uv_value"]),
+        (&"0.3044".into(), &"0.43".into())
+    );
     let sp = row("VND", SHOPEE);
-    assert_eq!((&sp["net_sales_share"], &sp["uv_value"]), (&"0.4549".into(), &"1129".into()));
+    assert_eq!(
+        (&sp["net_sales_share"], &sp["uv_value"]),
+        (&"0.4549".into(), &"1129".into())
+    );
     assert_eq!(sp["visitors"], 1116);
     // Douyin: no traffic report, its UV value is null.
     assert!(row("CNY", DOUYIN)["uv_value"].is_null());
