@@ -279,7 +279,11 @@ mod tests {
                    refund_qty, subsidy_net) VALUES
                    (1, {a}, 'O1', '1', '2026-01-10', 10000, 1000000, 0, 0, '0', 0, 0, 0),
                    (2, {b}, 'O1', '1', '2026-01-10', 10000, 1200000, 0, 0, '0', 0, 0, 0),
-                   (2, {b}, 'O2', '1', '2026-01-12', 10000, 500000, 0, 0, '0', 0, 0, 0);",
+                   (2, {b}, 'O2', '1', '2026-01-12', 10000, 500000, 0, 0, '0', 0, 0, 0);
+                 INSERT INTO traffic_days (import_id, store_id, day, visitors, page_views) VALUES
+                   (1, {a}, '2026-01-10', 40, 90),
+                   (2, {b}, '2026-01-10', 50, 100),
+                   (2, {b}, '2026-01-12', 30, 60);",
                 a = a.0,
                 b = b.0
             ))
@@ -311,6 +315,8 @@ mod tests {
         // O1 counts once, at the later import's 120; O2 50 → 170 over 2 orders. Fixed costs
         // of Jan 10–12 (3 of 31 days): rent 100 + 50 and tools 10 = 160 × 3/31.
         assert_eq!((c.gross_sales.value(), c.orders), (dec!(170), 2));
+        // Traffic of Jan 10 counts once too, the later import's 50: 50 + 30 visitors.
+        assert_eq!(c.visitors, Some(80));
         assert_eq!(c.fixed_costs.value(), dec!(160) * dec!(3) / dec!(31));
         let rows = l.fixed_costs(Some(Currency::CNY)).unwrap();
         let got: Vec<(&str, Decimal)> = rows.iter().map(|r| (r.kind.as_str(), r.amount)).collect();
@@ -319,9 +325,8 @@ mod tests {
         let tx = l.conn_mut().transaction().unwrap();
         crate::db::undo_import(&tx, crate::model::ImportId(2)).unwrap();
         tx.commit().unwrap();
-        assert_eq!(
-            summary(&l, &f).unwrap().currencies[0].gross_sales.value(),
-            dec!(100)
-        );
+        let c = summary(&l, &f).unwrap().currencies.remove(0);
+        assert_eq!(c.gross_sales.value(), dec!(100));
+        assert_eq!(c.visitors, Some(40));
     }
 }

@@ -44,8 +44,11 @@ pub const COMPASS: FormatSpec = FormatSpec {
     file_hints: &["罗盘", "compass", "流量"],
     columns: &[
         col(Date, &["日期", "统计日期"]).req(),
+        // The store-level column first: a row's first non-empty `Visitors` value is read.
+        col(Visitors, &["店铺访客数"]),
         col(Visitors, &["店铺访客数", "商品访客数"]).req(),
-        col(PageViews, &["店铺浏览量", "商品浏览量", "浏览量"]),
+        col(PageViews, &["店铺浏览量"]),
+        col(PageViews, &["商品浏览量", "浏览量"]),
         col(Marker, &["直播间访客数", "直播间访客"]),
         col(Marker, &["成交金额"]),
         col(Marker, &["成交人数"]),

@@ -121,3 +121,25 @@ fn negative_visitors_are_refused() {
     let e = run(&mut book, &ImportOptions::default()).unwrap_err();
     assert!(e.to_string().contains("cannot be negative"), "{e}");
 }
+
+#[test]
+fn compass_prefers_the_store_level_visitors() {
+    let h = headers("日期 | 商品访客数 | 直播间访客数 | 店铺访客数 | 商品浏览量 | 成交金额");
+    let rows = vec![
+        header_row(&h),
+        row(
+            &h,
+            &[
+                ("日期", t("2026-01-05")),
+                ("商品访客数", Cell::Int(900)),
+                ("直播间访客数", Cell::Int(5000)),
+                ("店铺访客数", Cell::Int(1200)),
+                ("商品浏览量", Cell::Int(2600)),
+            ],
+        ),
+    ];
+    let mut book = MemoryBook::new("电商罗盘_店铺.xlsx").with_sheet("S", rows);
+    let (d, _, sink) = run(&mut book, &ImportOptions::default()).unwrap();
+    assert_eq!(d.format_id, "douyin.compass_traffic");
+    assert_eq!(sink.traffic, vec![visit(day(2026, 1, 5), 1200, 2600)]);
+}
