@@ -71,20 +71,21 @@ export async function render(root, ctx) {
     root.append(h("section", { class: "card", "data-testid": "stores-table" },
       currencyHead(c, cur.stores.map((s) => s.store)),
       table([
-        { label: t("stores.col.store"), render: (s) => h("strong", { text: s.store }) },
-        { label: t("stores.col.platform"), render: (s) => (s.total ? "" : t(`platform.${s.platform}`)) },
-        { label: t("kpi.gmv"), num: true, render: m("gross_sales") },
+        // Platform under the name keeps the matrix readable at 1366 px, UV value in view.
+        { label: t("stores.col.store"), render: (s) => h("div", {}, h("strong", { text: s.store }),
+          s.total ? null : h("div", { class: "muted small", text: t(`platform.${s.platform}`) })) },
         { label: t("kpi.net_sales"), num: true, render: m("net_sales") },
         { label: t("stores.col.share"), num: true, render: (s) => (s.total ? "" : percent(s.net_sales_share)) },
-        { label: t("stores.col.orders"), num: true, render: (s) => number(s.orders, 0) },
-        { label: t("chart.ad_spend"), num: true, render: m("ad_spend") },
         { label: t("kpi.net_profit"), num: true, render: (s) => h("span", { class: isNegative(s.net_profit) ? "text-bad" : "text-good", text: money(s.net_profit, c) }) },
         { label: t("kpi.net_margin"), num: true, render: (s) => percent(s.net_margin) },
+        { label: t("kpi.uv_value"), num: true, render: (s) => h("span", { "data-testid": "uv-value", text: money(s.uv_value, c) }) },
+        { label: t("stores.col.orders"), num: true, render: (s) => number(s.orders, 0) },
+        { label: t("kpi.gmv"), num: true, render: m("gross_sales") },
+        { label: t("chart.ad_spend"), num: true, render: m("ad_spend") },
         { label: t("kpi.store_roas"), num: true, render: (s) => ratio(s.store_roas) },
         { label: t("kpi.profit_roi"), num: true, render: (s) => percent(s.profit_roi) },
         { label: t("kpi.break_even_roas"), num: true, render: (s) => ratio(s.break_even_roas) },
-        { label: t("kpi.uv_value"), num: true, render: (s) => h("span", { "data-testid": "uv-value", text: money(s.uv_value, c) }) },
-        { label: "", render: (s) => (s.total ? "" : actions({ ...s, id: s.id, name: s.store }, stores, ctx)) },
+        { label: "", render: (s) => (s.total ? "" : actions({ ...s, name: s.store }, stores, ctx)) },
       ], [...cur.stores, total]),
       hasTraffic ? null : h("p", { class: "muted small", i18n: "stores.uv_hint" })));
   }
