@@ -27,7 +27,8 @@ fn help_lists_every_subcommand_without_a_display() {
     let out = fupan(&dir.path().join("t.db"), &["--help"]);
     assert!(out.status.success(), "{}", stderr(&out));
     for sub in [
-        "import", "costs", "summary", "channels", "report", "imports", "undo", "backup", "restore",
+        "import", "costs", "summary", "channels", "stores", "report", "imports", "undo", "backup",
+        "restore",
     ] {
         assert!(stdout(&out).contains(sub), "--help lacks {sub}");
     }

@@ -56,7 +56,7 @@ test("dynamic key families cover the engine's ids", () => {
   const families = {
     platform: ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada", "generic"],
     channel: ["ztc", "wanxiangtai", "yinli", "qianchuan", "pdd_ads", "jd_ads", "shopee_ads", "tiktok_ads", "lazada_ads", "other"],
-    report: ["orders", "order_items", "settlement", "ads", "sku_costs", "fixed_costs"],
+    report: ["orders", "order_items", "settlement", "ads", "sku_costs", "fixed_costs", "traffic"],
     error: ["io", "unknown_format", "bad_cell", "missing_column", "bad_file", "invalid_argument", "not_found", "money", "database", "schema_too_new", "internal", "unavailable"],
     chart: ["platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other"],
     verdict: ["scale", "cut"],

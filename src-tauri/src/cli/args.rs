@@ -34,6 +34,8 @@ pub enum Command {
     Channels(ChannelsArgs),
     /// Did a subsidy pay? Incremental ROI against a before period or a hold-out (补贴增量ROI).
     Subsidy(SubsidyArgs),
+    /// The stores side by side (账号矩阵), totalled per currency, never across currencies.
+    Stores(PeriodArgs),
     /// The year-end review (年终复盘) as PDF, HTML or xlsx.
     Report(ReportArgs),
     /// The import history.

@@ -7,6 +7,7 @@ mod costs;
 mod history;
 mod import;
 mod report;
+mod stores;
 mod subsidy;
 mod summary;
 
@@ -19,8 +20,8 @@ use fupan_engine::{Error, Ledger, Result};
 pub use args::{Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "costs", "summary", "channels", "subsidy", "report", "imports", "undo", "backup",
-    "restore", "help",
+    "import", "costs", "summary", "channels", "subsidy", "stores", "report", "imports", "undo",
+    "backup", "restore", "help",
 ];
 
 /// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
@@ -67,6 +68,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Summary(args) => summary::run(&ledger, args),
         Command::Channels(args) => channels::run(&ledger, args),
         Command::Subsidy(args) => subsidy::run(&ledger, args),
+        Command::Stores(args) => stores::run(&ledger, args),
         Command::Report(args) => report::run(&ledger, args),
         Command::Costs(cmd) => costs::run(&mut ledger, cmd),
         Command::Import(args) => import::run(&mut ledger, args),

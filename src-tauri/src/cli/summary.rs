@@ -89,6 +89,11 @@ fn print_currency(c: &CurrencySummary) {
     line("Store ROAS", rate(c.store_roas));
     line("Profit ROI", rate(c.profit_roi));
     line("Break-even ROAS", rate(c.break_even_roas));
+    if let Some(visitors) = c.visitors {
+        line("Visitors", visitors.to_string());
+        line("UV value", c.uv_value.as_ref().map_or("—".into(), money));
+        line("Store conversion", rate(c.store_cvr));
+    }
     warn_missing_costs(&c.missing_cost_skus, "their COGS is unknown");
 }
 

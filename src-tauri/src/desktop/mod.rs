@@ -45,6 +45,7 @@ macro_rules! handlers {
             costs::paste_sku_costs,
             costs::delete_fixed_cost,
             costs::fee_sources,
+            stores::store_matrix,
             stores::rename_store,
             stores::merge_stores,
             charts::dashboard_charts,

@@ -1,11 +1,18 @@
-//! Store commands: rename a store, merge two names of one account (thin over `db::stores`).
+//! Store commands: the store matrix (账号矩阵, `metrics::store_matrix`), rename a store,
+//! merge two names of one account (thin over `db::stores`).
 
 use fupan_engine::db::StoreInfo;
+use fupan_engine::metrics::{self, StoreMatrix};
 use fupan_engine::model::StoreId;
 use fupan_engine::ErrorDto;
 use tauri::State;
 
-use super::state::AppState;
+use super::state::{AppState, FilterArg};
+
+pub fn matrix(state: &AppState, filter: &FilterArg) -> Result<StoreMatrix, ErrorDto> {
+    let f = filter.to_filter()?;
+    state.with_ledger(|l| metrics::store_matrix(l, &f))
+}
 
 pub fn rename(state: &AppState, id: i64, name: &str) -> Result<StoreInfo, ErrorDto> {
     state.with_ledger(|l| l.rename_store(StoreId(id), name))
@@ -16,6 +23,15 @@ pub fn merge(state: &AppState, from: i64, into: i64) -> Result<Vec<StoreInfo>, E
         l.merge_stores(StoreId(from), StoreId(into))?;
         l.stores()
     })
+}
+
+/// Every store of the filter side by side, with per-currency totals.
+#[tauri::command]
+pub async fn store_matrix(
+    state: State<'_, AppState>,
+    filter: FilterArg,
+) -> Result<StoreMatrix, ErrorDto> {
+    matrix(&state, &filter)
 }
 
 #[tauri::command]
@@ -79,5 +95,10 @@ mod tests {
             ]
         );
         assert_eq!(merge(&state, b, a).unwrap_err().code, "not_found");
+        // The matrix lists the stores left, one currency, no sales yet.
+        let m = matrix(&state, &FilterArg::default()).unwrap();
+        assert_eq!(m.currencies.len(), 1);
+        assert_eq!(m.currencies[0].stores.len(), 2);
+        assert_eq!(m.currencies[0].total.net_sales.value(), 0.into());
     }
 }

@@ -6,7 +6,13 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, screenshot, setLang, go, settle, invoke, dropFiles, digits, By, until, APP, I18N, FX, DATASET } from "../lib/app.mjs";
+import { launch, screenshot, setLang, go, settle, invoke, dropFiles, digits, setValue, By, until, APP, I18N, FX, DATASET } from "../lib/app.mjs";
+
+// Store traffic reports (UV value), imported on top of the dataset (fixtures README).
+const TRAFFIC = [
+  ["shopee_vn/Phân tích bán hàng.20260101_20260131.xlsx", "Shopee VN Shop"],
+  ["taobao/【生意参谋平台】店铺经营概况_20260101_20260131.csv", "淘宝小店"],
+];
 
 let app;
 let e2eBuild = false;
@@ -40,7 +46,7 @@ test("fixtures imported by path: dashboard net profit equals `fupan summary --js
   if (!e2eBuild || files.length < DATASET.length) return t.skip("needs an e2e build and the fixtures");
   const d = app.driver;
   const results = [];
-  for (const [f, store] of files) {
+  for (const [f, store] of [...files, ...TRAFFIC.filter(([f]) => existsSync(join(FX, f)))]) {
     const r = await invoke(d, "import_paths", { paths: [join(FX, f)], store });
     assert.ok(r.ok, `import_paths failed: ${JSON.stringify(r.err)}`);
     results.push(...r.ok);
@@ -76,6 +82,26 @@ test("fixtures imported by path: dashboard net profit equals `fupan summary --js
     await go(d, view);
     await screenshot(d, `screen_${view}_data`);
   }
+});
+
+test("stores: the matrix shows the engine's UV value per store and per currency", async (t) => {
+  if (!e2eBuild) return t.skip("needs an e2e build");
+  const d = app.driver;
+  await setValue(d, "period-mode", "all");
+  await settle(d);
+  await go(d, "stores");
+  await d.wait(until.elementLocated(By.css('[data-testid="uv-value"]')), 10000);
+  const m = await invoke(d, "store_matrix", { filter: { from: null, to: null, store: null } });
+  assert.ok(m.ok, JSON.stringify(m.err));
+  const want = m.ok.currencies.flatMap((c) => [...c.stores, c.total].map((r) => r.uv_value));
+  if (!want.some((v) => v !== null)) return t.skip("no traffic report imported");
+  const shown = await Promise.all((await d.findElements(By.css('[data-testid="uv-value"]'))).map((e) => e.getText()));
+  assert.equal(shown.length, want.length, "one UV value per store and per currency total");
+  shown.forEach((s, i) => assert.equal(digits(s), want[i] === null ? "" : digits(want[i]), `row ${i}`));
+  await screenshot(d, "stores_matrix");
+  await go(d, "dashboard");
+  const sub = await d.findElement(By.css('[data-currency="VND"] [data-testid="kpi-net_sales"] .kpi-sub'));
+  assert.match(await sub.getText(), new RegExp(I18N.en["kpi.uv_value"]));
 });
 
 test("channels: the attribution slider re-queries the engine", async (t) => {

@@ -50,7 +50,9 @@ function kpis(c, cmp, f) {
   });
   return h("div", { class: "kpis" },
     card("gross_sales", "gmv", money(c.gross_sales, c.currency), "gross_sales"),
-    card("net_sales", "net_sales", money(c.net_sales, c.currency), "net_sales"),
+    // UV value (net sales per visitor) under net sales; "—" until a traffic report is imported.
+    card("net_sales", "net_sales", money(c.net_sales, c.currency), "net_sales",
+      { sub: `${t("kpi.uv_value")} ${money(c.uv_value, c.currency)}` }),
     card("net_profit", "net_profit", money(c.net_profit, c.currency), "net_profit", { tone: tone(c.net_profit) }),
     card("net_margin", "net_margin", percent(c.net_margin), "net_margin", { tone: tone(c.net_margin) }),
     card("store_roas", "store_roas", ratio(c.store_roas), "store_roas"),

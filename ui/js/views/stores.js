@@ -4,9 +4,9 @@
 import { call } from "../api.js";
 import { h, table, toast, errorTitle } from "../dom.js";
 import { t } from "../i18n.js";
-import { money, ratio, percent, isNegative } from "../format.js";
+import { money, ratio, percent, number, isNegative } from "../format.js";
 import { range } from "../state.js";
-import { dropZone } from "./common.js";
+import { dropZone, currencyHead } from "./common.js";
 
 function actions(s, stores, ctx) {
   const peers = stores.filter((o) => o.id !== s.id && o.platform === s.platform && o.currency === s.currency);
@@ -60,28 +60,33 @@ export async function render(root, ctx) {
     return;
   }
   const r = range();
-  const rows = await Promise.all(stores.map(async (s) => {
-    try {
-      const sum = await call("summary", { filter: { from: r.from, to: r.to, store: s.name } });
-      const c = (sum.currencies || []).find((x) => x.currency === s.currency) || null;
-      return { ...s, c };
-    } catch (e) {
-      return { ...s, c: null, error: e };
-    }
-  }));
-  const m = (k) => (row) => (row.c ? money(row.c[k], row.currency) : "—");
-  root.append(h("p", { class: "muted", i18n: "stores.help" }),
-    h("section", { class: "card", "data-testid": "stores-table" }, table([
-      { label: t("stores.col.store"), render: (s) => h("strong", { text: s.name }) },
-      { label: t("stores.col.platform"), render: (s) => t(`platform.${s.platform}`) },
-      { label: t("stores.col.currency"), key: "currency" },
-      { label: t("kpi.gmv"), num: true, render: m("gross_sales") },
-      { label: t("kpi.net_sales"), num: true, render: m("net_sales") },
-      { label: t("chart.ad_spend"), num: true, render: m("ad_spend") },
-      { label: t("kpi.net_profit"), num: true, render: (s) => (s.c ? h("span", { class: isNegative(s.c.net_profit) ? "text-bad" : "text-good", text: money(s.c.net_profit, s.currency) }) : "—") },
-      { label: t("kpi.net_margin"), num: true, render: (s) => (s.c ? percent(s.c.net_margin) : "—") },
-      { label: t("kpi.store_roas"), num: true, render: (s) => (s.c ? ratio(s.c.store_roas) : "—") },
-      { label: t("kpi.break_even_roas"), num: true, render: (s) => (s.c ? ratio(s.c.break_even_roas) : "—") },
-      { label: "", render: (s) => actions(s, stores, ctx) },
-    ], rows)));
+  // The engine's store matrix: one row per store and each currency's total (never mixed).
+  const matrix = await call("store_matrix", { filter: { from: r.from, to: r.to, store: null } });
+  root.append(h("p", { class: "muted", i18n: "stores.help" }));
+  for (const cur of matrix.currencies || []) {
+    const c = cur.currency;
+    const total = { ...cur.total, total: true, store: t("stores.total", { currency: c }) };
+    const m = (k) => (row) => money(row[k], c);
+    const hasTraffic = cur.total.visitors !== null && cur.total.visitors !== undefined;
+    root.append(h("section", { class: "card", "data-testid": "stores-table" },
+      currencyHead(c, cur.stores.map((s) => s.store)),
+      table([
+        // Platform under the name keeps the matrix readable at 1366 px, UV value in view.
+        { label: t("stores.col.store"), render: (s) => h("div", {}, h("strong", { text: s.store }),
+          s.total ? null : h("div", { class: "muted small", text: t(`platform.${s.platform}`) })) },
+        { label: t("kpi.net_sales"), num: true, render: m("net_sales") },
+        { label: t("stores.col.share"), num: true, render: (s) => (s.total ? "" : percent(s.net_sales_share)) },
+        { label: t("kpi.net_profit"), num: true, render: (s) => h("span", { class: isNegative(s.net_profit) ? "text-bad" : "text-good", text: money(s.net_profit, c) }) },
+        { label: t("kpi.net_margin"), num: true, render: (s) => percent(s.net_margin) },
+        { label: t("kpi.uv_value"), num: true, render: (s) => h("span", { "data-testid": "uv-value", text: money(s.uv_value, c) }) },
+        { label: t("stores.col.orders"), num: true, render: (s) => number(s.orders, 0) },
+        { label: t("kpi.gmv"), num: true, render: m("gross_sales") },
+        { label: t("chart.ad_spend"), num: true, render: m("ad_spend") },
+        { label: t("kpi.store_roas"), num: true, render: (s) => ratio(s.store_roas) },
+        { label: t("kpi.profit_roi"), num: true, render: (s) => percent(s.profit_roi) },
+        { label: t("kpi.break_even_roas"), num: true, render: (s) => ratio(s.break_even_roas) },
+        { label: "", render: (s) => (s.total ? "" : actions({ ...s, name: s.store }, stores, ctx)) },
+      ], [...cur.stores, total]),
+      hasTraffic ? null : h("p", { class: "muted small", i18n: "stores.uv_hint" })));
+  }
 }

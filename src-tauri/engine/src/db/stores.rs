@@ -108,7 +108,7 @@ impl Ledger {
         }
         let tx = self.conn_mut().transaction()?;
         let p = params![from.0, into.0];
-        for table in ["order_lines", "fees", "ad_days", "imports"] {
+        for table in ["order_lines", "fees", "ad_days", "traffic_days", "imports"] {
             tx.execute(
                 &format!("UPDATE {table} SET store_id = ?2 WHERE store_id = ?1"),
                 p,
@@ -173,7 +173,7 @@ impl Ledger {
 }
 
 /// Natural keys of the fact tables (metrics.md §1), as a join condition on alias `o2`.
-const MERGE_KEYS: [(&str, &str); 3] = [
+const MERGE_KEYS: [(&str, &str); 4] = [
     (
         "order_lines",
         "o2.order_id = order_lines.order_id AND o2.line_id = order_lines.line_id",
@@ -187,6 +187,7 @@ const MERGE_KEYS: [(&str, &str); 3] = [
         "o2.channel = ad_days.channel AND o2.campaign = ad_days.campaign AND o2.day = ad_days.day
          AND o2.window_days = ad_days.window_days",
     ),
+    ("traffic_days", "o2.day = traffic_days.day"),
 ];
 
 /// `Ledger::ensure_store` on any connection, so an import can create its store inside its
@@ -278,7 +279,11 @@ mod tests {
                    refund_qty, subsidy_net) VALUES
                    (1, {a}, 'O1', '1', '2026-01-10', 10000, 1000000, 0, 0, '0', 0, 0, 0),
                    (2, {b}, 'O1', '1', '2026-01-10', 10000, 1200000, 0, 0, '0', 0, 0, 0),
-                   (2, {b}, 'O2', '1', '2026-01-12', 10000, 500000, 0, 0, '0', 0, 0, 0);",
+                   (2, {b}, 'O2', '1', '2026-01-12', 10000, 500000, 0, 0, '0', 0, 0, 0);
+                 INSERT INTO traffic_days (import_id, store_id, day, visitors, page_views) VALUES
+                   (1, {a}, '2026-01-10', 40, 90),
+                   (2, {b}, '2026-01-10', 50, 100),
+                   (2, {b}, '2026-01-12', 30, 60);",
                 a = a.0,
                 b = b.0
             ))
@@ -310,6 +315,8 @@ mod tests {
         // O1 counts once, at the later import's 120; O2 50 → 170 over 2 orders. Fixed costs
         // of Jan 10–12 (3 of 31 days): rent 100 + 50 and tools 10 = 160 × 3/31.
         assert_eq!((c.gross_sales.value(), c.orders), (dec!(170), 2));
+        // Traffic of Jan 10 counts once too, the later import's 50: 50 + 30 visitors.
+        assert_eq!(c.visitors, Some(80));
         assert_eq!(c.fixed_costs.value(), dec!(160) * dec!(3) / dec!(31));
         let rows = l.fixed_costs(Some(Currency::CNY)).unwrap();
         let got: Vec<(&str, Decimal)> = rows.iter().map(|r| (r.kind.as_str(), r.amount)).collect();
@@ -318,9 +325,8 @@ mod tests {
         let tx = l.conn_mut().transaction().unwrap();
         crate::db::undo_import(&tx, crate::model::ImportId(2)).unwrap();
         tx.commit().unwrap();
-        assert_eq!(
-            summary(&l, &f).unwrap().currencies[0].gross_sales.value(),
-            dec!(100)
-        );
+        let c = summary(&l, &f).unwrap().currencies.remove(0);
+        assert_eq!(c.gross_sales.value(), dec!(100));
+        assert_eq!(c.visitors, Some(40));
     }
 }

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::import::LedgerSink;
 use crate::model::{
     AdDay, Currency, FeeRow, ImportId, OrderItem, OrderLine, OrderStatus, Scaled, SkuCost, StoreId,
+    TrafficDay,
 };
 
 /// What happened to the facts of one file: records, and rows (a row is added when any of
@@ -453,6 +454,28 @@ impl LedgerSink for LedgerWriter<'_> {
         Ok(())
     }
 
+    fn traffic_day(&mut self, t: TrafficDay) -> Result<()> {
+        let store = self.store()?;
+        let day = day_text(t.day);
+        let existing = self.current(
+            "SELECT id, import_id, day, visitors, page_views FROM traffic_days
+                 WHERE store_id = ?1 AND day = ?2 AND is_current = 1",
+            params![store, day],
+            |r| Ok(r.get::<_, i64>(3)? == t.visitors && r.get::<_, i64>(4)? == t.page_views),
+        )?;
+        if !self.settle(existing, "traffic_days")? {
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO traffic_days (import_id, store_id, day, visitors, page_views)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![self.import.0, store, day, t.visitors, t.page_views])?;
+        // No aggregate to rebuild: metrics read traffic_days directly (one row a store day).
+        Ok(())
+    }
+
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
         let unit = scaled(cost.unit_cost)?;
         let from = day_text(cost.valid_from);
@@ -597,6 +620,7 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
             "o2.channel = o.channel AND o2.campaign = o.campaign AND o2.day = o.day
              AND o2.window_days = o.window_days",
         ),
+        ("traffic_days", "o2.day = o.day"),
     ] {
         let promote = format!(
             "UPDATE {table} SET is_current = 1 WHERE id IN (

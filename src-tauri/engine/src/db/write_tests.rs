@@ -9,6 +9,7 @@ use super::write::{undo_import, LedgerWriter};
 use crate::import::LedgerSink;
 use crate::model::{
     AdDay, Channel, Currency, FeeKind, FeeRow, ImportId, OrderLine, OrderStatus, Platform, StoreId,
+    TrafficDay,
 };
 use crate::Ledger;
 
@@ -252,6 +253,57 @@ fn ad_days_version_by_channel_campaign_day_and_window() {
         )
         .unwrap();
     assert_eq!(spend, 1_200_000);
+}
+
+/// (day, visitors, page views) of the current traffic facts.
+fn traffic(ledger: &Ledger) -> Vec<(String, i64, i64)> {
+    let mut stmt = ledger
+        .conn()
+        .prepare(
+            "SELECT day, visitors, page_views FROM traffic_days WHERE is_current = 1 ORDER BY day",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+#[test]
+fn traffic_days_version_by_store_day_and_undo_restores() {
+    let (mut ledger, store) = setup();
+    let visit = |d: u32, visitors: i64, page_views: i64| TrafficDay {
+        day: day(d),
+        visitors,
+        page_views,
+    };
+    import(&mut ledger, store, |w| {
+        w.traffic_day(visit(1, 500, 1200)).unwrap();
+        w.traffic_day(visit(2, 400, 900)).unwrap();
+        // The same day again in one file: one fact, the later row wins.
+        w.traffic_day(visit(2, 410, 950)).unwrap();
+    });
+    let first = vec![
+        ("2026-01-01".to_string(), 500, 1200),
+        ("2026-01-02".to_string(), 410, 950),
+    ];
+    assert_eq!(traffic(&ledger), first);
+    // A later export: day 1 unchanged (duplicate), day 2 revised, day 3 new.
+    let tx = ledger.conn_mut().transaction().unwrap();
+    tx.execute("INSERT INTO imports (id, file_name, file_hash, platform, report, imported_at) VALUES (7,'f','h','douyin','traffic','now')", []).unwrap();
+    let mut w = LedgerWriter::new(&tx, Some(store), Currency::CNY, ImportId(7)).unwrap();
+    w.traffic_day(visit(1, 500, 1200)).unwrap();
+    w.traffic_day(visit(2, 420, 960)).unwrap();
+    w.traffic_day(visit(3, 300, 600)).unwrap();
+    let (counts, _) = w.finish().unwrap();
+    tx.commit().unwrap();
+    assert_eq!((counts.added, counts.updated, counts.duplicates), (1, 1, 1));
+    assert_eq!(traffic(&ledger)[1], ("2026-01-02".to_string(), 420, 960));
+    assert_eq!(traffic(&ledger).len(), 3);
+    let tx = ledger.conn_mut().transaction().unwrap();
+    undo_import(&tx, ImportId(7)).unwrap();
+    tx.commit().unwrap();
+    assert_eq!(traffic(&ledger), first);
 }
 
 #[test]

@@ -24,7 +24,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::{AdDay, Currency, FeeRow, OrderItem, OrderLine, Platform, ReportKind, SkuCost};
+use crate::model::{
+    AdDay, Currency, FeeRow, OrderItem, OrderLine, Platform, ReportKind, SkuCost, TrafficDay,
+};
 
 /// Where the mapped records go: the ledger writer inside one transaction, or a counting
 /// preview that writes nothing.
@@ -35,6 +37,8 @@ pub trait LedgerSink {
     fn fee(&mut self, fee: FeeRow) -> Result<()>;
     fn ad_day(&mut self, ad: AdDay) -> Result<()>;
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()>;
+    /// One day of the store's traffic (visitors).
+    fn traffic_day(&mut self, day: TrafficDay) -> Result<()>;
     /// One data row of the file is done (its records were all given). Lets the writer
     /// count rows as added, updated or duplicate, as the CLI contract reports them.
     fn end_row(&mut self) {

@@ -13,7 +13,9 @@ use super::mapping::ColumnMapping;
 use super::{columns, detect, map, read, Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 use crate::db::{ensure_store, save_template, LedgerWriter};
 use crate::error::{Error, Result};
-use crate::model::{AdDay, FeeRow, ImportId, OrderItem, OrderLine, ReportKind, SkuCost};
+use crate::model::{
+    AdDay, FeeRow, ImportId, OrderItem, OrderLine, ReportKind, SkuCost, TrafficDay,
+};
 use crate::Ledger;
 
 /// One element of `fupan import --json` "files" (cli.md).
@@ -49,6 +51,7 @@ pub struct Preview {
     pub fees: u64,
     pub ad_days: u64,
     pub sku_costs: u64,
+    pub traffic_days: u64,
     pub skipped: Vec<Skipped>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
@@ -136,6 +139,7 @@ struct CountingSink {
     fees: u64,
     ad_days: u64,
     sku_costs: u64,
+    traffic_days: u64,
 }
 
 impl LedgerSink for CountingSink {
@@ -157,6 +161,10 @@ impl LedgerSink for CountingSink {
     }
     fn sku_cost(&mut self, _: SkuCost) -> Result<()> {
         self.sku_costs += 1;
+        Ok(())
+    }
+    fn traffic_day(&mut self, _: TrafficDay) -> Result<()> {
+        self.traffic_days += 1;
         Ok(())
     }
     fn restart(&mut self) -> Result<()> {
@@ -192,6 +200,7 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         fees: sink.fees,
         ad_days: sink.ad_days,
         sku_costs: sink.sku_costs,
+        traffic_days: sink.traffic_days,
         skipped: stats.skipped,
         date_from: stats.date_from,
         date_to: stats.date_to,

@@ -11,9 +11,18 @@ pub fn sales_from_traffic(visitors: i64, cvr: Decimal, aov: Decimal) -> Decimal 
     Decimal::from(visitors) * cvr * aov
 }
 
-/// UV价值 = sales / visitors (money per visitor); `None` without visitors.
+/// UV价值 = sales / visitors (money per visitor); `None` without visitors. The ledger's
+/// callers pass NET sales (gross − refunds): with `store_cvr` = orders / visitors and aov =
+/// net sales / orders this keeps `uv_value = cvr × aov` exact, and a refunded sale is no
+/// value a visitor brought.
 pub fn uv_value(sales: Decimal, visitors: i64) -> Option<Decimal> {
     Rate::ratio(sales, Decimal::from(visitors)).map(Rate::value)
+}
+
+/// The store's conversion rate, orders / visitors (the cvr of `sales = visitors × cvr ×
+/// aov`); `None` without visitors.
+pub fn store_cvr(orders: i64, visitors: i64) -> Option<Rate> {
+    Rate::ratio(Decimal::from(orders), Decimal::from(visitors))
 }
 
 /// 复购率: share of buyers with ≥ 2 orders, from each buyer's order count.
@@ -149,6 +158,11 @@ mod tests {
         assert_eq!(sales, dec!(50000));
         assert_eq!(uv_value(sales, 10000), Some(dec!(5)));
         assert_eq!(uv_value(sales, 0), None);
+        // 200 orders of 10,000 visitors at aov 250: cvr 0.02, and uv = cvr × aov = 5.
+        let cvr = store_cvr(200, 10000).unwrap();
+        assert_eq!(cvr.to_output(), "0.0200");
+        assert_eq!(uv_value(sales, 10000), Some(cvr.value() * dec!(250)));
+        assert_eq!(store_cvr(3, 0), None);
     }
 
     #[test]

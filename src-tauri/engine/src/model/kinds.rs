@@ -103,6 +103,7 @@ id_enum!(
         Ads = "ads",
         SkuCosts = "sku_costs",
         FixedCosts = "fixed_costs",
+        Traffic = "traffic",
     }
 );
 

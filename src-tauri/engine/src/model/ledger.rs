@@ -98,6 +98,16 @@ impl AdDay {
     }
 }
 
+/// One day of a store's traffic (shop-level visitors). Natural key: store + day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrafficDay {
+    pub day: NaiveDate,
+    /// Unique visitors of the whole store that day (访客数 / Lượt truy cập).
+    pub visitors: i64,
+    /// Page views (浏览量 / Lượt xem trang); 0 when the export has none.
+    pub page_views: i64,
+}
+
 /// A SKU's unit cost from a date on (COGS).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SkuCost {

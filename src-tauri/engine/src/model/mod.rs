@@ -6,7 +6,7 @@ mod money;
 mod rate;
 
 pub use kinds::{Channel, FeeKind, ImportId, OrderStatus, Platform, ReportKind, StoreId};
-pub use ledger::{AdDay, FeeRow, FixedCost, OrderItem, OrderLine, SkuCost};
+pub use ledger::{AdDay, FeeRow, FixedCost, OrderItem, OrderLine, SkuCost, TrafficDay};
 pub use money::{
     format_fixed, format_grouped, round_money, Currency, Money, MoneyError, Scaled, STORAGE_SCALE,
 };

@@ -15,6 +15,7 @@ mod shopee_income;
 pub mod spec;
 mod taobao;
 mod tiktok;
+mod traffic;
 
 pub use fee_sources::{fee_sources, FeeSource};
 pub use spec::{
@@ -37,6 +38,11 @@ pub static ALL: &[FormatSpec] = &[
     ads::PDD_ADS,
     ads::SHOPEE_ADS,
     ads::TIKTOK_ADS,
+    traffic::SYCM,
+    traffic::COMPASS,
+    traffic::SHOPEE,
+    traffic::TIKTOK,
+    traffic::LAZADA,
     settlement::DOUYIN_FUNDS,
     settlement::TIKTOK_SETTLEMENT,
     settlement::LAZADA_FINANCE,

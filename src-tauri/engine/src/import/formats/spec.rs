@@ -43,6 +43,10 @@ pub enum Role {
     Orders,
     Collects,
     AddToCarts,
+    // store traffic
+    /// Unique visitors of the store that day.
+    Visitors,
+    PageViews,
     // SKU costs
     UnitCost,
     ValidFrom,
@@ -121,6 +125,8 @@ pub enum Grain {
     Ads,
     /// One row per SKU cost.
     SkuCosts,
+    /// One row per store day of traffic (visitors, page views).
+    Traffic,
     /// One row per settlement line / order statement: fee rows (`FeeRule`).
     Fees,
     /// One row per item of an order (a companion file: SKU, qty and price of orders whose

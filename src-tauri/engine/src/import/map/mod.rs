@@ -21,6 +21,8 @@ mod tests_ads;
 mod tests_fees;
 #[cfg(test)]
 mod tests_more;
+#[cfg(test)]
+mod tests_traffic;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -35,7 +37,7 @@ use crate::error::{Error, Location, Result};
 use crate::import::formats::{self, Grain, Role};
 use crate::import::read::{Book, Cell};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
-use crate::model::{AdDay, SkuCost};
+use crate::model::{AdDay, SkuCost, TrafficDay};
 
 use crate::import::{clean, header};
 
@@ -172,11 +174,11 @@ fn map_sheet(
             Grain::Lines | Grain::Items => Role::OrderId,
             // A report dated by its period (no day column): a row with a spend is data.
             Grain::Ads if !b.has(Role::Date) => Role::Spend,
-            Grain::Ads | Grain::Fees => Role::Date,
+            Grain::Ads | Grain::Fees | Grain::Traffic => Role::Date,
             Grain::SkuCosts => Role::Sku,
         };
         let key = match spec.grain {
-            Grain::Ads | Grain::Fees => Ok(b.text(&row.cells, key_role)),
+            Grain::Ads | Grain::Fees | Grain::Traffic => Ok(b.text(&row.cells, key_role)),
             _ => b.id(&row.cells, key_role),
         };
         let key = match key {
@@ -211,6 +213,7 @@ fn map_sheet(
                 ad_row(b, &row.cells, period, &mut stats, &mut ads)
             }
             Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
+            Grain::Traffic => traffic_row(b, &row.cells, &mut stats, sink)?,
             Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
                 Some((rule, Ok(r))) => {
                     note_day(&mut stats, r.day());
@@ -361,6 +364,36 @@ fn cost_row(
                 note_day(stats, cost.valid_from);
             }
             sink.sku_cost(cost)?;
+            Ok(None)
+        }
+        Err(bad) => Ok(Some(bad)),
+    }
+}
+
+/// One store day of traffic. A day repeated in the file is one fact: the later row wins
+/// (db::write), as a re-export of that day would.
+fn traffic_row(
+    b: &Bound,
+    cells: &[Cell],
+    stats: &mut MapStats,
+    sink: &mut dyn LedgerSink,
+) -> Result<Option<Bad>> {
+    let read = || -> Result<TrafficDay, Bad> {
+        let day = b
+            .date(cells, Role::Date)?
+            .ok_or_else(|| b.empty(Role::Date, "the date"))?;
+        Ok(TrafficDay {
+            day,
+            visitors: b
+                .count(cells, Role::Visitors)?
+                .ok_or_else(|| b.empty(Role::Visitors, "the visitors"))?,
+            page_views: b.count(cells, Role::PageViews)?.unwrap_or(0),
+        })
+    };
+    match read() {
+        Ok(t) => {
+            note_day(stats, t.day);
+            sink.traffic_day(t)?;
             Ok(None)
         }
         Err(bad) => Ok(Some(bad)),

@@ -8,7 +8,9 @@ use crate::import::detect::detect;
 use crate::import::read::Cell;
 use crate::import::read::MemoryBook;
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats};
-use crate::model::{AdDay, FeeKind, FeeRow, OrderItem, OrderLine, OrderStatus, SkuCost};
+use crate::model::{
+    AdDay, FeeKind, FeeRow, OrderItem, OrderLine, OrderStatus, SkuCost, TrafficDay,
+};
 
 #[derive(Debug, Default)]
 pub struct Sink {
@@ -19,6 +21,7 @@ pub struct Sink {
     pub costs: Vec<SkuCost>,
     /// Times the importer started the file again (an order's lines apart).
     pub restarts: u32,
+    pub traffic: Vec<TrafficDay>,
 }
 
 impl LedgerSink for Sink {
@@ -40,6 +43,10 @@ impl LedgerSink for Sink {
     }
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
         self.costs.push(cost);
+        Ok(())
+    }
+    fn traffic_day(&mut self, day: TrafficDay) -> Result<()> {
+        self.traffic.push(day);
         Ok(())
     }
     fn restart(&mut self) -> Result<()> {

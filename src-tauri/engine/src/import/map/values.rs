@@ -222,6 +222,14 @@ impl Bound {
         self.first(cells, role, |c| clean::integer(c).map_err(|e| e.reason))
     }
 
+    /// The first non-empty count of `role` that cannot be negative (visitors, page views).
+    pub fn count(&self, cells: &[Cell], role: Role) -> Result<Option<i64>, Bad> {
+        self.first(cells, role, |c| match clean::integer(c) {
+            Ok(Some(n)) if n < 0 => Err("a count cannot be negative".into()),
+            r => r.map_err(|e| e.reason),
+        })
+    }
+
     pub fn date(&self, cells: &[Cell], role: Role) -> Result<Option<NaiveDate>, Bad> {
         self.first(cells, role, |c| clean::date(c).map_err(|e| e.reason))
     }

@@ -12,6 +12,7 @@
 mod channels;
 mod compare;
 mod drill;
+mod matrix;
 mod monthly;
 mod products;
 mod repurchase;
@@ -19,6 +20,7 @@ mod response;
 mod subsidy;
 mod summary;
 mod totals;
+mod traffic;
 
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
@@ -32,6 +34,7 @@ pub use channels::{
 };
 pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
+pub use matrix::{store_matrix, CurrencyMatrix, MatrixFigures, MatrixRow, StoreMatrix};
 pub(crate) use monthly::month_spans;
 pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 pub use super::totals::MissingCost;
 use super::totals::{totals, Totals};
-use super::{resolve, Filter};
+use super::{resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
 use crate::metrics::store::StoreFigures;
@@ -22,8 +22,10 @@ pub struct Summary {
     pub currencies: Vec<CurrencySummary>,
 }
 
-/// One currency's figures; field names and order are the cli.md contract (plus the extra
-/// `missing_cost_skus`).
+/// One currency's figures; field names and order are the cli.md contract, plus the extra
+/// traffic keys (`visitors`, `page_views`, `uv_value`, `store_cvr`: `null` without a
+/// traffic report; UV value and conversion over the store days that have one) and
+/// `missing_cost_skus`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CurrencySummary {
     pub currency: Currency,
@@ -47,6 +49,13 @@ pub struct CurrencySummary {
     pub store_roas: Option<Rate>,
     pub profit_roi: Option<Rate>,
     pub break_even_roas: Option<Rate>,
+    /// Visitor-days of the traffic reports (see `query::traffic`).
+    pub visitors: Option<i64>,
+    pub page_views: Option<i64>,
+    /// UV价值: net sales per visitor.
+    pub uv_value: Option<Amount>,
+    /// Orders per visitor.
+    pub store_cvr: Option<Rate>,
     /// SKUs sold without a valid unit cost (their COGS is unknown, not 0).
     pub missing_cost_skus: Vec<MissingCost>,
     /// The exact figures, for Rust callers (the report, channels).
@@ -79,6 +88,10 @@ impl CurrencySummary {
             store_roas: f.store_roas,
             profit_roi: f.profit_roi,
             break_even_roas: f.break_even_roas,
+            visitors: t.traffic.map(|x| x.visitors),
+            page_views: t.traffic.map(|x| x.page_views),
+            uv_value: t.traffic.and_then(|x| x.uv_value()).map(a),
+            store_cvr: t.traffic.and_then(|x| x.store_cvr()),
             missing_cost_skus: t.missing,
             figures: f,
         }
@@ -89,15 +102,25 @@ pub fn summary(ledger: &Ledger, f: &Filter) -> Result<Summary> {
     let scope = resolve(ledger, f)?;
     let mut currencies = Vec::new();
     for cs in &scope.currencies {
-        let t = totals(ledger, cs, scope.from, scope.to)?;
-        let names = cs.stores.iter().map(|s| s.name.clone()).collect();
-        currencies.push(CurrencySummary::new(cs.currency, names, t));
+        currencies.push(currency_summary(ledger, cs, scope.from, scope.to)?);
     }
     Ok(Summary {
         from: scope.from,
         to: scope.to,
         currencies,
     })
+}
+
+/// The figures of one currency's stores over a period.
+pub(crate) fn currency_summary(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<CurrencySummary> {
+    let t = totals(ledger, cs, from, to)?;
+    let names = cs.stores.iter().map(|s| s.name.clone()).collect();
+    Ok(CurrencySummary::new(cs.currency, names, t))
 }
 
 /// SKUs sold in the period with no unit cost valid on the sale day, per currency.

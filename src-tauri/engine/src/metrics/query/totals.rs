@@ -8,6 +8,7 @@ use rusqlite::{params, params_from_iter};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::traffic::{traffic_totals, TrafficTotals};
 use super::{day_params, day_range, CurrencyScope};
 use crate::db::Ledger;
 use crate::error::{Error, Result};
@@ -39,6 +40,8 @@ pub(crate) struct Totals {
     pub units: Decimal,
     pub inputs: StoreInputs,
     pub missing: Vec<MissingCost>,
+    /// None: no traffic report covers the stores in the period.
+    pub traffic: Option<TrafficTotals>,
 }
 
 fn dec(v: Option<i64>) -> Decimal {
@@ -110,6 +113,7 @@ pub(crate) fn totals(
     if let (Some(from), Some(to)) = (from, to) {
         out.inputs.fixed_costs = fixed_costs(ledger, cs, &ids, from, to)?;
     }
+    out.traffic = traffic_totals(ledger, &ids, from, to)?;
     Ok(out)
 }
 

@@ -239,6 +239,7 @@ fn summary_all_stores_one_object_per_currency() {
         "ad_spend": "300.00", "fixed_costs": "1100.00", "net_profit": "-715.00",
         "net_margin": "-0.5107", "marketing_spend": "330.00", "store_roas": "4.6667",
         "profit_roi": "-2.1667", "break_even_roas": "2.1898",
+        "visitors": null, "page_views": null, "uv_value": null, "store_cvr": null,
         "missing_cost_skus": [{"currency": "CNY", "sku": "S2", "units": 1, "gross": "200.00"}]
     });
     // VND: 1,000,000 of sales, no costs known (S1's cost is in CNY): COGS 0 with S1 listed.
@@ -250,6 +251,7 @@ fn summary_all_stores_one_object_per_currency() {
         "ad_spend": "0", "fixed_costs": "0", "net_profit": "1000000", "net_margin": "1.0000",
         "marketing_spend": "0", "store_roas": null, "profit_roi": null,
         "break_even_roas": "1.0000",
+        "visitors": null, "page_views": null, "uv_value": null, "store_cvr": null,
         "missing_cost_skus": [{"currency": "VND", "sku": "S1", "units": 1, "gross": "1000000"}]
     });
     assert_eq!(
@@ -355,4 +357,5 @@ fn prorates_fixed_costs_by_days() {
 mod channels;
 mod compare;
 mod drill;
+mod matrix;
 mod subsidy;
