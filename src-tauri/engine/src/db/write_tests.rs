@@ -41,6 +41,7 @@ fn fee(order: &str, kind: FeeKind, amount: Decimal, reference: &str, rank: u8, d
         amount,
         reference: reference.into(),
         rank,
+        source: kind.as_str().into(),
     }
 }
 

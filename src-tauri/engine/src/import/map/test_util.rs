@@ -118,7 +118,7 @@ pub fn line(
     }
 }
 
-pub fn fee(order: &str, d: NaiveDate, kind: FeeKind, amount: Decimal) -> FeeRow {
+pub fn fee(order: &str, d: NaiveDate, kind: FeeKind, amount: Decimal, source: &str) -> FeeRow {
     FeeRow {
         order_id: Some(order.into()),
         day: d,
@@ -126,6 +126,7 @@ pub fn fee(order: &str, d: NaiveDate, kind: FeeKind, amount: Decimal) -> FeeRow 
         amount,
         reference: format!("order:{order}"),
         rank: 1,
+        source: source.into(),
     }
 }
 
