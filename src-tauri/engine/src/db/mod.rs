@@ -128,3 +128,6 @@ mod tests {
 
 #[cfg(test)]
 mod write_tests;
+
+#[cfg(test)]
+mod fee_kinds_tests;
