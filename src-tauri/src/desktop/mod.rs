@@ -44,6 +44,8 @@ macro_rules! handlers {
             costs::paste_sku_costs,
             costs::delete_fixed_cost,
             costs::fee_sources,
+            costs::fee_kind_sources,
+            costs::set_fee_kind,
             stores::rename_store,
             stores::merge_stores,
             charts::dashboard_charts,
