@@ -31,15 +31,15 @@ fn sources(db: &TempDb) -> Vec<(String, String, String, Value, Vec<String>)> {
                 .map(|a| {
                     format!(
                         "{} {}",
-                        a["amount"].as_str().unwrap(),
-                        a["currency"].as_str().unwrap()
+                        a["amount"].as_str().expect("a string"),
+                        a["currency"].as_str().expect("a string")
                     )
                 })
                 .collect();
             (
-                s["source"].as_str().unwrap().to_string(),
-                s["default_kind"].as_str().unwrap().to_string(),
-                s["kind"].as_str().unwrap().to_string(),
+                s["source"].as_str().expect("a string").to_string(),
+                s["default_kind"].as_str().expect("a string").to_string(),
+                s["kind"].as_str().expect("a string").to_string(),
                 s["override"].clone(),
                 amounts,
             )
@@ -77,7 +77,7 @@ fn figures(db: &TempDb) -> (Vec<String>, String, String, String, String) {
     (
         kinds
             .iter()
-            .map(|k| c["fees"][k].as_str().unwrap().to_string())
+            .map(|k| c["fees"][k].as_str().expect("a string").to_string())
             .collect(),
         s("hidden_costs"),
         s("contribution"),

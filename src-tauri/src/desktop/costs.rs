@@ -275,7 +275,12 @@ mod tests {
         };
         state
             .with_ledger(|l| {
-                fupan_engine::import::import_file(l, std::path::Path::new(tiktok), &opts, &mut |_| {})
+                fupan_engine::import::import_file(
+                    l,
+                    std::path::Path::new(tiktok),
+                    &opts,
+                    &mut |_| {},
+                )
             })
             .unwrap();
         let fees = || {
@@ -284,7 +289,11 @@ mod tests {
                 .unwrap();
             let c = &s.currencies[0];
             let kind = |k| c.fees.get(&k).map(|a| a.value()).unwrap_or_default();
-            (kind(FeeKind::Shipping), kind(FeeKind::Other), c.hidden_costs.value())
+            (
+                kind(FeeKind::Shipping),
+                kind(FeeKind::Other),
+                c.hidden_costs.value(),
+            )
         };
         let before = fees();
         let sources = state.with_ledger(|l| l.fee_sources_seen()).unwrap();
@@ -298,7 +307,9 @@ mod tests {
         assert!(set_kind(&state, "tiktok_shop", &ship.source, None).unwrap());
         assert_eq!(fees(), before);
         assert_eq!(
-            set_kind(&state, "tiktok", &ship.source, None).unwrap_err().code,
+            set_kind(&state, "tiktok", &ship.source, None)
+                .unwrap_err()
+                .code,
             "invalid_argument"
         );
     }

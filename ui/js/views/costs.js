@@ -77,7 +77,7 @@ async function skuTableCard(currency, missing) {
  *  saved only when every line is good. */
 function pasteBox(currency, redraw) {
   const area = h("textarea", { rows: "5", class: "paste-area", "data-testid": "paste-costs", "aria-label": t("costs.paste_label"),
-    placeholder: "SKU  ⇥  12.50  ⇥  2026-01-01" });
+    placeholder: `SKU  ⇥  ${amountPlaceholder(currency) === "0" ? "12500" : "12.50"}  ⇥  2026-01-01` });
   const out = h("div", { class: "paste-result", "aria-live": "polite" });
   const saveBtn = h("button", { type: "button", class: "btn btn-primary", disabled: true, "data-testid": "paste-save" }, h("span", { i18n: "costs.paste_save" }));
   const run = async (save) => {

@@ -70,7 +70,10 @@ fn two_sources_of_one_kind_on_one_order_are_two_fees_and_add_up() {
     // 15.00 + 2.50 = 17.50; 3.00 + 1.50 = 4.50.
     assert_eq!(
         by_kind(&ledger),
-        kinds(&[("affiliate_commission", 175_000), ("platform_commission", 45_000)])
+        kinds(&[
+            ("affiliate_commission", 175_000),
+            ("platform_commission", 45_000)
+        ])
     );
 }
 
@@ -156,8 +159,13 @@ fn undo_and_reimport_keep_the_override() {
 
     // A later export raises B's 平台服务费 to 2.00: counted as other; undo goes back.
     let later = import(&mut ledger, store, |w| {
-        w.fee(sourced("B", FeeKind::PlatformCommission, dec!(2), "平台服务费"))
-            .unwrap()
+        w.fee(sourced(
+            "B",
+            FeeKind::PlatformCommission,
+            dec!(2),
+            "平台服务费",
+        ))
+        .unwrap()
     });
     assert_eq!(
         by_kind(&ledger),

@@ -33,7 +33,14 @@ fn line(order: &str, list: Decimal, f: Decimal) -> OrderLine {
     }
 }
 
-pub(super) fn fee(order: &str, kind: FeeKind, amount: Decimal, reference: &str, rank: u8, d: u32) -> FeeRow {
+pub(super) fn fee(
+    order: &str,
+    kind: FeeKind,
+    amount: Decimal,
+    reference: &str,
+    rank: u8,
+    d: u32,
+) -> FeeRow {
     FeeRow {
         order_id: Some(order.into()),
         day: day(d),
@@ -46,7 +53,11 @@ pub(super) fn fee(order: &str, kind: FeeKind, amount: Decimal, reference: &str, 
 }
 
 /// Writes `f`'s records as one import and commits; returns the import id.
-pub(super) fn import(ledger: &mut Ledger, store: StoreId, write: impl FnOnce(&mut LedgerWriter)) -> ImportId {
+pub(super) fn import(
+    ledger: &mut Ledger,
+    store: StoreId,
+    write: impl FnOnce(&mut LedgerWriter),
+) -> ImportId {
     let tx = ledger.conn_mut().transaction().unwrap();
     tx.execute(
         "INSERT INTO imports (file_name, file_hash, platform, report, store_id, imported_at)

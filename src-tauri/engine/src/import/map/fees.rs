@@ -73,7 +73,9 @@ impl Fees {
                 .find(|(pattern, _)| lower.contains(&pattern.to_lowercase()));
             // The source is the table's name for a known fee, the export's for an unknown one.
             match target {
-                Some((pattern, Target::Fee(kind))) => fees.push((*kind, pattern.to_string(), amount)),
+                Some((pattern, Target::Fee(kind))) => {
+                    fees.push((*kind, pattern.to_string(), amount))
+                }
                 Some((_, Target::Ad(channel))) => ad = Some((*channel, amount)),
                 Some((_, Target::Ignore)) => {}
                 None if amount > Decimal::ZERO => fees.push((FeeKind::Other, name, amount)),

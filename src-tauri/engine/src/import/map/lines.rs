@@ -116,7 +116,10 @@ impl Lines {
             }
         }
         let discount = if first && b.has(Role::OrderDiscount) {
-            Some((money(Role::OrderDiscount)?, b.source_of(Role::OrderDiscount)))
+            Some((
+                money(Role::OrderDiscount)?,
+                b.source_of(Role::OrderDiscount),
+            ))
         } else {
             None
         };

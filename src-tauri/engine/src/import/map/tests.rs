@@ -173,10 +173,22 @@ fn shopee_orders_lines_fees_and_order_discount() {
     assert_eq!(
         sink.fees,
         vec![
-            fee(a, d5, FeeKind::PlatformCommission, dec!(18000), "Phí cố định"),
+            fee(
+                a,
+                d5,
+                FeeKind::PlatformCommission,
+                dec!(18000),
+                "Phí cố định"
+            ),
             fee(a, d5, FeeKind::ServiceFee, dec!(9000), "Phí Dịch Vụ"),
             fee(a, d5, FeeKind::PaymentFee, dec!(7000), "Phí thanh toán"),
-            fee(c, d6, FeeKind::PlatformCommission, dec!(5000), "Phí cố định"),
+            fee(
+                c,
+                d6,
+                FeeKind::PlatformCommission,
+                dec!(5000),
+                "Phí cố định"
+            ),
             // (1 − (0.5 × 400000 + 1 × 200000) / 800000) × (20000 + 10000)
             fee(a, d5, FeeKind::Subsidy, dec!(15000), "Mã giảm giá của Shop"),
         ]
@@ -201,7 +213,13 @@ fn shopee_new_payment_fee_name_is_accepted() {
     let (_, _, sink) = run(&mut book, &ImportOptions::default()).unwrap();
     assert_eq!(
         sink.fees,
-        vec![fee("X1", day(2026, 7, 1), FeeKind::PaymentFee, dec!(2000), "Phí thanh toán")]
+        vec![fee(
+            "X1",
+            day(2026, 7, 1),
+            FeeKind::PaymentFee,
+            dec!(2000),
+            "Phí thanh toán"
+        )]
     );
     assert_eq!(sink.lines[0].line_id, "#1");
 }
@@ -357,5 +375,14 @@ fn tiktok_orders_skip_description_row() {
             ),
         ]
     );
-    assert_eq!(sink.fees, vec![fee(o, d5, FeeKind::Shipping, dec!(15000), "Shipping Fee Seller Discount")]);
+    assert_eq!(
+        sink.fees,
+        vec![fee(
+            o,
+            d5,
+            FeeKind::Shipping,
+            dec!(15000),
+            "Shipping Fee Seller Discount"
+        )]
+    );
 }

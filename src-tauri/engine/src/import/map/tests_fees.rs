@@ -157,10 +157,38 @@ fn tiktok_settlement_order_rows_only() {
     let fees = |id: &str, ship: Option<rust_decimal::Decimal>| {
         let r = format!("settlement:{id}");
         let mut v = vec![
-            settle(Some(id), d12, FeeKind::PlatformCommission, dec!(4000), &r, "TikTok Shop commission fee"),
-            settle(Some(id), d12, FeeKind::ServiceFee, dec!(1500), &r, "SFP service fee"),
-            settle(Some(id), d12, FeeKind::PaymentFee, dec!(2000), &r, "Transaction fee"),
-            settle(Some(id), d12, FeeKind::AffiliateCommission, dec!(10000), &r, "Affiliate commission"),
+            settle(
+                Some(id),
+                d12,
+                FeeKind::PlatformCommission,
+                dec!(4000),
+                &r,
+                "TikTok Shop commission fee",
+            ),
+            settle(
+                Some(id),
+                d12,
+                FeeKind::ServiceFee,
+                dec!(1500),
+                &r,
+                "SFP service fee",
+            ),
+            settle(
+                Some(id),
+                d12,
+                FeeKind::PaymentFee,
+                dec!(2000),
+                &r,
+                "Transaction fee",
+            ),
+            settle(
+                Some(id),
+                d12,
+                FeeKind::AffiliateCommission,
+                dec!(10000),
+                &r,
+                "Affiliate commission",
+            ),
         ];
         if let Some(s) = ship {
             v.push(settle(Some(id), d12, FeeKind::Shipping, s, &r, "Shipping"));
@@ -215,10 +243,31 @@ fn lazada_finance_pivots_fee_names() {
     assert_eq!(
         sink.fees,
         vec![
-            settle(o, d12, FeeKind::PlatformCommission, dec!(8000), "T2", "Commission"),
+            settle(
+                o,
+                d12,
+                FeeKind::PlatformCommission,
+                dec!(8000),
+                "T2",
+                "Commission"
+            ),
             settle(o, d12, FeeKind::PaymentFee, dec!(3980), "T3", "Payment Fee"),
-            settle(o, d12, FeeKind::PlatformCommission, dec!(-8000), "T4", "Commission"),
-            settle(o, d12, FeeKind::Subsidy, dec!(10000), "T5", "Promotional Charges Vouchers"),
+            settle(
+                o,
+                d12,
+                FeeKind::PlatformCommission,
+                dec!(-8000),
+                "T4",
+                "Commission"
+            ),
+            settle(
+                o,
+                d12,
+                FeeKind::Subsidy,
+                dec!(10000),
+                "T5",
+                "Promotional Charges Vouchers"
+            ),
         ]
     );
     let want = AdDay {
