@@ -12,16 +12,13 @@ use crate::error::{Error, Result};
 use crate::metrics::Amount;
 use crate::model::{Currency, FeeKind, Platform, Scaled, StoreId};
 
-/// SQL for the kind a fee row (table alias `f`) counts under: the platform's override of its
-/// source, else the kind its format gave it.
-pub(crate) fn effective_kind(f: &str) -> String {
-    format!(
-        "COALESCE((SELECT k.kind FROM fee_kind_overrides k JOIN stores s
-                   ON s.platform = k.platform
-                   WHERE s.id = {f}.store_id AND k.source = {f}.source AND {f}.source <> ''),
-                  {f}.kind)"
-    )
-}
+/// SQL joined to fees (alias `f`) so that `FEE_KIND` is the kind a fee counts under: the
+/// platform's override of its source, else the kind its format gave it. (A join, not a
+/// correlated subquery: the aggregate rebuild of a large import stays as fast.)
+pub(crate) const FEE_KIND_JOIN: &str = "JOIN stores fs ON fs.id = f.store_id
+    LEFT JOIN fee_kind_overrides fk ON fk.platform = fs.platform AND fk.source = f.source
+         AND f.source <> ''";
+pub(crate) const FEE_KIND: &str = "COALESCE(fk.kind, f.kind)";
 
 /// One fee source of one platform as the ledger holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,20 +52,18 @@ fn parsed<T: std::str::FromStr<Err = String>>(i: usize, s: String) -> rusqlite::
 impl Ledger {
     /// Every fee source in the ledger (and every override), by platform, source and kind.
     pub fn fee_sources_seen(&self) -> Result<Vec<FeeSourceUse>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT s.platform, f.source, f.kind, k.kind, s.currency,
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT fs.platform, f.source, f.kind, fk.kind, fs.currency,
                     SUM(CASE WHEN f.superseded = 0 THEN f.amount ELSE 0 END)
-             FROM fees f JOIN stores s ON s.id = f.store_id
-             LEFT JOIN fee_kind_overrides k ON k.platform = s.platform AND k.source = f.source
-                  AND f.source <> ''
+             FROM fees f {FEE_KIND_JOIN}
              WHERE f.is_current = 1
-             GROUP BY s.platform, f.source, f.kind, s.currency
+             GROUP BY fs.platform, f.source, f.kind, fs.currency
              UNION ALL
              SELECT k.platform, k.source, NULL, k.kind, NULL, NULL FROM fee_kind_overrides k
              WHERE NOT EXISTS (SELECT 1 FROM fees f JOIN stores s ON s.id = f.store_id
                    WHERE s.platform = k.platform AND f.source = k.source AND f.is_current = 1)
-             ORDER BY 1, 2, 3, 5",
-        )?;
+             ORDER BY 1, 2, 3, 5"
+        ))?;
         let rows = stmt.query_map([], |r| {
             let default: Option<String> = r.get(2)?;
             let over: Option<String> = r.get(3)?;

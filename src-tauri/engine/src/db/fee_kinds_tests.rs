@@ -93,6 +93,18 @@ fn an_override_moves_a_sources_amounts_to_another_kind_and_clearing_restores() {
             ("service_fee", 25_000),
         ])
     );
+    // The rows behind the service fee figure are the moved column's, under its new kind.
+    let rows = crate::metrics::drill(
+        &ledger,
+        &crate::metrics::Filter::default(),
+        crate::model::Currency::CNY,
+        &crate::metrics::Figure::Fees(Some(FeeKind::ServiceFee)),
+        0,
+    )
+    .unwrap();
+    assert_eq!(rows.total_rows, 1);
+    assert_eq!(rows.rows[0][4].as_deref(), Some("service_fee"));
+    assert_eq!(rows.rows[0][5].as_deref(), Some("2.50"));
     let seen = ledger.fee_sources_seen().unwrap();
     let moved = seen.iter().find(|s| s.source == "服务商佣金").unwrap();
     assert_eq!(moved.platform, Platform::Douyin);

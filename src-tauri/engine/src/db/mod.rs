@@ -17,8 +17,8 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
-pub(crate) use fee_kinds::effective_kind;
 pub use fee_kinds::{FeeSourceUse, SourceAmount};
+pub(crate) use fee_kinds::{FEE_KIND, FEE_KIND_JOIN};
 pub use imports::ImportRecord;
 pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
 pub(crate) use stores::ensure_store;

@@ -543,12 +543,13 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
     // Fees count under the merchant's kind for their source, if any (`fee_kinds`).
     tx.prepare_cached(&format!(
         "INSERT INTO agg_fee_day (store_id, day, kind, amount)
-         SELECT store_id, day, kind, SUM(amount) FROM (
-             SELECT f.store_id, f.day, {kind} AS kind, f.amount FROM fees f
-             WHERE f.store_id = ?1 AND f.day BETWEEN ?2 AND ?3 AND f.is_current = 1
-               AND f.superseded = 0)
-         GROUP BY day, kind",
-        kind = super::fee_kinds::effective_kind("f")
+         SELECT f.store_id, f.day, {kind}, SUM(f.amount)
+         FROM fees f {join}
+         WHERE f.store_id = ?1 AND f.day BETWEEN ?2 AND ?3 AND f.is_current = 1
+           AND f.superseded = 0
+         GROUP BY f.day, {kind}",
+        kind = super::fee_kinds::FEE_KIND,
+        join = super::fee_kinds::FEE_KIND_JOIN,
     ))?
     .execute(p)?;
     super::split::add_item_splits(tx, store, span)
