@@ -97,7 +97,7 @@ fn fees_lists_each_source_and_a_remapping_moves_its_amount_until_reset() {
     // (Phí thanh toán), subsidy 42500 (the shop's order discounts).
     let defaults = vec![
         row(
-            "Mã giảm giá của Shop",
+            "Mã giảm giá của Shop + Giảm giá từ Combo của Shop",
             "subsidy",
             "subsidy",
             Value::Null,

@@ -21,7 +21,7 @@ struct OrderState {
     day: Option<NaiveDate>,
     /// The order-level seller discount, read on the order's first line, and its column.
     discount: Decimal,
-    discount_source: &'static str,
+    discount_source: String,
     /// Σ list and Σ f × list over the order's non-cancelled lines.
     list: Decimal,
     refunded_list: Decimal,
@@ -34,7 +34,7 @@ pub struct LineRow {
     /// (kind, source column, amount, per line).
     fees: Vec<(FeeKind, &'static str, Decimal, bool)>,
     /// The order-level discount and its column.
-    discount: Option<(Decimal, &'static str)>,
+    discount: Option<(Decimal, String)>,
     key: Option<String>,
 }
 
@@ -215,7 +215,7 @@ impl Lines {
                 kind: FeeKind::Subsidy,
                 amount: (Decimal::ONE - f) * s.discount,
                 rank: 1,
-                source: s.discount_source.to_string(),
+                source: s.discount_source,
             })?;
         }
         Ok(())

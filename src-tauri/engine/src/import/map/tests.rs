@@ -190,7 +190,13 @@ fn shopee_orders_lines_fees_and_order_discount() {
                 "Phí cố định"
             ),
             // (1 − (0.5 × 400000 + 1 × 200000) / 800000) × (20000 + 10000)
-            fee(a, d5, FeeKind::Subsidy, dec!(15000), "Mã giảm giá của Shop"),
+            fee(
+                a,
+                d5,
+                FeeKind::Subsidy,
+                dec!(15000),
+                "Mã giảm giá của Shop + Giảm giá từ Combo của Shop"
+            ),
         ]
     );
 }

@@ -185,11 +185,14 @@ impl Bound {
         Ok(out)
     }
 
-    /// The first alias of the first present column of `role` (a derived fee's source).
-    pub fn source_of(&self, role: Role) -> &'static str {
-        self.present(role)
-            .find_map(|(_, c)| c.aliases.first().copied())
-            .unwrap_or_default()
+    /// The present columns of `role` (first aliases) joined by " + ": the source of a fee
+    /// derived from their sum (the order-level discount).
+    pub fn source_of(&self, role: Role) -> String {
+        let names: Vec<&str> = self
+            .present(role)
+            .filter_map(|(_, c)| c.aliases.first().copied())
+            .collect();
+        names.join(" + ")
     }
 
     /// The line's selling price × qty by the spec's `ListRule` (per-order columns only on
