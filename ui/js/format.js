@@ -41,6 +41,17 @@ export function money(value, currency) {
   }
 }
 
+/** A blank amount field's hint in the currency's minor digits: "0.00" for CNY, "0" for VND. */
+export function amountPlaceholder(currency) {
+  let dp = 2;
+  try {
+    dp = nf("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
+  } catch {
+    dp = 2;
+  }
+  return dp ? `0.${"0".repeat(dp)}` : "0";
+}
+
 /** Plain number in the UI language (counts, coefficients). */
 export function number(value, maxDp = 2) {
   if (isBlank(value)) return DASH;

@@ -98,7 +98,7 @@ fn snapshot(ledger: &Ledger) -> Vec<String> {
                     refund_qty, subsidy_net, buyer_hash
              FROM order_lines t WHERE is_current = 1")),
         ("fee", format!(
-            "SELECT {store}, order_id, day, kind, amount, reference, rank, superseded
+            "SELECT {store}, order_id, day, kind, amount, reference, rank, superseded, source
              FROM fees t WHERE is_current = 1")),
         ("ad", format!(
             "SELECT {store}, channel, campaign, day, window_days, spend, impressions, clicks,

@@ -80,6 +80,25 @@ fn every_sample_migrates_to_the_latest_schema_and_reads_back() {
         assert_eq!(c.contribution.value(), dec!(35), "{ctx}");
         assert_eq!(c.ad_spend.value(), dec!(10), "{ctx}");
 
+        // Fees from before sources were kept: listed without a source (¥5.00 commission),
+        // counted under their own kind, and not remappable.
+        let sources = ledger.fee_sources_seen().expect("fee sources");
+        assert_eq!(sources.len(), 1, "{ctx}: {sources:?}");
+        assert_eq!(sources[0].source, "", "{ctx}");
+        assert_eq!(
+            sources[0].default_kind,
+            Some(fupan_engine::model::FeeKind::PlatformCommission),
+            "{ctx}"
+        );
+        assert_eq!(sources[0].amounts[0].amount.value(), dec!(5), "{ctx}");
+        assert!(ledger
+            .set_fee_kind(
+                fupan_engine::model::Platform::Pdd,
+                "",
+                Some(fupan_engine::model::FeeKind::Other)
+            )
+            .is_err());
+
         // The migrated file takes new imports and undoes the old one.
         let pdd = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../tests/fixtures/pdd/orders_202601a.csv");

@@ -28,6 +28,8 @@ pub enum Command {
     /// SKU unit costs and fixed monthly costs.
     #[command(subcommand)]
     Costs(CostsCommand),
+    /// Fee sources (export columns, fee names) and the cost kind each counts under.
+    Fees(FeesArgs),
     /// Full-store figures for a period: sales, hidden costs, profit, ROAS, break-even.
     Summary(PeriodArgs),
     /// Per-channel ROAS, ROI, profit ROI and verdict against break-even.
@@ -99,6 +101,38 @@ pub enum CostsCommand {
         /// The amount in the store's currency.
         #[arg(long, allow_hyphen_values = true)]
         amount: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct FeesArgs {
+    #[command(subcommand)]
+    pub action: Option<FeesCommand>,
+    #[command(flatten)]
+    pub out: JsonArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeesCommand {
+    /// Count a platform's fee source under another kind (every figure is recomputed).
+    Set {
+        /// Platform id (shopee_vn, tiktok_shop, lazada, douyin, …).
+        #[arg(long)]
+        platform: String,
+        /// The source as `fupan fees` lists it.
+        #[arg(long)]
+        source: String,
+        /// Fee kind id (platform_commission, service_fee, payment_fee, affiliate_commission,
+        /// shipping, shipping_insurance, subsidy, other).
+        #[arg(long)]
+        kind: String,
+    },
+    /// Count a fee source under its format's kind again.
+    Reset {
+        #[arg(long)]
+        platform: String,
+        #[arg(long)]
+        source: String,
     },
 }
 

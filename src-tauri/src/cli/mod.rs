@@ -4,6 +4,7 @@
 mod args;
 mod channels;
 mod costs;
+mod fees;
 mod history;
 mod import;
 mod report;
@@ -20,8 +21,8 @@ use fupan_engine::{Error, Ledger, Result};
 pub use args::{Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "costs", "summary", "channels", "subsidy", "stores", "report", "imports", "undo",
-    "backup", "restore", "help",
+    "import", "costs", "fees", "summary", "channels", "subsidy", "stores", "report", "imports",
+    "undo", "backup", "restore", "help",
 ];
 
 /// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
@@ -71,6 +72,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Stores(args) => stores::run(&ledger, args),
         Command::Report(args) => report::run(&ledger, args),
         Command::Costs(cmd) => costs::run(&mut ledger, cmd),
+        Command::Fees(args) => fees::run(&mut ledger, args),
         Command::Import(args) => import::run(&mut ledger, args),
         Command::Undo { import_id } => import::undo(&mut ledger, *import_id),
         Command::Backup { file } => {

@@ -1,12 +1,14 @@
 //! Cost commands: the editable SKU cost table (one cell, a pasted block from Excel) and fixed
-//! costs. Every figure reads costs at query time, so a change shows in every view at once.
+//! costs, and the fee kind mapping. Every figure reads costs at query time, and a fee kind
+//! change rebuilds the aggregates at once, so a change shows in every view.
 //! Each command is a thin `#[tauri::command]` over a plain function of `&AppState` (tested).
 
 use chrono::NaiveDate;
 use fupan_engine::db::costs::CostImportStats;
+use fupan_engine::db::FeeSourceUse;
 use fupan_engine::import::formats::FeeSource;
 use fupan_engine::import::paste::{parse_cost_block, PasteError, ALWAYS};
-use fupan_engine::model::{Currency, Money, SkuCost};
+use fupan_engine::model::{Currency, FeeKind, Money, Platform, SkuCost};
 use fupan_engine::ErrorDto;
 use serde::Serialize;
 use tauri::State;
@@ -156,6 +158,48 @@ pub async fn fee_sources() -> Result<Vec<FeeSource>, ErrorDto> {
     Ok(fupan_engine::import::formats::fee_sources())
 }
 
+/// Count `source` of `platform` under `kind` (None or "": its format's kind again).
+pub fn set_kind(
+    state: &AppState,
+    platform: &str,
+    source: &str,
+    kind: Option<&str>,
+) -> Result<bool, ErrorDto> {
+    let platform: Platform = platform.parse().map_err(invalid)?;
+    let kind = kind
+        .filter(|k| !k.is_empty())
+        .map(|k| k.parse::<FeeKind>().map_err(invalid))
+        .transpose()?;
+    state.with_ledger(|l| l.set_fee_kind(platform, source, kind))
+}
+
+/// The fee kind mapping: the kinds a source can count under, and the sources in the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeeMappingDto {
+    pub kinds: &'static [FeeKind],
+    pub sources: Vec<FeeSourceUse>,
+}
+
+/// The fee sources in the ledger with their default kind, the merchant's kind and amounts.
+#[tauri::command]
+pub async fn fee_kind_sources(state: State<'_, AppState>) -> Result<FeeMappingDto, ErrorDto> {
+    Ok(FeeMappingDto {
+        kinds: FeeKind::ALL,
+        sources: state.with_ledger(|l| l.fee_sources_seen())?,
+    })
+}
+
+/// Remap one fee source (every figure is recomputed); returns whether anything changed.
+#[tauri::command]
+pub async fn set_fee_kind(
+    state: State<'_, AppState>,
+    platform: String,
+    source: String,
+    kind: Option<String>,
+) -> Result<bool, ErrorDto> {
+    set_kind(&state, &platform, &source, kind.as_deref())
+}
+
 #[tauri::command]
 pub async fn delete_fixed_cost(state: State<'_, AppState>, id: i64) -> Result<(), ErrorDto> {
     state.with_ledger(|l| l.delete_fixed_cost(id))
@@ -216,5 +260,57 @@ mod tests {
             "invalid_argument"
         );
         assert!(set(&state, "CNY", "S1", Some("1/2/2026"), "1").is_err());
+    }
+
+    #[test]
+    fn a_fee_kind_change_moves_the_amount_in_the_summary_and_back() {
+        let (_dir, state) = app();
+        let tiktok = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/tiktok_shop/All_order-20260131.xlsx"
+        );
+        let opts = fupan_engine::import::ImportOptions {
+            store: Some("TikTok VN Shop".into()),
+            ..Default::default()
+        };
+        state
+            .with_ledger(|l| {
+                fupan_engine::import::import_file(
+                    l,
+                    std::path::Path::new(tiktok),
+                    &opts,
+                    &mut |_| {},
+                )
+            })
+            .unwrap();
+        let fees = || {
+            let s = state
+                .with_ledger(|l| metrics::summary(l, &Filter::default()))
+                .unwrap();
+            let c = &s.currencies[0];
+            let kind = |k| c.fees.get(&k).map(|a| a.value()).unwrap_or_default();
+            (
+                kind(FeeKind::Shipping),
+                kind(FeeKind::Other),
+                c.hidden_costs.value(),
+            )
+        };
+        let before = fees();
+        let sources = state.with_ledger(|l| l.fee_sources_seen()).unwrap();
+        let ship = sources
+            .iter()
+            .find(|s| s.kind == FeeKind::Shipping)
+            .expect("a shipping source");
+        let amount = ship.amounts[0].amount.value();
+        assert!(set_kind(&state, "tiktok_shop", &ship.source, Some("other")).unwrap());
+        assert_eq!(fees(), (before.0 - amount, before.1 + amount, before.2));
+        assert!(set_kind(&state, "tiktok_shop", &ship.source, None).unwrap());
+        assert_eq!(fees(), before);
+        assert_eq!(
+            set_kind(&state, "tiktok", &ship.source, None)
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
     }
 }

@@ -46,6 +46,8 @@ macro_rules! handlers {
             costs::delete_fixed_cost,
             costs::fee_sources,
             stores::store_matrix,
+            costs::fee_kind_sources,
+            costs::set_fee_kind,
             stores::rename_store,
             stores::merge_stores,
             charts::dashboard_charts,

@@ -1,6 +1,7 @@
 // Figures end to end: the period comparison shows under the KPI cards (as the engine's
 // `compare` computes it); a KPI and a waterfall bar open the rows behind them; a SKU cost
-// pasted from Excel on the Costs screen changes the dashboard's net profit. Screenshots of
+// pasted from Excel on the Costs screen changes the dashboard's net profit; a fee source
+// remapped to another kind there moves its amount on the dashboard's waterfall. Screenshots of
 // each in zh, vi and en at 1366×768.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -154,6 +155,53 @@ test("a cost pasted from Excel changes the net profit", async (t) => {
     await screenshot(d, `costs_${lang}`);
   }
   await setLang(d, "en");
+});
+
+test("a fee source counted under another kind moves its amount on the dashboard", async (t) => {
+  if (!ready) return t.skip("needs an e2e build and the fixtures");
+  const d = app.driver;
+  const SELECT = 'select[data-platform="shopee_vn"][data-source="Phí thanh toán"]';
+  const summary = () => JSON.parse(execFileSync(APP, ["--db", app.db, "summary", "--json"], { encoding: "utf8" }))
+    .currencies.find((c) => c.currency === "VND");
+  const before = summary();
+  // tests/fixtures/README.md: Shopee's Phí thanh toán is the VND payment fee, 36300.
+  assert.equal(before.fees.payment_fee, "36300");
+  const bar = async (kind) => (await d.findElements(By.css(`[data-currency="VND"] [data-testid="chart-waterfall"] [data-mark="${kind}"]`))).length;
+  await settle(d, 800);
+  await go(d, "dashboard");
+  await d.wait(async () => (await bar("net_profit")) > 0, 10000);
+  assert.equal(await bar("payment_fee"), 1);
+
+  const choose = async (kind) => {
+    await go(d, "costs");
+    const sel = await d.wait(until.elementLocated(By.css(SELECT)), 10000);
+    await d.executeScript("arguments[0].scrollIntoView(); arguments[0].dataset.old = '1'; arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", sel, kind);
+    // The table is redrawn from the engine once the change is saved (a new select).
+    await d.wait(async () => d.executeScript("const s = document.querySelector(arguments[0]); return !!s && !s.dataset.old && s.value === arguments[1]", SELECT, kind), 10000);
+    await settle(d, 500);
+  };
+  await choose("subsidy");
+  await screenshot(d, "costs_fee_kinds_en");
+  const mapped = summary();
+  // 36300 moves from payment fees to subsidies (42500 + 36300); hidden costs stay.
+  assert.equal(mapped.fees.payment_fee, "0");
+  assert.equal(mapped.fees.subsidy, String(Number(before.fees.subsidy) + 36300));
+  assert.equal(mapped.hidden_costs, before.hidden_costs);
+  assert.notEqual(mapped.profit_roi, before.profit_roi);
+  await go(d, "dashboard");
+  await d.wait(async () => (await bar("net_profit")) > 0, 10000);
+  assert.equal(await bar("payment_fee"), 0, "no payment fee bar once it counts as a subsidy");
+  for (const lang of ["zh", "vi"]) {
+    await setLang(d, lang);
+    await go(d, "costs");
+    await d.executeScript("document.querySelector('[data-testid=\"fee-kinds\"]').scrollIntoView()");
+    await settle(d, 300);
+    await screenshot(d, `costs_fee_kinds_${lang}`);
+  }
+  await setLang(d, "en");
+  // Back to the default kind: the figures are the earlier ones.
+  await choose("payment_fee");
+  assert.deepEqual(summary(), before);
 });
 
 test("channels: spend-response curve or its explanation; products: the matrix", async (t) => {

@@ -3,7 +3,7 @@
 import { call, filterArg } from "../api.js";
 import { h, table, clear, errorTitle, toast } from "../dom.js";
 import { t } from "../i18n.js";
-import { money, date } from "../format.js";
+import { money, date, amountPlaceholder } from "../format.js";
 import { filter, state } from "../state.js";
 import { pickFiles } from "../importer.js";
 
@@ -37,7 +37,7 @@ async function skuTableCard(currency, missing) {
     ];
     const editor = (r) => {
       const input = h("input", { type: "text", inputmode: "decimal", class: "cost-input", value: r.exact || "",
-        placeholder: "0.00", "aria-label": t("costs.cost_of", { sku: r.sku || t("products.no_sku") }), "data-sku": r.sku });
+        placeholder: amountPlaceholder(currency), "aria-label": t("costs.cost_of", { sku: r.sku || t("products.no_sku") }), "data-sku": r.sku });
       const save = async () => {
         if (!input.value.trim() || input.value.trim() === r.exact) return;
         try {
@@ -77,7 +77,7 @@ async function skuTableCard(currency, missing) {
  *  saved only when every line is good. */
 function pasteBox(currency, redraw) {
   const area = h("textarea", { rows: "5", class: "paste-area", "data-testid": "paste-costs", "aria-label": t("costs.paste_label"),
-    placeholder: "SKU  ⇥  12.50  ⇥  2026-01-01" });
+    placeholder: `SKU  ⇥  ${amountPlaceholder(currency) === "0" ? "12500" : "12.50"}  ⇥  2026-01-01` });
   const out = h("div", { class: "paste-result", "aria-live": "polite" });
   const saveBtn = h("button", { type: "button", class: "btn btn-primary", disabled: true, "data-testid": "paste-save" }, h("span", { i18n: "costs.paste_save" }));
   const run = async (save) => {
@@ -132,7 +132,7 @@ function importCard(ctx) {
     } }, h("span", { i18n: "costs.import_sheet" })));
 }
 
-async function fixedCard() {
+async function fixedCard(currency) {
   const card = h("section", { class: "card", "data-testid": "fixed-costs" });
   const list = h("div");
   const draw = async () => {
@@ -161,7 +161,7 @@ async function fixedCard() {
   };
   const month = h("input", { type: "month", id: "fc-month", required: true, placeholder: "2026-01" });
   const kind = h("input", { type: "text", id: "fc-kind", required: true, placeholder: t("costs.kind_placeholder") });
-  const amount = h("input", { type: "text", id: "fc-amount", required: true, inputmode: "decimal", placeholder: "0.00" });
+  const amount = h("input", { type: "text", id: "fc-amount", required: true, inputmode: "decimal", placeholder: currency ? amountPlaceholder(currency) : "0" });
   const form = h("form", { class: "fixed-form", onsubmit: async (e) => {
     e.preventDefault();
     try {
@@ -182,15 +182,65 @@ async function fixedCard() {
   return card;
 }
 
-/** How each platform fee is classified (the importer's format tables, read-only). */
+/** The fee kind mapping: every fee source in the ledger with a select of the kind it counts
+ *  under (the engine recomputes every figure), then the format tables' classification. */
 async function feeKindCard() {
   const card = h("section", { class: "card", "data-testid": "fee-kinds" },
-    h("h2", { i18n: "costs.fee_kinds" }), h("p", { class: "muted", i18n: "costs.fee_kinds_help" }));
+    h("h2", { i18n: "costs.fee_kinds" }), h("p", { class: "muted", i18n: "costs.fee_map_help" }));
+  const list = h("div");
+  card.append(list);
+  const kindName = (k) => t(`chart.${k}`);
+  const change = async (r, kind) => {
+    try {
+      await call("set_fee_kind", { platform: r.platform, source: r.source, kind });
+      toast(t("costs.fee_kind_saved"));
+    } catch (e) {
+      fail(e);
+    }
+    await draw();
+  };
+  const picker = (r, kinds) => {
+    const sel = h("select", { class: "fee-kind-select", "aria-label": t("costs.fee_select_label", { source: r.source }),
+      "data-platform": r.platform, "data-source": r.source },
+    kinds.map((k) => h("option", { value: k, selected: k === r.kind,
+      text: k === r.default_kind ? t("costs.fee_default_option", { kind: kindName(k) }) : kindName(k) })));
+    sel.addEventListener("change", () => change(r, sel.value === r.default_kind ? null : sel.value));
+    return sel;
+  };
+  const counted = (r, kinds) => {
+    // Fees imported before sources were kept cannot be remapped; an override whose source
+    // is gone can only be removed.
+    if (!r.source) return kindName(r.kind);
+    if (!r.default_kind) {
+      return h("span", {}, kindName(r.kind), " ",
+        h("button", { type: "button", class: "btn btn-small btn-danger", onclick: () => change(r, null) }, h("span", { i18n: "costs.delete" })));
+    }
+    return picker(r, kinds);
+  };
+  async function draw() {
+    let data;
+    try {
+      data = await call("fee_kind_sources");
+    } catch (e) {
+      clear(list).append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      return;
+    }
+    const { kinds, sources } = data;
+    clear(list).append(sources.length ? table([
+      { label: t("stores.col.platform"), render: (r) => t(`platform.${r.platform}`) },
+      { label: t("costs.fee_source"), render: (r) => (r.source ? r.source : h("span", { class: "muted", i18n: "costs.fee_not_recorded" })) },
+      { label: t("costs.fee_col_default"), render: (r) => (r.default_kind ? kindName(r.default_kind) : h("span", { class: "muted", i18n: "costs.fee_gone" })) },
+      { label: t("costs.fee_kind"), render: (r) => counted(r, kinds) },
+      { label: t("costs.fee_col_amount"), num: true, render: (r) => (r.amounts.length ? r.amounts.map((a) => money(a.amount, a.currency)).join(" · ") : "—") },
+    ], sources) : h("p", { class: "muted", i18n: "costs.fee_none_seen" }));
+  }
+  await draw();
   try {
     const rows = await call("fee_sources");
     const target = (x) => (x === "ignored" ? t("costs.fee_ignored") : x.startsWith("ad:") ? `${t("chart.ad_spend")} · ${t(`channel.${x.slice(3)}`)}` : t(`chart.${x}`));
     card.append(h("details", {},
       h("summary", { text: t("costs.fee_kinds_show", { n: rows.length }) }),
+      h("p", { class: "muted small", i18n: "costs.fee_kinds_help" }),
       table([
         { label: t("stores.col.platform"), render: (r) => (r.platform ? t(`platform.${r.platform}`) : "—") },
         { label: t("costs.fee_source"), key: "source" },
@@ -218,6 +268,9 @@ export async function render(root, ctx) {
       h("div", {}, h("strong", { text: t("dashboard.missing_costs", { n: missing.length }) }), " ", h("span", { i18n: "costs.missing_help" }))));
   }
   const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing)));
-  const fixed = await fixedCard();
+  // The fixed-cost form is in the selected store's currency, or the only one there is.
+  const shown = state.store ? stores.filter((s) => s.name === state.store) : stores;
+  const fixedCurrencies = [...new Set(shown.map((s) => s.currency))];
+  const fixed = await fixedCard(fixedCurrencies.length === 1 ? fixedCurrencies[0] : null);
   root.append(...tables, importCard(ctx), fixed, await feeKindCard());
 }

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_ledger.sql"),
     include_str!("migrations/002_order_items.sql"),
     include_str!("migrations/003_traffic.sql"),
+    include_str!("migrations/004_fee_sources.sql"),
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,7 @@
 
 mod backup;
 pub mod costs;
+mod fee_kinds;
 mod imports;
 mod migrate;
 mod split;
@@ -16,6 +17,8 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
+pub use fee_kinds::{FeeSourceUse, SourceAmount};
+pub(crate) use fee_kinds::{FEE_KIND, FEE_KIND_JOIN};
 pub use imports::ImportRecord;
 pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
 pub(crate) use stores::ensure_store;
@@ -125,3 +128,6 @@ mod tests {
 
 #[cfg(test)]
 mod write_tests;
+
+#[cfg(test)]
+mod fee_kinds_tests;

@@ -180,7 +180,7 @@ const MERGE_KEYS: [(&str, &str); 4] = [
     ),
     (
         "fees",
-        "o2.reference = fees.reference AND o2.kind = fees.kind",
+        "o2.reference = fees.reference AND o2.kind = fees.kind AND o2.source = fees.source",
     ),
     (
         "ad_days",

@@ -331,15 +331,21 @@ impl LedgerSink for LedgerWriter<'_> {
         let day = day_text(fee.day);
         let amount = scaled(fee.amount)?;
         let kind = fee.kind.as_str();
+        // A fee of schema 1 (no source: '') is the sum of every source of its kind: the
+        // first sourced fee of its key replaces it (never a duplicate of it, so the other
+        // sources of the kind add up again), and undo brings it back.
         let existing = self.current(
-            "SELECT id, import_id, day, amount, order_id, rank FROM fees
-                 WHERE store_id = ?1 AND reference = ?2 AND kind = ?3 AND is_current = 1",
-            params![store, fee.reference, kind],
+            "SELECT id, import_id, day, amount, order_id, rank, source FROM fees
+                 WHERE store_id = ?1 AND reference = ?2 AND kind = ?3 AND source IN (?4, '')
+                   AND is_current = 1
+                 ORDER BY source = '' LIMIT 1",
+            params![store, fee.reference, kind, fee.source],
             |r| {
                 let same = r.get::<_, String>(2)? == day
                     && r.get::<_, i64>(3)? == amount
                     && r.get::<_, Option<String>>(4)? == fee.order_id
-                    && r.get::<_, i64>(5)? == i64::from(fee.rank);
+                    && r.get::<_, i64>(5)? == i64::from(fee.rank)
+                    && r.get::<_, String>(6)? == fee.source;
                 Ok(same)
             },
         )?;
@@ -378,8 +384,8 @@ impl LedgerSink for LedgerWriter<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO fees (import_id, store_id, order_id, day, kind, amount, reference,
-                    rank, superseded)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    rank, superseded, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
                 self.import.0,
@@ -391,6 +397,7 @@ impl LedgerSink for LedgerWriter<'_> {
                 fee.reference,
                 fee.rank,
                 superseded,
+                fee.source,
             ])?;
         let rank = self.max_rank(store)?.max(i64::from(fee.rank));
         self.max_rank = Some(rank);
@@ -566,14 +573,21 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
                            AND i.order_id = o.order_id AND i.is_current = 1))
          GROUP BY o.day, COALESCE(o.sku, '')",
         "DELETE FROM agg_fee_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
-        "INSERT INTO agg_fee_day (store_id, day, kind, amount)
-         SELECT store_id, day, kind, SUM(amount)
-         FROM fees
-         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1 AND superseded = 0
-         GROUP BY day, kind",
     ] {
         tx.prepare_cached(sql)?.execute(p)?;
     }
+    // Fees count under the merchant's kind for their source, if any (`fee_kinds`).
+    tx.prepare_cached(&format!(
+        "INSERT INTO agg_fee_day (store_id, day, kind, amount)
+         SELECT f.store_id, f.day, {kind}, SUM(f.amount)
+         FROM fees f {join}
+         WHERE f.store_id = ?1 AND f.day BETWEEN ?2 AND ?3 AND f.is_current = 1
+           AND f.superseded = 0
+         GROUP BY f.day, {kind}",
+        kind = super::fee_kinds::FEE_KIND,
+        join = super::fee_kinds::FEE_KIND_JOIN,
+    ))?
+    .execute(p)?;
     super::split::add_item_splits(tx, store, span)
 }
 
@@ -614,7 +628,10 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
             "order_lines",
             "o2.order_id = o.order_id AND o2.line_id = o.line_id",
         ),
-        ("fees", "o2.reference = o.reference AND o2.kind = o.kind"),
+        (
+            "fees",
+            "o2.reference = o.reference AND o2.kind = o.kind AND o2.source = o.source",
+        ),
         (
             "ad_days",
             "o2.channel = o.channel AND o2.campaign = o.campaign AND o2.day = o.day
@@ -655,6 +672,9 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
                 None => spans.push((store, day.clone(), day)),
             }
         }
+        if table == "fees" {
+            restore_unsourced_fees(tx, import)?;
+        }
         tx.execute(
             &format!("DELETE FROM {table} WHERE import_id = ?1"),
             [import.0],
@@ -688,6 +708,25 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
         )?;
     }
     tx.execute("DELETE FROM imports WHERE id = ?1", [import.0])?;
+    Ok(())
+}
+
+/// Before `import`'s fees are deleted: a schema-1 fee (no source) that its sourced fees
+/// replaced is current again when no other import holds a current fee of its key (its days
+/// are rebuilt with the store's whole fee range).
+fn restore_unsourced_fees(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
+    tx.execute(
+        "UPDATE fees SET is_current = 1 WHERE id IN (
+            SELECT (SELECT l.id FROM fees l
+                    WHERE l.store_id = o.store_id AND l.reference = o.reference
+                      AND l.kind = o.kind AND l.source = '' AND l.import_id <> o.import_id
+                    ORDER BY l.import_id DESC LIMIT 1)
+            FROM fees o WHERE o.import_id = ?1 AND o.source <> ''
+              AND NOT EXISTS (SELECT 1 FROM fees c WHERE c.store_id = o.store_id
+                    AND c.reference = o.reference AND c.kind = o.kind AND c.is_current = 1
+                    AND c.import_id <> o.import_id))",
+        [import.0],
+    )?;
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::Ledger;
 
-fn day(d: u32) -> NaiveDate {
+pub(super) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, d).unwrap()
 }
 
@@ -34,7 +34,14 @@ fn line(order: &str, list: Decimal, f: Decimal) -> OrderLine {
     }
 }
 
-fn fee(order: &str, kind: FeeKind, amount: Decimal, reference: &str, rank: u8, d: u32) -> FeeRow {
+pub(super) fn fee(
+    order: &str,
+    kind: FeeKind,
+    amount: Decimal,
+    reference: &str,
+    rank: u8,
+    d: u32,
+) -> FeeRow {
     FeeRow {
         order_id: Some(order.into()),
         day: day(d),
@@ -42,11 +49,16 @@ fn fee(order: &str, kind: FeeKind, amount: Decimal, reference: &str, rank: u8, d
         amount,
         reference: reference.into(),
         rank,
+        source: kind.as_str().into(),
     }
 }
 
 /// Writes `f`'s records as one import and commits; returns the import id.
-fn import(ledger: &mut Ledger, store: StoreId, write: impl FnOnce(&mut LedgerWriter)) -> ImportId {
+pub(super) fn import(
+    ledger: &mut Ledger,
+    store: StoreId,
+    write: impl FnOnce(&mut LedgerWriter),
+) -> ImportId {
     let tx = ledger.conn_mut().transaction().unwrap();
     tx.execute(
         "INSERT INTO imports (file_name, file_hash, platform, report, store_id, imported_at)
@@ -80,7 +92,7 @@ fn totals(ledger: &Ledger) -> (i64, i64, i64, i64) {
     (g, r, s, fees)
 }
 
-fn setup() -> (Ledger, StoreId) {
+pub(super) fn setup() -> (Ledger, StoreId) {
     let ledger = Ledger::open_in_memory().unwrap();
     let store = ledger
         .ensure_store("s", Platform::Douyin, Currency::CNY)

@@ -56,6 +56,10 @@ pub struct FeeRow {
     pub reference: String,
     /// 1 = an order export's figure, 2 = a settlement's: the settlement refines the order.
     pub rank: u8,
+    /// The export column (first alias), fee name or scene the amount came from: part of the
+    /// fact's key (two columns of one kind are two fees) and what a merchant's fee kind
+    /// override applies to.
+    pub source: String,
 }
 
 /// One day of one ad channel/campaign. Natural key: store + channel + campaign + day + window.

@@ -21,7 +21,8 @@ pub struct FeeLines {
     base: String,
     /// The reference was made up from the order (no transaction id): count repeats.
     derived: bool,
-    fees: Vec<(FeeKind, Decimal)>,
+    /// (kind, source column / fee name / scene, amount).
+    fees: Vec<(FeeKind, String, Decimal)>,
     ad: Option<(Channel, Decimal)>,
 }
 
@@ -58,8 +59,8 @@ impl Fees {
         };
         let mut fees = Vec::new();
         for kind in FeeKind::ALL {
-            if let Some(v) = b.money(cells, Role::Fee(*kind), true)? {
-                fees.push((*kind, v));
+            for (source, v) in b.money_by_column(cells, Role::Fee(*kind), |_| true)? {
+                fees.push((*kind, source.to_string(), v));
             }
         }
         let mut ad = None;
@@ -69,13 +70,15 @@ impl Fees {
             let target = rule
                 .names
                 .iter()
-                .find(|(pattern, _)| lower.contains(&pattern.to_lowercase()))
-                .map(|(_, t)| *t);
+                .find(|(pattern, _)| lower.contains(&pattern.to_lowercase()));
+            // The source is the table's name for a known fee, the export's for an unknown one.
             match target {
-                Some(Target::Fee(kind)) => fees.push((kind, amount)),
-                Some(Target::Ad(channel)) => ad = Some((channel, amount)),
-                Some(Target::Ignore) => {}
-                None if amount > Decimal::ZERO => fees.push((FeeKind::Other, amount)),
+                Some((pattern, Target::Fee(kind))) => {
+                    fees.push((*kind, pattern.to_string(), amount))
+                }
+                Some((_, Target::Ad(channel))) => ad = Some((*channel, amount)),
+                Some((_, Target::Ignore)) => {}
+                None if amount > Decimal::ZERO => fees.push((FeeKind::Other, name, amount)),
                 None => {}
             }
         }
@@ -86,10 +89,11 @@ impl Fees {
                     .unwrap_or_default()
                     .abs();
                 let dir = b.text(cells, Role::Direction).unwrap_or_default();
+                let source = scene.contains.to_string();
                 if same_text(&dir, scene.cost) {
-                    fees.push((scene.kind, amount));
+                    fees.push((scene.kind, source, amount));
                 } else if same_text(&dir, scene.credit) {
-                    fees.push((scene.kind, -amount));
+                    fees.push((scene.kind, source, -amount));
                 } else {
                     let mut bad = b.empty(Role::Direction, "the direction");
                     bad.value = dir;
@@ -98,7 +102,7 @@ impl Fees {
                 }
             }
         }
-        fees.retain(|(_, v)| !v.is_zero());
+        fees.retain(|(_, _, v)| !v.is_zero());
         Ok(FeeLines {
             day,
             order,
@@ -128,18 +132,28 @@ impl Fees {
     }
 
     fn write(&mut self, r: FeeLines, rule: &FeeRule, sink: &mut dyn LedgerSink) -> Result<()> {
-        for (kind, amount) in r.fees {
-            let n = if r.derived && !rule.replace {
-                let n = self.refs.entry((r.base.clone(), kind)).or_insert(0);
-                *n += 1;
-                *n
-            } else {
-                1
-            };
-            let reference = if n == 1 {
-                r.base.clone()
-            } else {
-                format!("{}#{n}", r.base)
+        // A derived reference is counted once per row and kind (the sources of one kind in a
+        // row share it and differ by source), so references stay those of schema 1.
+        let mut numbered: Vec<(FeeKind, String)> = Vec::new();
+        for (kind, source, amount) in r.fees {
+            let reference = match numbered.iter().find(|(k, _)| *k == kind) {
+                Some((_, reference)) => reference.clone(),
+                None => {
+                    let n = if r.derived && !rule.replace {
+                        let n = self.refs.entry((r.base.clone(), kind)).or_insert(0);
+                        *n += 1;
+                        *n
+                    } else {
+                        1
+                    };
+                    let reference = if n == 1 {
+                        r.base.clone()
+                    } else {
+                        format!("{}#{n}", r.base)
+                    };
+                    numbered.push((kind, reference.clone()));
+                    reference
+                }
             };
             sink.fee(FeeRow {
                 order_id: r.order.clone(),
@@ -148,6 +162,7 @@ impl Fees {
                 amount,
                 reference,
                 rank: rule.rank,
+                source,
             })?;
         }
         if let Some((channel, spend)) = r.ad {

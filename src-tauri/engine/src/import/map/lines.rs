@@ -22,8 +22,9 @@ use crate::model::{FeeKind, FeeRow, OrderLine, OrderStatus};
 #[derive(Default)]
 struct OrderState {
     day: Option<NaiveDate>,
-    /// The order-level seller discount, read on the order's first line.
+    /// The order-level seller discount, read on the order's first line, and its column.
     discount: Decimal,
+    discount_source: String,
     /// Σ list and Σ f × list over the order's non-cancelled lines.
     list: Decimal,
     refunded_list: Decimal,
@@ -33,9 +34,10 @@ struct OrderState {
 /// Everything read from one row, before anything is emitted (a bad cell emits nothing).
 pub struct LineRow {
     line: OrderLine,
-    /// (kind, amount, per line rather than per order)
-    fees: Vec<(FeeKind, Decimal, bool)>,
-    discount: Option<Decimal>,
+    /// (kind, source column, amount, per line).
+    fees: Vec<(FeeKind, &'static str, Decimal, bool)>,
+    /// The order-level discount and its column.
+    discount: Option<(Decimal, String)>,
     key: Option<String>,
 }
 
@@ -123,20 +125,22 @@ impl Lines {
         let mut fees = Vec::new();
         for kind in FeeKind::ALL {
             let role = Role::Fee(*kind);
-            let of_order = if first {
-                b.money_once(cells, role, true)?
-            } else {
-                None
-            };
-            let of_line = b.money_once(cells, role, false)?;
-            for (v, per_line) in [(of_order, false), (of_line, true)] {
-                if let Some(v) = v.filter(|v| !v.is_zero()) {
-                    fees.push((*kind, v, per_line));
+            for per_line in [false, true] {
+                if !per_line && !first {
+                    continue;
+                }
+                for (source, v) in b.money_by_column(cells, role, |once| once != per_line)? {
+                    if !v.is_zero() {
+                        fees.push((*kind, source, v, per_line));
+                    }
                 }
             }
         }
         let discount = if first && b.has(Role::OrderDiscount) {
-            Some(money(Role::OrderDiscount)?)
+            Some((
+                money(Role::OrderDiscount)?,
+                b.source_of(Role::OrderDiscount),
+            ))
         } else {
             None
         };
@@ -186,15 +190,16 @@ impl Lines {
         }
         let state = self.orders.entry(line.order_id.clone()).or_default();
         state.day.get_or_insert(line.day);
-        if let Some(d) = discount {
+        if let Some((d, source)) = discount {
             state.discount = d;
+            state.discount_source = source;
         }
         if line.status != OrderStatus::Cancelled {
             state.live = true;
             state.list += line.list_amount;
             state.refunded_list += line.refund_fraction * line.list_amount;
         }
-        for (kind, amount, per_line) in fees {
+        for (kind, source, amount, per_line) in fees {
             let reference = if per_line {
                 format!("order:{}/{}", line.order_id, line.line_id)
             } else {
@@ -207,6 +212,7 @@ impl Lines {
                 amount,
                 reference,
                 rank: 1,
+                source: source.to_string(),
             })?;
         }
         sink.order_line(line)
@@ -241,6 +247,7 @@ impl Lines {
                 kind: FeeKind::Subsidy,
                 amount: (Decimal::ONE - f) * s.discount,
                 rank: 1,
+                source: s.discount_source,
             })?;
         }
         // These fees are the order's, not the next row's: they count in no row.

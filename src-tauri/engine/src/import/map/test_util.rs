@@ -134,7 +134,7 @@ pub fn line(
     }
 }
 
-pub fn fee(order: &str, d: NaiveDate, kind: FeeKind, amount: Decimal) -> FeeRow {
+pub fn fee(order: &str, d: NaiveDate, kind: FeeKind, amount: Decimal, source: &str) -> FeeRow {
     FeeRow {
         order_id: Some(order.into()),
         day: d,
@@ -142,6 +142,7 @@ pub fn fee(order: &str, d: NaiveDate, kind: FeeKind, amount: Decimal) -> FeeRow 
         amount,
         reference: format!("order:{order}"),
         rank: 1,
+        source: source.into(),
     }
 }
 

@@ -173,12 +173,30 @@ fn shopee_orders_lines_fees_and_order_discount() {
     assert_eq!(
         sink.fees,
         vec![
-            fee(a, d5, FeeKind::PlatformCommission, dec!(18000)),
-            fee(a, d5, FeeKind::ServiceFee, dec!(9000)),
-            fee(a, d5, FeeKind::PaymentFee, dec!(7000)),
+            fee(
+                a,
+                d5,
+                FeeKind::PlatformCommission,
+                dec!(18000),
+                "Phí cố định"
+            ),
+            fee(a, d5, FeeKind::ServiceFee, dec!(9000), "Phí Dịch Vụ"),
+            fee(a, d5, FeeKind::PaymentFee, dec!(7000), "Phí thanh toán"),
             // When order A ends: (1 − (0.5 × 400000 + 1 × 200000) / 800000) × (20000 + 10000)
-            fee(a, d5, FeeKind::Subsidy, dec!(15000)),
-            fee(c, d6, FeeKind::PlatformCommission, dec!(5000)),
+            fee(
+                a,
+                d5,
+                FeeKind::Subsidy,
+                dec!(15000),
+                "Mã giảm giá của Shop + Giảm giá từ Combo của Shop"
+            ),
+            fee(
+                c,
+                d6,
+                FeeKind::PlatformCommission,
+                dec!(5000),
+                "Phí cố định"
+            ),
         ]
     );
     assert_eq!(sink.restarts, 0, "the orders' lines are together: one pass");
@@ -228,7 +246,13 @@ fn shopee_new_payment_fee_name_is_accepted() {
     let (_, _, sink) = run(&mut book, &ImportOptions::default()).unwrap();
     assert_eq!(
         sink.fees,
-        vec![fee("X1", day(2026, 7, 1), FeeKind::PaymentFee, dec!(2000))]
+        vec![fee(
+            "X1",
+            day(2026, 7, 1),
+            FeeKind::PaymentFee,
+            dec!(2000),
+            "Phí thanh toán"
+        )]
     );
     assert_eq!(sink.lines[0].line_id, "#1");
 }
@@ -384,5 +408,14 @@ fn tiktok_orders_skip_description_row() {
             ),
         ]
     );
-    assert_eq!(sink.fees, vec![fee(o, d5, FeeKind::Shipping, dec!(15000))]);
+    assert_eq!(
+        sink.fees,
+        vec![fee(
+            o,
+            d5,
+            FeeKind::Shipping,
+            dec!(15000),
+            "Shipping Fee Seller Discount"
+        )]
+    );
 }

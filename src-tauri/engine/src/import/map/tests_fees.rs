@@ -14,6 +14,7 @@ fn settle(
     kind: FeeKind,
     amount: rust_decimal::Decimal,
     reference: &str,
+    source: &str,
 ) -> FeeRow {
     FeeRow {
         order_id: order.map(Into::into),
@@ -22,6 +23,7 @@ fn settle(
         amount,
         reference: reference.into(),
         rank: 2,
+        source: source.into(),
     }
 }
 
@@ -83,28 +85,32 @@ fn douyin_funds_signs_and_shipping_insurance() {
                 day(2026, 9, 22),
                 FeeKind::PlatformCommission,
                 dec!(3),
-                "DZ001"
+                "DZ001",
+                "平台服务费"
             ),
             settle(
                 o1,
                 day(2026, 9, 22),
                 FeeKind::AffiliateCommission,
                 dec!(15),
-                "DZ001"
+                "DZ001",
+                "佣金"
             ),
             settle(
                 o1,
                 day(2026, 9, 23),
                 FeeKind::PlatformCommission,
                 dec!(-1.5),
-                "DZ002"
+                "DZ002",
+                "平台服务费"
             ),
             settle(
                 o2,
                 day(2026, 9, 23),
                 FeeKind::ShippingInsurance,
                 dec!(0.8),
-                "DZ003"
+                "DZ003",
+                "运费险"
             ),
         ]
     );
@@ -151,13 +157,41 @@ fn tiktok_settlement_order_rows_only() {
     let fees = |id: &str, ship: Option<rust_decimal::Decimal>| {
         let r = format!("settlement:{id}");
         let mut v = vec![
-            settle(Some(id), d12, FeeKind::PlatformCommission, dec!(4000), &r),
-            settle(Some(id), d12, FeeKind::ServiceFee, dec!(1500), &r),
-            settle(Some(id), d12, FeeKind::PaymentFee, dec!(2000), &r),
-            settle(Some(id), d12, FeeKind::AffiliateCommission, dec!(10000), &r),
+            settle(
+                Some(id),
+                d12,
+                FeeKind::PlatformCommission,
+                dec!(4000),
+                &r,
+                "TikTok Shop commission fee",
+            ),
+            settle(
+                Some(id),
+                d12,
+                FeeKind::ServiceFee,
+                dec!(1500),
+                &r,
+                "SFP service fee",
+            ),
+            settle(
+                Some(id),
+                d12,
+                FeeKind::PaymentFee,
+                dec!(2000),
+                &r,
+                "Transaction fee",
+            ),
+            settle(
+                Some(id),
+                d12,
+                FeeKind::AffiliateCommission,
+                dec!(10000),
+                &r,
+                "Affiliate commission",
+            ),
         ];
         if let Some(s) = ship {
-            v.push(settle(Some(id), d12, FeeKind::Shipping, s, &r));
+            v.push(settle(Some(id), d12, FeeKind::Shipping, s, &r, "Shipping"));
         }
         v
     };
@@ -209,10 +243,31 @@ fn lazada_finance_pivots_fee_names() {
     assert_eq!(
         sink.fees,
         vec![
-            settle(o, d12, FeeKind::PlatformCommission, dec!(8000), "T2"),
-            settle(o, d12, FeeKind::PaymentFee, dec!(3980), "T3"),
-            settle(o, d12, FeeKind::PlatformCommission, dec!(-8000), "T4"),
-            settle(o, d12, FeeKind::Subsidy, dec!(10000), "T5"),
+            settle(
+                o,
+                d12,
+                FeeKind::PlatformCommission,
+                dec!(8000),
+                "T2",
+                "Commission"
+            ),
+            settle(o, d12, FeeKind::PaymentFee, dec!(3980), "T3", "Payment Fee"),
+            settle(
+                o,
+                d12,
+                FeeKind::PlatformCommission,
+                dec!(-8000),
+                "T4",
+                "Commission"
+            ),
+            settle(
+                o,
+                d12,
+                FeeKind::Subsidy,
+                dec!(10000),
+                "T5",
+                "Promotional Charges Vouchers"
+            ),
         ]
     );
     let want = AdDay {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Location, Result};
-use crate::import::formats::{FormatSpec, ListRule, Role, Sign};
+use crate::import::formats::{Col, FormatSpec, ListRule, Role, Sign};
 use crate::import::read::Cell;
 use crate::model::Currency;
 
@@ -88,14 +88,14 @@ impl Bound {
         self.present(role).next().is_some()
     }
 
-    /// (column index, once-per-order, sign) of every present column of `role`, in spec order.
-    fn present(&self, role: Role) -> impl Iterator<Item = (usize, bool, Sign)> + '_ {
-        self.spec
-            .columns
+    /// (column index, column) of every present column of `role`, in spec order.
+    fn present(&self, role: Role) -> impl Iterator<Item = (usize, &'static Col)> + '_ {
+        let spec = self.spec;
+        spec.columns
             .iter()
             .zip(&self.index)
             .filter(move |(c, _)| c.role == role)
-            .filter_map(|(c, i)| i.map(|i| (i, c.once, c.sign)))
+            .filter_map(|(c, i)| i.map(|i| (i, c)))
     }
 
     fn bad(&self, i: usize, cell: &Cell, reason: String) -> Bad {
@@ -118,7 +118,7 @@ impl Bound {
 
     /// The first non-empty id-like value of `role` (ids, SKUs): cleaned of tabs, quotes, ="…".
     pub fn id(&self, cells: &[Cell], role: Role) -> Result<Option<String>, Bad> {
-        for (i, _, _) in self.present(role) {
+        for (i, _) in self.present(role) {
             let cell = cell_at(cells, i);
             match clean::id(cell) {
                 Ok(Some(v)) => return Ok(Some(v)),
@@ -132,7 +132,7 @@ impl Bound {
     /// The first non-empty text of `role`.
     pub fn text(&self, cells: &[Cell], role: Role) -> Option<String> {
         self.present(role)
-            .find_map(|(i, _, _)| clean::text(cell_at(cells, i)))
+            .find_map(|(i, _)| clean::text(cell_at(cells, i)))
     }
 
     /// Sum of the money columns of `role` with their sign convention; `first_of_order` false
@@ -146,40 +146,53 @@ impl Bound {
         self.money_where(cells, role, |once| first_of_order || !once)
     }
 
-    /// `money` of the columns of `role` whose once-per-order flag is `once` only.
-    pub fn money_once(
-        &self,
-        cells: &[Cell],
-        role: Role,
-        once: bool,
-    ) -> Result<Option<Decimal>, Bad> {
-        self.money_where(cells, role, |o| o == once)
-    }
-
     fn money_where(
         &self,
         cells: &[Cell],
         role: Role,
         read: impl Fn(bool) -> bool,
     ) -> Result<Option<Decimal>, Bad> {
-        let mut total: Option<Decimal> = None;
-        for (i, once, sign) in self.present(role) {
-            if !read(once) {
+        let parts = self.money_by_column(cells, role, read)?;
+        Ok((!parts.is_empty()).then(|| parts.iter().map(|(_, v)| *v).sum()))
+    }
+
+    /// Each non-empty money column of `role` whose once-per-order flag passes `read`, with
+    /// its sign convention applied, named by its first alias (the fee's source: a name that
+    /// stays the same whichever header variant the file used).
+    pub fn money_by_column(
+        &self,
+        cells: &[Cell],
+        role: Role,
+        read: impl Fn(bool) -> bool,
+    ) -> Result<Vec<(&'static str, Decimal)>, Bad> {
+        let mut out = Vec::new();
+        for (i, c) in self.present(role) {
+            if !read(c.once) {
                 continue;
             }
             let cell = cell_at(cells, i);
             let v = clean::money(cell, self.currency).map_err(|e| self.bad(i, cell, e.reason))?;
             if let Some(v) = v {
-                let v = match sign {
+                let v = match c.sign {
                     Sign::AsIs => v,
                     Sign::Negated => -v,
                     Sign::Magnitude => v.abs(),
                     Sign::NegativeOnly => (-v).max(Decimal::ZERO),
                 };
-                total = Some(total.unwrap_or_default() + v);
+                out.push((c.aliases.first().copied().unwrap_or_default(), v));
             }
         }
-        Ok(total)
+        Ok(out)
+    }
+
+    /// The present columns of `role` (first aliases) joined by " + ": the source of a fee
+    /// derived from their sum (the order-level discount).
+    pub fn source_of(&self, role: Role) -> String {
+        let names: Vec<&str> = self
+            .present(role)
+            .filter_map(|(_, c)| c.aliases.first().copied())
+            .collect();
+        names.join(" + ")
     }
 
     /// The line's selling price × qty by the spec's `ListRule` (per-order columns only on
@@ -252,7 +265,7 @@ impl Bound {
         role: Role,
         read: impl Fn(&Cell) -> Result<Option<T>, String>,
     ) -> Result<Option<T>, Bad> {
-        for (i, _, _) in self.present(role) {
+        for (i, _) in self.present(role) {
             let cell = cell_at(cells, i);
             match read(cell) {
                 Ok(Some(v)) => return Ok(Some(v)),
@@ -268,7 +281,7 @@ impl Bound {
         let column = self
             .present(role)
             .next()
-            .and_then(|(i, _, _)| self.columns.headers().get(i).cloned())
+            .and_then(|(i, _)| self.columns.headers().get(i).cloned())
             .unwrap_or_default();
         Bad {
             column,

@@ -290,12 +290,15 @@ fn fees(
 ) -> Result<(i64, Vec<Row>)> {
     let ids = cs.ids_sql();
     // Seller-funded discounts on order lines are part of the subsidy figure (metrics.md §2).
+    // Fees by the kind they count under (the merchant's mapping of their source).
+    let (fee_kind, join) = (crate::db::FEE_KIND, crate::db::FEE_KIND_JOIN);
     let sql = format!(
         "SELECT x.day, s.name, x.order_id, x.reference, x.kind, x.amount FROM (
-            SELECT f.day, f.store_id, f.order_id, f.reference, f.kind, f.amount FROM fees f
+            SELECT f.day, f.store_id, f.order_id, f.reference, {fee_kind} AS kind, f.amount
+            FROM fees f {join}
             WHERE f.store_id IN ({ids}) AND f.is_current = 1 AND f.superseded = 0
               AND (?1 IS NULL OR f.day >= ?1) AND (?2 IS NULL OR f.day <= ?2)
-              AND (?3 IS NULL OR f.kind = ?3)
+              AND (?3 IS NULL OR {fee_kind} = ?3)
             UNION ALL
             SELECT o.day, o.store_id, o.order_id, COALESCE(o.sku, ''), 'subsidy', o.subsidy_net
             FROM order_lines o
