@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use fupan_engine::db::costs::parse_month;
+use fupan_engine::db::costs::{cost_target, parse_month};
 use fupan_engine::import::{import_file, preview, ImportOptions};
 use fupan_engine::model::{Currency, Money, StoreId};
 use fupan_engine::{Error, Ledger, Result};
@@ -26,29 +26,7 @@ pub fn run(ledger: &mut Ledger, cmd: &CostsCommand) -> Result<()> {
 /// The store (by name) and its currency; without a name, the database's only currency
 /// applied to all its stores.
 fn target(ledger: &Ledger, store: Option<&str>) -> Result<(Option<StoreId>, Currency)> {
-    let stores = ledger.stores()?;
-    match store {
-        Some(name) => {
-            let found: Vec<_> = stores.iter().filter(|s| s.name == name.trim()).collect();
-            match found.as_slice() {
-                [] => Err(Error::NotFound(format!("no store named {name:?}"))),
-                [one] => Ok((Some(one.id), one.currency)),
-                _ => Err(Error::InvalidArgument(format!(
-                    "several stores are named {name:?} (on different platforms); rename one first"
-                ))),
-            }
-        }
-        None => match ledger.currencies()?.as_slice() {
-            [one] => Ok((None, *one)),
-            [] => Err(Error::InvalidArgument(
-                "no stores yet: import a store's orders first, or pass --store".into(),
-            )),
-            _ => Err(Error::InvalidArgument(
-                "the database has stores in several currencies: pass --store NAME to say which"
-                    .into(),
-            )),
-        },
-    }
+    cost_target(ledger.conn(), store, None, None)
 }
 
 fn fixed(

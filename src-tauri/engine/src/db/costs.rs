@@ -45,6 +45,72 @@ pub fn parse_month(s: &str) -> Result<NaiveDate> {
         .map_err(|_| Error::InvalidArgument(format!("month {s:?} is not YYYY-MM")))
 }
 
+/// Where a cost belongs: the store named `store` (its currency, which `currency` must match),
+/// else all stores of `currency`, else of the database's only currency, else (no stores yet)
+/// of `empty`. `Error::NotFound` / `InvalidArgument` say what to fix.
+pub fn cost_target(
+    conn: &rusqlite::Connection,
+    store: Option<&str>,
+    currency: Option<Currency>,
+    empty: Option<Currency>,
+) -> Result<(Option<StoreId>, Currency)> {
+    if let Some(name) = store.map(str::trim) {
+        let found: Vec<(i64, String)> = conn
+            .prepare_cached("SELECT id, currency FROM stores WHERE name = ?1")?
+            .query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        return match found.as_slice() {
+            [] => Err(Error::NotFound(format!("no store named {name:?}"))),
+            [(id, cur)] => {
+                let cur: Currency = cur.parse().map_err(Error::Internal)?;
+                match currency {
+                    Some(c) if c != cur => Err(Error::InvalidArgument(format!(
+                        "store {name:?} sells in {cur}, not {c}"
+                    ))),
+                    _ => Ok((Some(StoreId(*id)), cur)),
+                }
+            }
+            _ => Err(Error::InvalidArgument(format!(
+                "several stores are named {name:?} (on different platforms); rename one first"
+            ))),
+        };
+    }
+    if let Some(c) = currency {
+        return Ok((None, c));
+    }
+    let all: Vec<String> = conn
+        .prepare_cached("SELECT DISTINCT currency FROM stores")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match (all.as_slice(), empty) {
+        ([one], _) => Ok((None, one.parse().map_err(Error::Internal)?)),
+        ([], Some(c)) => Ok((None, c)),
+        ([], None) => Err(Error::InvalidArgument(
+            "no stores yet: import a store's orders first, or name the store".into(),
+        )),
+        _ => Err(Error::InvalidArgument(
+            "the database has stores in several currencies: name the store (--store or a store \
+             column) or the currency"
+                .into(),
+        )),
+    }
+}
+
+/// `cost_target` for one row of a fixed-cost sheet in a file of currency `file`: what the
+/// user must fix is the row's reason, not an error.
+pub fn row_target(
+    conn: &rusqlite::Connection,
+    store: Option<&str>,
+    currency: Option<Currency>,
+    file: Currency,
+) -> Result<crate::import::CostTarget> {
+    match cost_target(conn, store, currency, Some(file)) {
+        Ok(t) => Ok(Ok(t)),
+        Err(Error::NotFound(why) | Error::InvalidArgument(why)) => Ok(Err(why)),
+        Err(e) => Err(e),
+    }
+}
+
 fn currency_of(s: &str) -> rusqlite::Result<Currency> {
     s.parse().map_err(|e: String| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
@@ -91,7 +157,8 @@ impl Ledger {
         // UNIQUE does not match NULL store ids, so upsert by hand inside one transaction.
         let tx = self.conn().unchecked_transaction()?;
         let changed = tx.execute(
-            "UPDATE fixed_costs SET amount = ?5
+            // Entered by hand now: undoing the import that set it leaves it alone.
+            "UPDATE fixed_costs SET amount = ?5, import_id = NULL
              WHERE store_id IS ?1 AND currency = ?2 AND month = ?3 AND kind = ?4",
             params![store_id, currency.code(), month, kind, amount],
         )?;

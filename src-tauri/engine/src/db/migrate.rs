@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_ledger.sql"),
     include_str!("migrations/002_order_items.sql"),
+    include_str!("migrations/003_fixed_cost_imports.sql"),
 ];
 
 /// The schema version this build writes.

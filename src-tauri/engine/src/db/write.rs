@@ -14,7 +14,8 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Result};
 use crate::import::LedgerSink;
 use crate::model::{
-    AdDay, Currency, FeeRow, ImportId, OrderItem, OrderLine, OrderStatus, Scaled, SkuCost, StoreId,
+    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, OrderStatus, Scaled,
+    SkuCost, StoreId,
 };
 
 /// What happened to the facts of one file: records, and rows (a row is added when any of
@@ -490,6 +491,89 @@ impl LedgerSink for LedgerWriter<'_> {
         Ok(())
     }
 
+    fn cost_target(
+        &mut self,
+        store: Option<&str>,
+        currency: Option<Currency>,
+        file: Currency,
+    ) -> Result<crate::import::CostTarget> {
+        super::costs::row_target(self.tx, store, currency, file)
+    }
+
+    /// Set a fixed cost, remembering the value it replaces (or that there was none) the first
+    /// time this import touches its key, so that `undo_import` can put it back.
+    fn fixed_cost(&mut self, cost: FixedCost) -> Result<()> {
+        let amount = scaled(cost.amount)?;
+        let month = cost.month.format("%Y-%m").to_string();
+        let key = params![
+            cost.store.map(|s| s.0),
+            cost.currency.code(),
+            month,
+            cost.kind
+        ];
+        let current: Option<(i64, i64, Option<i64>)> = self
+            .tx
+            .prepare_cached(
+                "SELECT id, amount, import_id FROM fixed_costs
+                 WHERE store_id IS ?1 AND currency = ?2 AND month = ?3 AND kind = ?4",
+            )?
+            .query_row(key, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        if current.is_some_and(|c| c.1 == amount) {
+            self.counts.duplicates += 1;
+            self.row.duplicate = true;
+            return Ok(());
+        }
+        let (old_amount, old_import) = match current {
+            Some((_, a, i)) => (Some(a), i),
+            None => (None, None),
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO fixed_cost_replaced
+                 (import_id, store_id, currency, month, kind, amount, prior_import_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                self.import.0,
+                cost.store.map(|s| s.0),
+                cost.currency.code(),
+                month,
+                cost.kind,
+                old_amount,
+                old_import
+            ])?;
+        match current {
+            Some((id, _, _)) => {
+                self.counts.updated += 1;
+                self.row.updated = true;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE fixed_costs SET amount = ?2, import_id = ?3 WHERE id = ?1",
+                    )?
+                    .execute(params![id, amount, self.import.0])?;
+            }
+            None => {
+                self.counts.added += 1;
+                self.row.added = true;
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO fixed_costs (store_id, currency, month, kind, amount, import_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )?
+                    .execute(params![
+                        cost.store.map(|s| s.0),
+                        cost.currency.code(),
+                        month,
+                        cost.kind,
+                        amount,
+                        self.import.0
+                    ])?;
+            }
+        }
+        Ok(())
+    }
+
     fn end_rows(&mut self, rows: u64) {
         let r = std::mem::take(&mut self.row);
         if r.updated {
@@ -624,6 +708,7 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
         )?;
     }
     tx.execute("DELETE FROM sku_costs WHERE import_id = ?1", [import.0])?;
+    undo_fixed_costs(tx, import)?;
     for (store, from, to) in &spans {
         // Settlement rows may be gone: order-export fees they superseded count again.
         refresh_superseded(tx, StoreId(*store))?;
@@ -651,6 +736,33 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
         )?;
     }
     tx.execute("DELETE FROM imports WHERE id = ?1", [import.0])?;
+    Ok(())
+}
+
+/// Take one import's fixed costs out of the chain of values each key went through: a value it
+/// set goes back to the one it replaced (or away, if there was none); a later import that
+/// replaced its value now remembers the one before it.
+fn undo_fixed_costs(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
+    const SAME_KEY: &str = "r.store_id IS t.store_id AND r.currency = t.currency
+         AND r.month = t.month AND r.kind = t.kind";
+    for sql in [
+        format!(
+            "UPDATE fixed_costs AS t SET amount = r.amount, import_id = r.prior_import_id
+             FROM fixed_cost_replaced r
+             WHERE r.import_id = ?1 AND t.import_id = ?1 AND r.amount IS NOT NULL AND {SAME_KEY}"
+        ),
+        "DELETE FROM fixed_costs WHERE import_id = ?1".to_string(),
+        format!(
+            "UPDATE fixed_cost_replaced AS t SET amount = r.amount,
+                    prior_import_id = r.prior_import_id
+             FROM fixed_cost_replaced r
+             WHERE r.import_id = ?1 AND t.prior_import_id = ?1 AND t.import_id <> ?1
+               AND {SAME_KEY}"
+        ),
+        "DELETE FROM fixed_cost_replaced WHERE import_id = ?1".to_string(),
+    ] {
+        tx.execute(&sql, [import.0])?;
+    }
     Ok(())
 }
 

@@ -46,6 +46,11 @@ pub enum Role {
     // SKU costs
     UnitCost,
     ValidFrom,
+    // fixed-cost sheets
+    Month,
+    CostItem,
+    Store,
+    Currency,
     // settlements / fee statements
     /// The fact's own id in its source (transaction number).
     Reference,
@@ -121,6 +126,8 @@ pub enum Grain {
     Ads,
     /// One row per SKU cost.
     SkuCosts,
+    /// One row per fixed monthly cost (month, item, amount; optional store, currency).
+    FixedCosts,
     /// One row per settlement line / order statement: fee rows (`FeeRule`).
     Fees,
     /// One row per item of an order (a companion file: SKU, qty and price of orders whose

@@ -33,7 +33,7 @@ use crate::error::{Error, Location, Result};
 use crate::import::formats::{self, Grain, Role};
 use crate::import::read::{Book, Cell};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
-use crate::model::{AdDay, SkuCost};
+use crate::model::{AdDay, FixedCost, SkuCost};
 
 use crate::import::{clean, header};
 
@@ -128,9 +128,11 @@ fn map_sheet(
             Grain::Ads if !b.has(Role::Date) => Role::Spend,
             Grain::Ads | Grain::Fees => Role::Date,
             Grain::SkuCosts => Role::Sku,
+            // A row without an amount is padding (a template's empty months).
+            Grain::FixedCosts => Role::Amount,
         };
         let key = match spec.grain {
-            Grain::Ads | Grain::Fees => Ok(b.text(&row.cells, key_role)),
+            Grain::Ads | Grain::Fees | Grain::FixedCosts => Ok(b.text(&row.cells, key_role)),
             _ => b.id(&row.cells, key_role),
         };
         let key = match key {
@@ -164,6 +166,7 @@ fn map_sheet(
                 ad_row(b, &row.cells, period, &mut stats, &mut ads)
             }
             Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
+            Grain::FixedCosts => fixed_cost_row(b, &row.cells, opts, &mut stats, sink)?,
             Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
                 Some((rule, Ok(r))) => {
                     note_day(&mut stats, r.day());
@@ -313,6 +316,73 @@ fn cost_row(
                 note_day(stats, cost.valid_from);
             }
             sink.sku_cost(cost)?;
+            Ok(None)
+        }
+        Err(bad) => Ok(Some(bad)),
+    }
+}
+
+/// One fixed-cost row. Its store is the row's, else `--store`, else none (all stores of the
+/// currency); the sink says which currency that means, and the amount is read in it.
+fn fixed_cost_row(
+    b: &Bound,
+    cells: &[Cell],
+    opts: &ImportOptions,
+    stats: &mut MapStats,
+    sink: &mut dyn LedgerSink,
+) -> Result<Option<Bad>> {
+    let read = |sink: &mut dyn LedgerSink| -> Result<std::result::Result<FixedCost, Bad>> {
+        let head = || -> std::result::Result<_, Bad> {
+            let month = b
+                .month(cells, Role::Month)?
+                .ok_or_else(|| b.empty(Role::Month, "the month"))?;
+            let kind = b
+                .text(cells, Role::CostItem)
+                .ok_or_else(|| b.empty(Role::CostItem, "the cost item"))?;
+            Ok((month, kind, b.currency_of(cells, Role::Currency)?))
+        };
+        let (month, kind, currency) = match head() {
+            Ok(h) => h,
+            Err(bad) => return Ok(Err(bad)),
+        };
+        let named = b.text(cells, Role::Store);
+        let store = named.as_deref().or(opts.store.as_deref());
+        let (store, currency) = match sink.cost_target(store, currency, b.currency)? {
+            Ok(t) => t,
+            Err(reason) => {
+                // Blame the cell that chose the target: the store's, else the currency's.
+                let (role, value) = match (&named, currency) {
+                    (Some(n), _) => (Role::Store, n.clone()),
+                    (None, Some(c)) => (Role::Currency, c.code().to_string()),
+                    (None, None) => (Role::Store, opts.store.clone().unwrap_or_default()),
+                };
+                return Ok(Err(Bad {
+                    column: b.header_of(role),
+                    value,
+                    reason,
+                }));
+            }
+        };
+        let amount = match b.money_in(cells, Role::Amount, currency) {
+            Ok(Some(a)) => a,
+            Ok(None) => return Ok(Err(b.empty(Role::Amount, "the amount"))),
+            Err(bad) => return Ok(Err(bad)),
+        };
+        Ok(Ok(FixedCost {
+            store,
+            currency,
+            month,
+            kind,
+            amount,
+        }))
+    };
+    match read(sink)? {
+        Ok(cost) => {
+            note_day(stats, cost.month);
+            if let Some(end) = cost.month.checked_add_months(chrono::Months::new(1)) {
+                note_day(stats, end.pred_opt().unwrap_or(cost.month));
+            }
+            sink.fixed_cost(cost)?;
             Ok(None)
         }
         Err(bad) => Ok(Some(bad)),

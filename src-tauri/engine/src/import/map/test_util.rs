@@ -8,7 +8,9 @@ use crate::import::detect::detect;
 use crate::import::read::Cell;
 use crate::import::read::MemoryBook;
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats};
-use crate::model::{AdDay, FeeKind, FeeRow, OrderItem, OrderLine, OrderStatus, SkuCost};
+use crate::model::{
+    AdDay, FeeKind, FeeRow, FixedCost, OrderItem, OrderLine, OrderStatus, SkuCost,
+};
 
 #[derive(Debug, Default)]
 pub struct Sink {
@@ -17,6 +19,7 @@ pub struct Sink {
     pub fees: Vec<FeeRow>,
     pub ads: Vec<AdDay>,
     pub costs: Vec<SkuCost>,
+    pub fixed: Vec<FixedCost>,
 }
 
 impl LedgerSink for Sink {
@@ -38,6 +41,10 @@ impl LedgerSink for Sink {
     }
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
         self.costs.push(cost);
+        Ok(())
+    }
+    fn fixed_cost(&mut self, cost: FixedCost) -> Result<()> {
+        self.fixed.push(cost);
         Ok(())
     }
 }
