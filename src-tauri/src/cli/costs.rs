@@ -54,8 +54,9 @@ fn fixed(
     Ok(())
 }
 
-/// A SKU cost sheet goes through the importer (so it is in the import history and can be
-/// undone); the file must be recognised as a cost sheet, never as something else.
+/// A cost sheet (SKU unit costs or fixed monthly costs) goes through the importer (so it is
+/// in the import history and can be undone); the file must be recognised as a cost sheet,
+/// never as something else.
 fn import(ledger: &mut Ledger, file: &Path, store: Option<String>) -> Result<()> {
     if let Some(name) = &store {
         target(ledger, Some(name))?;
@@ -65,15 +66,20 @@ fn import(ledger: &mut Ledger, file: &Path, store: Option<String>) -> Result<()>
         ..Default::default()
     };
     let seen = preview(file, &opts)?;
-    if seen.report != "sku_costs" {
-        return Err(Error::InvalidArgument(format!(
-            "{} looks like {} ({}), not a SKU cost sheet (columns SKU, unit_cost[, valid_from])",
-            seen.file, seen.report, seen.format
-        )));
-    }
+    let what = match seen.report.as_str() {
+        "sku_costs" => "SKU costs",
+        "fixed_costs" => "fixed costs",
+        _ => {
+            return Err(Error::InvalidArgument(format!(
+                "{} looks like {} ({}), not a cost sheet (columns SKU, unit_cost[, valid_from], \
+                 or month, item, amount[, store][, currency])",
+                seen.file, seen.report, seen.format
+            )))
+        }
+    };
     let out = import_file(ledger, file, &opts, &mut |_| {})?;
     println!(
-        "{}: {} SKU costs added, {} updated, {} unchanged (import {})",
+        "{}: {} {what} added, {} updated, {} unchanged (import {})",
         out.file, out.added, out.updated, out.duplicates, out.import_id
     );
     for s in &out.skipped {
