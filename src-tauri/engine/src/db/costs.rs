@@ -349,6 +349,46 @@ mod tests {
         assert_eq!(ledger.fixed_costs(None).unwrap().len(), 1);
     }
 
+    /// Each fixed cost as (store, month, kind, amount).
+    fn fixed(l: &Ledger) -> Vec<(Option<String>, String, String, Decimal)> {
+        l.fixed_costs(None)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.store, r.month, r.kind, r.amount))
+            .collect()
+    }
+
+    fn sheet(l: &mut Ledger, name: &str, text: &str) -> crate::model::ImportId {
+        let opts = crate::import::ImportOptions::default();
+        let out = crate::import::import_bytes(l, name, text.as_bytes().to_vec(), &opts).unwrap();
+        crate::model::ImportId(out.import_id)
+    }
+
+    #[test]
+    fn fixed_cost_sheets_undo_in_any_order_to_the_exact_earlier_values() {
+        let mut l = Ledger::open_in_memory().unwrap();
+        l.ensure_store("A", Platform::Taobao, Currency::CNY).unwrap();
+        let m = parse_month("2026-03").unwrap();
+        l.set_fixed_cost(None, Currency::CNY, m, "房租", dec!(100))
+            .unwrap();
+        let row = |amount| (None, "2026-03".to_string(), "房租".to_string(), amount);
+        let first = sheet(&mut l, "a.csv", "月份,费用项目,金额\n2026-03,房租,200\n");
+        let second = sheet(&mut l, "b.csv", "月份,费用项目,金额,店铺\n2026年3月,房租,300,\n2026/3,工资,50,A\n");
+        assert_eq!(fixed(&l)[0], row(dec!(300)));
+        // Undo the older import first: the newer one now replaced the hand-entered 100.
+        l.undo_import(first).unwrap();
+        assert_eq!(fixed(&l)[0], row(dec!(300)));
+        l.undo_import(second).unwrap();
+        assert_eq!(fixed(&l), vec![row(dec!(100))]);
+
+        // A value set by hand after an import is the user's: undoing the import keeps it.
+        let third = sheet(&mut l, "c.csv", "Month,Item,Amount\n2026-03,房租,400\n");
+        l.set_fixed_cost(None, Currency::CNY, m, "房租", dec!(450))
+            .unwrap();
+        l.undo_import(third).unwrap();
+        assert_eq!(fixed(&l), vec![row(dec!(450))]);
+    }
+
     #[test]
     fn sku_costs_upsert_in_one_transaction() {
         let mut ledger = Ledger::open_in_memory().unwrap();
