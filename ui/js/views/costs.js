@@ -119,20 +119,25 @@ function pasteBox(currency, redraw) {
     out);
 }
 
+// Cost sheets (SKU unit costs, fixed costs) go through the Import screen like any file.
+function importSheetButton(ctx) {
+  return h("button", { type: "button", class: "btn btn-primary", onclick: async () => {
+    try {
+      if ((await pickFiles()).length) ctx.go("import");
+    } catch (e) {
+      toast(`${errorTitle(e)} — ${e.message}`, "error");
+    }
+  } }, h("span", { i18n: "costs.import_sheet" }));
+}
+
 function importCard(ctx) {
   return h("section", { class: "card" },
     h("h2", { i18n: "costs.unit_costs" }),
     h("p", { class: "muted", i18n: "costs.unit_costs_help" }),
-    h("button", { type: "button", class: "btn btn-primary", onclick: async () => {
-      try {
-        if ((await pickFiles()).length) ctx.go("import");
-      } catch (e) {
-        toast(`${errorTitle(e)} — ${e.message}`, "error");
-      }
-    } }, h("span", { i18n: "costs.import_sheet" })));
+    importSheetButton(ctx));
 }
 
-async function fixedCard() {
+async function fixedCard(ctx) {
   const card = h("section", { class: "card", "data-testid": "fixed-costs" });
   const list = h("div");
   const draw = async () => {
@@ -177,7 +182,8 @@ async function fixedCard() {
     h("label", { for: "fc-kind", i18n: "costs.col.kind" }), kind,
     h("label", { for: "fc-amount", i18n: "costs.col.amount" }), amount,
     h("button", { type: "submit", class: "btn btn-primary", i18n: "costs.add" }));
-  card.append(h("h2", { i18n: "costs.fixed" }), h("p", { class: "muted", i18n: "costs.fixed_help" }), form, list);
+  card.append(h("h2", { i18n: "costs.fixed" }), h("p", { class: "muted", i18n: "costs.fixed_help" }), form,
+    h("div", { class: "btn-row" }, importSheetButton(ctx)), list);
   await draw();
   return card;
 }
@@ -218,6 +224,6 @@ export async function render(root, ctx) {
       h("div", {}, h("strong", { text: t("dashboard.missing_costs", { n: missing.length }) }), " ", h("span", { i18n: "costs.missing_help" }))));
   }
   const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing)));
-  const fixed = await fixedCard();
+  const fixed = await fixedCard(ctx);
   root.append(...tables, importCard(ctx), fixed, await feeKindCard());
 }
