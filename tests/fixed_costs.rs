@@ -107,7 +107,11 @@ fn a_gbk_sheet_with_a_title_row_overwrites_and_undo_brings_the_old_value_back() 
         fixed_costs(&db, None, "2026-03-01", "2026-03-31", "CNY"),
         "0.00"
     );
-    assert_eq!(db.snapshot(), before, "undo restores the exact previous state");
+    assert_eq!(
+        db.snapshot(),
+        before,
+        "undo restores the exact previous state"
+    );
 }
 
 #[test]
@@ -130,7 +134,10 @@ fn a_store_the_database_does_not_know_is_refused_with_its_row_and_column() {
 #[test]
 fn bad_rows_refuse_the_file_unless_skipping_is_allowed_then_they_are_listed() {
     let db = TempDb::new();
-    db.import_fixture("shopee_vn/Order.all.20260101_20260131.xlsx", "Shopee VN Shop");
+    db.import_fixture(
+        "shopee_vn/Order.all.20260101_20260131.xlsx",
+        "Shopee VN Shop",
+    );
     let rel = "costs/chi_phi_co_dinh_2_dong_loi.csv";
     let f = fixture(rel);
     let f = f.to_str().unwrap();
@@ -141,7 +148,11 @@ fn bad_rows_refuse_the_file_unless_skipping_is_allowed_then_they_are_listed() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("row 4") && err.contains("Tháng"), "{err}");
     assert!(err.contains("--skip-bad-rows"), "{err}");
-    assert_eq!(std::fs::read(&db.path).unwrap(), before, "DB byte-identical");
+    assert_eq!(
+        std::fs::read(&db.path).unwrap(),
+        before,
+        "DB byte-identical"
+    );
 
     let v = db.json(&["import", f, "--skip-bad-rows", "--json"]);
     let file = &v["files"][0];
@@ -173,4 +184,18 @@ fn bad_rows_refuse_the_file_unless_skipping_is_allowed_then_they_are_listed() {
     );
     // The skipped rows are kept in the history.
     assert_int(&db.imports()[0], "skipped", 2, rel);
+}
+
+#[test]
+fn without_stores_a_sheet_without_a_currency_is_refused_not_guessed() {
+    let db = TempDb::new();
+    let f = fixture("costs/fixed_costs_202603_gbk.csv");
+    let out = db.run(&["import", f.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    // Row 4: the title row, a blank row, then the header.
+    assert!(
+        err.contains("row 4") && err.contains("no stores yet"),
+        "{err}"
+    );
 }

@@ -92,7 +92,10 @@ fn preview_one(state: &AppState, path: String) -> PreviewResult {
         },
         Err(e) => {
             let if_skipped = if e.code == "bad_cell" {
-                look(true).ok().filter(|p| !p.skipped.is_empty())
+                // Only when skipping leaves something to import.
+                look(true)
+                    .ok()
+                    .filter(|p| !p.skipped.is_empty() && (p.skipped.len() as u64) < p.rows)
             } else {
                 None
             };
@@ -364,7 +367,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("fupan.db"), Vec::new());
         let bad = dir.path().join("fixed.csv");
-        std::fs::write(&bad, "Month,Item,Amount\n2026-03,rent,100\n2026-13,tools,5\n2026-03,wages,x\n")
+        std::fs::write(&bad, "Month,Item,Amount,Currency\n2026-03,rent,100,CNY\n2026-13,tools,5,CNY\n2026-03,wages,x,CNY\n")
             .unwrap();
         let r = preview_one(&state, bad.display().to_string());
         assert_eq!(r.error.as_ref().map(|e| e.code), Some("bad_cell"));

@@ -86,7 +86,7 @@ pub fn cost_target(
         ([one], _) => Ok((None, one.parse().map_err(Error::Internal)?)),
         ([], Some(c)) => Ok((None, c)),
         ([], None) => Err(Error::InvalidArgument(
-            "no stores yet: import a store's orders first, or name the store".into(),
+            "no stores yet: import a store's orders first, or say the currency".into(),
         )),
         _ => Err(Error::InvalidArgument(
             "the database has stores in several currencies: name the store (--store or a store \
@@ -96,15 +96,14 @@ pub fn cost_target(
     }
 }
 
-/// `cost_target` for one row of a fixed-cost sheet in a file of currency `file`: what the
-/// user must fix is the row's reason, not an error.
+/// `cost_target` for one row of a fixed-cost sheet: what the user must fix is the row's
+/// reason, not an error. With no stores yet a row must say its currency (no guess).
 pub fn row_target(
     conn: &rusqlite::Connection,
     store: Option<&str>,
     currency: Option<Currency>,
-    file: Currency,
 ) -> Result<crate::import::CostTarget> {
-    match cost_target(conn, store, currency, Some(file)) {
+    match cost_target(conn, store, currency, None) {
         Ok(t) => Ok(Ok(t)),
         Err(Error::NotFound(why) | Error::InvalidArgument(why)) => Ok(Err(why)),
         Err(e) => Err(e),
@@ -367,13 +366,18 @@ mod tests {
     #[test]
     fn fixed_cost_sheets_undo_in_any_order_to_the_exact_earlier_values() {
         let mut l = Ledger::open_in_memory().unwrap();
-        l.ensure_store("A", Platform::Taobao, Currency::CNY).unwrap();
+        l.ensure_store("A", Platform::Taobao, Currency::CNY)
+            .unwrap();
         let m = parse_month("2026-03").unwrap();
         l.set_fixed_cost(None, Currency::CNY, m, "房租", dec!(100))
             .unwrap();
         let row = |amount| (None, "2026-03".to_string(), "房租".to_string(), amount);
         let first = sheet(&mut l, "a.csv", "月份,费用项目,金额\n2026-03,房租,200\n");
-        let second = sheet(&mut l, "b.csv", "月份,费用项目,金额,店铺\n2026年3月,房租,300,\n2026/3,工资,50,A\n");
+        let second = sheet(
+            &mut l,
+            "b.csv",
+            "月份,费用项目,金额,店铺\n2026年3月,房租,300,\n2026/3,工资,50,A\n",
+        );
         assert_eq!(fixed(&l)[0], row(dec!(300)));
         // Undo the older import first: the newer one now replaced the hand-entered 100.
         l.undo_import(first).unwrap();

@@ -149,7 +149,10 @@ impl Ledger {
             "UPDATE OR IGNORE fixed_cost_replaced SET store_id = ?2 WHERE store_id = ?1",
             p,
         )?;
-        tx.execute("DELETE FROM fixed_cost_replaced WHERE store_id = ?1", [from.0])?;
+        tx.execute(
+            "DELETE FROM fixed_cost_replaced WHERE store_id = ?1",
+            [from.0],
+        )?;
         for agg in ["agg_store_day", "agg_sku_day", "agg_fee_day"] {
             tx.execute(&format!("DELETE FROM {agg} WHERE store_id = ?1"), [from.0])?;
         }

@@ -495,9 +495,9 @@ impl LedgerSink for LedgerWriter<'_> {
         &mut self,
         store: Option<&str>,
         currency: Option<Currency>,
-        file: Currency,
+        _file: Currency,
     ) -> Result<crate::import::CostTarget> {
-        super::costs::row_target(self.tx, store, currency, file)
+        super::costs::row_target(self.tx, store, currency)
     }
 
     /// Set a fixed cost, remembering the value it replaces (or that there was none) the first

@@ -176,7 +176,7 @@ impl LedgerSink for CountingSink<'_> {
         file: Currency,
     ) -> Result<CostTarget> {
         match self.conn {
-            Some(conn) => row_target(conn, store, currency, file),
+            Some(conn) => row_target(conn, store, currency),
             None => Ok(Ok((None, currency.unwrap_or(file)))),
         }
     }
@@ -411,8 +411,8 @@ fn too_large(e: Error, file: &str, sheet: &str) -> Error {
 
 /// Cost sheets belong to no store of their own: SKU costs are in the `--store`'s currency,
 /// else the database's only one (else, empty database, the format's); fixed costs default to
-/// the same, but their rows may name their store or currency, so only a `--store` that does
-/// not exist refuses the file here. None for any other file.
+/// the same, but each row finds its own store and currency (`map::fixed_cost_row`), so only a
+/// `--store` that does not exist refuses the file here. None for any other file.
 fn cost_sheet_target(
     conn: &Connection,
     detected: &Detected,
@@ -422,7 +422,9 @@ fn cost_sheet_target(
     Ok(match detected.report {
         ReportKind::SkuCosts => Some(target()?),
         ReportKind::FixedCosts => match target() {
-            Err(Error::InvalidArgument(_)) if opts.store.is_none() => Some((None, detected.currency)),
+            Err(Error::InvalidArgument(_)) if opts.store.is_none() => {
+                Some((None, detected.currency))
+            }
             found => Some(found?),
         },
         _ => None,

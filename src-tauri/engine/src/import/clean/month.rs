@@ -19,7 +19,9 @@ pub fn month(cell: &Cell) -> Result<Option<NaiveDate>, CleanError> {
     }
     if let Cell::Int(i) = cell {
         if (199_001..=210_012).contains(i) {
-            return year_month(&i.to_string()).unwrap_or_else(|| Err(not_a_month())).map(Some);
+            return year_month(&i.to_string())
+                .unwrap_or_else(|| Err(not_a_month()))
+                .map(Some);
         }
     }
     match date(cell) {
@@ -80,7 +82,13 @@ mod tests {
     #[test]
     fn written_months() {
         for s in [
-            "2026-03", "2026/3", "2026.03", "2026年3月", "2026年03月份", "03/2026", "3-2026",
+            "2026-03",
+            "2026/3",
+            "2026.03",
+            "2026年3月",
+            "2026年03月份",
+            "03/2026",
+            "3-2026",
             "202603",
         ] {
             assert_eq!(text(s), Ok(m(2026, 3)), "{s}");

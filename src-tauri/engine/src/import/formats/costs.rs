@@ -31,22 +31,58 @@ pub const FIXED_COSTS: FormatSpec = FormatSpec {
     grain: Grain::FixedCosts,
     file_hints: &["fixed", "固定", "费用", "chi phí", "chi_phi", "cố định"],
     columns: &[
-        col(Month, &["月份", "月", "日期", "Tháng", "Ngày", "Month", "Date"]).req(),
+        col(
+            Month,
+            &["月份", "月", "日期", "Tháng", "Ngày", "Month", "Date"],
+        )
+        .req(),
         col(
             CostItem,
             &[
-                "费用项目", "项目", "类别", "费用类别", "费用类型", "成本项目", "Khoản mục",
-                "Loại chi phí", "Khoản chi phí", "Hạng mục", "Item", "Kind", "Category",
+                "费用项目",
+                "项目",
+                "类别",
+                "费用类别",
+                "费用类型",
+                "成本项目",
+                "Khoản mục",
+                "Loại chi phí",
+                "Khoản chi phí",
+                "Hạng mục",
+                "Item",
+                "Kind",
+                "Category",
             ],
         )
         .req(),
         col(
             Amount,
-            &["金额", "金额(元)", "金额（元）", "费用金额", "Số tiền", "Amount"],
+            &[
+                "金额",
+                "金额(元)",
+                "金额（元）",
+                "费用金额",
+                "Số tiền",
+                "Amount",
+            ],
         )
         .req(),
-        col(Store, &["店铺", "店铺名称", "店名", "Cửa hàng", "Gian hàng", "Shop", "Store"]),
-        col(Currency, &["币种", "货币", "Tiền tệ", "Loại tiền", "Currency"]),
+        col(
+            Store,
+            &[
+                "店铺",
+                "店铺名称",
+                "店名",
+                "Cửa hàng",
+                "Gian hàng",
+                "Shop",
+                "Store",
+            ],
+        ),
+        col(
+            Currency,
+            &["币种", "货币", "Tiền tệ", "Loại tiền", "Currency"],
+        ),
     ],
     ..LINES
 };

@@ -331,60 +331,53 @@ fn fixed_cost_row(
     stats: &mut MapStats,
     sink: &mut dyn LedgerSink,
 ) -> Result<Option<Bad>> {
-    let read = |sink: &mut dyn LedgerSink| -> Result<std::result::Result<FixedCost, Bad>> {
-        let head = || -> std::result::Result<_, Bad> {
-            let month = b
-                .month(cells, Role::Month)?
-                .ok_or_else(|| b.empty(Role::Month, "the month"))?;
-            let kind = b
-                .text(cells, Role::CostItem)
-                .ok_or_else(|| b.empty(Role::CostItem, "the cost item"))?;
-            Ok((month, kind, b.currency_of(cells, Role::Currency)?))
-        };
-        let (month, kind, currency) = match head() {
-            Ok(h) => h,
-            Err(bad) => return Ok(Err(bad)),
-        };
-        let named = b.text(cells, Role::Store);
-        let store = named.as_deref().or(opts.store.as_deref());
-        let (store, currency) = match sink.cost_target(store, currency, b.currency)? {
-            Ok(t) => t,
-            Err(reason) => {
-                // Blame the cell that chose the target: the store's, else the currency's.
-                let (role, value) = match (&named, currency) {
-                    (Some(n), _) => (Role::Store, n.clone()),
-                    (None, Some(c)) => (Role::Currency, c.code().to_string()),
-                    (None, None) => (Role::Store, opts.store.clone().unwrap_or_default()),
-                };
-                return Ok(Err(Bad {
-                    column: b.header_of(role),
-                    value,
-                    reason,
-                }));
-            }
-        };
-        let amount = match b.money_in(cells, Role::Amount, currency) {
-            Ok(Some(a)) => a,
-            Ok(None) => return Ok(Err(b.empty(Role::Amount, "the amount"))),
-            Err(bad) => return Ok(Err(bad)),
-        };
-        Ok(Ok(FixedCost {
-            store,
-            currency,
-            month,
-            kind,
-            amount,
-        }))
+    let head = || -> Result<_, Bad> {
+        let month = b
+            .month(cells, Role::Month)?
+            .ok_or_else(|| b.empty(Role::Month, "the month"))?;
+        let kind = b
+            .text(cells, Role::CostItem)
+            .ok_or_else(|| b.empty(Role::CostItem, "the cost item"))?;
+        Ok((month, kind, b.currency_of(cells, Role::Currency)?))
     };
-    match read(sink)? {
-        Ok(cost) => {
-            note_day(stats, cost.month);
-            if let Some(end) = cost.month.checked_add_months(chrono::Months::new(1)) {
-                note_day(stats, end.pred_opt().unwrap_or(cost.month));
-            }
-            sink.fixed_cost(cost)?;
-            Ok(None)
+    let (month, kind, currency) = match head() {
+        Ok(h) => h,
+        Err(bad) => return Ok(Some(bad)),
+    };
+    let named = b.text(cells, Role::Store);
+    let store = named.as_deref().or(opts.store.as_deref());
+    let (store, currency) = match sink.cost_target(store, currency, b.currency)? {
+        Ok(t) => t,
+        Err(reason) => {
+            // Blame the cell that chose the target: the store's, else the currency's.
+            let (role, value) = match (named, currency) {
+                (Some(n), _) => (Role::Store, n),
+                (None, Some(c)) => (Role::Currency, c.code().to_string()),
+                (None, None) => (Role::Store, opts.store.clone().unwrap_or_default()),
+            };
+            let column = b.header_of(role);
+            return Ok(Some(Bad {
+                column,
+                value,
+                reason,
+            }));
         }
-        Err(bad) => Ok(Some(bad)),
+    };
+    let amount = match b.money_in(cells, Role::Amount, currency) {
+        Ok(Some(a)) => a,
+        Ok(None) => return Ok(Some(b.empty(Role::Amount, "the amount"))),
+        Err(bad) => return Ok(Some(bad)),
+    };
+    note_day(stats, month);
+    if let Some(next) = month.checked_add_months(chrono::Months::new(1)) {
+        note_day(stats, next.pred_opt().unwrap_or(month));
     }
+    sink.fixed_cost(FixedCost {
+        store,
+        currency,
+        month,
+        kind,
+        amount,
+    })?;
+    Ok(None)
 }

@@ -8,9 +8,7 @@ use crate::import::detect::detect;
 use crate::import::read::Cell;
 use crate::import::read::MemoryBook;
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats};
-use crate::model::{
-    AdDay, FeeKind, FeeRow, FixedCost, OrderItem, OrderLine, OrderStatus, SkuCost,
-};
+use crate::model::{AdDay, FeeKind, FeeRow, FixedCost, OrderItem, OrderLine, OrderStatus, SkuCost};
 
 #[derive(Debug, Default)]
 pub struct Sink {
