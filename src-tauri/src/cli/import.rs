@@ -92,11 +92,16 @@ fn load_mapping(ledger: &Ledger, arg: &str) -> Result<ColumnMapping> {
 
 fn print_outcome(o: &FileOutcome) {
     println!(
-        "{}: {} {} → store {:?}: {} rows, {} added, {} updated, {} duplicates{}",
+        "{}: {} {}{}: {} rows, {} added, {} updated, {} duplicates{}",
         o.file,
         o.platform,
         o.report,
-        o.store,
+        // Cost sheets belong to no store of their own.
+        if o.store.is_empty() {
+            String::new()
+        } else {
+            format!(" → store {:?}", o.store)
+        },
         o.rows,
         o.added,
         o.updated,

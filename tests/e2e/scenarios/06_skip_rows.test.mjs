@@ -19,7 +19,7 @@ test("a file refused for bad rows is imported without them after the user sees t
   const d = app.driver;
   // A VND store first: the sheet has no currency column, so its costs take the store's.
   await dropFiles(d, [SHOP]);
-  await d.wait(async () => (await d.findElements(By.css('[data-testid="import-go"]:not([disabled])'))).length === 1, 15000, "shop export ready");
+  await d.wait(async () => (await d.findElements(By.css('[data-testid="import-go"]:not([disabled])'))).length === 1, 30000, "shop export ready");
   await d.findElement(By.css('[data-testid="import-go"]')).click();
   await d.wait(async () => (await d.findElements(By.css('[data-testid="import-queue"] .pill.good'))).length === 1, 30000, "shop export imported");
   await dropFiles(d, [FILE]);
@@ -56,5 +56,7 @@ test("a file refused for bad rows is imported without them after the user sees t
   await d.wait(async () => (await d.findElements(By.css('[data-testid="fixed-costs"] tbody tr'))).length === 3, 15000, "3 fixed costs listed");
   const table = await d.findElement(By.css('[data-testid="fixed-costs"]')).getText();
   for (const item of ["Thuê kho", "Lương nhân viên", "Vận chuyển nội bộ"]) assert.ok(table.includes(item), `${item} in ${table}`);
+  await d.executeScript('document.querySelector(\'[data-testid="fixed-costs"]\').scrollIntoView()');
+  await settle(d, 300);
   await screenshot(d, "costs_fixed_imported");
 });
