@@ -22,7 +22,7 @@ fn db_with_xlsx() -> TempDb {
     let db = TempDb::new();
     db.import_fixture("taobao/ExportOrderList202601.csv", STORE);
     let f = fixture("costs/fixed_costs.xlsx");
-    let v = db.json(&["import", f.to_str().unwrap(), "--json"]);
+    let v = db.json(&["import", f.to_str().expect("utf-8 path"), "--json"]);
     let file = &v["files"][0];
     let ctx = "fixed_costs.xlsx";
     assert_str(file, "report", "fixed_costs", ctx);
@@ -36,7 +36,11 @@ fn db_with_xlsx() -> TempDb {
 }
 
 fn reimport_is_all_duplicates(db: &TempDb, rel: &str, rows: i64) {
-    let v = db.json(&["import", fixture(rel).to_str().unwrap(), "--json"]);
+    let v = db.json(&[
+        "import",
+        fixture(rel).to_str().expect("utf-8 path"),
+        "--json",
+    ]);
     let file = &v["files"][0];
     assert_int(file, "rows", rows, rel);
     assert_int(file, "duplicates", rows, rel);
@@ -95,7 +99,7 @@ fn a_gbk_sheet_with_a_title_row_overwrites_and_undo_brings_the_old_value_back() 
     reimport_is_all_duplicates(&db, "costs/fixed_costs_202603_gbk.csv", 4);
     // Undo the re-import (nothing to restore), then the GBK import: rent is 8000 again.
     for _ in 0..2 {
-        let id = db.imports()[0]["id"].as_i64().unwrap().to_string();
+        let id = db.imports()[0]["id"].as_i64().expect("integer").to_string();
         let out = db.run(&["undo", &id]);
         assert!(out.status.success(), "{out:?}");
     }
@@ -118,9 +122,9 @@ fn a_gbk_sheet_with_a_title_row_overwrites_and_undo_brings_the_old_value_back() 
 fn a_store_the_database_does_not_know_is_refused_with_its_row_and_column() {
     let db = TempDb::new();
     db.import_fixture("pdd/orders_202601a.csv", "拼多多店");
-    let before = std::fs::read(&db.path).unwrap();
+    let before = std::fs::read(&db.path).expect("read the database");
     let f = fixture("costs/fixed_costs.xlsx");
-    let out = db.run(&["import", f.to_str().unwrap(), "--json"]);
+    let out = db.run(&["import", f.to_str().expect("utf-8 path"), "--json"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     // The first row naming 淘宝小店 is spreadsheet row 4.
@@ -128,7 +132,11 @@ fn a_store_the_database_does_not_know_is_refused_with_its_row_and_column() {
         err.contains("row 4") && err.contains("店铺") && err.contains("no store named"),
         "{err}"
     );
-    assert_eq!(std::fs::read(&db.path).unwrap(), before, "DB unchanged");
+    assert_eq!(
+        std::fs::read(&db.path).expect("read the database"),
+        before,
+        "DB unchanged"
+    );
 }
 
 #[test]
@@ -140,16 +148,16 @@ fn bad_rows_refuse_the_file_unless_skipping_is_allowed_then_they_are_listed() {
     );
     let rel = "costs/chi_phi_co_dinh_2_dong_loi.csv";
     let f = fixture(rel);
-    let f = f.to_str().unwrap();
+    let f = f.to_str().expect("utf-8 path");
 
-    let before = std::fs::read(&db.path).unwrap();
+    let before = std::fs::read(&db.path).expect("read the database");
     let out = db.run(&["import", f, "--json"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("row 4") && err.contains("Tháng"), "{err}");
     assert!(err.contains("--skip-bad-rows"), "{err}");
     assert_eq!(
-        std::fs::read(&db.path).unwrap(),
+        std::fs::read(&db.path).expect("read the database"),
         before,
         "DB byte-identical"
     );
@@ -163,9 +171,9 @@ fn bad_rows_refuse_the_file_unless_skipping_is_allowed_then_they_are_listed() {
         .iter()
         .map(|s| {
             (
-                s["row"].as_i64().unwrap(),
-                s["column"].as_str().unwrap(),
-                s["value"].as_str().unwrap(),
+                s["row"].as_i64().expect("integer"),
+                s["column"].as_str().expect("text"),
+                s["value"].as_str().expect("text"),
             )
         })
         .collect();
@@ -175,7 +183,7 @@ fn bad_rows_refuse_the_file_unless_skipping_is_allowed_then_they_are_listed() {
     );
     for s in skipped {
         assert_str(s, "sheet", "chi_phi_co_dinh_2_dong_loi.csv", rel);
-        assert!(!s["reason"].as_str().unwrap().is_empty(), "{s}");
+        assert!(!s["reason"].as_str().expect("text").is_empty(), "{s}");
     }
     // 12.000.000 ₫ + 18.500.000 + 1.250.000 ₫ (VND: '.' groups thousands).
     assert_eq!(
@@ -190,7 +198,7 @@ fn bad_rows_refuse_the_file_unless_skipping_is_allowed_then_they_are_listed() {
 fn without_stores_a_sheet_without_a_currency_is_refused_not_guessed() {
     let db = TempDb::new();
     let f = fixture("costs/fixed_costs_202603_gbk.csv");
-    let out = db.run(&["import", f.to_str().unwrap(), "--json"]);
+    let out = db.run(&["import", f.to_str().expect("utf-8 path"), "--json"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     // Row 4: the title row, a blank row, then the header.
