@@ -207,3 +207,20 @@ fn without_stores_a_sheet_without_a_currency_is_refused_not_guessed() {
         "{err}"
     );
 }
+
+#[test]
+fn store_option_gives_rows_without_a_store_to_that_store() {
+    let db = TempDb::new();
+    db.import_fixture("taobao/ExportOrderList202601.csv", STORE);
+    db.import_fixture("pdd/orders_202601a.csv", "拼多多店");
+    db.costs_import("costs/fixed_costs_202603_gbk.csv", Some(STORE));
+    // March: 8500 + 15000.00 + 3000, all for 淘宝小店, none for the other CNY store.
+    assert_eq!(
+        fixed_costs(&db, Some(STORE), "2026-03-01", "2026-03-31", "CNY"),
+        "26500.00"
+    );
+    assert_eq!(
+        fixed_costs(&db, Some("拼多多店"), "2026-03-01", "2026-03-31", "CNY"),
+        "0.00"
+    );
+}

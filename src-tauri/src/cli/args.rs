@@ -83,7 +83,8 @@ pub enum CostsCommand {
     /// costs (month, item, amount[, store][, currency]).
     Import {
         file: PathBuf,
-        /// Store whose currency the costs are in (needed when several currencies exist).
+        /// SKU costs: the store whose currency they are in (needed when several currencies
+        /// exist). Fixed costs: the store of the rows that name none (else all stores).
         #[arg(long)]
         store: Option<String>,
     },

@@ -212,7 +212,12 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         file: file_name(path),
         platform: detected.platform.as_str().into(),
         report: detected.report.as_str().into(),
-        store: store_name(&detected, opts),
+        // A fixed-cost sheet's rows name their stores (none: all stores of the currency).
+        store: if detected.report == ReportKind::FixedCosts {
+            opts.store.clone().unwrap_or_default()
+        } else {
+            store_name(&detected, opts)
+        },
         currency: detected.currency.code().into(),
         format: detected.format_id,
         rows: stats.rows,
