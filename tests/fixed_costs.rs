@@ -1,6 +1,7 @@
 //! Fixed-cost sheets through the `fupan` binary: recognised by the one importer, summed
 //! exactly into `summary.fixed_costs`, idempotent, undoable (an overwritten value comes back);
 //! and `--skip-bad-rows`, which imports the readable rows of a file and lists the others.
+//! Undoing a SKU cost sheet also restores exactly the costs before it.
 //! Figures are hand-computed in tests/fixtures/README.md ("Fixed costs").
 
 mod common;
@@ -223,4 +224,19 @@ fn store_option_gives_rows_without_a_store_to_that_store() {
         fixed_costs(&db, Some("拼多多店"), "2026-03-01", "2026-03-31", "CNY"),
         "0.00"
     );
+}
+
+#[test]
+fn undoing_a_repeated_sku_cost_sheet_keeps_the_costs() {
+    let db = TempDb::new();
+    db.import_fixture("jd/ExportOrder_202601.csv", "京东小店");
+    db.costs_import("costs/sku_costs.xlsx", None);
+    let before = db.snapshot();
+    // tests/fixtures/README.md (JD): 2×30 + 12.50 + 33.
+    let cny = TempDb::currency_of(&before["summary"], "CNY");
+    assert_str(cny, "cogs", "105.50", "jd");
+    db.costs_import("costs/sku_costs.xlsx", None);
+    let id = db.imports()[0]["id"].as_i64().expect("integer").to_string();
+    assert!(db.run(&["undo", &id]).status.success());
+    assert_eq!(db.snapshot(), before, "the costs of the first import stay");
 }

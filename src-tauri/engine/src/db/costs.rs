@@ -240,8 +240,11 @@ impl Ledger {
                 None => stats.added += 1,
             }
             tx.execute(
+                // A changed cost is the user's now: undoing the import that set it keeps it.
                 "INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (currency, sku, valid_from) DO UPDATE SET unit_cost = excluded.unit_cost",
+                 ON CONFLICT (currency, sku, valid_from) DO UPDATE
+                 SET unit_cost = excluded.unit_cost, import_id = NULL
+                 WHERE sku_costs.unit_cost <> excluded.unit_cost",
                 params![currency.code(), sku, from, unit],
             )?;
         }
@@ -391,6 +394,34 @@ mod tests {
             .unwrap();
         l.undo_import(third).unwrap();
         assert_eq!(fixed(&l), vec![row(dec!(450))]);
+    }
+
+    #[test]
+    fn undoing_a_sku_cost_sheet_restores_the_costs_it_replaced_or_repeated() {
+        let mut l = Ledger::open_in_memory().unwrap();
+        l.ensure_store("A", Platform::Taobao, Currency::CNY)
+            .unwrap();
+        let costs = |l: &Ledger| -> Vec<(String, Decimal)> {
+            (l.sku_costs(None).unwrap().into_iter())
+                .map(|c| (c.sku, c.unit_cost))
+                .collect()
+        };
+        let first = sheet(&mut l, "a.csv", "SKU,成本\nA,10\nB,20\n");
+        // The same sheet again (all duplicates), then one that changes A and adds C.
+        let again = sheet(&mut l, "a2.csv", "SKU,成本\nA,10\nB,20\n");
+        let second = sheet(&mut l, "b.csv", "SKU,成本\nA,11\nC,30\n");
+        let want = |v: &[(&str, Decimal)]| -> Vec<(String, Decimal)> {
+            v.iter().map(|(s, d)| (s.to_string(), *d)).collect()
+        };
+        l.undo_import(again).unwrap();
+        assert_eq!(
+            costs(&l),
+            want(&[("A", dec!(11)), ("B", dec!(20)), ("C", dec!(30))])
+        );
+        l.undo_import(second).unwrap();
+        assert_eq!(costs(&l), want(&[("A", dec!(10)), ("B", dec!(20))]));
+        l.undo_import(first).unwrap();
+        assert!(costs(&l).is_empty());
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod backup;
 pub mod costs;
 mod imports;
 mod migrate;
+mod replaced;
 mod split;
 mod stores;
 mod templates;

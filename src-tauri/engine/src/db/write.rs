@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 use rust_decimal::Decimal;
 
+use super::replaced::{Set, FIXED_COSTS, SKU_COSTS};
 use crate::error::{Error, Result};
 use crate::import::LedgerSink;
 use crate::model::{
@@ -109,6 +110,24 @@ impl<'t> LedgerWriter<'t> {
 
     pub fn counts(&self) -> WriteCounts {
         self.counts
+    }
+
+    /// Count a cost the row set (costs are values, not versioned facts: `replaced`).
+    fn mark(&mut self, set: Set) {
+        match set {
+            Set::Added => {
+                self.counts.added += 1;
+                self.row.added = true;
+            }
+            Set::Updated => {
+                self.counts.updated += 1;
+                self.row.updated = true;
+            }
+            Set::Same => {
+                self.counts.duplicates += 1;
+                self.row.duplicate = true;
+            }
+        }
     }
 
     fn store(&self) -> Result<i64> {
@@ -451,43 +470,10 @@ impl LedgerSink for LedgerWriter<'_> {
     }
 
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
-        let unit = scaled(cost.unit_cost)?;
-        let from = day_text(cost.valid_from);
-        let current: Option<i64> = self
-            .tx
-            .prepare_cached(
-                "SELECT unit_cost FROM sku_costs WHERE currency = ?1 AND sku = ?2 AND valid_from = ?3",
-            )?
-            .query_row(params![self.currency.code(), cost.sku, from], |r| r.get(0))
-            .optional()?;
-        match current {
-            Some(u) if u == unit => {
-                self.counts.duplicates += 1;
-                self.row.duplicate = true;
-            }
-            Some(_) => {
-                self.counts.updated += 1;
-                self.row.updated = true;
-            }
-            None => {
-                self.counts.added += 1;
-                self.row.added = true;
-            }
-        }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO sku_costs (currency, sku, valid_from, unit_cost, import_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (currency, sku, valid_from)
-                 DO UPDATE SET unit_cost = excluded.unit_cost, import_id = excluded.import_id",
-            )?
-            .execute(params![
-                self.currency.code(),
-                cost.sku,
-                from,
-                unit,
-                self.import.0
-            ])?;
+        let key: [&dyn rusqlite::ToSql; 3] =
+            [&self.currency.code(), &cost.sku, &day_text(cost.valid_from)];
+        let set = SKU_COSTS.set(self.tx, self.import, &key, scaled(cost.unit_cost)?)?;
+        self.mark(set);
         Ok(())
     }
 
@@ -500,77 +486,16 @@ impl LedgerSink for LedgerWriter<'_> {
         super::costs::row_target(self.tx, store, currency)
     }
 
-    /// Set a fixed cost, remembering the value it replaces (or that there was none) the first
-    /// time this import touches its key, so that `undo_import` can put it back.
     fn fixed_cost(&mut self, cost: FixedCost) -> Result<()> {
-        let amount = scaled(cost.amount)?;
         let month = cost.month.format("%Y-%m").to_string();
-        let key = params![
-            cost.store.map(|s| s.0),
-            cost.currency.code(),
-            month,
-            cost.kind
+        let key: [&dyn rusqlite::ToSql; 4] = [
+            &cost.store.map(|s| s.0),
+            &cost.currency.code(),
+            &month,
+            &cost.kind,
         ];
-        let current: Option<(i64, i64, Option<i64>)> = self
-            .tx
-            .prepare_cached(
-                "SELECT id, amount, import_id FROM fixed_costs
-                 WHERE store_id IS ?1 AND currency = ?2 AND month = ?3 AND kind = ?4",
-            )?
-            .query_row(key, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        if current.is_some_and(|c| c.1 == amount) {
-            self.counts.duplicates += 1;
-            self.row.duplicate = true;
-            return Ok(());
-        }
-        let (old_amount, old_import) = match current {
-            Some((_, a, i)) => (Some(a), i),
-            None => (None, None),
-        };
-        self.tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO fixed_cost_replaced
-                 (import_id, store_id, currency, month, kind, amount, prior_import_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                self.import.0,
-                cost.store.map(|s| s.0),
-                cost.currency.code(),
-                month,
-                cost.kind,
-                old_amount,
-                old_import
-            ])?;
-        match current {
-            Some((id, _, _)) => {
-                self.counts.updated += 1;
-                self.row.updated = true;
-                self.tx
-                    .prepare_cached(
-                        "UPDATE fixed_costs SET amount = ?2, import_id = ?3 WHERE id = ?1",
-                    )?
-                    .execute(params![id, amount, self.import.0])?;
-            }
-            None => {
-                self.counts.added += 1;
-                self.row.added = true;
-                self.tx
-                    .prepare_cached(
-                        "INSERT INTO fixed_costs (store_id, currency, month, kind, amount, import_id)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    )?
-                    .execute(params![
-                        cost.store.map(|s| s.0),
-                        cost.currency.code(),
-                        month,
-                        cost.kind,
-                        amount,
-                        self.import.0
-                    ])?;
-            }
-        }
+        let set = FIXED_COSTS.set(self.tx, self.import, &key, scaled(cost.amount)?)?;
+        self.mark(set);
         Ok(())
     }
 
@@ -707,8 +632,8 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
             [import.0],
         )?;
     }
-    tx.execute("DELETE FROM sku_costs WHERE import_id = ?1", [import.0])?;
-    undo_fixed_costs(tx, import)?;
+    SKU_COSTS.undo(tx, import)?;
+    FIXED_COSTS.undo(tx, import)?;
     for (store, from, to) in &spans {
         // Settlement rows may be gone: order-export fees they superseded count again.
         refresh_superseded(tx, StoreId(*store))?;
@@ -736,33 +661,6 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
         )?;
     }
     tx.execute("DELETE FROM imports WHERE id = ?1", [import.0])?;
-    Ok(())
-}
-
-/// Take one import's fixed costs out of the chain of values each key went through: a value it
-/// set goes back to the one it replaced (or away, if there was none); a later import that
-/// replaced its value now remembers the one before it.
-fn undo_fixed_costs(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
-    const SAME_KEY: &str = "r.store_id IS t.store_id AND r.currency = t.currency
-         AND r.month = t.month AND r.kind = t.kind";
-    for sql in [
-        format!(
-            "UPDATE fixed_costs AS t SET amount = r.amount, import_id = r.prior_import_id
-             FROM fixed_cost_replaced r
-             WHERE r.import_id = ?1 AND t.import_id = ?1 AND r.amount IS NOT NULL AND {SAME_KEY}"
-        ),
-        "DELETE FROM fixed_costs WHERE import_id = ?1".to_string(),
-        format!(
-            "UPDATE fixed_cost_replaced AS t SET amount = r.amount,
-                    prior_import_id = r.prior_import_id
-             FROM fixed_cost_replaced r
-             WHERE r.import_id = ?1 AND t.prior_import_id = ?1 AND t.import_id <> ?1
-               AND {SAME_KEY}"
-        ),
-        "DELETE FROM fixed_cost_replaced WHERE import_id = ?1".to_string(),
-    ] {
-        tx.execute(&sql, [import.0])?;
-    }
     Ok(())
 }
 
