@@ -36,6 +36,8 @@ export async function addPaths(paths) {
     if (!item) continue;
     item.preview = r.preview;
     item.error = r.error;
+    // Refused for unreadable rows: what importing without them would give (rows listed).
+    item.ifSkipped = r.if_skipped || null;
     item.status = r.error ? "error" : "ready";
   }
   notify();
@@ -100,6 +102,29 @@ export async function importMapped(item, mapping, store) {
     notify();
   }
   return r;
+}
+
+/** Import one file refused for unreadable rows, leaving those rows out (the user agreed,
+ * having seen them listed). Returns the engine's result. */
+export async function importSkipping(item) {
+  if (queue.busy) return null;
+  queue.busy = true;
+  item.status = "importing";
+  notify();
+  try {
+    const files = [{ path: item.path, store: item.store || null, skip_bad_rows: true }];
+    const results = await call("import_files", { files, onProgress: channel(onProgress) });
+    applyResults([item], results);
+    return results[0] || null;
+  } catch (e) {
+    item.status = "error";
+    item.error = e;
+    return null;
+  } finally {
+    queue.busy = false;
+    queue.progress = null;
+    notify();
+  }
 }
 
 /** The bundled sample exports, imported in one go. */

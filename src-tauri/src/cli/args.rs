@@ -75,16 +75,22 @@ pub struct ImportArgs {
     /// and reused automatically for files with the same headers.
     #[arg(long, value_name = "NAME|FILE.json")]
     pub mapping: Option<String>,
+    /// Import the readable rows of a file that has unreadable ones, and list those rows
+    /// (without it such a file is refused).
+    #[arg(long)]
+    pub skip_bad_rows: bool,
     #[command(flatten)]
     pub out: JsonArg,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum CostsCommand {
-    /// Import SKU unit costs: SKU, unit cost[, valid from].
+    /// Import a cost sheet: SKU unit costs (SKU, unit cost[, valid from]) or fixed monthly
+    /// costs (month, item, amount[, store][, currency]).
     Import {
         file: PathBuf,
-        /// Store whose currency the costs are in (needed when several currencies exist).
+        /// SKU costs: the store whose currency they are in (needed when several currencies
+        /// exist). Fixed costs: the store of the rows that name none (else all stores).
         #[arg(long)]
         store: Option<String>,
     },

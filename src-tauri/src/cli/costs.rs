@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use fupan_engine::db::costs::parse_month;
+use fupan_engine::db::costs::{cost_target, parse_month};
 use fupan_engine::import::{import_file, preview, ImportOptions};
 use fupan_engine::model::{Currency, Money, StoreId};
 use fupan_engine::{Error, Ledger, Result};
@@ -26,29 +26,7 @@ pub fn run(ledger: &mut Ledger, cmd: &CostsCommand) -> Result<()> {
 /// The store (by name) and its currency; without a name, the database's only currency
 /// applied to all its stores.
 fn target(ledger: &Ledger, store: Option<&str>) -> Result<(Option<StoreId>, Currency)> {
-    let stores = ledger.stores()?;
-    match store {
-        Some(name) => {
-            let found: Vec<_> = stores.iter().filter(|s| s.name == name.trim()).collect();
-            match found.as_slice() {
-                [] => Err(Error::NotFound(format!("no store named {name:?}"))),
-                [one] => Ok((Some(one.id), one.currency)),
-                _ => Err(Error::InvalidArgument(format!(
-                    "several stores are named {name:?} (on different platforms); rename one first"
-                ))),
-            }
-        }
-        None => match ledger.currencies()?.as_slice() {
-            [one] => Ok((None, *one)),
-            [] => Err(Error::InvalidArgument(
-                "no stores yet: import a store's orders first, or pass --store".into(),
-            )),
-            _ => Err(Error::InvalidArgument(
-                "the database has stores in several currencies: pass --store NAME to say which"
-                    .into(),
-            )),
-        },
-    }
+    cost_target(ledger.conn(), store, None, None)
 }
 
 fn fixed(
@@ -76,8 +54,9 @@ fn fixed(
     Ok(())
 }
 
-/// A SKU cost sheet goes through the importer (so it is in the import history and can be
-/// undone); the file must be recognised as a cost sheet, never as something else.
+/// A cost sheet (SKU unit costs or fixed monthly costs) goes through the importer (so it is
+/// in the import history and can be undone); the file must be recognised as a cost sheet,
+/// never as something else.
 fn import(ledger: &mut Ledger, file: &Path, store: Option<String>) -> Result<()> {
     if let Some(name) = &store {
         target(ledger, Some(name))?;
@@ -87,15 +66,20 @@ fn import(ledger: &mut Ledger, file: &Path, store: Option<String>) -> Result<()>
         ..Default::default()
     };
     let seen = preview(file, &opts)?;
-    if seen.report != "sku_costs" {
-        return Err(Error::InvalidArgument(format!(
-            "{} looks like {} ({}), not a SKU cost sheet (columns SKU, unit_cost[, valid_from])",
-            seen.file, seen.report, seen.format
-        )));
-    }
+    let what = match seen.report.as_str() {
+        "sku_costs" => "SKU costs",
+        "fixed_costs" => "fixed costs",
+        _ => {
+            return Err(Error::InvalidArgument(format!(
+                "{} looks like {} ({}), not a cost sheet (columns SKU, unit_cost[, valid_from], \
+                 or month, item, amount[, store][, currency])",
+                seen.file, seen.report, seen.format
+            )))
+        }
+    };
     let out = import_file(ledger, file, &opts, &mut |_| {})?;
     println!(
-        "{}: {} SKU costs added, {} updated, {} unchanged (import {})",
+        "{}: {} {what} added, {} updated, {} unchanged (import {})",
         out.file, out.added, out.updated, out.duplicates, out.import_id
     );
     for s in &out.skipped {

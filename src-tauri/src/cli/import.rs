@@ -32,7 +32,7 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
     let opts = ImportOptions {
         store: args.store.clone(),
         platform,
-        allow_skip: false,
+        allow_skip: args.skip_bad_rows,
         mapping,
     };
     let paths: Vec<&Path> = args.files.iter().map(|p| p.as_path()).collect();
@@ -51,8 +51,14 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
     bar.finish_and_clear();
     let files = result.map_err(|e| {
         eprintln!("fupan: {e}\nfupan: nothing was imported.");
-        if matches!(e, Error::UnknownFormat { .. }) {
-            eprintln!("fupan: to read it anyway, map its columns with --mapping FILE.json");
+        match e {
+            Error::UnknownFormat { .. } => {
+                eprintln!("fupan: to read it anyway, map its columns with --mapping FILE.json")
+            }
+            Error::BadCell { .. } => eprintln!(
+                "fupan: to import the other rows and list the unreadable ones, add --skip-bad-rows"
+            ),
+            _ => {}
         }
         Error::Reported(e.exit_code())
     })?;
@@ -86,11 +92,16 @@ fn load_mapping(ledger: &Ledger, arg: &str) -> Result<ColumnMapping> {
 
 fn print_outcome(o: &FileOutcome) {
     println!(
-        "{}: {} {} → store {:?}: {} rows, {} added, {} updated, {} duplicates{}",
+        "{}: {} {}{}: {} rows, {} added, {} updated, {} duplicates{}",
         o.file,
         o.platform,
         o.report,
-        o.store,
+        // Cost sheets belong to no store of their own.
+        if o.store.is_empty() {
+            String::new()
+        } else {
+            format!(" → store {:?}", o.store)
+        },
         o.rows,
         o.added,
         o.updated,

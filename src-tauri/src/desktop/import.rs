@@ -13,12 +13,15 @@ use tauri::{AppHandle, Manager, State};
 
 use super::state::{dto, AppState};
 
-/// One file's preview, or why it was refused.
+/// One file's preview, or why it was refused. A file refused for unreadable rows also says
+/// what skipping them would import (`if_skipped`, its `skipped` lists every such row), so the
+/// page can offer "Import anyway, skipping these N rows".
 #[derive(Debug, Serialize)]
 pub struct PreviewResult {
     pub path: String,
     pub preview: Option<Preview>,
     pub error: Option<ErrorDto>,
+    pub if_skipped: Option<Preview>,
 }
 
 /// One file's import outcome (cli.md `import --json` "files" element), or its error.
@@ -66,24 +69,44 @@ pub async fn preview_files(
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> Result<Vec<PreviewResult>, ErrorDto> {
-    let opts = ImportOptions::default();
     Ok(paths
         .into_iter()
-        .map(|path| {
-            match state.with_ledger(|l| import::preview_known(l, Path::new(&path), &opts)) {
-                Ok(p) => PreviewResult {
-                    path,
-                    preview: Some(p),
-                    error: None,
-                },
-                Err(e) => PreviewResult {
-                    path,
-                    preview: None,
-                    error: Some(e),
-                },
-            }
-        })
+        .map(|path| preview_one(state.inner(), path))
         .collect())
+}
+
+fn preview_one(state: &AppState, path: String) -> PreviewResult {
+    let look = |allow_skip| {
+        let opts = ImportOptions {
+            allow_skip,
+            ..ImportOptions::default()
+        };
+        state.with_ledger(|l| import::preview_known(l, Path::new(&path), &opts))
+    };
+    match look(false) {
+        Ok(p) => PreviewResult {
+            path,
+            preview: Some(p),
+            error: None,
+            if_skipped: None,
+        },
+        Err(e) => {
+            let if_skipped = if e.code == "bad_cell" {
+                // Only when skipping leaves something to import.
+                look(true)
+                    .ok()
+                    .filter(|p| !p.skipped.is_empty() && (p.skipped.len() as u64) < p.rows)
+            } else {
+                None
+            };
+            PreviewResult {
+                path,
+                preview: None,
+                error: Some(e),
+                if_skipped,
+            }
+        }
+    }
 }
 
 /// The column-mapping step of a file nobody recognised: headers, sample rows, suggested
@@ -117,10 +140,13 @@ pub async fn import_mapped(
 /// Import each file in its own transaction; a refused file leaves nothing behind and does
 /// not stop the others.
 /// One file to import; `store` is the store the user chose (cost sheets), else detected.
+/// `skip_bad_rows`: the user agreed to leave out (and list) the rows that cannot be read.
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct ImportJob {
     pub path: PathBuf,
     pub store: Option<String>,
+    #[serde(default)]
+    pub skip_bad_rows: bool,
 }
 
 pub fn import_all(
@@ -134,6 +160,7 @@ pub fn import_all(
         let path = &job.path;
         let opts = ImportOptions {
             store: job.store.clone().filter(|s| !s.trim().is_empty()),
+            allow_skip: job.skip_bad_rows,
             ..ImportOptions::default()
         };
         let name = file_name(path);
@@ -185,9 +212,17 @@ fn sample_dir(app: &AppHandle) -> Option<PathBuf> {
 const SAMPLE_EXTS: &[&str] = &["xlsx", "xls", "xlsb", "ods", "csv", "zip"];
 /// Fixture files that are not part of the sample dataset: deliberately broken files, the
 /// douyin account ledger (it would count the fund-flow fees twice; see tests/fixtures/README.md),
-/// the month-long Shopee Ads report (it covers the daily one's day too) and the ERP export
-/// that needs a column mapping first.
-const SAMPLE_SKIP: &[&str] = &["bad", "account_ledger", "shopee_ads_unverified", "generic"];
+/// the month-long Shopee Ads report (it covers the daily one's day too), the ERP export
+/// that needs a column mapping first, and the fixed-cost sheets (they name a store of the
+/// tests' own, and one has unreadable rows on purpose).
+const SAMPLE_SKIP: &[&str] = &[
+    "bad",
+    "account_ledger",
+    "shopee_ads_unverified",
+    "generic",
+    "fixed_costs",
+    "chi_phi_co_dinh",
+];
 
 /// The sample files, listed at run time from whatever the directory holds (recursively).
 pub fn sample_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -240,6 +275,7 @@ pub async fn load_sample_data(
             _ => jobs.push(ImportJob {
                 path: f,
                 store: None,
+                skip_bad_rows: false,
             }),
         }
     }
@@ -256,6 +292,7 @@ pub async fn load_sample_data(
                 .find(|s| s.currency.code() == currency)
                 .map(|s| s.name.clone()),
             path,
+            skip_bad_rows: false,
         })
         .collect();
     out.extend(import_all(state.inner(), &cost_jobs, &report));
@@ -292,6 +329,7 @@ pub async fn import_paths(
         .map(|p| ImportJob {
             path: PathBuf::from(p),
             store: store.clone(),
+            skip_bad_rows: false,
         })
         .collect();
     Ok(import_all(state.inner(), &jobs, &|_| {}))
@@ -322,5 +360,40 @@ mod tests {
             .map(|p| file_name(p))
             .collect();
         assert_eq!(names, ["a_ads.xlsx", "b_orders.csv"]);
+    }
+
+    #[test]
+    fn a_file_refused_for_bad_rows_says_what_skipping_them_would_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("fupan.db"), Vec::new());
+        let bad = dir.path().join("fixed.csv");
+        std::fs::write(&bad, "Month,Item,Amount,Currency\n2026-03,rent,100,CNY\n2026-13,tools,5,CNY\n2026-03,wages,x,CNY\n")
+            .unwrap();
+        let r = preview_one(&state, bad.display().to_string());
+        assert_eq!(r.error.as_ref().map(|e| e.code), Some("bad_cell"));
+        let p = r.if_skipped.expect("what skipping would import");
+        assert_eq!((p.rows, p.fixed_costs), (3, 1));
+        let rows: Vec<(u64, Option<&str>)> = p
+            .skipped
+            .iter()
+            .map(|s| (s.row, s.column.as_deref()))
+            .collect();
+        assert_eq!(rows, [(3, Some("Month")), (4, Some("Amount"))]);
+
+        let job = ImportJob {
+            path: bad.clone(),
+            store: None,
+            skip_bad_rows: true,
+        };
+        let out = import_all(&state, &[job], &|_| {});
+        let o = out[0].outcome.as_ref().expect("imported");
+        assert_eq!((o.added, o.skipped.len()), (1, 2));
+
+        // A file refused for another reason offers nothing to skip.
+        let good = dir.path().join("empty.csv");
+        std::fs::write(&good, "").unwrap();
+        assert!(preview_one(&state, good.display().to_string())
+            .if_skipped
+            .is_none());
     }
 }

@@ -119,20 +119,25 @@ function pasteBox(currency, redraw) {
     out);
 }
 
+// Cost sheets (SKU unit costs, fixed costs) go through the Import screen like any file.
+function importSheetButton(ctx) {
+  return h("button", { type: "button", class: "btn btn-primary", onclick: async () => {
+    try {
+      if ((await pickFiles()).length) ctx.go("import");
+    } catch (e) {
+      toast(`${errorTitle(e)} — ${e.message}`, "error");
+    }
+  } }, h("span", { i18n: "costs.import_sheet" }));
+}
+
 function importCard(ctx) {
   return h("section", { class: "card" },
     h("h2", { i18n: "costs.unit_costs" }),
     h("p", { class: "muted", i18n: "costs.unit_costs_help" }),
-    h("button", { type: "button", class: "btn btn-primary", onclick: async () => {
-      try {
-        if ((await pickFiles()).length) ctx.go("import");
-      } catch (e) {
-        toast(`${errorTitle(e)} — ${e.message}`, "error");
-      }
-    } }, h("span", { i18n: "costs.import_sheet" })));
+    importSheetButton(ctx));
 }
 
-async function fixedCard(currency) {
+async function fixedCard(ctx, currency) {
   const card = h("section", { class: "card", "data-testid": "fixed-costs" });
   const list = h("div");
   const draw = async () => {
@@ -177,7 +182,8 @@ async function fixedCard(currency) {
     h("label", { for: "fc-kind", i18n: "costs.col.kind" }), kind,
     h("label", { for: "fc-amount", i18n: "costs.col.amount" }), amount,
     h("button", { type: "submit", class: "btn btn-primary", i18n: "costs.add" }));
-  card.append(h("h2", { i18n: "costs.fixed" }), h("p", { class: "muted", i18n: "costs.fixed_help" }), form, list);
+  card.append(h("h2", { i18n: "costs.fixed" }), h("p", { class: "muted", i18n: "costs.fixed_help" }), form,
+    h("div", { class: "btn-row" }, importSheetButton(ctx)), list);
   await draw();
   return card;
 }
@@ -271,6 +277,6 @@ export async function render(root, ctx) {
   // The fixed-cost form is in the selected store's currency, or the only one there is.
   const shown = state.store ? stores.filter((s) => s.name === state.store) : stores;
   const fixedCurrencies = [...new Set(shown.map((s) => s.currency))];
-  const fixed = await fixedCard(fixedCurrencies.length === 1 ? fixedCurrencies[0] : null);
+  const fixed = await fixedCard(ctx, fixedCurrencies.length === 1 ? fixedCurrencies[0] : null);
   root.append(...tables, importCard(ctx), fixed, await feeKindCard());
 }

@@ -5,18 +5,22 @@ import { call } from "../api.js";
 import { h, table, clear, errorBox, errorTitle, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { number, dateRange, dateTime } from "../format.js";
-import { queue, subscribe, importReady, importMapped, remove, clearFinished, readyCount } from "../importer.js";
+import { queue, subscribe, importReady, importMapped, importSkipping, remove, clearFinished, readyCount } from "../importer.js";
 import { dropZone } from "./common.js";
 
 let unsubscribe = null;
 
-function statusCell(item) {
+function statusCell(item, ctx) {
   if (item.status === "error") {
     return h("div", { class: "file-error", role: "alert", "data-testid": "file-error" },
       h("span", { class: "pill bad", text: errorTitle(item.error) }),
       item.error.message ? h("div", { class: "detail small muted", text: item.error.message }) : null,
       item.error.code === "unknown_format"
         ? h("button", { type: "button", class: "btn", "data-testid": "map-columns", onclick: () => mappingDialog(item), i18n: "import.map" })
+        : null,
+      item.ifSkipped
+        ? h("button", { type: "button", class: "btn", "data-testid": "skip-review", onclick: () => skipDialog(item, ctx),
+          text: t("import.skip_review", { n: number(item.ifSkipped.skipped.length) }) })
         : null);
   }
   if (item.status === "done") {
@@ -121,6 +125,44 @@ async function mappingDialog(item) {
   dlg.showModal();
 }
 
+// A file refused for unreadable rows: list every such row (as the engine found them) and
+// let the user import the rest anyway. Nothing is skipped without this explicit step.
+function skipDialog(item, ctx) {
+  const p = item.ifSkipped;
+  const n = p.skipped.length;
+  const errors = h("div", { "aria-live": "polite" });
+  const dlg = h("dialog", { class: "card mapping-dialog", "data-testid": "skip-dialog", "aria-labelledby": "skip-title" });
+  const go = async () => {
+    const r = await importSkipping(item);
+    if (!r || r.error) {
+      clear(errors).append(errorBox((r && r.error) || item.error));
+      return;
+    }
+    dlg.close();
+    toast(t("import.finished"));
+    await ctx.refreshStores();
+    historyReload();
+  };
+  dlg.append(
+    h("h2", { id: "skip-title", text: t("import.skip_title", { file: item.name }) }),
+    h("p", { class: "muted", text: t("import.skip_help", { n: number(n), rows: number(p.rows - n) }) }),
+    table([
+      { label: t("import.skip_col.sheet"), key: "sheet" },
+      { label: t("import.skip_col.row"), num: true, render: (s) => number(s.row) },
+      { label: t("import.skip_col.column"), render: (s) => s.column || "—" },
+      { label: t("import.skip_col.value"), render: (s) => h("code", { text: s.value ?? "" }) },
+      { label: t("import.skip_col.reason"), key: "reason" },
+    ], p.skipped),
+    errors,
+    h("div", { class: "btn-row card-actions" },
+      h("button", { type: "button", class: "btn btn-primary", "data-testid": "skip-go", onclick: go,
+        text: t("import.skip_go", { n: number(n) }) }),
+      h("button", { type: "button", class: "btn", onclick: () => dlg.close(), i18n: "import.map_cancel" })));
+  dlg.addEventListener("close", () => dlg.remove());
+  document.body.append(dlg);
+  dlg.showModal();
+}
+
 /** A cost sheet belongs to no shop: the user picks the store (of the sheet's currency). */
 function storeCell(item, detected) {
   if (!item.preview || item.preview.report !== "sku_costs" || item.status !== "ready") return detected || "—";
@@ -150,7 +192,7 @@ function queueCard(ctx) {
         { label: t("import.col.store"), render: (i) => storeCell(i, p(i, "store")) },
         { label: t("import.col.dates"), render: (i) => dateRange(p(i, "date_from"), p(i, "date_to")) },
         { label: t("import.col.rows"), num: true, render: (i) => number(p(i, "rows")) },
-        { label: t("import.col.status"), render: statusCell },
+        { label: t("import.col.status"), render: (i) => statusCell(i, ctx) },
         { label: "", render: (i) => (i.status === "importing" ? "" : h("button", { type: "button", class: "icon-btn", "aria-label": t("import.remove", { file: i.name }), onclick: () => remove(i.path), text: "×" })) },
       ], queue.items),
     );

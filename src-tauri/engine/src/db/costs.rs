@@ -45,6 +45,71 @@ pub fn parse_month(s: &str) -> Result<NaiveDate> {
         .map_err(|_| Error::InvalidArgument(format!("month {s:?} is not YYYY-MM")))
 }
 
+/// Where a cost belongs: the store named `store` (its currency, which `currency` must match),
+/// else all stores of `currency`, else of the database's only currency, else (no stores yet)
+/// of `empty`. `Error::NotFound` / `InvalidArgument` say what to fix.
+pub fn cost_target(
+    conn: &rusqlite::Connection,
+    store: Option<&str>,
+    currency: Option<Currency>,
+    empty: Option<Currency>,
+) -> Result<(Option<StoreId>, Currency)> {
+    if let Some(name) = store.map(str::trim) {
+        let found: Vec<(i64, String)> = conn
+            .prepare_cached("SELECT id, currency FROM stores WHERE name = ?1")?
+            .query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        return match found.as_slice() {
+            [] => Err(Error::NotFound(format!("no store named {name:?}"))),
+            [(id, cur)] => {
+                let cur: Currency = cur.parse().map_err(Error::Internal)?;
+                match currency {
+                    Some(c) if c != cur => Err(Error::InvalidArgument(format!(
+                        "store {name:?} sells in {cur}, not {c}"
+                    ))),
+                    _ => Ok((Some(StoreId(*id)), cur)),
+                }
+            }
+            _ => Err(Error::InvalidArgument(format!(
+                "several stores are named {name:?} (on different platforms); rename one first"
+            ))),
+        };
+    }
+    if let Some(c) = currency {
+        return Ok((None, c));
+    }
+    let all: Vec<String> = conn
+        .prepare_cached("SELECT DISTINCT currency FROM stores")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match (all.as_slice(), empty) {
+        ([one], _) => Ok((None, one.parse().map_err(Error::Internal)?)),
+        ([], Some(c)) => Ok((None, c)),
+        ([], None) => Err(Error::InvalidArgument(
+            "no stores yet: import a store's orders first, or say the currency".into(),
+        )),
+        _ => Err(Error::InvalidArgument(
+            "the database has stores in several currencies: name the store (--store or a store \
+             column) or the currency"
+                .into(),
+        )),
+    }
+}
+
+/// `cost_target` for one row of a fixed-cost sheet: what the user must fix is the row's
+/// reason, not an error. With no stores yet a row must say its currency (no guess).
+pub fn row_target(
+    conn: &rusqlite::Connection,
+    store: Option<&str>,
+    currency: Option<Currency>,
+) -> Result<crate::import::CostTarget> {
+    match cost_target(conn, store, currency, None) {
+        Ok(t) => Ok(Ok(t)),
+        Err(Error::NotFound(why) | Error::InvalidArgument(why)) => Ok(Err(why)),
+        Err(e) => Err(e),
+    }
+}
+
 fn currency_of(s: &str) -> rusqlite::Result<Currency> {
     s.parse().map_err(|e: String| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
@@ -91,7 +156,8 @@ impl Ledger {
         // UNIQUE does not match NULL store ids, so upsert by hand inside one transaction.
         let tx = self.conn().unchecked_transaction()?;
         let changed = tx.execute(
-            "UPDATE fixed_costs SET amount = ?5
+            // Entered by hand now: undoing the import that set it leaves it alone.
+            "UPDATE fixed_costs SET amount = ?5, import_id = NULL
              WHERE store_id IS ?1 AND currency = ?2 AND month = ?3 AND kind = ?4",
             params![store_id, currency.code(), month, kind, amount],
         )?;
@@ -174,8 +240,11 @@ impl Ledger {
                 None => stats.added += 1,
             }
             tx.execute(
+                // A changed cost is the user's now: undoing the import that set it keeps it.
                 "INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (currency, sku, valid_from) DO UPDATE SET unit_cost = excluded.unit_cost",
+                 ON CONFLICT (currency, sku, valid_from) DO UPDATE
+                 SET unit_cost = excluded.unit_cost, import_id = NULL
+                 WHERE sku_costs.unit_cost <> excluded.unit_cost",
                 params![currency.code(), sku, from, unit],
             )?;
         }
@@ -280,6 +349,79 @@ mod tests {
         assert!(parse_month("2026-13").is_err());
         ledger.delete_fixed_cost(rows[0].id).unwrap();
         assert_eq!(ledger.fixed_costs(None).unwrap().len(), 1);
+    }
+
+    /// Each fixed cost as (store, month, kind, amount).
+    fn fixed(l: &Ledger) -> Vec<(Option<String>, String, String, Decimal)> {
+        l.fixed_costs(None)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.store, r.month, r.kind, r.amount))
+            .collect()
+    }
+
+    fn sheet(l: &mut Ledger, name: &str, text: &str) -> crate::model::ImportId {
+        let opts = crate::import::ImportOptions::default();
+        let out = crate::import::import_bytes(l, name, text.as_bytes().to_vec(), &opts).unwrap();
+        crate::model::ImportId(out.import_id)
+    }
+
+    #[test]
+    fn fixed_cost_sheets_undo_in_any_order_to_the_exact_earlier_values() {
+        let mut l = Ledger::open_in_memory().unwrap();
+        l.ensure_store("A", Platform::Taobao, Currency::CNY)
+            .unwrap();
+        let m = parse_month("2026-03").unwrap();
+        l.set_fixed_cost(None, Currency::CNY, m, "房租", dec!(100))
+            .unwrap();
+        let row = |amount| (None, "2026-03".to_string(), "房租".to_string(), amount);
+        let first = sheet(&mut l, "a.csv", "月份,费用项目,金额\n2026-03,房租,200\n");
+        let second = sheet(
+            &mut l,
+            "b.csv",
+            "月份,费用项目,金额,店铺\n2026年3月,房租,300,\n2026/3,工资,50,A\n",
+        );
+        assert_eq!(fixed(&l)[0], row(dec!(300)));
+        // Undo the older import first: the newer one now replaced the hand-entered 100.
+        l.undo_import(first).unwrap();
+        assert_eq!(fixed(&l)[0], row(dec!(300)));
+        l.undo_import(second).unwrap();
+        assert_eq!(fixed(&l), vec![row(dec!(100))]);
+
+        // A value set by hand after an import is the user's: undoing the import keeps it.
+        let third = sheet(&mut l, "c.csv", "Month,Item,Amount\n2026-03,房租,400\n");
+        l.set_fixed_cost(None, Currency::CNY, m, "房租", dec!(450))
+            .unwrap();
+        l.undo_import(third).unwrap();
+        assert_eq!(fixed(&l), vec![row(dec!(450))]);
+    }
+
+    #[test]
+    fn undoing_a_sku_cost_sheet_restores_the_costs_it_replaced_or_repeated() {
+        let mut l = Ledger::open_in_memory().unwrap();
+        l.ensure_store("A", Platform::Taobao, Currency::CNY)
+            .unwrap();
+        let costs = |l: &Ledger| -> Vec<(String, Decimal)> {
+            (l.sku_costs(None).unwrap().into_iter())
+                .map(|c| (c.sku, c.unit_cost))
+                .collect()
+        };
+        let first = sheet(&mut l, "a.csv", "SKU,成本\nA,10\nB,20\n");
+        // The same sheet again (all duplicates), then one that changes A and adds C.
+        let again = sheet(&mut l, "a2.csv", "SKU,成本\nA,10\nB,20\n");
+        let second = sheet(&mut l, "b.csv", "SKU,成本\nA,11\nC,30\n");
+        let want = |v: &[(&str, Decimal)]| -> Vec<(String, Decimal)> {
+            v.iter().map(|(s, d)| (s.to_string(), *d)).collect()
+        };
+        l.undo_import(again).unwrap();
+        assert_eq!(
+            costs(&l),
+            want(&[("A", dec!(11)), ("B", dec!(20)), ("C", dec!(30))])
+        );
+        l.undo_import(second).unwrap();
+        assert_eq!(costs(&l), want(&[("A", dec!(10)), ("B", dec!(20))]));
+        l.undo_import(first).unwrap();
+        assert!(costs(&l).is_empty());
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_order_items.sql"),
     include_str!("migrations/003_traffic.sql"),
     include_str!("migrations/004_fee_sources.sql"),
+    include_str!("migrations/005_fixed_cost_imports.sql"),
 ];
 
 /// The schema version this build writes.

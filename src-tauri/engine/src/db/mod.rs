@@ -6,6 +6,7 @@ pub mod costs;
 mod fee_kinds;
 mod imports;
 mod migrate;
+mod replaced;
 mod split;
 mod stores;
 mod templates;

@@ -126,9 +126,11 @@ impl Ledger {
             )?;
         }
         super::write::refresh_superseded(&tx, into)?;
+        // A summed cost is no import's value any more: undoing an import leaves it alone.
         tx.execute(
             "UPDATE fixed_costs SET amount = amount + (SELECT f.amount FROM fixed_costs f
-                 WHERE f.store_id = ?1 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)
+                 WHERE f.store_id = ?1 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind),
+                 import_id = NULL
              WHERE store_id = ?2 AND EXISTS (SELECT 1 FROM fixed_costs f WHERE f.store_id = ?1
                  AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)",
             p,
@@ -141,6 +143,15 @@ impl Ledger {
         tx.execute(
             "UPDATE fixed_costs SET store_id = ?2 WHERE store_id = ?1",
             p,
+        )?;
+        // What imports replaced follows the costs; where both stores had one, the kept store's.
+        tx.execute(
+            "UPDATE OR IGNORE fixed_cost_replaced SET store_id = ?2 WHERE store_id = ?1",
+            p,
+        )?;
+        tx.execute(
+            "DELETE FROM fixed_cost_replaced WHERE store_id = ?1",
+            [from.0],
         )?;
         for agg in ["agg_store_day", "agg_sku_day", "agg_fee_day"] {
             tx.execute(&format!("DELETE FROM {agg} WHERE store_id = ?1"), [from.0])?;

@@ -11,11 +11,12 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 use rust_decimal::Decimal;
 
+use super::replaced::{Set, FIXED_COSTS, SKU_COSTS};
 use crate::error::{Error, Result};
 use crate::import::LedgerSink;
 use crate::model::{
-    AdDay, Currency, FeeRow, ImportId, OrderItem, OrderLine, OrderStatus, Scaled, SkuCost, StoreId,
-    TrafficDay,
+    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, OrderStatus, Scaled,
+    SkuCost, StoreId, TrafficDay,
 };
 
 /// What happened to the facts of one file: records, and rows (a row is added when any of
@@ -112,6 +113,24 @@ impl<'t> LedgerWriter<'t> {
 
     pub fn counts(&self) -> WriteCounts {
         self.counts
+    }
+
+    /// Count a cost the row set (costs are values, not versioned facts: `replaced`).
+    fn mark(&mut self, set: Set) {
+        match set {
+            Set::Added => {
+                self.counts.added += 1;
+                self.row.added = true;
+            }
+            Set::Updated => {
+                self.counts.updated += 1;
+                self.row.updated = true;
+            }
+            Set::Same => {
+                self.counts.duplicates += 1;
+                self.row.duplicate = true;
+            }
+        }
     }
 
     fn store(&self) -> Result<i64> {
@@ -484,43 +503,32 @@ impl LedgerSink for LedgerWriter<'_> {
     }
 
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
-        let unit = scaled(cost.unit_cost)?;
-        let from = day_text(cost.valid_from);
-        let current: Option<i64> = self
-            .tx
-            .prepare_cached(
-                "SELECT unit_cost FROM sku_costs WHERE currency = ?1 AND sku = ?2 AND valid_from = ?3",
-            )?
-            .query_row(params![self.currency.code(), cost.sku, from], |r| r.get(0))
-            .optional()?;
-        match current {
-            Some(u) if u == unit => {
-                self.counts.duplicates += 1;
-                self.row.duplicate = true;
-            }
-            Some(_) => {
-                self.counts.updated += 1;
-                self.row.updated = true;
-            }
-            None => {
-                self.counts.added += 1;
-                self.row.added = true;
-            }
-        }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO sku_costs (currency, sku, valid_from, unit_cost, import_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (currency, sku, valid_from)
-                 DO UPDATE SET unit_cost = excluded.unit_cost, import_id = excluded.import_id",
-            )?
-            .execute(params![
-                self.currency.code(),
-                cost.sku,
-                from,
-                unit,
-                self.import.0
-            ])?;
+        let key: [&dyn rusqlite::ToSql; 3] =
+            [&self.currency.code(), &cost.sku, &day_text(cost.valid_from)];
+        let set = SKU_COSTS.set(self.tx, self.import, &key, scaled(cost.unit_cost)?)?;
+        self.mark(set);
+        Ok(())
+    }
+
+    fn cost_target(
+        &mut self,
+        store: Option<&str>,
+        currency: Option<Currency>,
+        _file: Currency,
+    ) -> Result<crate::import::CostTarget> {
+        super::costs::row_target(self.tx, store, currency)
+    }
+
+    fn fixed_cost(&mut self, cost: FixedCost) -> Result<()> {
+        let month = cost.month.format("%Y-%m").to_string();
+        let key: [&dyn rusqlite::ToSql; 4] = [
+            &cost.store.map(|s| s.0),
+            &cost.currency.code(),
+            &month,
+            &cost.kind,
+        ];
+        let set = FIXED_COSTS.set(self.tx, self.import, &key, scaled(cost.amount)?)?;
+        self.mark(set);
         Ok(())
     }
 
@@ -680,7 +688,8 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
             [import.0],
         )?;
     }
-    tx.execute("DELETE FROM sku_costs WHERE import_id = ?1", [import.0])?;
+    SKU_COSTS.undo(tx, import)?;
+    FIXED_COSTS.undo(tx, import)?;
     for (store, from, to) in &spans {
         // Settlement rows may be gone: order-export fees they superseded count again.
         refresh_superseded(tx, StoreId(*store))?;

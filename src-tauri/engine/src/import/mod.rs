@@ -25,8 +25,13 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::{
-    AdDay, Currency, FeeRow, OrderItem, OrderLine, Platform, ReportKind, SkuCost, TrafficDay,
+    AdDay, Currency, FeeRow, FixedCost, OrderItem, OrderLine, Platform, ReportKind, SkuCost,
+    StoreId, TrafficDay,
 };
+
+/// Where a fixed cost belongs (store, None for all stores of the currency; currency), or why
+/// it fits nowhere (a reason for the row).
+pub type CostTarget = std::result::Result<(Option<StoreId>, Currency), String>;
 
 /// Where the mapped records go: the ledger writer inside one transaction, or a counting
 /// preview that writes nothing.
@@ -39,6 +44,18 @@ pub trait LedgerSink {
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()>;
     /// One day of the store's traffic (visitors).
     fn traffic_day(&mut self, day: TrafficDay) -> Result<()>;
+    /// Where a fixed cost of the store named `store` (None: not named) in `currency` (None:
+    /// not said) belongs; `file` is the file's currency. Without a ledger to ask, no store is
+    /// known: the cost is for all stores of its currency.
+    fn cost_target(
+        &mut self,
+        _store: Option<&str>,
+        currency: Option<Currency>,
+        file: Currency,
+    ) -> Result<CostTarget> {
+        Ok(Ok((None, currency.unwrap_or(file))))
+    }
+    fn fixed_cost(&mut self, cost: FixedCost) -> Result<()>;
     /// One data row of the file is done (its records were all given). Lets the writer
     /// count rows as added, updated or duplicate, as the CLI contract reports them.
     fn end_row(&mut self) {

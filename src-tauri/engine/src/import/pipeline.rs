@@ -10,11 +10,15 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::mapping::ColumnMapping;
-use super::{columns, detect, map, read, Detected, ImportOptions, LedgerSink, MapStats, Skipped};
+use super::{
+    columns, detect, map, read, CostTarget, Detected, ImportOptions, LedgerSink, MapStats, Skipped,
+};
+use crate::db::costs::{cost_target, row_target};
 use crate::db::{ensure_store, save_template, LedgerWriter};
 use crate::error::{Error, Result};
 use crate::model::{
-    AdDay, FeeRow, ImportId, OrderItem, OrderLine, ReportKind, SkuCost, TrafficDay,
+    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, ReportKind, SkuCost,
+    StoreId, TrafficDay,
 };
 use crate::Ledger;
 
@@ -52,6 +56,7 @@ pub struct Preview {
     pub ad_days: u64,
     pub sku_costs: u64,
     pub traffic_days: u64,
+    pub fixed_costs: u64,
     pub skipped: Vec<Skipped>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
@@ -131,18 +136,21 @@ fn open_and_detect(
     Ok((book, detected))
 }
 
-/// Counts what a file holds without writing anything.
+/// Counts what a file holds without writing anything (with a ledger at hand, fixed costs are
+/// checked against its stores).
 #[derive(Default)]
-struct CountingSink {
+struct CountingSink<'c> {
+    conn: Option<&'c Connection>,
     order_lines: u64,
     order_items: u64,
     fees: u64,
     ad_days: u64,
     sku_costs: u64,
     traffic_days: u64,
+    fixed_costs: u64,
 }
 
-impl LedgerSink for CountingSink {
+impl LedgerSink for CountingSink<'_> {
     fn order_line(&mut self, _: OrderLine) -> Result<()> {
         self.order_lines += 1;
         Ok(())
@@ -167,8 +175,26 @@ impl LedgerSink for CountingSink {
         self.traffic_days += 1;
         Ok(())
     }
+    fn cost_target(
+        &mut self,
+        store: Option<&str>,
+        currency: Option<Currency>,
+        file: Currency,
+    ) -> Result<CostTarget> {
+        match self.conn {
+            Some(conn) => row_target(conn, store, currency),
+            None => Ok(Ok((None, currency.unwrap_or(file)))),
+        }
+    }
+    fn fixed_cost(&mut self, _: FixedCost) -> Result<()> {
+        self.fixed_costs += 1;
+        Ok(())
+    }
     fn restart(&mut self) -> Result<()> {
-        *self = CountingSink::default();
+        *self = CountingSink {
+            conn: self.conn,
+            ..CountingSink::default()
+        };
         Ok(())
     }
 }
@@ -184,14 +210,27 @@ pub fn preview_known(ledger: &Ledger, path: &Path, opts: &ImportOptions) -> Resu
 }
 
 fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> Result<Preview> {
-    let (mut book, detected) = open_and_detect(path, opts, conn)?;
-    let mut sink = CountingSink::default();
+    let (mut book, mut detected) = open_and_detect(path, opts, conn)?;
+    if let Some(conn) = conn {
+        if let Some((_, currency)) = cost_sheet_target(conn, &detected, opts)? {
+            detected.currency = currency;
+        }
+    }
+    let mut sink = CountingSink {
+        conn,
+        ..Default::default()
+    };
     let stats = map::map(book.as_mut(), &detected, opts, &mut sink, &mut |_| {})?;
     Ok(Preview {
         file: file_name(path),
         platform: detected.platform.as_str().into(),
         report: detected.report.as_str().into(),
-        store: store_name(&detected, opts),
+        // A fixed-cost sheet's rows name their stores (none: all stores of the currency).
+        store: if detected.report == ReportKind::FixedCosts {
+            opts.store.clone().unwrap_or_default()
+        } else {
+            store_name(&detected, opts)
+        },
         currency: detected.currency.code().into(),
         format: detected.format_id,
         rows: stats.rows,
@@ -201,6 +240,7 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         ad_days: sink.ad_days,
         sku_costs: sink.sku_costs,
         traffic_days: sink.traffic_days,
+        fixed_costs: sink.fixed_costs,
         skipped: stats.skipped,
         date_from: stats.date_from,
         date_to: stats.date_to,
@@ -290,21 +330,24 @@ fn import_into(
 fn import_opened(
     tx: &Transaction<'_>,
     mut book: Box<dyn read::Book>,
-    detected: Detected,
+    mut detected: Detected,
     name: String,
     hash: impl FnOnce() -> Result<String>,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
     let store_label = store_name(&detected, opts);
-    // SKU cost sheets belong to no store: their currency is the named store's, or the
-    // database's only one.
-    let (store, currency) = if detected.report == ReportKind::SkuCosts {
-        (None, cost_currency(tx, opts, detected.currency)?)
-    } else {
-        let s = ensure_store(tx, &store_label, detected.platform, detected.currency)?;
-        let c = s.currency;
-        (Some(s), c)
+    let (store, currency) = match cost_sheet_target(tx, &detected, opts)? {
+        Some((_, currency)) => {
+            // Amounts are read as the costs' currency (VND "120.000" is 120000).
+            detected.currency = currency;
+            (None, currency)
+        }
+        None => {
+            let s = ensure_store(tx, &store_label, detected.platform, detected.currency)?;
+            let c = s.currency;
+            (Some(s), c)
+        }
     };
     tx.execute(
         "INSERT INTO imports (file_name, file_hash, platform, report, store_id, imported_at)
@@ -385,31 +428,26 @@ fn too_large(e: Error, file: &str, sheet: &str) -> Error {
     }
 }
 
-/// The currency SKU costs are in: the `--store`'s, else the only currency of the database,
-/// else (empty database) the format's default.
-fn cost_currency(
-    conn: &rusqlite::Connection,
+/// Cost sheets belong to no store of their own: SKU costs are in the `--store`'s currency,
+/// else the database's only one (else, empty database, the format's); fixed costs default to
+/// the same, but each row finds its own store and currency (`map::fixed_cost_row`), so only a
+/// `--store` that does not exist refuses the file here. None for any other file.
+fn cost_sheet_target(
+    conn: &Connection,
+    detected: &Detected,
     opts: &ImportOptions,
-    default: crate::model::Currency,
-) -> Result<crate::model::Currency> {
-    let wanted: Vec<String> = match &opts.store {
-        Some(name) => conn
-            .prepare("SELECT DISTINCT currency FROM stores WHERE name = ?1")?
-            .query_map([name], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?,
-        None => conn
-            .prepare("SELECT DISTINCT currency FROM stores")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?,
-    };
-    match (wanted.as_slice(), &opts.store) {
-        ([one], _) => one.parse().map_err(Error::Internal),
-        ([], Some(name)) => Err(Error::NotFound(format!("no store named {name:?}"))),
-        ([], None) => Ok(default),
-        (_, _) => Err(Error::InvalidArgument(
-            "the database has stores in several currencies: say which store the costs are for with --store".into(),
-        )),
-    }
+) -> Result<Option<(Option<StoreId>, Currency)>> {
+    let target = || cost_target(conn, opts.store.as_deref(), None, Some(detected.currency));
+    Ok(match detected.report {
+        ReportKind::SkuCosts => Some(target()?),
+        ReportKind::FixedCosts => match target() {
+            Err(Error::InvalidArgument(_)) if opts.store.is_none() => {
+                Some((None, detected.currency))
+            }
+            found => Some(found?),
+        },
+        _ => None,
+    })
 }
 
 impl Ledger {

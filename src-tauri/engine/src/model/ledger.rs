@@ -123,6 +123,9 @@ pub struct SkuCost {
 /// A fixed cost of one month (rent, salaries, tools).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FixedCost {
+    /// The store it is for; None: all stores of `currency`.
+    pub store: Option<super::StoreId>,
+    pub currency: super::Currency,
     /// First day of the month.
     pub month: NaiveDate,
     pub kind: String,

@@ -6,10 +6,12 @@
 //! f64 arithmetic: a float cell becomes a `Decimal` via its shortest round-trip text.
 
 mod date;
+mod month;
 mod number;
 mod text;
 
 pub use date::{date, date_range, datetime};
+pub use month::month;
 pub use number::{decimal, integer, money, rate};
 pub use text::{id, text};
 

@@ -49,6 +49,7 @@ pub static ALL: &[FormatSpec] = &[
     shopee_income::INCOME,
     shopee_income::ADJUSTMENTS,
     costs::SKU_COSTS,
+    costs::FIXED_COSTS,
 ];
 
 /// The format table with this id (built in, or made from a user's column mapping).

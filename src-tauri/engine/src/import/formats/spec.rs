@@ -50,6 +50,11 @@ pub enum Role {
     // SKU costs
     UnitCost,
     ValidFrom,
+    // fixed-cost sheets
+    Month,
+    CostItem,
+    Store,
+    Currency,
     // settlements / fee statements
     /// The fact's own id in its source (transaction number).
     Reference,
@@ -127,6 +132,8 @@ pub enum Grain {
     SkuCosts,
     /// One row per store day of traffic (visitors, page views).
     Traffic,
+    /// One row per fixed monthly cost (month, item, amount; optional store, currency).
+    FixedCosts,
     /// One row per settlement line / order statement: fee rows (`FeeRule`).
     Fees,
     /// One row per item of an order (a companion file: SKU, qty and price of orders whose

@@ -37,7 +37,7 @@ use crate::error::{Error, Location, Result};
 use crate::import::formats::{self, Grain, Role};
 use crate::import::read::{Book, Cell};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
-use crate::model::{AdDay, SkuCost, TrafficDay};
+use crate::model::{AdDay, FixedCost, SkuCost, TrafficDay};
 
 use crate::import::{clean, header};
 
@@ -176,9 +176,13 @@ fn map_sheet(
             Grain::Ads if !b.has(Role::Date) => Role::Spend,
             Grain::Ads | Grain::Fees | Grain::Traffic => Role::Date,
             Grain::SkuCosts => Role::Sku,
+            // A row without an amount is padding (a template's empty months).
+            Grain::FixedCosts => Role::Amount,
         };
         let key = match spec.grain {
-            Grain::Ads | Grain::Fees | Grain::Traffic => Ok(b.text(&row.cells, key_role)),
+            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::FixedCosts => {
+                Ok(b.text(&row.cells, key_role))
+            }
             _ => b.id(&row.cells, key_role),
         };
         let key = match key {
@@ -214,6 +218,7 @@ fn map_sheet(
             }
             Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
             Grain::Traffic => traffic_row(b, &row.cells, &mut stats, sink)?,
+            Grain::FixedCosts => fixed_cost_row(b, &row.cells, opts, &mut stats, sink)?,
             Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
                 Some((rule, Ok(r))) => {
                     note_day(&mut stats, r.day());
@@ -398,4 +403,64 @@ fn traffic_row(
         }
         Err(bad) => Ok(Some(bad)),
     }
+}
+
+/// One fixed-cost row. Its store is the row's, else `--store`, else none (all stores of the
+/// currency); the sink says which currency that means, and the amount is read in it.
+fn fixed_cost_row(
+    b: &Bound,
+    cells: &[Cell],
+    opts: &ImportOptions,
+    stats: &mut MapStats,
+    sink: &mut dyn LedgerSink,
+) -> Result<Option<Bad>> {
+    let head = || -> Result<_, Bad> {
+        let month = b
+            .month(cells, Role::Month)?
+            .ok_or_else(|| b.empty(Role::Month, "the month"))?;
+        let kind = b
+            .text(cells, Role::CostItem)
+            .ok_or_else(|| b.empty(Role::CostItem, "the cost item"))?;
+        Ok((month, kind, b.currency_of(cells, Role::Currency)?))
+    };
+    let (month, kind, currency) = match head() {
+        Ok(h) => h,
+        Err(bad) => return Ok(Some(bad)),
+    };
+    let named = b.text(cells, Role::Store);
+    let store = named.as_deref().or(opts.store.as_deref());
+    let (store, currency) = match sink.cost_target(store, currency, b.currency)? {
+        Ok(t) => t,
+        Err(reason) => {
+            // Blame the cell that chose the target: the store's, else the currency's.
+            let (role, value) = match (named, currency) {
+                (Some(n), _) => (Role::Store, n),
+                (None, Some(c)) => (Role::Currency, c.code().to_string()),
+                (None, None) => (Role::Store, opts.store.clone().unwrap_or_default()),
+            };
+            let column = b.header_of(role);
+            return Ok(Some(Bad {
+                column,
+                value,
+                reason,
+            }));
+        }
+    };
+    let amount = match b.money_in(cells, Role::Amount, currency) {
+        Ok(Some(a)) => a,
+        Ok(None) => return Ok(Some(b.empty(Role::Amount, "the amount"))),
+        Err(bad) => return Ok(Some(bad)),
+    };
+    note_day(stats, month);
+    if let Some(next) = month.checked_add_months(chrono::Months::new(1)) {
+        note_day(stats, next.pred_opt().unwrap_or(month));
+    }
+    sink.fixed_cost(FixedCost {
+        store,
+        currency,
+        month,
+        kind,
+        amount,
+    })?;
+    Ok(None)
 }

@@ -9,7 +9,7 @@ use crate::import::read::Cell;
 use crate::import::read::MemoryBook;
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats};
 use crate::model::{
-    AdDay, FeeKind, FeeRow, OrderItem, OrderLine, OrderStatus, SkuCost, TrafficDay,
+    AdDay, FeeKind, FeeRow, FixedCost, OrderItem, OrderLine, OrderStatus, SkuCost, TrafficDay,
 };
 
 #[derive(Debug, Default)]
@@ -22,6 +22,7 @@ pub struct Sink {
     /// Times the importer started the file again (an order's lines apart).
     pub restarts: u32,
     pub traffic: Vec<TrafficDay>,
+    pub fixed: Vec<FixedCost>,
 }
 
 impl LedgerSink for Sink {
@@ -47,6 +48,10 @@ impl LedgerSink for Sink {
     }
     fn traffic_day(&mut self, day: TrafficDay) -> Result<()> {
         self.traffic.push(day);
+        Ok(())
+    }
+    fn fixed_cost(&mut self, cost: FixedCost) -> Result<()> {
+        self.fixed.push(cost);
         Ok(())
     }
     fn restart(&mut self) -> Result<()> {

@@ -5,7 +5,7 @@ use rust_decimal_macros::dec;
 use super::test_util::{at, day, header_row, headers, row, run, t};
 use crate::import::read::{Cell, MemoryBook};
 use crate::import::ImportOptions;
-use crate::model::{AdDay, Channel, Currency, Platform, SkuCost};
+use crate::model::{AdDay, Channel, Currency, FixedCost, Platform, SkuCost};
 
 fn opts() -> ImportOptions {
     ImportOptions::default()
@@ -185,6 +185,73 @@ fn sku_cost_sheets_in_three_languages() {
     assert_eq!(d.currency, Currency::VND);
     assert_eq!(sink.costs[0].unit_cost, dec!(85000));
     assert_eq!(sink.costs[0].valid_from, day(2026, 3, 1));
+}
+
+/// A fixed-cost sheet: the amount's sign is ignored, a row's currency reads its amount, a row
+/// without an amount is padding, a row without an item is refused (or skipped and listed).
+#[test]
+fn fixed_cost_sheets_read_month_item_amount_and_currency() {
+    let rows = vec![
+        vec![
+            t("Month"),
+            t("Item"),
+            t("Amount"),
+            t("Store"),
+            t("Currency"),
+        ],
+        vec![t("2026-03"), t("rent"), t("(1,200.00)"), t(""), Cell::Empty],
+        vec![
+            Cell::Int(202604),
+            t("tools"),
+            t("1.500"),
+            t("Shop A"),
+            t("vnd"),
+        ],
+        vec![
+            t("2026-03"),
+            t("wages"),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ],
+        vec![t("2026-05"), Cell::Empty, t("5")],
+    ];
+    let mut book = MemoryBook::new("fixed.csv").with_sheet("fixed.csv", rows.clone());
+    let e = run(&mut book, &opts()).unwrap_err();
+    assert!(e.to_string().contains("row 5"), "{e}");
+    let o = ImportOptions {
+        allow_skip: true,
+        ..Default::default()
+    };
+    let mut book = MemoryBook::new("fixed.csv").with_sheet("fixed.csv", rows);
+    let (d, stats, sink) = run(&mut book, &o).unwrap();
+    assert_eq!(d.format_id, "generic.fixed_costs");
+    let cost = |currency, month, kind: &str, amount| FixedCost {
+        store: None,
+        currency,
+        month,
+        kind: kind.into(),
+        amount,
+    };
+    assert_eq!(
+        sink.fixed,
+        vec![
+            cost(Currency::CNY, day(2026, 3, 1), "rent", dec!(1200.00)),
+            // "1.500" in VND is 1500 (in CNY it would be 1.5).
+            cost(Currency::VND, day(2026, 4, 1), "tools", dec!(1500)),
+        ]
+    );
+    assert_eq!(stats.rows, 3);
+    let skipped: Vec<(u64, Option<&str>)> = stats
+        .skipped
+        .iter()
+        .map(|s| (s.row, s.column.as_deref()))
+        .collect();
+    assert_eq!(skipped, [(5, Some("Item"))]);
+    assert_eq!(
+        (stats.date_from, stats.date_to),
+        (Some(day(2026, 3, 1)), Some(day(2026, 4, 30)))
+    );
 }
 
 /// An hourly 巨量千川 export (日期 + 时间-小时): the hours of a day add up to one ad day per

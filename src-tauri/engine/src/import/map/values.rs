@@ -143,16 +143,27 @@ impl Bound {
         role: Role,
         first_of_order: bool,
     ) -> Result<Option<Decimal>, Bad> {
-        self.money_where(cells, role, |once| first_of_order || !once)
+        self.money_where(cells, role, self.currency, |once| first_of_order || !once)
+    }
+
+    /// `money` read as amounts of `currency` (not the file's: a row that says its currency).
+    pub fn money_in(
+        &self,
+        cells: &[Cell],
+        role: Role,
+        currency: Currency,
+    ) -> Result<Option<Decimal>, Bad> {
+        self.money_where(cells, role, currency, |_| true)
     }
 
     fn money_where(
         &self,
         cells: &[Cell],
         role: Role,
+        currency: Currency,
         read: impl Fn(bool) -> bool,
     ) -> Result<Option<Decimal>, Bad> {
-        let parts = self.money_by_column(cells, role, read)?;
+        let parts = self.money_columns(cells, role, currency, read)?;
         Ok((!parts.is_empty()).then(|| parts.iter().map(|(_, v)| *v).sum()))
     }
 
@@ -165,13 +176,23 @@ impl Bound {
         role: Role,
         read: impl Fn(bool) -> bool,
     ) -> Result<Vec<(&'static str, Decimal)>, Bad> {
+        self.money_columns(cells, role, self.currency, read)
+    }
+
+    fn money_columns(
+        &self,
+        cells: &[Cell],
+        role: Role,
+        currency: Currency,
+        read: impl Fn(bool) -> bool,
+    ) -> Result<Vec<(&'static str, Decimal)>, Bad> {
         let mut out = Vec::new();
         for (i, c) in self.present(role) {
             if !read(c.once) {
                 continue;
             }
             let cell = cell_at(cells, i);
-            let v = clean::money(cell, self.currency).map_err(|e| self.bad(i, cell, e.reason))?;
+            let v = clean::money(cell, currency).map_err(|e| self.bad(i, cell, e.reason))?;
             if let Some(v) = v {
                 let v = match c.sign {
                     Sign::AsIs => v,
@@ -245,6 +266,31 @@ impl Bound {
 
     pub fn date(&self, cells: &[Cell], role: Role) -> Result<Option<NaiveDate>, Bad> {
         self.first(cells, role, |c| clean::date(c).map_err(|e| e.reason))
+    }
+
+    /// The first day of the month of `role` ("2026-03", "2026年3月", a date).
+    pub fn month(&self, cells: &[Cell], role: Role) -> Result<Option<NaiveDate>, Bad> {
+        self.first(cells, role, |c| clean::month(c).map_err(|e| e.reason))
+    }
+
+    /// The currency of `role`: an ISO code ("CNY", "vnd") or a common mark (¥, 元, ₫, đ).
+    pub fn currency_of(&self, cells: &[Cell], role: Role) -> Result<Option<Currency>, Bad> {
+        self.first(cells, role, |c| {
+            let Some(t) = clean::text(c) else {
+                return Ok(None);
+            };
+            let named = match header::normalize(&t).to_lowercase().as_str() {
+                "¥" | "￥" | "元" | "rmb" | "人民币" => Some(Currency::CNY),
+                "₫" | "đ" | "vnđ" | "越南盾" => Some(Currency::VND),
+                _ => None,
+            };
+            named.map(Some).map_or_else(|| t.parse().map(Some), Ok)
+        })
+    }
+
+    /// The header of the first present column of `role` ("" when the file has none).
+    pub fn header_of(&self, role: Role) -> String {
+        self.empty(role, "").column
     }
 
     /// A date or a date range "20260803至20260809" (a plain date is a one-day range).
