@@ -46,7 +46,7 @@ macro_rules! handlers {
             costs::fee_sources,
             stores::rename_store,
             stores::merge_stores,
-            charts::dashboard_charts,
+            charts::dashboard,
             charts::channel_charts,
             charts::product_charts,
             charts::response_chart,
