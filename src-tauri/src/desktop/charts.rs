@@ -88,8 +88,8 @@ fn waterfall_steps(c: &CurrencySummary, l: &Labels) -> Vec<(String, WaterfallSte
 }
 
 /// Everything the dashboard shows for a period, from one pass over the ledger: the summary
-/// (KPIs, SKUs without a cost) and the waterfall and trend drawn from that same summary —
-/// one IPC round trip and one `summary` instead of three separate commands each computing it.
+/// (KPIs, SKUs without a cost) and the waterfall and trend drawn from it and its months —
+/// one IPC round trip instead of three commands that each computed the summary.
 #[derive(Debug, Serialize)]
 pub struct Dashboard {
     pub summary: Summary,
@@ -102,8 +102,7 @@ pub fn dashboard_on(
     theme: &str,
     l: &Labels,
 ) -> fupan_engine::Result<Dashboard> {
-    let summary = metrics::summary(ledger, f)?;
-    let monthly = metrics::monthly(ledger, f)?;
+    let (summary, monthly) = metrics::summary_and_monthly(ledger, f)?;
     let mut charts = Charts::default();
     for c in &summary.currencies {
         let st = style(theme, c.currency);

@@ -20,10 +20,10 @@ pub use attribution::{attributed_sales, check_assist_coef, incremental_roi, incr
 pub use channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
 pub use query::{
     base_period, channels, compare, drill, missing_costs, monthly, products, repurchase,
-    spend_response, summary, CampaignRow, ChannelRow, ChannelsReport, CompareWith, Comparison,
-    CurrencyChannels, CurrencyComparison, CurrencyMonths, CurrencyProducts, CurrencySummary,
-    DayPoint, Delta, DrillPage, Figure, Filter, MissingCost, MonthFigures, Monthly, ProductRow,
-    Repurchase, SpendResponse, Summary, WindowFigures,
+    spend_response, summary, summary_and_monthly, CampaignRow, ChannelRow, ChannelsReport,
+    CompareWith, Comparison, CurrencyChannels, CurrencyComparison, CurrencyMonths,
+    CurrencyProducts, CurrencySummary, DayPoint, Delta, DrillPage, Figure, Filter, MissingCost,
+    MonthFigures, Monthly, ProductRow, Repurchase, SpendResponse, Summary, WindowFigures,
 };
 pub use saturation::{fit_power_law, marginal_roas, PowerFit, Saturation};
 pub use store::{BreakEven, StoreFigures, StoreInputs};

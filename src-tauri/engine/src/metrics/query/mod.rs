@@ -31,7 +31,7 @@ pub use channels::{
 };
 pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
-pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
+pub use monthly::{monthly, summary_and_monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use repurchase::{repurchase, Repurchase};
 pub use response::{spend_response, DayPoint, SpendResponse};

@@ -40,6 +40,26 @@ pub(crate) struct Totals {
     pub missing: Vec<MissingCost>,
 }
 
+impl Totals {
+    /// Adds the totals of a disjoint period of the same stores (missing SKUs merged, by SKU).
+    pub fn add(&mut self, other: Totals) {
+        self.orders += other.orders;
+        self.units += other.units;
+        self.inputs = self.inputs.merge(&other.inputs);
+        for m in other.missing {
+            match self.missing.iter_mut().find(|x| x.sku == m.sku) {
+                Some(x) => {
+                    x.units += m.units;
+                    x.gross = Amount::new(x.gross.value() + m.gross.value(), m.currency);
+                }
+                None => self.missing.push(m),
+            }
+        }
+        // As one period's query lists them.
+        self.missing.sort_by(|a, b| a.sku.cmp(&b.sku));
+    }
+}
+
 fn dec(v: Option<i64>) -> Decimal {
     Scaled::from_sql_sum(v)
 }
