@@ -7,7 +7,9 @@ use fupan_engine::charts::{
     self, MatrixPoint, Palette, ResponseCurve, RoasBar, StepKind, Style, WaterfallStep,
 };
 use fupan_engine::metrics::products::Quadrant;
-use fupan_engine::metrics::{self, Amount, CurrencyProducts, CurrencySummary, Saturation, Verdict};
+use fupan_engine::metrics::{
+    self, Amount, CurrencyProducts, CurrencySummary, Saturation, Summary, Verdict,
+};
 use fupan_engine::model::{Currency, Rate};
 use fupan_engine::ErrorDto;
 use serde::Serialize;
@@ -85,42 +87,57 @@ fn waterfall_steps(c: &CurrencySummary, l: &Labels) -> Vec<(String, WaterfallSte
     steps
 }
 
+/// Everything the dashboard shows for a period, from one pass over the ledger: the summary
+/// (KPIs, SKUs without a cost) and the waterfall and trend drawn from it and its months —
+/// one IPC round trip instead of three commands that each computed the summary.
+#[derive(Debug, Serialize)]
+pub struct Dashboard {
+    pub summary: Summary,
+    pub charts: Charts,
+}
+
+pub fn dashboard_on(
+    ledger: &fupan_engine::Ledger,
+    f: &metrics::Filter,
+    theme: &str,
+    l: &Labels,
+) -> fupan_engine::Result<Dashboard> {
+    let (summary, monthly) = metrics::summary_and_monthly(ledger, f)?;
+    let mut charts = Charts::default();
+    for c in &summary.currencies {
+        let st = style(theme, c.currency);
+        let dp = c.currency.minor_units();
+        let (marks, steps): (Vec<String>, Vec<WaterfallStep>) =
+            waterfall_steps(c, l).into_iter().unzip();
+        let waterfall = charts::waterfall(&steps, dp, &st)?;
+        let trend = match monthly.currencies.iter().find(|m| m.currency == c.currency) {
+            Some(m) if !m.months.is_empty() => {
+                let labels = ["net_sales", "net_profit", "ad_spend"].map(|k| l.get(k));
+                Some(charts::monthly_trend(m, labels, &st)?)
+            }
+            _ => None,
+        };
+        charts.currencies.push(CurrencyCharts {
+            currency: Some(c.currency),
+            waterfall: Some(waterfall),
+            trend,
+            marks,
+            ..CurrencyCharts::default()
+        });
+    }
+    Ok(Dashboard { summary, charts })
+}
+
 #[tauri::command]
-pub async fn dashboard_charts(
+pub async fn dashboard(
     state: State<'_, AppState>,
     filter: FilterArg,
     theme: String,
     labels: HashMap<String, String>,
-) -> Result<Charts, ErrorDto> {
+) -> Result<Dashboard, ErrorDto> {
     let f = filter.to_filter()?;
     let l = Labels(labels);
-    state.with_ledger(|ledger| {
-        let summary = metrics::summary(ledger, &f)?;
-        let monthly = metrics::monthly(ledger, &f)?;
-        let mut out = Charts::default();
-        for c in &summary.currencies {
-            let st = style(&theme, c.currency);
-            let dp = c.currency.minor_units();
-            let (marks, steps): (Vec<String>, Vec<WaterfallStep>) =
-                waterfall_steps(c, &l).into_iter().unzip();
-            let waterfall = charts::waterfall(&steps, dp, &st)?;
-            let trend = match monthly.currencies.iter().find(|m| m.currency == c.currency) {
-                Some(m) if !m.months.is_empty() => {
-                    let labels = ["net_sales", "net_profit", "ad_spend"].map(|k| l.get(k));
-                    Some(charts::monthly_trend(m, labels, &st)?)
-                }
-                _ => None,
-            };
-            out.currencies.push(CurrencyCharts {
-                currency: Some(c.currency),
-                waterfall: Some(waterfall),
-                trend,
-                marks,
-                ..CurrencyCharts::default()
-            });
-        }
-        Ok(out)
-    })
+    state.with_ledger(|ledger| dashboard_on(ledger, &f, &theme, &l))
 }
 
 #[tauri::command]
@@ -360,6 +377,51 @@ mod tests {
             spend.to_string(),
             sales.to_string(),
         ]
+    }
+
+    #[test]
+    fn dashboard_is_the_summary_and_the_charts_drawn_from_it() {
+        // Store A (CNY): one line of 100.00 on 2026-01-10, no costs, fees or ads.
+        let (_dir, state) = super::super::commands::tests::app();
+        let f = metrics::Filter {
+            from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+            to: chrono::NaiveDate::from_ymd_opt(2026, 1, 31),
+            store: None,
+        };
+        let d = state
+            .with_ledger(|l| dashboard_on(l, &f, "light", &Labels(HashMap::new())))
+            .unwrap();
+        let v = serde_json::to_value(&d).unwrap();
+        let c = &v["summary"]["currencies"][0];
+        assert_eq!(
+            (&c["gross_sales"], &c["net_profit"], &c["currency"]),
+            (&"100.00".into(), &"100.00".into(), &"CNY".into())
+        );
+        let ch = &d.charts.currencies;
+        assert_eq!(ch.len(), 1);
+        // Zero fees and no fixed costs draw no step; the rest in waterfall order.
+        assert_eq!(
+            ch[0].marks,
+            [
+                "gross_sales",
+                "refunds",
+                "net_sales",
+                "cogs",
+                "contribution",
+                "ad_spend",
+                "net_profit"
+            ]
+        );
+        assert!(ch[0]
+            .waterfall
+            .as_deref()
+            .is_some_and(|s| s.starts_with("<svg")));
+        // January alone: a one-month trend, labelled with the key when no label is given.
+        let trend = ch[0].trend.as_deref().unwrap();
+        assert!(
+            trend.contains("2026-01") && trend.contains("net_profit"),
+            "{trend}"
+        );
     }
 
     #[test]

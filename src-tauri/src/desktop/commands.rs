@@ -215,7 +215,7 @@ pub async fn add_fixed_cost(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use fupan_engine::model::Platform;
 

@@ -50,7 +50,7 @@ macro_rules! handlers {
             costs::set_fee_kind,
             stores::rename_store,
             stores::merge_stores,
-            charts::dashboard_charts,
+            charts::dashboard,
             charts::channel_charts,
             charts::product_charts,
             charts::response_chart,

@@ -6,15 +6,7 @@ import { t } from "../i18n.js";
 import { money, ratio, percent, number, isNegative, dateRange } from "../format.js";
 import { filter, state } from "../state.js";
 import { wireMarks } from "../drill.js";
-import { dropZone, kpi, charts, chartCard, currencyHead } from "./common.js";
-
-function missingCount(m) {
-  if (!m) return 0;
-  if (Array.isArray(m)) return m.length;
-  if (Array.isArray(m.skus)) return m.skus.length;
-  if (typeof m.count === "number") return m.count;
-  return 0;
-}
+import { dropZone, kpi, chartLabels, chartCard, currencyHead } from "./common.js";
 
 const PERCENT_KPIS = new Set(["net_margin", "profit_roi"]);
 const MONEY_KPIS = new Set(["gross_sales", "net_sales", "net_profit"]);
@@ -74,26 +66,27 @@ function waterfallCard(svgs, c, f) {
 }
 
 export async function render(root, ctx) {
-  const stores = await call("stores");
+  const f = filter();
+  const withPeriod = state.compare !== "none" && state.mode !== "all" ? state.compare : null;
+  // One `dashboard` call (the summary and the charts drawn from it), in parallel with the
+  // store list and the comparison: each figure is computed once per refresh.
+  const [stores, dash, cmp] = await Promise.all([
+    call("stores"),
+    call("dashboard", { filter: filterArg(f), theme: state.theme, labels: chartLabels() }),
+    withPeriod ? call("compare", { filter: filterArg(f), with: withPeriod }).catch(() => null) : Promise.resolve(null),
+  ]);
   if (!stores.length) {
     root.append(dropZone(ctx, { hero: true }));
     return;
   }
-  const f = filter();
-  const withPeriod = state.compare !== "none" && state.mode !== "all" ? state.compare : null;
-  const [summary, cmp, missing, ch] = await Promise.all([
-    call("summary", { filter: filterArg(f) }),
-    withPeriod ? call("compare", { filter: filterArg(f), with: withPeriod }).catch(() => null) : Promise.resolve(null),
-    call("missing_costs", { filter: filterArg(f) }).catch(() => null),
-    charts("dashboard_charts", { filter: f }),
-  ]);
+  const { summary, charts: ch } = dash;
 
   root.append(h("div", { class: "view-head" },
     h("h1", { i18n: "nav.dashboard" }),
     h("span", { class: "muted" }, dateRange(summary.from, summary.to),
       cmp && cmp.base_from ? h("span", { class: "compare-range", "data-testid": "compare-range", text: ` · ${t("compare.base")}: ${dateRange(cmp.base_from, cmp.base_to)}` }) : null)));
 
-  const nMissing = missingCount(missing);
+  const nMissing = summary.currencies.reduce((n, c) => n + c.missing_cost_skus.length, 0);
   if (nMissing > 0) {
     root.append(h("div", { class: "alert alert-warn", role: "status", "data-testid": "missing-costs" },
       h("span", { class: "alert-ico", "aria-hidden": "true", text: "⚠" }),
@@ -108,15 +101,12 @@ export async function render(root, ctx) {
   }
   for (const c of summary.currencies) {
     const p = cmp && cmp.currencies ? cmp.currencies.find((x) => x.currency === c.currency) : null;
-    const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === c.currency) : null;
+    const svgs = ch.currencies.find((x) => x.currency === c.currency);
     root.append(h("section", { class: "currency-block", "data-testid": `currency-${c.currency}`, "data-currency": c.currency },
       summary.currencies.length > 1 || state.store === "" ? currencyHead(c.currency, c.stores) : null,
       kpis(c, p, f),
       h("div", { class: "grid-2" },
         waterfallCard(svgs, c, f),
         chartCard("dashboard.trend", svgs && svgs.trend, "chart-trend"))));
-  }
-  if (ch && ch.error && ch.error.code !== "unavailable") {
-    root.append(h("p", { class: "muted small", text: `${t("chart.unavailable")}: ${ch.error.message}` }));
   }
 }

@@ -21,11 +21,12 @@ pub use attribution::{attributed_sales, check_assist_coef};
 pub use channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
 pub use query::{
     base_period, channels, compare, drill, missing_costs, monthly, products, repurchase,
-    spend_response, store_matrix, subsidy, summary, Baseline, BaselineKind, CampaignRow,
-    ChannelRow, ChannelsReport, CompareWith, Comparison, CurrencyChannels, CurrencyComparison,
-    CurrencyMatrix, CurrencyMonths, CurrencyProducts, CurrencySubsidy, CurrencySummary, DayPoint,
-    Delta, DrillPage, Figure, Filter, MatrixFigures, MatrixRow, MissingCost, MonthFigures, Monthly,
-    ProductRow, Repurchase, SpendResponse, StoreMatrix, SubsidyReport, Summary, WindowFigures,
+    spend_response, store_matrix, subsidy, summary, summary_and_monthly, Baseline, BaselineKind,
+    CampaignRow, ChannelRow, ChannelsReport, CompareWith, Comparison, CurrencyChannels,
+    CurrencyComparison, CurrencyMatrix, CurrencyMonths, CurrencyProducts, CurrencySubsidy,
+    CurrencySummary, DayPoint, Delta, DrillPage, Figure, Filter, MatrixFigures, MatrixRow,
+    MissingCost, MonthFigures, Monthly, ProductRow, Repurchase, SpendResponse, StoreMatrix,
+    SubsidyReport, Summary, WindowFigures,
 };
 pub use saturation::{fit_power_law, marginal_roas, PowerFit, Saturation};
 pub use store::{BreakEven, StoreFigures, StoreInputs};

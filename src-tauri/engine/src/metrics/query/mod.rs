@@ -36,7 +36,7 @@ pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyCompari
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
 pub use matrix::{store_matrix, CurrencyMatrix, MatrixFigures, MatrixRow, StoreMatrix};
 pub(crate) use monthly::month_spans;
-pub use monthly::{monthly, CurrencyMonths, MonthFigures, Monthly};
+pub use monthly::{monthly, summary_and_monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use repurchase::{repurchase, Repurchase};
 pub use response::{spend_response, DayPoint, SpendResponse};

@@ -4,8 +4,8 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use super::totals::totals;
-use super::{resolve, Filter};
+use super::totals::{totals, Totals};
+use super::{resolve, CurrencySummary, Filter, Summary};
 use crate::db::Ledger;
 use crate::error::Result;
 use crate::metrics::store::StoreFigures;
@@ -52,16 +52,31 @@ pub(crate) fn month_spans(from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, Nai
 }
 
 pub fn monthly(ledger: &Ledger, f: &Filter) -> Result<Monthly> {
+    Ok(summary_and_monthly(ledger, f)?.1)
+}
+
+/// The period's summary and its months from one read of the ledger: every total is a sum over
+/// days (fixed costs prorated month by month), so the summary's totals are the sum of the
+/// months' — the dashboard needs both and would otherwise read the period twice.
+pub fn summary_and_monthly(ledger: &Ledger, f: &Filter) -> Result<(Summary, Monthly)> {
     let scope = resolve(ledger, f)?;
     let spans = match (scope.from, scope.to) {
         (Some(a), Some(b)) => month_spans(a, b),
         _ => Vec::new(),
     };
+    let mut summaries = Vec::new();
     let mut currencies = Vec::new();
     for cs in &scope.currencies {
         let mut months = Vec::new();
+        // No months (a ledger without data): the summary's totals of the open period.
+        let mut sum = if spans.is_empty() {
+            totals(ledger, cs, scope.from, scope.to)?
+        } else {
+            Totals::default()
+        };
         for (a, b) in &spans {
-            let fig = StoreFigures::compute(&totals(ledger, cs, Some(*a), Some(*b))?.inputs);
+            let t = totals(ledger, cs, Some(*a), Some(*b))?;
+            let fig = StoreFigures::compute(&t.inputs);
             let am = |v| Amount::new(v, cs.currency);
             months.push(MonthFigures {
                 month: a.format("%Y-%m").to_string(),
@@ -71,15 +86,24 @@ pub fn monthly(ledger: &Ledger, f: &Filter) -> Result<Monthly> {
                 ad_spend: am(fig.ad_spend),
                 store_roas: fig.store_roas,
             });
+            sum.add(t);
         }
+        let names = cs.stores.iter().map(|s| s.name.clone()).collect();
+        summaries.push(CurrencySummary::new(cs.currency, names, sum));
         currencies.push(CurrencyMonths {
             currency: cs.currency,
             months,
         });
     }
-    Ok(Monthly {
+    let summary = Summary {
+        from: scope.from,
+        to: scope.to,
+        currencies: summaries,
+    };
+    let monthly = Monthly {
         from: scope.from,
         to: scope.to,
         currencies,
-    })
+    };
+    Ok((summary, monthly))
 }

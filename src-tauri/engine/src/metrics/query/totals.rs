@@ -44,6 +44,32 @@ pub(crate) struct Totals {
     pub traffic: Option<TrafficTotals>,
 }
 
+impl Totals {
+    /// Adds the totals of a disjoint period of the same stores (missing SKUs merged, by SKU).
+    pub fn add(&mut self, other: Totals) {
+        self.orders += other.orders;
+        self.units += other.units;
+        self.inputs = self.inputs.merge(&other.inputs);
+        self.traffic = TrafficTotals::merge(self.traffic, other.traffic);
+        for m in other.missing {
+            add_missing(&mut self.missing, m);
+        }
+        // As one period's query lists them.
+        self.missing.sort_by(|a, b| a.sku.cmp(&b.sku));
+    }
+}
+
+/// Counts `m` in `list`, with the SKU's entry if it has one already.
+fn add_missing(list: &mut Vec<MissingCost>, m: MissingCost) {
+    match list.iter_mut().find(|x| x.sku == m.sku) {
+        Some(x) => {
+            x.units += m.units;
+            x.gross = Amount::new(x.gross.value() + m.gross.value(), m.currency);
+        }
+        None => list.push(m),
+    }
+}
+
 fn dec(v: Option<i64>) -> Decimal {
     Scaled::from_sql_sum(v)
 }
@@ -215,18 +241,15 @@ fn cogs(
                     .ok_or(Error::Money(MoneyError::Overflow(dec(Some(c)))))?;
                 out.inputs.cogs += line;
             }
-            None => match out.missing.iter_mut().find(|m| m.sku == sku) {
-                Some(m) => {
-                    m.units += dec(units);
-                    m.gross = Amount::new(m.gross.value() + dec(gross), cs.currency);
-                }
-                None => out.missing.push(MissingCost {
+            None => add_missing(
+                &mut out.missing,
+                MissingCost {
                     currency: cs.currency,
                     sku,
                     units: dec(units),
                     gross: Amount::new(dec(gross), cs.currency),
-                }),
-            },
+                },
+            ),
         }
     }
     Ok(())

@@ -25,6 +25,19 @@ pub(crate) struct TrafficTotals {
 }
 
 impl TrafficTotals {
+    /// The totals of two disjoint periods (every field is a sum).
+    pub fn merge(a: Option<TrafficTotals>, b: Option<TrafficTotals>) -> Option<TrafficTotals> {
+        match (a, b) {
+            (Some(a), Some(b)) => Some(TrafficTotals {
+                visitors: a.visitors + b.visitors,
+                page_views: a.page_views + b.page_views,
+                orders: a.orders + b.orders,
+                net_sales: a.net_sales + b.net_sales,
+            }),
+            (a, b) => a.or(b),
+        }
+    }
+
     /// UV价值 = net sales / visitors (see `products::uv_value`).
     pub fn uv_value(&self) -> Option<Decimal> {
         uv_value(self.net_sales, self.visitors)

@@ -178,3 +178,21 @@ fn a_store_filter_keeps_the_matrix_to_that_store() {
     );
     assert_eq!(m.currencies[0].total, m.currencies[0].stores[0].figures);
 }
+
+/// The dashboard's summary (added up from the monthly totals) carries the same traffic
+/// figures as `summary`.
+#[test]
+fn summary_from_months_keeps_traffic() {
+    let (l, _, _, _) = matrix_fixture();
+    let f = Filter::default();
+    let (s, _) = crate::metrics::summary_and_monthly(&l, &f).unwrap();
+    let direct = summary(&l, &f).unwrap();
+    assert_eq!(s, direct);
+    let cny = s
+        .currencies
+        .iter()
+        .find(|c| c.currency == Currency::CNY)
+        .unwrap();
+    // A 200 + 100, C 50 + 30.
+    assert_eq!(cny.visitors, Some(380));
+}

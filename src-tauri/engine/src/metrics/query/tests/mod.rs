@@ -359,3 +359,43 @@ mod compare;
 mod drill;
 mod matrix;
 mod subsidy;
+
+#[test]
+fn summary_and_monthly_read_once_equal_the_two_queries() {
+    let (l, a, _) = fixture();
+    // February for A: 2 more units of S2 (no cost) and rent 2800 for the month.
+    store_day(&l, a, "2026-02-05", 1, dec!(2), dec!(400), dec!(0), dec!(0));
+    sku_day(&l, a, "2026-02-05", "S2", dec!(2), dec!(2), dec!(400));
+    l.set_fixed_cost(None, Currency::CNY, day("2026-02-01"), "rent", dec!(2800))
+        .unwrap();
+    let period = |from: Option<&str>, to: Option<&str>, store: Option<&str>| Filter {
+        from: from.map(day),
+        to: to.map(day),
+        store: store.map(String::from),
+    };
+    for f in [
+        Filter::default(),
+        period(Some("2026-01-15"), Some("2026-02-10"), None),
+        period(None, None, Some("A")),
+    ] {
+        let (s, m) = summary_and_monthly(&l, &f).unwrap();
+        assert_eq!(s, summary(&l, &f).unwrap(), "{f:?}");
+        assert_eq!(m, monthly(&l, &f).unwrap(), "{f:?}");
+    }
+    // S2 unpriced in both months: 1 + 2 units, 200 + 400 of sales, listed once.
+    let (s, _) = summary_and_monthly(&l, &Filter::default()).unwrap();
+    let missing = serde_json::to_value(&s.currencies[0].missing_cost_skus).unwrap();
+    assert_eq!(
+        missing,
+        json!([{"currency": "CNY", "sku": "S2", "units": 3, "gross": "600.00"}])
+    );
+    // Jan 10 – Feb 5: rent 3100 × 22/31 = 2200 plus 2800 × 5/28 = 500.
+    assert_eq!(s.currencies[0].fixed_costs.value(), dec!(2700));
+}
+
+#[test]
+fn summary_and_monthly_of_an_empty_ledger() {
+    let l = Ledger::open_in_memory().unwrap();
+    let (s, m) = summary_and_monthly(&l, &Filter::default()).unwrap();
+    assert_eq!((s.currencies.len(), m.currencies.len()), (0, 0));
+}
