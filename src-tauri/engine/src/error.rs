@@ -42,7 +42,7 @@ pub enum Error {
     },
     #[error("{file}: not a file Fupan recognises ({detail})")]
     UnknownFormat { file: String, detail: String },
-    #[error("{at}: {reason} (value {value:?})")]
+    #[error("{at}: {reason}{}", shown_value(value))]
     BadCell {
         at: Location,
         value: String,
@@ -77,6 +77,15 @@ pub enum Error {
 pub enum ErrorKind {
     BadInput,
     Internal,
+}
+
+/// " (value \"…\")", or nothing for an empty cell (its reason says what is missing).
+fn shown_value(value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else {
+        format!(" (value {value:?})")
+    }
 }
 
 impl Error {

@@ -55,7 +55,7 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
             Error::UnknownFormat { .. } => {
                 eprintln!("fupan: to read it anyway, map its columns with --mapping FILE.json")
             }
-            Error::BadCell { .. } => eprintln!(
+            Error::BadCell { .. } if !opts.allow_skip => eprintln!(
                 "fupan: to import the other rows and list the unreadable ones, add --skip-bad-rows"
             ),
             _ => {}

@@ -71,18 +71,41 @@ pub fn map(
     sink: &mut dyn LedgerSink,
     progress: &mut dyn FnMut(u64),
 ) -> Result<MapStats> {
-    let again = match map_sheets(book, detected, opts, sink, progress, false) {
-        Ok(stats) => return Ok(stats),
+    let stats = match map_sheets(book, detected, opts, sink, progress, false) {
+        Ok(stats) => stats,
         Err(Stop::Failed(e)) => return Err(e),
-        Err(Stop::Revisit) => sink.restart(),
+        Err(Stop::Revisit) => {
+            sink.restart()?;
+            match map_sheets(book, detected, opts, sink, progress, true) {
+                Ok(stats) => stats,
+                Err(Stop::Failed(e)) => return Err(e),
+                Err(Stop::Revisit) => {
+                    return Err(Error::Internal(
+                        "an order revisited a whole-file read".into(),
+                    ))
+                }
+            }
+        }
     };
-    again?;
-    match map_sheets(book, detected, opts, sink, progress, true) {
-        Ok(stats) => Ok(stats),
-        Err(Stop::Failed(e)) => Err(e),
-        Err(Stop::Revisit) => Err(Error::Internal(
-            "an order revisited a whole-file read".into(),
-        )),
+    nothing_left(book.file_name(), &stats)?;
+    Ok(stats)
+}
+
+/// Skipping bad rows is for a few rows: a file whose every row was skipped is refused, with
+/// its first bad row, rather than "imported" with nothing in it.
+fn nothing_left(file: &str, stats: &MapStats) -> Result<()> {
+    match stats.skipped.first() {
+        Some(first) if stats.skipped.len() as u64 >= stats.rows => Err(Error::BadCell {
+            at: Location {
+                file: file.to_string(),
+                sheet: Some(first.sheet.clone()),
+                row: Some(first.row),
+                column: first.column.clone(),
+            },
+            value: first.value.clone().unwrap_or_default(),
+            reason: format!("{} (and no row of the file could be read)", first.reason),
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -258,9 +281,11 @@ fn refuse_or_skip(
     at: &dyn Fn(Option<u64>, Option<String>) -> Location,
     sheet: &str,
 ) -> Result<()> {
+    // A reason about no column in particular (which store a row belongs to) names none.
+    let column = Some(bad.column).filter(|c| !c.is_empty());
     if !opts.allow_skip {
         return Err(Error::BadCell {
-            at: at(Some(row), Some(bad.column)),
+            at: at(Some(row), column),
             value: bad.value,
             reason: bad.reason,
         });
@@ -268,7 +293,7 @@ fn refuse_or_skip(
     stats.skipped.push(Skipped {
         sheet: sheet.to_string(),
         row,
-        column: Some(bad.column),
+        column,
         value: Some(bad.value),
         reason: bad.reason,
     });

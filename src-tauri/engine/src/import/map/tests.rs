@@ -280,6 +280,25 @@ fn bad_date_names_row_and_column_or_is_skipped() {
     assert_eq!(stats.skipped[0].row, 6);
     assert_eq!(stats.skipped[0].column.as_deref(), Some("Ngày đặt hàng"));
     assert_eq!(sink.fees.len(), 4, "no fee from the skipped row");
+
+    // Every row unreadable: refused even with skipping allowed, naming the first bad row.
+    let mut book = shopee_book(t("32/13/2026"));
+    for r in &mut book.sheets[0].1[1..5] {
+        r[2] = t("not a date");
+    }
+    match run(&mut book, &opts) {
+        Err(Error::BadCell { at, reason, .. }) => {
+            assert_eq!(
+                (at.row, at.column.as_deref()),
+                (Some(2), Some("Ngày đặt hàng"))
+            );
+            assert!(
+                reason.contains("no row of the file could be read"),
+                "{reason}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
