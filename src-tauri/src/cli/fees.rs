@@ -53,21 +53,31 @@ fn list(ledger: &Ledger, json: bool) -> Result<()> {
         println!("No fees yet. Import an order export or a settlement first.");
         return Ok(());
     }
+    let shown = |source: &str| -> String {
+        if source.is_empty() {
+            "(not recorded)".into()
+        } else {
+            source.into()
+        }
+    };
+    // Sources are export column names, some long: the column is as wide as the longest.
+    let w = sources
+        .iter()
+        .map(|u| shown(&u.source).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
     println!(
-        "{:<11}  {:<34}  {:<20}  {:<21}  amount",
+        "{:<11}  {:<w$}  {:<20}  {:<21}  amount",
         "platform", "source", "default kind", "counts as"
     );
     for u in &sources {
-        let source = if u.source.is_empty() {
-            "(not recorded)"
-        } else {
-            u.source.as_str()
-        };
+        let source = shown(&u.source);
         let default = u.default_kind.map_or("-", FeeKind::as_str);
         let mark = if u.override_kind.is_some() { " *" } else { "" };
         let amounts: Vec<String> = u.amounts.iter().map(|a| a.amount.0.to_string()).collect();
         println!(
-            "{:<11}  {:<34}  {:<20}  {:<21}  {}",
+            "{:<11}  {:<w$}  {:<20}  {:<21}  {}",
             u.platform.as_str(),
             source,
             default,

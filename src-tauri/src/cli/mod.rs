@@ -34,7 +34,26 @@ pub fn is_cli_invocation(args: &[OsString]) -> bool {
     })
 }
 
+/// `fupan fees | head`: when the reader of stdout goes away, `println!` panics on the broken
+/// pipe. Rust ignores SIGPIPE (and this crate has no unsafe code to restore it), so end
+/// quietly with the status a shell gives a process killed by SIGPIPE (128 + 13) instead of a
+/// panic message. Output is printed after the ledger's transaction, so nothing is cut short.
+fn quiet_when_the_reader_leaves() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map_or("", String::as_str);
+        if text.contains("failed printing to stdout") && text.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info)
+    }));
+}
+
 pub fn main(args: Vec<OsString>) -> ExitCode {
+    quiet_when_the_reader_leaves();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
