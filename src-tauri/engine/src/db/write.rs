@@ -72,6 +72,9 @@ pub struct LedgerWriter<'t> {
     /// superseded by a higher one, so below it the per-fee lookup is skipped (for an order
     /// export it was a third of the statements run).
     max_rank: Option<i64>,
+    /// Whether the store holds schema-1 fees (no source), asked once per import: only then
+    /// does a fee's lookup also look for one.
+    legacy_fees: Option<bool>,
 }
 
 enum Existing {
@@ -108,6 +111,7 @@ impl<'t> LedgerWriter<'t> {
             row: RowMarks::default(),
             span: None,
             max_rank: None,
+            legacy_fees: None,
         })
     }
 
@@ -212,6 +216,20 @@ impl<'t> LedgerWriter<'t> {
             }
         }
         Ok(())
+    }
+
+    /// Whether the store has fees of schema 1 (source ''), asked once per import.
+    fn legacy_fees(&mut self, store: i64) -> Result<bool> {
+        if let Some(known) = self.legacy_fees {
+            return Ok(known);
+        }
+        let any: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM fees WHERE store_id = ?1 AND source = '')",
+            [store],
+            |r| r.get(0),
+        )?;
+        self.legacy_fees = Some(any);
+        Ok(any)
     }
 
     /// The highest fee rank of the store (asked once per import, then kept up to date).
@@ -353,21 +371,31 @@ impl LedgerSink for LedgerWriter<'_> {
         // A fee of schema 1 (no source: '') is the sum of every source of its kind: the
         // first sourced fee of its key replaces it (never a duplicate of it, so the other
         // sources of the kind add up again), and undo brings it back.
-        let existing = self.current(
-            "SELECT id, import_id, day, amount, order_id, rank, source FROM fees
-                 WHERE store_id = ?1 AND reference = ?2 AND kind = ?3 AND source IN (?4, '')
-                   AND is_current = 1
-                 ORDER BY source = '' LIMIT 1",
-            params![store, fee.reference, kind, fee.source],
-            |r| {
-                let same = r.get::<_, String>(2)? == day
-                    && r.get::<_, i64>(3)? == amount
-                    && r.get::<_, Option<String>>(4)? == fee.order_id
-                    && r.get::<_, i64>(5)? == i64::from(fee.rank)
-                    && r.get::<_, String>(6)? == fee.source;
-                Ok(same)
-            },
-        )?;
+        // One plain equality lookup per source (an `IN (?, '')` here made SQLite re-plan the
+        // statement on every call: sqlite3RunParser in the import's profile).
+        let lookup = |w: &Self, source: &str| {
+            w.current(
+                "SELECT id, import_id, day, amount, order_id, rank, source FROM fees
+                     WHERE store_id = ?1 AND reference = ?2 AND kind = ?3 AND source = ?4
+                       AND is_current = 1",
+                params![store, fee.reference, kind, source],
+                |r| {
+                    let same = r.get::<_, String>(2)? == day
+                        && r.get::<_, i64>(3)? == amount
+                        && r.get::<_, Option<String>>(4)? == fee.order_id
+                        && r.get::<_, i64>(5)? == i64::from(fee.rank)
+                        && r.get::<_, String>(6)? == fee.source;
+                    Ok(same)
+                },
+            )
+        };
+        let mut existing = lookup(self, &fee.source)?;
+        if matches!(existing, Existing::None)
+            && !fee.source.is_empty()
+            && self.legacy_fees(store)?
+        {
+            existing = lookup(self, "")?;
+        }
         if !self.settle(existing, "fees")? {
             return Ok(());
         }
@@ -538,6 +566,7 @@ impl LedgerSink for LedgerWriter<'_> {
         self.row = RowMarks::default();
         self.span = None;
         self.max_rank = None;
+        self.legacy_fees = None;
         Ok(())
     }
 
