@@ -388,14 +388,18 @@ fn cost_row(
             valid_from,
         })
     };
-    match read() {
-        Ok(cost) => {
-            if cost.valid_from != always() {
-                note_day(stats, cost.valid_from);
-            }
-            sink.sku_cost(cost)?;
-            Ok(None)
+    emit_read(read(), |cost| {
+        if cost.valid_from != always() {
+            note_day(stats, cost.valid_from);
         }
+        sink.sku_cost(cost)
+    })
+}
+
+/// A row's record as read (`Ok`) goes to `emit`; an unreadable row is its `Bad`.
+fn emit_read<T>(read: Result<T, Bad>, emit: impl FnOnce(T) -> Result<()>) -> Result<Option<Bad>> {
+    match read {
+        Ok(record) => emit(record).map(|()| None),
         Err(bad) => Ok(Some(bad)),
     }
 }
@@ -420,14 +424,10 @@ fn traffic_row(
             page_views: b.count(cells, Role::PageViews)?.unwrap_or(0),
         })
     };
-    match read() {
-        Ok(t) => {
-            note_day(stats, t.day);
-            sink.traffic_day(t)?;
-            Ok(None)
-        }
-        Err(bad) => Ok(Some(bad)),
-    }
+    emit_read(read(), |t| {
+        note_day(stats, t.day);
+        sink.traffic_day(t)
+    })
 }
 
 /// One fixed-cost row. Its store is the row's, else `--store`, else none (all stores of the
