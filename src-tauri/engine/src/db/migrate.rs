@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_traffic.sql"),
     include_str!("migrations/004_fee_sources.sql"),
     include_str!("migrations/005_fixed_cost_imports.sql"),
+    include_str!("migrations/006_taxes_settlements.sql"),
 ];
 
 /// The schema version this build writes.
