@@ -59,7 +59,16 @@ pub enum Error {
     #[error(transparent)]
     Money(#[from] MoneyError),
     #[error("database: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(rusqlite::Error),
+    /// The ledger file fails SQLite's checks (`open.rs`); `detail` says how to restore.
+    #[error("{path}: the ledger is damaged: {detail}")]
+    LedgerDamaged { path: String, detail: String },
+    /// Another writer held the ledger's lock past the wait (`FUPAN_LOCK_TIMEOUT`).
+    #[error(
+        "the ledger is in use by another Fupan (an import, undo or restore) and stayed locked \
+         past the wait; nothing was written: try again when it has finished"
+    )]
+    LedgerBusy,
     #[error(
         "database schema version {found} is newer than this Fupan ({supported}); update Fupan"
     )]
@@ -69,6 +78,21 @@ pub enum Error {
     /// Already shown to the user (per file); carries the exit code to end with.
     #[error("see the errors above")]
     Reported(u8),
+}
+
+impl From<rusqlite::Error> for Error {
+    /// A lock held past the wait and a damaged file are the user's to act on, said plainly.
+    fn from(e: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::LedgerBusy,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::LedgerDamaged {
+                path: "the data file".into(),
+                detail: format!("{e}; restore your last backup (`fupan restore BACKUP`)"),
+            },
+            _ => Error::Db(e),
+        }
+    }
 }
 
 /// Whether the user can fix it (bad input, exit 2) or we must (internal, exit 1).
@@ -99,7 +123,9 @@ impl Error {
             | Error::InvalidArgument(_)
             | Error::NotFound(_)
             | Error::Money(_)
-            | Error::SchemaTooNew { .. } => ErrorKind::BadInput,
+            | Error::SchemaTooNew { .. }
+            | Error::LedgerDamaged { .. }
+            | Error::LedgerBusy => ErrorKind::BadInput,
             Error::Db(_) | Error::Internal(_) => ErrorKind::Internal,
             Error::Reported(2) => ErrorKind::BadInput,
             Error::Reported(_) => ErrorKind::Internal,
@@ -119,6 +145,8 @@ impl Error {
             Error::Money(_) => "money",
             Error::Db(_) => "database",
             Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::LedgerDamaged { .. } => "ledger_damaged",
+            Error::LedgerBusy => "ledger_busy",
             Error::Internal(_) => "internal",
             Error::Reported(_) => "reported",
         }

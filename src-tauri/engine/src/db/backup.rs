@@ -21,13 +21,76 @@ fn bad_backup(path: &Path, reason: impl Into<String>) -> Error {
 }
 
 impl Ledger {
-    /// Copy the whole database to `dest` (overwritten).
+    /// Copy the whole database to `dest`, replacing it only once the copy is complete: the
+    /// ledger passes `integrity_check` first (a damaged ledger is never backed up over a good
+    /// backup); the copy goes to a temporary file beside `dest`, is synced to disk and
+    /// checked, then renamed over it. Killed or failing at any moment, `dest` is either the
+    /// previous file or the complete new copy.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            std::fs::remove_file(dest).map_err(|e| Error::io(dest, e))?;
+        let at = |reason: String| bad_backup(dest, reason);
+        if let Some(damage) = super::open::check_integrity(self.conn(), true)? {
+            return Err(Error::LedgerDamaged {
+                path: self
+                    .path()
+                    .map_or("the ledger".into(), |p| p.display().to_string()),
+                detail: format!(
+                    "{damage}; it was not backed up (a backup must be sound to restore from)"
+                ),
+            });
         }
-        let mut out = Connection::open(dest)?;
-        Backup::new(self.conn(), &mut out)?.run_to_completion(256, Duration::ZERO, None)?;
+        let name = dest
+            .file_name()
+            .ok_or_else(|| at("names no file to back up to".into()))?;
+        let dir = match dest.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        if !dir.is_dir() {
+            return Err(at(format!("the folder {} does not exist", dir.display())));
+        }
+        if dest.is_dir() {
+            return Err(at("is a folder: name a file to back up to".into()));
+        }
+        let tmp = dir.join(format!(
+            ".{}.{}.partial",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let written = self.write_copy(&tmp);
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        std::fs::rename(&tmp, dest).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(dest, e)
+        })?;
+        // The rename itself is durable once the folder is synced (not possible everywhere).
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+
+    /// The online backup into `tmp` (a new file), synced and checked.
+    fn write_copy(&self, tmp: &Path) -> Result<()> {
+        let _ = std::fs::remove_file(tmp);
+        {
+            let mut out = Connection::open(tmp).map_err(|e| bad_backup(tmp, e.to_string()))?;
+            Backup::new(self.conn(), &mut out)?.run_to_completion(256, Duration::ZERO, None)?;
+            // One self-contained file: no WAL beside it.
+            out.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        std::fs::File::open(tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(tmp, e))?;
+        let copy = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        if let Some(damage) = super::open::check_integrity(&copy, true)? {
+            return Err(bad_backup(
+                tmp,
+                format!("the copy fails its check: {damage}"),
+            ));
+        }
         Ok(())
     }
 

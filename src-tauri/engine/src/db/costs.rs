@@ -1,6 +1,8 @@
 //! Costs the merchant enters or imports: SKU unit costs (COGS, valid from a date on, per
 //! currency) and fixed monthly costs (per store, or for all stores of a currency).
 
+use std::str::FromStr;
+
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension};
 use rust_decimal::Decimal;
@@ -9,6 +11,31 @@ use serde::Serialize;
 use super::Ledger;
 use crate::error::{Error, Result};
 use crate::model::{Currency, Scaled, SkuCost, StoreId};
+
+/// A SKU unit cost as stored: its exact decimal as text (`migrations/007`), so a cost of
+/// 0.01234 stays 0.01234 (a stored integer would be a count of 1/10,000 from schema 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitCost(pub Decimal);
+
+impl rusqlite::types::FromSql for UnitCost {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        use rusqlite::types::{FromSqlError, ValueRef};
+        match v {
+            ValueRef::Text(t) => std::str::from_utf8(t)
+                .ok()
+                .and_then(|s| Decimal::from_str(s).ok())
+                .map(UnitCost)
+                .ok_or_else(|| FromSqlError::Other("a unit cost is not a decimal".into())),
+            ValueRef::Integer(i) => Ok(UnitCost(Scaled(i).to_decimal())),
+            _ => Err(FromSqlError::InvalidType),
+        }
+    }
+}
+
+/// How a unit cost is stored: exact, normalised (12.50 and 12.5 are one value).
+pub(crate) fn unit_cost_text(cost: Decimal) -> rusqlite::types::Value {
+    rusqlite::types::Value::Text(cost.normalize().to_string())
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SkuCostRow {
@@ -225,9 +252,9 @@ impl Ledger {
                     c.unit_cost
                 )));
             }
-            let unit = Scaled::from_decimal(c.unit_cost)?.0;
+            let unit = unit_cost_text(c.unit_cost);
             let from = c.valid_from.to_string();
-            let current: Option<i64> = tx
+            let current: Option<rusqlite::types::Value> = tx
                 .query_row(
                     "SELECT unit_cost FROM sku_costs WHERE currency = ?1 AND sku = ?2 AND valid_from = ?3",
                     params![currency.code(), sku, from],
@@ -287,13 +314,13 @@ impl Ledger {
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (cur, sku, from, unit): (String, String, String, i64) = row?;
+            let (cur, sku, from, unit): (String, String, String, UnitCost) = row?;
             out.push(SkuCostRow {
                 currency: cur.parse().map_err(Error::Internal)?,
                 sku,
                 valid_from: NaiveDate::parse_from_str(&from, "%Y-%m-%d")
                     .map_err(|e| Error::Internal(format!("bad valid_from {from:?}: {e}")))?,
-                unit_cost: Scaled(unit).to_decimal(),
+                unit_cost: unit.0,
             });
         }
         Ok(out)

@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::write::{undo_import, LedgerWriter};
+use super::undo::undo_import;
+use super::write::LedgerWriter;
 use super::write_tests::{fee, import, setup};
 use crate::error::Error;
 use crate::import::LedgerSink;

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_fee_sources.sql"),
     include_str!("migrations/005_fixed_cost_imports.sql"),
     include_str!("migrations/006_taxes_settlements.sql"),
+    include_str!("migrations/007_exact_unit_costs.sql"),
 ];
 
 /// The schema version this build writes.
@@ -61,6 +62,45 @@ mod tests {
             )
             .unwrap();
         assert_eq!(tables, 8);
+    }
+
+    #[test]
+    fn schema_7_keeps_unit_costs_as_exact_decimal_text() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (i, sql) in MIGRATIONS.iter().take(6).enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1)
+                .unwrap();
+        }
+        // Schema 6 kept 1/10,000 units: 12.5, 0.0005, 30 and a replaced 7.25.
+        conn.execute_batch(
+            "INSERT INTO imports (id, file_name, file_hash, platform, report, imported_at)
+               VALUES (1, 'c.csv', '', 'generic', 'sku_costs', '');
+             INSERT INTO sku_costs (currency, sku, valid_from, unit_cost, import_id) VALUES
+               ('CNY', 'A', '1970-01-01', 125000, 1), ('CNY', 'B', '1970-01-01', 5, NULL),
+               ('CNY', 'C', '1970-01-01', 300000, NULL);
+             INSERT INTO sku_cost_replaced (import_id, currency, sku, valid_from, unit_cost)
+               VALUES (1, 'CNY', 'A', '1970-01-01', 72500);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let costs: Vec<(String, String)> = conn
+            .prepare("SELECT sku, unit_cost FROM sku_costs ORDER BY sku")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let want = [("A", "12.5"), ("B", "0.0005"), ("C", "30")];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(costs, want);
+        let replaced: String = conn
+            .query_row("SELECT unit_cost FROM sku_cost_replaced", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(replaced, "7.25");
     }
 
     #[test]

@@ -1,31 +1,38 @@
 //! The ledger store: one SQLite file (WAL, foreign keys on) holding stores, imports, the
 //! normalised ledger, costs, settings and daily pre-aggregates.
 
+mod aggregates;
 mod backup;
 pub mod costs;
+mod facts;
 mod fee_kinds;
 mod imports;
 mod migrate;
+mod open;
 mod replaced;
 mod split;
 mod stores;
 mod templates;
+mod undo;
 mod write;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 
+pub use aggregates::rebuild_aggregates;
 pub use fee_kinds::{FeeSourceUse, SourceAmount};
 pub(crate) use fee_kinds::{FEE_KIND, FEE_KIND_JOIN};
 pub use imports::ImportRecord;
 pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
-pub(crate) use stores::ensure_store;
+pub use open::{Access, LockWaitHook};
 pub use stores::StoreInfo;
+pub(crate) use stores::{ensure_store, similar_store};
 pub use templates::{save_template, template_for, template_named};
-pub use write::{rebuild_aggregates, undo_import, DaySpan, LedgerWriter, WriteCounts};
+pub use undo::undo_import;
+pub use write::{DaySpan, LedgerWriter, WriteCounts};
 
 /// The app's identifier; the desktop shell's app-data dir uses the same name.
 pub const APP_ID: &str = "app.fupan.desktop";
@@ -42,48 +49,15 @@ pub fn default_db_path() -> Result<PathBuf> {
     Ok(base.data_dir().join(APP_ID).join(DB_FILE))
 }
 
-/// An open, migrated ledger.
+/// An open, migrated ledger (`open.rs`).
 pub struct Ledger {
     conn: Connection,
     path: Option<PathBuf>,
+    /// What `quick_check` found when opened for reading (a writer refuses such a ledger).
+    damage: Option<String>,
 }
 
 impl Ledger {
-    /// Open (creating if needed) and migrate the database at `path`.
-    pub fn open(path: &Path) -> Result<Ledger> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        Self::init(conn, Some(path.to_path_buf()))
-    }
-
-    /// A private in-memory ledger (tests, previews).
-    pub fn open_in_memory() -> Result<Ledger> {
-        Self::init(Connection::open_in_memory()?, None)
-    }
-
-    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Ledger> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // The import's writer rotates through ~20 statements per row (lines, fees with their
-        // lookups, superseding, cost and traffic facts); rusqlite's default cache of 16 then
-        // evicts and re-parses one on nearly every call (seen as sqlite3RunParser in perf).
-        conn.set_prepared_statement_cache_capacity(64);
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        if path.is_some() {
-            // WAL: readers never block the import's writer; a crash rolls back cleanly.
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-            conn.pragma_update(None, "synchronous", "NORMAL")?;
-        }
-        migrate(&mut conn)?;
-        Ok(Ledger { conn, path })
-    }
-
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

@@ -2,15 +2,18 @@
 //! an import overwrites them. So that undoing it restores the exact previous state, the first
 //! time an import sets a key it records the value it replaced (or that there was none) and who
 //! had set that value; undo puts the value back, or hands it to the later import that replaced
-//! this one's value in turn (`*_replaced` tables, migration 003).
+//! this one's value in turn (`*_replaced` tables, migration 003). An import that sets a key to
+//! the value it already has takes it over the same way, so undo in any order is exact.
 
-use rusqlite::types::ToSql;
+use rusqlite::types::{ToSql, Value};
 use rusqlite::{params_from_iter, OptionalExtension, Transaction};
 
 use crate::error::Result;
 use crate::model::ImportId;
 
 /// A cost table set by imports: its natural key, its value column and its replaced table.
+/// Values compare as stored: fixed costs as integers of 1/10,000, SKU unit costs as their
+/// exact decimal text (normalised by the writer, `migrations/007`).
 pub(crate) struct CostTable {
     table: &'static str,
     replaced: &'static str,
@@ -37,7 +40,7 @@ pub(crate) const SKU_COSTS: CostTable = CostTable {
 pub(crate) enum Set {
     Added,
     Updated,
-    /// Already that value: nothing written (the import does not take it over).
+    /// Already that value: counted as a duplicate, but the import holds it too.
     Same,
 }
 
@@ -61,10 +64,10 @@ impl CostTable {
         tx: &Transaction<'_>,
         import: ImportId,
         key: &[&dyn ToSql],
-        value: i64,
+        value: Value,
     ) -> Result<Set> {
         let (table, value_col, n) = (self.table, self.value, self.keys.len());
-        let current: Option<(i64, i64, Option<i64>)> = tx
+        let current: Option<(i64, Value, Option<i64>)> = tx
             .prepare_cached(&format!(
                 "SELECT id, {value_col}, import_id FROM {table} WHERE {}",
                 self.by_key()
@@ -73,13 +76,10 @@ impl CostTable {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?;
-        if current.is_some_and(|c| c.1 == value) {
-            return Ok(Set::Same);
-        }
         let cols = self.keys.join(", ");
-        let (old, prior) = match current {
-            Some((_, v, i)) => (Some(v), i),
-            None => (None, None),
+        let (old, prior) = match &current {
+            Some((_, v, i)) => (v.clone(), *i),
+            None => (Value::Null, None),
         };
         let tail: [&dyn ToSql; 3] = [&import.0, &old, &prior];
         tx.prepare_cached(&format!(
@@ -90,6 +90,13 @@ impl CostTable {
         ))?
         .execute(params_from_iter(key.iter().chain(tail.iter())))?;
         match current {
+            // The same value again: this import takes it over (and remembers the setter), so
+            // undoing the import that set it first leaves it in place.
+            Some((id, v, _)) if v == value => {
+                tx.prepare_cached(&format!("UPDATE {table} SET import_id = ?2 WHERE id = ?1"))?
+                    .execute(rusqlite::params![id, import.0])?;
+                Ok(Set::Same)
+            }
             Some((id, _, _)) => {
                 tx.prepare_cached(&format!(
                     "UPDATE {table} SET {value_col} = ?2, import_id = ?3 WHERE id = ?1"

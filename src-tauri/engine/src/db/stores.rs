@@ -1,8 +1,10 @@
 //! Stores (shops/accounts): one platform and one currency each.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
+use super::facts::FACT_TABLES;
 use super::Ledger;
 use crate::error::{Error, Result};
 use crate::model::{Currency, Platform, StoreId};
@@ -68,11 +70,10 @@ impl Ledger {
             return Err(Error::InvalidArgument("a store needs a name".into()));
         }
         let store = self.store(id)?;
-        let taken: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM stores WHERE platform = ?1 AND name = ?2 AND id <> ?3)",
-            params![store.platform.as_str(), name, id.0],
-            |r| r.get(0),
-        )?;
+        let key = name_key(name);
+        let taken = platform_stores(self.conn(), store.platform)?
+            .iter()
+            .any(|(other, n, _)| *other != id.0 && name_key(n) == key);
         if taken {
             return Err(Error::InvalidArgument(format!(
                 "another {} store is already named {name:?}: merge them instead",
@@ -108,24 +109,27 @@ impl Ledger {
         }
         let tx = self.conn_mut().transaction()?;
         let p = params![from.0, into.0];
-        for table in ["order_lines", "fees", "ad_days", "traffic_days", "imports"] {
+        let tables = FACT_TABLES.iter().map(|t| t.name).chain(["imports"]);
+        for table in tables {
             tx.execute(
                 &format!("UPDATE {table} SET store_id = ?2 WHERE store_id = ?1"),
                 p,
             )?;
         }
-        for (table, key) in MERGE_KEYS {
+        for t in FACT_TABLES {
             // Of the versions now current twice, the latest import's stays current.
             tx.execute(
                 &format!(
                     "UPDATE {table} SET is_current = 0 WHERE store_id = ?1 AND is_current = 1
-                     AND EXISTS (SELECT 1 FROM {table} o2 WHERE o2.store_id = {table}.store_id
-                       AND {key} AND o2.is_current = 1 AND o2.import_id > {table}.import_id)"
+                     AND EXISTS (SELECT 1 FROM {table} o2 WHERE {key}
+                       AND o2.is_current = 1 AND o2.import_id > {table}.import_id)",
+                    table = t.name,
+                    key = t.same_key("o2", t.name),
                 ),
                 [into.0],
             )?;
         }
-        super::write::refresh_superseded(&tx, into)?;
+        super::undo::refresh_superseded(&tx, into)?;
         // A summed cost is no import's value any more: undoing an import leaves it alone.
         tx.execute(
             "UPDATE fixed_costs SET amount = amount + (SELECT f.amount FROM fixed_costs f
@@ -153,6 +157,12 @@ impl Ledger {
             "DELETE FROM fixed_cost_replaced WHERE store_id = ?1",
             [from.0],
         )?;
+        // One tax regime per account: the kept store's, else the merged one's.
+        tx.execute(
+            "UPDATE OR IGNORE tax_settings SET store_id = ?2 WHERE store_id = ?1",
+            p,
+        )?;
+        tx.execute("DELETE FROM tax_settings WHERE store_id = ?1", [from.0])?;
         for agg in ["agg_store_day", "agg_sku_day", "agg_fee_day"] {
             tx.execute(&format!("DELETE FROM {agg} WHERE store_id = ?1"), [from.0])?;
         }
@@ -183,53 +193,98 @@ impl Ledger {
     }
 }
 
-/// Natural keys of the fact tables (metrics.md §1), as a join condition on alias `o2`.
-const MERGE_KEYS: [(&str, &str); 4] = [
-    (
-        "order_lines",
-        "o2.order_id = order_lines.order_id AND o2.line_id = order_lines.line_id",
-    ),
-    (
-        "fees",
-        "o2.reference = fees.reference AND o2.kind = fees.kind AND o2.source = fees.source",
-    ),
-    (
-        "ad_days",
-        "o2.channel = ad_days.channel AND o2.campaign = ad_days.campaign AND o2.day = ad_days.day
-         AND o2.window_days = ad_days.window_days",
-    ),
-    ("traffic_days", "o2.day = traffic_days.day"),
-];
+/// How store names compare: Unicode NFC, trimmed, case-folded — the same shop typed in NFD
+/// (macOS), with a trailing space or in other case is one store.
+pub(crate) fn name_key(name: &str) -> String {
+    name.trim().nfc().collect::<String>().to_lowercase()
+}
+
+/// Whether two names are one edit (insert, delete or change of a character) apart.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            short
+                .iter()
+                .zip(long.iter())
+                .filter(|(x, y)| x != y)
+                .count()
+                == 1
+        }
+        1 => {
+            let same = short
+                .iter()
+                .zip(long.iter())
+                .take_while(|(x, y)| x == y)
+                .count();
+            short[same..] == long[same + 1..]
+        }
+        _ => false,
+    }
+}
+
+/// The stores of `platform` as (id, name, currency).
+fn platform_stores(conn: &Connection, platform: Platform) -> Result<Vec<(i64, String, String)>> {
+    let rows = conn
+        .prepare_cached("SELECT id, name, currency FROM stores WHERE platform = ?1 ORDER BY id")?
+        .query_map([platform.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// For a store name not yet known on `platform`, an existing store whose name is one edit
+/// away (a typo, or two spellings of one shop): the import says so before counting it twice.
+pub(crate) fn similar_store(
+    conn: &Connection,
+    name: &str,
+    platform: Platform,
+) -> Result<Option<String>> {
+    let key = name_key(name);
+    let stores = platform_stores(conn, platform)?;
+    if stores.iter().any(|(_, n, _)| name_key(n) == key) {
+        return Ok(None);
+    }
+    Ok(stores
+        .into_iter()
+        .find(|(_, n, _)| one_edit_apart(&name_key(n), &key))
+        .map(|(_, n, _)| n))
+}
 
 /// `Ledger::ensure_store` on any connection, so an import can create its store inside its
-/// own transaction (a refused file then leaves no empty store behind).
+/// own transaction (a refused file then leaves no empty store behind). Names compare by
+/// `name_key`; a new store keeps its name trimmed and in NFC.
 pub(crate) fn ensure_store(
     conn: &Connection,
     name: &str,
     platform: Platform,
     currency: Currency,
 ) -> Result<StoreInfo> {
-    let existing = conn
-        .query_row(
-            "SELECT id, currency FROM stores WHERE platform = ?1 AND name = ?2",
-            params![platform.as_str(), name],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-        )
-        .optional()?;
-    let (id, currency) = match existing {
-        Some((id, cur)) => (id, cur.parse().map_err(Error::Internal)?),
+    let key = name_key(name);
+    let existing = platform_stores(conn, platform)?
+        .into_iter()
+        .find(|(_, n, _)| name_key(n) == key);
+    let (id, name, currency) = match existing {
+        Some((id, name, cur)) => (id, name, cur.parse().map_err(Error::Internal)?),
         None => {
+            let name: String = name.trim().nfc().collect();
             conn.execute(
                 "INSERT INTO stores (name, platform, currency, created_at)
                  VALUES (?1, ?2, ?3, datetime('now'))",
                 params![name, platform.as_str(), currency.code()],
             )?;
-            (conn.last_insert_rowid(), currency)
+            (conn.last_insert_rowid(), name, currency)
         }
     };
     Ok(StoreInfo {
         id: StoreId(id),
-        name: name.to_string(),
+        name,
         platform,
         currency,
     })
@@ -259,6 +314,37 @@ mod tests {
             ledger.currencies().unwrap(),
             vec![Currency::CNY, Currency::VND]
         );
+    }
+
+    #[test]
+    fn store_names_compare_after_nfc_trim_and_case_folding() {
+        let ledger = Ledger::open_in_memory().unwrap();
+        let nfc = "Cửa hàng Hoa";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        let a = ledger
+            .ensure_store(nfc, Platform::ShopeeVn, Currency::VND)
+            .unwrap();
+        for same in [nfd.as_str(), "Cửa hàng Hoa ", " CỬA HÀNG HOA"] {
+            let b = ledger
+                .ensure_store(same, Platform::ShopeeVn, Currency::VND)
+                .unwrap();
+            assert_eq!(b, a, "{same:?} is the same store");
+        }
+        assert_eq!(ledger.stores().unwrap().len(), 1);
+        // One edit away is another store, but a suspicious one.
+        let c = ledger.conn();
+        let similar = |n: &str| similar_store(c, n, Platform::ShopeeVn).unwrap();
+        assert_eq!(similar("Cửa hàng Hoaa").as_deref(), Some(nfc));
+        assert_eq!(similar("Cửa háng Hoa").as_deref(), Some(nfc));
+        assert_eq!(similar(&nfd), None, "the same store is not a near miss");
+        assert_eq!(similar("Cửa hàng Lan"), None);
+        assert_eq!(
+            similar_store(c, "Cửa hàng Ho", Platform::Lazada).unwrap(),
+            None
+        );
+        assert!(one_edit_apart("abc", "ab") && one_edit_apart("abc", "xbc"));
+        assert!(!one_edit_apart("abc", "abc") && !one_edit_apart("abc", "a"));
     }
 
     #[test]

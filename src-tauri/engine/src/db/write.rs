@@ -1,16 +1,20 @@
 //! Writing one import into the ledger, inside the caller's transaction.
 //!
-//! Each fact has a natural key. A fact already present with the same values is a duplicate
-//! (nothing written); with other values (a later export saw a refund) a new version is
+//! Each fact has a natural key (`facts.rs`). A fact already present with the same values is a
+//! duplicate (this import keeps a non-current copy, so it still holds the fact when the
+//! import that brought it first is undone); with other values (a later export saw a refund) a new version is
 //! stored and becomes current; within one file a repeated key is overwritten (later row
 //! wins) — the mapper gives each key once where rows must add up instead (ad days are
 //! summed per key, `import::map::ad_days`). Order-export fees (rank 1) are superseded by settlement fees (rank 2) of the same
 //! order and kind. At the end the daily aggregates of the touched days are rebuilt.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::types::ToSql;
+use rusqlite::{params, Transaction};
 use rust_decimal::Decimal;
 
+use super::aggregates::rebuild_aggregates;
+use super::facts::{Existing, FactTable, AD_DAYS, FEES, ORDER_ITEMS, ORDER_LINES, TRAFFIC_DAYS};
 use super::replaced::{Set, FIXED_COSTS, SKU_COSTS};
 use crate::error::{Error, Result};
 use crate::import::LedgerSink;
@@ -77,18 +81,22 @@ pub struct LedgerWriter<'t> {
     legacy_fees: Option<bool>,
 }
 
-enum Existing {
-    None,
-    Same,
-    /// (row id, import id, day) of the current version.
-    Different(i64, i64, String),
+/// What to do with an incoming fact after comparing it with the current version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Put {
+    /// This import already holds it.
+    Skip,
+    /// Known with the same values: keep this import's copy (not current).
+    Copy,
+    /// New or changed: it becomes the current version.
+    Current,
 }
 
 fn scaled(v: Decimal) -> Result<i64> {
     Ok(Scaled::from_decimal(v)?.0)
 }
 
-fn day_text(d: NaiveDate) -> String {
+pub(crate) fn day_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
@@ -143,62 +151,62 @@ impl<'t> LedgerWriter<'t> {
             .ok_or_else(|| Error::Internal("a cost sheet produced ledger rows".into()))
     }
 
-    /// The current version of a fact. `sql` selects `id, import_id, day` first and then the
-    /// compared columns; `same` tells whether the row equals the incoming values.
-    fn current(
-        &self,
-        sql: &str,
-        key: impl rusqlite::Params,
-        same: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<bool>,
-    ) -> Result<Existing> {
-        let found = self
-            .tx
-            .prepare_cached(sql)?
-            .query_row(key, |r| {
-                Ok(if same(r)? {
-                    Existing::Same
-                } else {
-                    Existing::Different(r.get(0)?, r.get(1)?, r.get(2)?)
-                })
-            })
-            .optional()?;
-        Ok(found.unwrap_or(Existing::None))
-    }
-
-    /// Classify against the current version; on `Different`, retire it (or, when it came
-    /// from this same import, delete it: the later row of the file wins).
-    fn settle(&mut self, existing: Existing, table: &str) -> Result<bool> {
+    /// Classify against the current version; a changed fact retires it (a version of this
+    /// same import is replaced on insert: the later row of the file wins).
+    fn settle(&mut self, existing: Existing, table: &FactTable) -> Result<Put> {
         match existing {
             Existing::None => {
                 self.counts.added += 1;
                 self.row.added = true;
-                Ok(true)
+                Ok(Put::Current)
             }
-            Existing::Same => {
+            Existing::Same { import } => {
                 self.counts.duplicates += 1;
                 self.row.duplicate = true;
-                Ok(false)
+                Ok(if import == self.import.0 {
+                    Put::Skip
+                } else {
+                    Put::Copy
+                })
             }
-            Existing::Different(id, import, day) => {
+            Existing::Different { id, import, day } => {
                 if import == self.import.0 {
                     // Repeated key within this file: the later row wins.
-                    self.tx
-                        .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
                     self.row.added = true;
                 } else {
-                    self.tx.execute(
-                        &format!("UPDATE {table} SET is_current = 0 WHERE id = ?1"),
-                        [id],
-                    )?;
+                    self.tx
+                        .prepare_cached(&format!(
+                            "UPDATE {} SET is_current = 0 WHERE id = ?1",
+                            table.name
+                        ))?
+                        .execute([id])?;
                     self.counts.updated += 1;
                     self.row.updated = true;
                 }
                 if let Ok(d) = NaiveDate::parse_from_str(&day, "%Y-%m-%d") {
                     DaySpan::widen(&mut self.span, d);
                 }
-                Ok(true)
+                Ok(Put::Current)
             }
         }
+    }
+
+    /// Compare, settle and store one fact of `table`; true when it became current.
+    fn put(
+        &mut self,
+        table: &FactTable,
+        key: &[&dyn ToSql],
+        compared: &[&dyn ToSql],
+        extra: &[&dyn ToSql],
+    ) -> Result<bool> {
+        let store = self.store()?;
+        let existing = table.current(self.tx, store, key, compared)?;
+        let put = self.settle(existing, table)?;
+        if put != Put::Skip {
+            let current = put == Put::Current;
+            table.insert(self.tx, self.import.0, store, key, compared, extra, current)?;
+        }
+        Ok(put == Put::Current)
     }
 
     /// Touch the days of an order's current lines (its items split them by SKU).
@@ -259,108 +267,40 @@ impl<'t> LedgerWriter<'t> {
 
 impl LedgerSink for LedgerWriter<'_> {
     fn order_line(&mut self, l: OrderLine) -> Result<()> {
-        let store = self.store()?;
         let f = l.refund_fraction.clamp(Decimal::ZERO, Decimal::ONE);
-        let vals = (
-            day_text(l.day),
-            i64::from(l.status == OrderStatus::Cancelled),
-            scaled(l.qty)?,
-            scaled(l.list_amount)?,
-            scaled(l.seller_discount)?,
-            scaled(l.platform_discount)?,
-            f.normalize().to_string(),
-            scaled(f * l.list_amount)?,
-            scaled(f * l.qty)?,
-            scaled((Decimal::ONE - f) * l.seller_discount)?,
-        );
-        let existing = self.current(
-            "SELECT id, import_id, day, cancelled, qty, list_amount, seller_discount,
-                        platform_discount, refund_fraction, sku, product
-                 FROM order_lines
-                 WHERE store_id = ?1 AND order_id = ?2 AND line_id = ?3 AND is_current = 1",
-            params![store, l.order_id, l.line_id],
-            |r| {
-                let same = r.get::<_, String>(2)? == vals.0
-                    && r.get::<_, i64>(3)? == vals.1
-                    && r.get::<_, i64>(4)? == vals.2
-                    && r.get::<_, i64>(5)? == vals.3
-                    && r.get::<_, i64>(6)? == vals.4
-                    && r.get::<_, i64>(7)? == vals.5
-                    && r.get::<_, String>(8)? == vals.6
-                    && r.get::<_, Option<String>>(9)? == l.sku
-                    && r.get::<_, Option<String>>(10)? == l.product;
-                Ok(same)
-            },
-        )?;
-        if !self.settle(existing, "order_lines")? {
-            return Ok(());
+        let compared: [&dyn ToSql; 9] = [
+            &day_text(l.day),
+            &i64::from(l.status == OrderStatus::Cancelled),
+            &scaled(l.qty)?,
+            &scaled(l.list_amount)?,
+            &scaled(l.seller_discount)?,
+            &scaled(l.platform_discount)?,
+            &f.normalize().to_string(),
+            &l.sku,
+            &l.product,
+        ];
+        let extra: [&dyn ToSql; 4] = [
+            &scaled(f * l.list_amount)?,
+            &scaled(f * l.qty)?,
+            &scaled((Decimal::ONE - f) * l.seller_discount)?,
+            &l.buyer_hash,
+        ];
+        let key: [&dyn ToSql; 2] = [&l.order_id, &l.line_id];
+        if self.put(&ORDER_LINES, &key, &compared, &extra)? {
+            DaySpan::widen(&mut self.span, l.day);
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO order_lines (import_id, store_id, order_id, line_id, sku, product, day,
-                    cancelled, qty, list_amount, seller_discount, platform_discount,
-                    refund_fraction, refund_amount, refund_qty, subsidy_net, buyer_hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-            )?
-            .execute(params![
-                self.import.0,
-                store,
-                l.order_id,
-                l.line_id,
-                l.sku,
-                l.product,
-                vals.0,
-                vals.1,
-                vals.2,
-                vals.3,
-                vals.4,
-                vals.5,
-                vals.6,
-                vals.7,
-                vals.8,
-                vals.9,
-                l.buyer_hash,
-            ])?;
-        DaySpan::widen(&mut self.span, l.day);
         Ok(())
     }
 
     fn order_item(&mut self, it: OrderItem) -> Result<()> {
-        let store = self.store()?;
-        let qty = scaled(it.qty)?;
-        let amount = scaled(it.amount)?;
-        let existing = self.current(
-            "SELECT id, import_id, '' AS day, sku, product, qty, amount FROM order_items
-                 WHERE store_id = ?1 AND order_id = ?2 AND item_id = ?3 AND is_current = 1",
-            params![store, it.order_id, it.item_id],
-            |r| {
-                let same = r.get::<_, Option<String>>(3)? == it.sku
-                    && r.get::<_, Option<String>>(4)? == it.product
-                    && r.get::<_, i64>(5)? == qty
-                    && r.get::<_, i64>(6)? == amount;
-                Ok(same)
-            },
-        )?;
-        if !self.settle(existing, "order_items")? {
-            return Ok(());
+        let compared: [&dyn ToSql; 4] =
+            [&it.sku, &it.product, &scaled(it.qty)?, &scaled(it.amount)?];
+        let key: [&dyn ToSql; 2] = [&it.order_id, &it.item_id];
+        if self.put(&ORDER_ITEMS, &key, &compared, &[])? {
+            let store = self.store()?;
+            self.widen_order_days(store, &it.order_id)?;
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO order_items (import_id, store_id, order_id, item_id, sku, product,
-                    qty, amount)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![
-                self.import.0,
-                store,
-                it.order_id,
-                it.item_id,
-                it.sku,
-                it.product,
-                qty,
-                amount,
-            ])?;
-        self.widen_order_days(store, &it.order_id)
+        Ok(())
     }
 
     fn fee(&mut self, fee: FeeRow) -> Result<()> {
@@ -368,35 +308,40 @@ impl LedgerSink for LedgerWriter<'_> {
         let day = day_text(fee.day);
         let amount = scaled(fee.amount)?;
         let kind = fee.kind.as_str();
+        let compared: [&dyn ToSql; 4] = [&day, &amount, &fee.order_id, &fee.rank];
         // A fee of schema 1 (no source: '') is the sum of every source of its kind: the
         // first sourced fee of its key replaces it (never a duplicate of it, so the other
         // sources of the kind add up again), and undo brings it back.
         // One plain equality lookup per source (an `IN (?, '')` here made SQLite re-plan the
         // statement on every call: sqlite3RunParser in the import's profile).
-        let lookup = |w: &Self, source: &str| {
-            w.current(
-                "SELECT id, import_id, day, amount, order_id, rank, source FROM fees
-                     WHERE store_id = ?1 AND reference = ?2 AND kind = ?3 AND source = ?4
-                       AND is_current = 1",
-                params![store, fee.reference, kind, source],
-                |r| {
-                    let same = r.get::<_, String>(2)? == day
-                        && r.get::<_, i64>(3)? == amount
-                        && r.get::<_, Option<String>>(4)? == fee.order_id
-                        && r.get::<_, i64>(5)? == i64::from(fee.rank)
-                        && r.get::<_, String>(6)? == fee.source;
-                    Ok(same)
-                },
-            )
-        };
-        let mut existing = lookup(self, &fee.source)?;
+        let key: [&dyn ToSql; 3] = [&fee.reference, &kind, &fee.source];
+        let mut existing = FEES.current(self.tx, store, &key, &compared)?;
         if matches!(existing, Existing::None)
             && !fee.source.is_empty()
             && self.legacy_fees(store)?
         {
-            existing = lookup(self, "")?;
+            let legacy: [&dyn ToSql; 3] = [&fee.reference, &kind, &""];
+            // Compared with no amount (a NOT NULL column): a legacy fee is never the same
+            // fact as a sourced one, only replaced by it.
+            let never: [&dyn ToSql; 4] = [&day, &None::<i64>, &fee.order_id, &fee.rank];
+            existing = FEES.current(self.tx, store, &legacy, &never)?;
         }
-        if !self.settle(existing, "fees")? {
+        let put = self.settle(existing, &FEES)?;
+        if put == Put::Skip {
+            return Ok(());
+        }
+        if put == Put::Copy {
+            // Not current: whether it is superseded is derived again if it is promoted.
+            let extra: [&dyn ToSql; 1] = [&false];
+            FEES.insert(
+                self.tx,
+                self.import.0,
+                store,
+                &key,
+                &compared,
+                &extra,
+                false,
+            )?;
             return Ok(());
         }
         // A settlement's figure for an order replaces the order export's estimate of that kind.
@@ -428,24 +373,8 @@ impl LedgerSink for LedgerWriter<'_> {
             }
             None => false,
         };
-        self.tx
-            .prepare_cached(
-                "INSERT INTO fees (import_id, store_id, order_id, day, kind, amount, reference,
-                    rank, superseded, source)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?
-            .execute(params![
-                self.import.0,
-                store,
-                fee.order_id,
-                day,
-                kind,
-                amount,
-                fee.reference,
-                fee.rank,
-                superseded,
-                fee.source,
-            ])?;
+        let extra: [&dyn ToSql; 1] = [&superseded];
+        FEES.insert(self.tx, self.import.0, store, &key, &compared, &extra, true)?;
         let rank = self.max_rank(store)?.max(i64::from(fee.rank));
         self.max_rank = Some(rank);
         DaySpan::widen(&mut self.span, fee.day);
@@ -453,87 +382,42 @@ impl LedgerSink for LedgerWriter<'_> {
     }
 
     fn ad_day(&mut self, ad: AdDay) -> Result<()> {
-        let store = self.store()?;
-        let day = day_text(ad.day);
-        let spend = scaled(ad.spend)?;
-        let sales = scaled(ad.platform_sales)?;
-        let existing = self.current(
-            "SELECT id, import_id, day, spend, impressions, clicks, platform_sales,
-                        platform_orders, collects, add_to_carts, assisted_conversions,
-                        last_click_conversions
-                 FROM ad_days WHERE store_id = ?1 AND channel = ?2 AND campaign = ?3
-                   AND day = ?4 AND window_days = ?5 AND is_current = 1",
-            params![store, ad.channel.as_str(), ad.campaign, day, ad.window_days],
-            |r| {
-                let same = r.get::<_, i64>(3)? == spend
-                    && r.get::<_, i64>(4)? == ad.impressions
-                    && r.get::<_, i64>(5)? == ad.clicks
-                    && r.get::<_, i64>(6)? == sales
-                    && r.get::<_, i64>(7)? == ad.platform_orders
-                    && r.get::<_, i64>(8)? == ad.collects
-                    && r.get::<_, i64>(9)? == ad.add_to_carts
-                    && r.get::<_, Option<i64>>(10)? == ad.assisted_conversions
-                    && r.get::<_, Option<i64>>(11)? == ad.last_click_conversions;
-                Ok(same)
-            },
-        )?;
-        if !self.settle(existing, "ad_days")? {
-            return Ok(());
+        let compared: [&dyn ToSql; 9] = [
+            &scaled(ad.spend)?,
+            &ad.impressions,
+            &ad.clicks,
+            &scaled(ad.platform_sales)?,
+            &ad.platform_orders,
+            &ad.collects,
+            &ad.add_to_carts,
+            &ad.assisted_conversions,
+            &ad.last_click_conversions,
+        ];
+        let key: [&dyn ToSql; 4] = [
+            &ad.channel.as_str(),
+            &ad.campaign,
+            &day_text(ad.day),
+            &ad.window_days,
+        ];
+        if self.put(&AD_DAYS, &key, &compared, &[])? {
+            DaySpan::widen(&mut self.span, ad.day);
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO ad_days (import_id, store_id, channel, campaign, day, window_days,
-                    spend, impressions, clicks, platform_sales, platform_orders, collects,
-                    add_to_carts, assisted_conversions, last_click_conversions)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            )?
-            .execute(params![
-                self.import.0,
-                store,
-                ad.channel.as_str(),
-                ad.campaign,
-                day,
-                ad.window_days,
-                spend,
-                ad.impressions,
-                ad.clicks,
-                sales,
-                ad.platform_orders,
-                ad.collects,
-                ad.add_to_carts,
-                ad.assisted_conversions,
-                ad.last_click_conversions,
-            ])?;
-        DaySpan::widen(&mut self.span, ad.day);
         Ok(())
     }
 
     fn traffic_day(&mut self, t: TrafficDay) -> Result<()> {
-        let store = self.store()?;
-        let day = day_text(t.day);
-        let existing = self.current(
-            "SELECT id, import_id, day, visitors, page_views FROM traffic_days
-                 WHERE store_id = ?1 AND day = ?2 AND is_current = 1",
-            params![store, day],
-            |r| Ok(r.get::<_, i64>(3)? == t.visitors && r.get::<_, i64>(4)? == t.page_views),
-        )?;
-        if !self.settle(existing, "traffic_days")? {
-            return Ok(());
-        }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO traffic_days (import_id, store_id, day, visitors, page_views)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![self.import.0, store, day, t.visitors, t.page_views])?;
+        let compared: [&dyn ToSql; 2] = [&t.visitors, &t.page_views];
         // No aggregate to rebuild: metrics read traffic_days directly (one row a store day).
+        let key: [&dyn ToSql; 1] = [&day_text(t.day)];
+        self.put(&TRAFFIC_DAYS, &key, &compared, &[])?;
         Ok(())
     }
 
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
         let key: [&dyn rusqlite::ToSql; 3] =
             [&self.currency.code(), &cost.sku, &day_text(cost.valid_from)];
-        let set = SKU_COSTS.set(self.tx, self.import, &key, scaled(cost.unit_cost)?)?;
+        let exact = super::costs::unit_cost_text(cost.unit_cost);
+        let set = SKU_COSTS.set(self.tx, self.import, &key, exact)?;
         self.mark(set);
         Ok(())
     }
@@ -555,7 +439,8 @@ impl LedgerSink for LedgerWriter<'_> {
             &month,
             &cost.kind,
         ];
-        let set = FIXED_COSTS.set(self.tx, self.import, &key, scaled(cost.amount)?)?;
+        let amount = rusqlite::types::Value::Integer(scaled(cost.amount)?);
+        let set = FIXED_COSTS.set(self.tx, self.import, &key, amount)?;
         self.mark(set);
         Ok(())
     }
@@ -580,204 +465,4 @@ impl LedgerSink for LedgerWriter<'_> {
             self.counts.rows_duplicate += rows;
         }
     }
-}
-
-/// Recompute the daily aggregates of one store for the days in `span` from current facts.
-pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
-    let p = params![store.0, day_text(span.from), day_text(span.to)];
-    for sql in [
-        "DELETE FROM agg_store_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
-        // A per-order line split over its items counts the items' units.
-        "INSERT INTO agg_store_day (store_id, day, orders, units, gross, refunds, subsidy_net)
-         SELECT o.store_id, o.day, COUNT(DISTINCT o.order_id),
-                SUM(COALESCE(CASE WHEN o.sku IS NULL AND o.line_id = o.order_id THEN
-                    (SELECT SUM(i.qty) FROM order_items i WHERE i.store_id = o.store_id
-                       AND i.order_id = o.order_id AND i.is_current = 1) END, o.qty)),
-                SUM(o.list_amount), SUM(o.refund_amount), SUM(o.subsidy_net)
-         FROM order_lines o
-         WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
-           AND o.cancelled = 0
-         GROUP BY o.day",
-        "DELETE FROM agg_sku_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
-        // Lines split over their items are added by `split::add_item_splits`.
-        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds, subsidy_net)
-         SELECT o.store_id, o.day, COALESCE(o.sku, ''), SUM(o.qty), SUM(o.qty - o.refund_qty),
-                SUM(o.list_amount), SUM(o.refund_amount), SUM(o.subsidy_net)
-         FROM order_lines o
-         WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
-           AND o.cancelled = 0 AND NOT (o.sku IS NULL AND o.line_id = o.order_id
-               AND EXISTS (SELECT 1 FROM order_items i WHERE i.store_id = o.store_id
-                           AND i.order_id = o.order_id AND i.is_current = 1))
-         GROUP BY o.day, COALESCE(o.sku, '')",
-        "DELETE FROM agg_fee_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
-    ] {
-        tx.prepare_cached(sql)?.execute(p)?;
-    }
-    // Fees count under the merchant's kind for their source, if any (`fee_kinds`).
-    tx.prepare_cached(&format!(
-        "INSERT INTO agg_fee_day (store_id, day, kind, amount)
-         SELECT f.store_id, f.day, {kind}, SUM(f.amount)
-         FROM fees f {join}
-         WHERE f.store_id = ?1 AND f.day BETWEEN ?2 AND ?3 AND f.is_current = 1
-           AND f.superseded = 0
-         GROUP BY f.day, {kind}",
-        kind = super::fee_kinds::FEE_KIND,
-        join = super::fee_kinds::FEE_KIND_JOIN,
-    ))?
-    .execute(p)?;
-    super::split::add_item_splits(tx, store, span)
-}
-
-/// Undo one import inside `tx`: delete its facts, promote the versions they replaced,
-/// re-derive superseded fees and rebuild the touched aggregates.
-pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM imports WHERE id = ?1)",
-        [import.0],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(Error::NotFound(format!("no import with id {}", import.0)));
-    }
-    // Days and stores touched: this import's facts and the versions about to be promoted.
-    // Items have no day: the days of their orders' lines are touched.
-    let mut touched_items: Vec<(i64, String)> = tx
-        .prepare(
-            "SELECT DISTINCT o.store_id, o.day FROM order_items i
-             JOIN order_lines o ON o.store_id = i.store_id AND o.order_id = i.order_id
-             WHERE i.import_id = ?1",
-        )?
-        .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    tx.execute(
-        "UPDATE order_items SET is_current = 1 WHERE id IN (
-            SELECT (SELECT o2.id FROM order_items o2
-                    WHERE o2.store_id = o.store_id AND o2.order_id = o.order_id
-                      AND o2.item_id = o.item_id AND o2.import_id <> o.import_id
-                    ORDER BY o2.import_id DESC LIMIT 1)
-            FROM order_items o WHERE o.import_id = ?1 AND o.is_current = 1)",
-        [import.0],
-    )?;
-    tx.execute("DELETE FROM order_items WHERE import_id = ?1", [import.0])?;
-    let mut spans: Vec<(i64, String, String)> = Vec::new();
-    for (table, key) in [
-        (
-            "order_lines",
-            "o2.order_id = o.order_id AND o2.line_id = o.line_id",
-        ),
-        (
-            "fees",
-            "o2.reference = o.reference AND o2.kind = o.kind AND o2.source = o.source",
-        ),
-        (
-            "ad_days",
-            "o2.channel = o.channel AND o2.campaign = o.campaign AND o2.day = o.day
-             AND o2.window_days = o.window_days",
-        ),
-        ("traffic_days", "o2.day = o.day"),
-    ] {
-        let promote = format!(
-            "UPDATE {table} SET is_current = 1 WHERE id IN (
-                SELECT (SELECT o2.id FROM {table} o2
-                        WHERE o2.store_id = o.store_id AND {key} AND o2.import_id <> o.import_id
-                        ORDER BY o2.import_id DESC LIMIT 1)
-                FROM {table} o WHERE o.import_id = ?1 AND o.is_current = 1)
-             RETURNING store_id, day"
-        );
-        let mut touched: Vec<(i64, String)> = tx
-            .prepare(&promote)?
-            .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        touched.append(&mut touched_items);
-        touched.extend(
-            tx.prepare(&format!(
-                "SELECT DISTINCT store_id, day FROM {table} WHERE import_id = ?1"
-            ))?
-            .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
-        );
-        for (store, day) in touched {
-            match spans.iter_mut().find(|s| s.0 == store) {
-                Some(s) => {
-                    if day < s.1 {
-                        s.1 = day.clone();
-                    }
-                    if day > s.2 {
-                        s.2 = day;
-                    }
-                }
-                None => spans.push((store, day.clone(), day)),
-            }
-        }
-        if table == "fees" {
-            restore_unsourced_fees(tx, import)?;
-        }
-        tx.execute(
-            &format!("DELETE FROM {table} WHERE import_id = ?1"),
-            [import.0],
-        )?;
-    }
-    SKU_COSTS.undo(tx, import)?;
-    FIXED_COSTS.undo(tx, import)?;
-    for (store, from, to) in &spans {
-        // Settlement rows may be gone: order-export fees they superseded count again.
-        refresh_superseded(tx, StoreId(*store))?;
-        // Superseded rows may sit on other days: rebuild the store's whole fee range.
-        let (fee_from, fee_to): (Option<String>, Option<String>) = tx.query_row(
-            "SELECT MIN(day), MAX(day) FROM fees WHERE store_id = ?1",
-            [store],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        let from = fee_from
-            .filter(|f| f < from)
-            .unwrap_or_else(|| from.clone());
-        let to = fee_to.filter(|t| t > to).unwrap_or_else(|| to.clone());
-        let parse = |d: &str| {
-            NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map_err(|e| Error::Internal(format!("bad day {d:?} in the ledger: {e}")))
-        };
-        rebuild_aggregates(
-            tx,
-            StoreId(*store),
-            DaySpan {
-                from: parse(&from)?,
-                to: parse(&to)?,
-            },
-        )?;
-    }
-    tx.execute("DELETE FROM imports WHERE id = ?1", [import.0])?;
-    Ok(())
-}
-
-/// Before `import`'s fees are deleted: a schema-1 fee (no source) that its sourced fees
-/// replaced is current again when no other import holds a current fee of its key (its days
-/// are rebuilt with the store's whole fee range).
-fn restore_unsourced_fees(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
-    tx.execute(
-        "UPDATE fees SET is_current = 1 WHERE id IN (
-            SELECT (SELECT l.id FROM fees l
-                    WHERE l.store_id = o.store_id AND l.reference = o.reference
-                      AND l.kind = o.kind AND l.source = '' AND l.import_id <> o.import_id
-                    ORDER BY l.import_id DESC LIMIT 1)
-            FROM fees o WHERE o.import_id = ?1 AND o.source <> ''
-              AND NOT EXISTS (SELECT 1 FROM fees c WHERE c.store_id = o.store_id
-                    AND c.reference = o.reference AND c.kind = o.kind AND c.is_current = 1
-                    AND c.import_id <> o.import_id))",
-        [import.0],
-    )?;
-    Ok(())
-}
-
-/// Re-derive which order-export fees of a store a current settlement fee supersedes (after an
-/// undo or a merge changed which rows are current).
-pub(crate) fn refresh_superseded(tx: &Transaction<'_>, store: StoreId) -> Result<()> {
-    tx.execute(
-        "UPDATE fees SET superseded = EXISTS (
-            SELECT 1 FROM fees f2 WHERE f2.store_id = fees.store_id
-              AND f2.order_id = fees.order_id AND f2.kind = fees.kind
-              AND f2.rank > fees.rank AND f2.is_current = 1)
-         WHERE store_id = ?1 AND order_id IS NOT NULL AND rank < 2",
-        [store.0],
-    )?;
-    Ok(())
 }

@@ -5,7 +5,8 @@ use rusqlite::params;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::write::{undo_import, LedgerWriter};
+use super::undo::undo_import;
+use super::write::LedgerWriter;
 use crate::import::LedgerSink;
 use crate::model::{
     AdDay, Channel, Currency, FeeKind, FeeRow, ImportId, OrderLine, OrderStatus, Platform, StoreId,
