@@ -174,3 +174,39 @@ fn a_folder_or_a_symlink_loop_given_as_a_file_is_refused() {
     problems.extend(check(&db, &a, "loop_a.xlsx", &[]));
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+/// Issue 17, case 10: a FIFO named .csv used to hang the import (it was opened and read,
+/// and waited for a writer forever). Non-regular files are refused at once.
+#[test]
+fn a_fifo_named_csv_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = prepared_db(dir.path());
+    let fifo = dir.path().join("orders_pipe.csv");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let problems = check(&db, &fifo, "orders_pipe.csv", &["not a regular file"]);
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+/// Issue 17, case 10: "too large to store" named no row or column.
+#[test]
+fn an_amount_too_large_to_store_names_its_row_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = prepared_db(dir.path());
+    let file = dir.path().join("orders_huge_amount.csv");
+    std::fs::write(
+        &file,
+        "商品,订单号,订单状态,商品总价(元),店铺优惠折扣(元),商品数量(件),订单成交时间,\
+         商家编码-规格维度,售后状态\n\
+         T恤,260110-000000000000001,已收货,10.00,0.00,1,2026-01-10 10:00:00,A,无售后或售后取消\n\
+         T恤,260110-000000000000002,已收货,99999999999999.00,0.00,1,2026-01-11 10:00:00,A,\
+         无售后或售后取消\n",
+    )
+    .expect("write");
+    let also = ["row 3", "商品总价(元)", "too large to store"];
+    let problems = check(&db, &file, "orders_huge_amount.csv", &also);
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}

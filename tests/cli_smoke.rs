@@ -46,14 +46,22 @@ fn version_prints_the_package_version() {
 }
 
 #[test]
-fn imports_json_on_a_new_database_is_empty_and_creates_it() {
+fn imports_on_a_missing_database_says_so_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sub/t.db");
     let out = fupan(&db, &["imports", "--json"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no ledger at"), "{}", stderr(&out));
+    assert!(!dir.path().join("sub").exists());
+    // The first import creates it; then the history lists it.
+    let csv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pdd/orders_202601a.csv"
+    );
+    assert!(fupan(&db, &["import", csv]).status.success());
+    let out = fupan(&db, &["imports", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(v, serde_json::json!({"imports": []}));
-    assert!(db.exists());
+    assert_eq!(v["imports"].as_array().map(Vec::len), Some(1));
 }
 
 #[test]
@@ -74,6 +82,11 @@ fn backup_and_restore_round_trip_and_refuse_junk() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let backup = dir.path().join("b.fupan");
+    let csv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pdd/orders_202601a.csv"
+    );
+    assert!(fupan(&db, &["import", csv]).status.success());
     assert!(fupan(&db, &["backup", backup.to_str().unwrap()])
         .status
         .success());

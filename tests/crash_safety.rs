@@ -205,3 +205,75 @@ fn sigkill_during_import_leaves_the_database_before_or_after() {
     // whole import at least one lands before its commit.
     assert!(saw_before > 0, "no kill interrupted an import");
 }
+
+/// Issue 17, case 4: `backup FILE` used to delete FILE first, so a kill during the copy left
+/// no backup at all. Killed at any moment now, FILE is the previous backup, byte for byte,
+/// or a complete, sound copy of the ledger.
+#[test]
+fn sigkill_during_backup_keeps_the_previous_backup() {
+    let seed: u64 = std::env::var("FUPAN_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_260_201);
+    let trials: usize = std::env::var("FUPAN_CRASH_TRIALS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(20, |n: usize| n.min(20).max(1));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("orders_202601_big.csv");
+    write_big_csv(&big);
+    let db = dir.path().join("ledger.db");
+    import_ok(&db, &big);
+    let after = dump(&db);
+    // The previous backup: of an older state of the ledger (the small fixture only).
+    let old_db = dir.path().join("old.db");
+    import_ok(&old_db, &fixture("pdd/orders_202601a.csv"));
+    let old_backup = dir.path().join("old_backup.db");
+    let status = fupan(&old_db)
+        .arg("backup")
+        .arg(&old_backup)
+        .status()
+        .expect("run fupan");
+    assert!(status.success());
+    let previous = std::fs::read(&old_backup).expect("read backup");
+
+    let backup = dir.path().join("fupan-backup.db");
+    let started = Instant::now();
+    std::fs::write(&backup, &previous).expect("copy backup");
+    let status = fupan(&db)
+        .arg("backup")
+        .arg(&backup)
+        .status()
+        .expect("run fupan");
+    assert!(status.success());
+    let span = started.elapsed();
+    let mut rng = Rng(seed | 1);
+    let (mut kept, mut replaced) = (0, 0);
+    for trial in 0..trials {
+        std::fs::write(&backup, &previous).expect("copy backup");
+        let wait = Duration::from_micros(rng.below(span.as_micros() as u64 * 11 / 10));
+        let mut child = fupan(&db)
+            .arg("backup")
+            .arg(&backup)
+            .spawn()
+            .expect("spawn fupan");
+        std::thread::sleep(wait);
+        child.kill().expect("SIGKILL");
+        let _ = child.wait();
+        let now = std::fs::read(&backup).expect("the backup file is still there");
+        if now == previous {
+            kept += 1;
+            continue;
+        }
+        // Otherwise it is the whole new copy: sound, and the ledger's content.
+        let check = dir.path().join("check.db");
+        std::fs::write(&check, &now).expect("copy");
+        assert_eq!(
+            dump(&check),
+            after,
+            "trial {trial} (seed {seed}, kill after {wait:?}): a partial backup"
+        );
+        replaced += 1;
+    }
+    eprintln!("backup kills: {kept} kept the previous backup, {replaced} had the new one");
+}

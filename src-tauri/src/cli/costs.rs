@@ -83,7 +83,13 @@ fn import(ledger: &mut Ledger, file: &Path, store: Option<String>) -> Result<()>
         out.file, out.added, out.updated, out.duplicates, out.import_id
     );
     for s in &out.skipped {
-        println!("  skipped row {} ({}): {}", s.row, s.sheet, s.reason);
+        let safe = super::term::safe;
+        println!(
+            "  skipped row {} ({}): {}",
+            s.row,
+            safe(&s.sheet),
+            safe(&s.reason)
+        );
     }
     Ok(())
 }

@@ -24,7 +24,13 @@ pub fn list(ledger: &Ledger, json: bool) -> Result<()> {
     for i in &imports {
         println!(
             "{:>4}  {:<19}  {:<11}  {:<10}  {:>7}  {:>7}  {}",
-            i.id.0, i.imported_at, i.platform, i.report, i.added, i.duplicates, i.file
+            i.id.0,
+            i.imported_at,
+            i.platform,
+            i.report,
+            i.added,
+            i.duplicates,
+            super::term::safe(&i.file)
         );
     }
     Ok(())

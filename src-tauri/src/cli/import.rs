@@ -50,7 +50,10 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
     });
     bar.finish_and_clear();
     let files = result.map_err(|e| {
-        eprintln!("fupan: {e}\nfupan: nothing was imported.");
+        eprintln!(
+            "fupan: {}\nfupan: nothing was imported.",
+            super::term::safe(&e.to_string())
+        );
         match e {
             Error::UnknownFormat { .. } => {
                 eprintln!("fupan: to read it anyway, map its columns with --mapping FILE.json")
@@ -62,6 +65,18 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
         }
         Error::Reported(e.exit_code())
     })?;
+    // Said on stderr, so that `--json` stays one document on stdout.
+    for o in files.iter() {
+        if let Some(other) = &o.similar_store {
+            eprintln!(
+                "fupan: note: {} is a new {} store, and {:?} is one letter away: if they are \
+                 one shop, rename one or merge them (fupan stores / the Stores screen)",
+                super::term::safe(&format!("{:?}", o.store)),
+                o.platform,
+                super::term::safe(other)
+            );
+        }
+    }
     if args.out.json {
         super::print_json(&ImportJson { files })
     } else {
@@ -91,16 +106,17 @@ fn load_mapping(ledger: &Ledger, arg: &str) -> Result<ColumnMapping> {
 }
 
 fn print_outcome(o: &FileOutcome) {
+    let safe = super::term::safe;
     println!(
         "{}: {} {}{}: {} rows, {} added, {} updated, {} duplicates{}",
-        o.file,
+        safe(&o.file),
         o.platform,
         o.report,
         // Cost sheets belong to no store of their own.
         if o.store.is_empty() {
             String::new()
         } else {
-            format!(" → store {:?}", o.store)
+            format!(" → store {:?}", safe(&o.store))
         },
         o.rows,
         o.added,
@@ -114,13 +130,13 @@ fn print_outcome(o: &FileOutcome) {
     for s in &o.skipped {
         println!(
             "  skipped {} row {}{}: {}",
-            s.sheet,
+            safe(&s.sheet),
             s.row,
             s.column
                 .as_deref()
                 .map(|c| format!(" column {c:?}"))
                 .unwrap_or_default(),
-            s.reason
+            safe(&s.reason)
         );
     }
 }

@@ -11,11 +11,14 @@ mod report;
 mod stores;
 mod subsidy;
 mod summary;
+mod term;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
 use clap::Parser;
+use fupan_engine::db::{Access, LockWaitHook};
 use fupan_engine::{Error, Ledger, Result};
 
 pub use args::{Cli, Command};
@@ -67,9 +70,26 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Reported(code)) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("fupan: {e}");
+            eprintln!("fupan: {}", term::safe(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// What a command does with the ledger: figures and lists only read it (never creating or
+/// migrating one); the rest write.
+fn access(command: &Command) -> Access {
+    match command {
+        Command::Imports(_)
+        | Command::Summary(_)
+        | Command::Channels(_)
+        | Command::Subsidy(_)
+        | Command::Stores(_)
+        | Command::Report(_)
+        | Command::Backup { .. } => Access::Read,
+        Command::Fees(args) if args.action.is_none() => Access::Read,
+        Command::Restore { .. } => Access::Restore,
+        _ => Access::Write,
     }
 }
 
@@ -78,7 +98,20 @@ fn open_ledger(cli: &Cli) -> Result<Ledger> {
         Some(p) => p.clone(),
         None => fupan_engine::db::default_db_path()?,
     };
-    Ledger::open(&path)
+    let mut ledger = Ledger::open_as(&path, access(&cli.command))?;
+    if let Some(damage) = ledger.damage() {
+        eprintln!(
+            "fupan: warning: {} is damaged ({damage}); figures may be wrong. Restore your last \
+             backup: fupan --db {} restore BACKUP",
+            path.display(),
+            path.display()
+        );
+    }
+    let hook: LockWaitHook = Arc::new(Mutex::new(|| {
+        eprintln!("fupan: another import is running, waiting…");
+    }));
+    ledger.on_lock_wait(hook)?;
+    Ok(ledger)
 }
 
 fn run(cli: Cli) -> Result<()> {

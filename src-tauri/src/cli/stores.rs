@@ -32,7 +32,7 @@ pub fn run(ledger: &Ledger, args: &PeriodArgs) -> Result<()> {
             "Share"
         );
         for r in &c.stores {
-            let name = format!("{} ({})", r.store, r.platform);
+            let name = format!("{} ({})", super::term::safe(&r.store), r.platform);
             row(&name, &r.figures, &rate(r.net_sales_share));
         }
         row("Total", &c.total, "");

@@ -52,7 +52,7 @@ fn print_report(r: &SubsidyReport) {
         ),
     }
     if !r.skus.is_empty() {
-        println!("SKUs: {}", r.skus.join(", "));
+        println!("SKUs: {}", super::term::safe(&r.skus.join(", ")));
     }
     if r.currencies.is_empty() {
         println!("No stores yet. Try: fupan import Order.all.xlsx");
@@ -64,7 +64,11 @@ fn print_report(r: &SubsidyReport) {
 
 fn print_currency(c: &CurrencySubsidy) {
     println!();
-    println!("{} — {}", c.currency, c.stores.join(", "));
+    println!(
+        "{} — {}",
+        c.currency,
+        super::term::safe(&c.stores.join(", "))
+    );
     let line = |label: &str, value: String| println!("  {label:<30}{value:>18}");
     let money = |a: &Option<Amount>| a.map_or_else(|| "—".to_string(), |a| a.0.to_output());
     line("Subsidy cost", c.subsidy_cost.0.to_output());

@@ -66,7 +66,11 @@ pub fn run(ledger: &Ledger, args: &PeriodArgs) -> Result<()> {
 
 fn print_currency(c: &CurrencySummary) {
     println!();
-    println!("{} — {}", c.currency, c.stores.join(", "));
+    println!(
+        "{} — {}",
+        c.currency,
+        super::term::safe(&c.stores.join(", "))
+    );
     let line = |label: &str, value: String| println!("  {label:<28}{value:>18}");
     let money = |a: &Amount| a.0.to_output();
     line("Orders", c.orders.to_string());
@@ -102,7 +106,7 @@ pub(super) fn warn_missing_costs(missing: &[MissingCost], effect: &str) {
     if missing.is_empty() {
         return;
     }
-    let skus: Vec<&str> = missing.iter().map(|m| m.sku.as_str()).collect();
+    let skus: Vec<_> = missing.iter().map(|m| super::term::safe(&m.sku)).collect();
     println!(
         "  Warning: {} SKU(s) sold without a unit cost ({effect}): {}",
         skus.len(),

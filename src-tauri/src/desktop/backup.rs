@@ -18,7 +18,7 @@ fn backup(state: &AppState, dest: &Path) -> Result<(), ErrorDto> {
 
 /// Replace the data with the backup at `src` once it is verified intact.
 fn restore(state: &AppState, src: &Path) -> Result<(), ErrorDto> {
-    state.with_ledger(|l| l.restore_from(src))
+    state.with_ledger_as(fupan_engine::db::Access::Restore, |l| l.restore_from(src))
 }
 
 fn chosen(path: Option<tauri_plugin_dialog::FilePath>) -> Option<PathBuf> {

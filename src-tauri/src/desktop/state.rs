@@ -6,6 +6,7 @@ use std::str::FromStr;
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
+use fupan_engine::db::Access;
 use fupan_engine::metrics::Filter;
 use fupan_engine::{Error, ErrorDto, Ledger};
 use rust_decimal::Decimal;
@@ -32,12 +33,22 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Ledger) -> fupan_engine::Result<T>,
     ) -> Result<T, ErrorDto> {
+        self.with_ledger_as(Access::Write, f)
+    }
+
+    /// `with_ledger`, opening it for `access` when it is not open yet (a restore must be able
+    /// to replace a ledger too damaged to be opened for writing).
+    pub fn with_ledger_as<T>(
+        &self,
+        access: Access,
+        f: impl FnOnce(&mut Ledger) -> fupan_engine::Result<T>,
+    ) -> Result<T, ErrorDto> {
         let mut guard = self
             .ledger
             .lock()
             .map_err(|_| dto(Error::Internal("the ledger lock was poisoned".into())))?;
         if guard.is_none() {
-            *guard = Some(Ledger::open(&self.db_path).map_err(dto)?);
+            *guard = Some(Ledger::open_as(&self.db_path, access).map_err(dto)?);
         }
         match guard.as_mut() {
             Some(ledger) => f(ledger).map_err(dto),

@@ -165,6 +165,7 @@ function skipDialog(item, ctx) {
 
 /** A cost sheet belongs to no shop: the user picks the store (of the sheet's currency). */
 function storeCell(item, detected) {
+  if (item.preview?.similar_store) return h("span", {}, detected || "—", h("div", { class: "small muted", "data-testid": "similar-store", text: t("import.similar_store", { other: item.preview.similar_store }) }));
   if (!item.preview || item.preview.report !== "sku_costs" || item.status !== "ready") return detected || "—";
   const options = storeList.filter((s) => s.currency === item.preview.currency);
   if (!options.length) return detected || "—";

@@ -14,7 +14,7 @@ use super::{
     columns, detect, map, read, CostTarget, Detected, ImportOptions, LedgerSink, MapStats, Skipped,
 };
 use crate::db::costs::{cost_target, row_target};
-use crate::db::{ensure_store, save_template, LedgerWriter};
+use crate::db::{ensure_store, save_template, similar_store, LedgerWriter};
 use crate::error::{Error, Result};
 use crate::model::{
     AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, ReportKind, SkuCost,
@@ -38,6 +38,9 @@ pub struct FileOutcome {
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
     pub format: &'static str,
+    /// A store of the same platform whose name is one edit away from this file's new store
+    /// (the same shop spelt twice?); None when the store was known or nothing is close.
+    pub similar_store: Option<String>,
 }
 
 /// What a file would import, computed without writing (the app shows it before committing).
@@ -60,6 +63,8 @@ pub struct Preview {
     pub skipped: Vec<Skipped>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
+    /// As `FileOutcome::similar_store`, for the store the import would create.
+    pub similar_store: Option<String>,
 }
 
 fn file_name(path: &Path) -> String {
@@ -221,6 +226,17 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         ..Default::default()
     };
     let stats = map::map(book.as_mut(), &detected, opts, &mut sink, &mut |_| {})?;
+    let similar_store = match conn {
+        Some(conn)
+            if !matches!(
+                detected.report,
+                ReportKind::SkuCosts | ReportKind::FixedCosts
+            ) =>
+        {
+            similar_store(conn, &store_name(&detected, opts), detected.platform)?
+        }
+        _ => None,
+    };
     Ok(Preview {
         file: file_name(path),
         platform: detected.platform.as_str().into(),
@@ -244,6 +260,7 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         skipped: stats.skipped,
         date_from: stats.date_from,
         date_to: stats.date_to,
+        similar_store,
     })
 }
 
@@ -311,6 +328,7 @@ fn import_into(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
+    let before = file_stamp(path)?;
     let (book, detected) = open_and_detect(path, opts, Some(tx))?;
     // Hashing a large file is a whole extra read: done alongside the mapping.
     let hashing = {
@@ -322,7 +340,27 @@ fn import_into(
             .join()
             .map_err(|_| Error::Internal("hashing the file failed".into()))?
     };
-    import_opened(tx, book, detected, file_name(path), hash, opts, progress)
+    let outcome = import_opened(tx, book, detected, file_name(path), hash, opts, progress)?;
+    // The hash and the rows come from two reads: they are of the same bytes only if the file
+    // did not change in between (an export still being written, a sync client).
+    if file_stamp(path)? != before {
+        return Err(Error::BadFile {
+            at: crate::Location {
+                file: path.display().to_string(),
+                ..Default::default()
+            },
+            reason: "the file changed while it was being read: import it again once it is \
+                     completely saved"
+                .into(),
+        });
+    }
+    Ok(outcome)
+}
+
+/// What tells a changed file: its length and modification time.
+fn file_stamp(path: &Path) -> Result<(u64, Option<std::time::SystemTime>)> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    Ok((meta.len(), meta.modified().ok()))
 }
 
 /// The ledger side of an import: store, history record, mapped facts, counts. `hash` gives
@@ -337,6 +375,7 @@ fn import_opened(
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
     let store_label = store_name(&detected, opts);
+    let mut similar = None;
     let (store, currency) = match cost_sheet_target(tx, &detected, opts)? {
         Some((_, currency)) => {
             // Amounts are read as the costs' currency (VND "120.000" is 120000).
@@ -344,6 +383,7 @@ fn import_opened(
             (None, currency)
         }
         None => {
+            similar = similar_store(tx, &store_label, detected.platform)?;
             let s = ensure_store(tx, &store_label, detected.platform, detected.currency)?;
             let c = s.currency;
             (Some(s), c)
@@ -406,6 +446,7 @@ fn import_opened(
         date_from: stats.date_from,
         date_to: stats.date_to,
         format: detected.format_id,
+        similar_store: similar,
     })
 }
 
@@ -457,5 +498,40 @@ impl Ledger {
         crate::db::undo_import(&tx, import)?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 17: the hash and the rows are two reads of the file; a file that changes in
+    /// between (an export still being written) is refused, so the hash in the history is
+    /// always of the bytes that were imported.
+    #[test]
+    fn a_file_that_changes_while_it_is_read_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sku_costs.csv");
+        std::fs::write(&path, "SKU,成本\nA,10\nB,20\n").unwrap();
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        ledger
+            .ensure_store("S", crate::model::Platform::Taobao, Currency::CNY)
+            .unwrap();
+        let opts = ImportOptions::default();
+        let mut changed = false;
+        let err = import_file(&mut ledger, &path, &opts, &mut |_| {
+            if !std::mem::replace(&mut changed, true) {
+                std::fs::write(&path, "SKU,成本\nA,10\nB,20\nC,30\n").unwrap();
+            }
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("changed while"), "{err}");
+        assert!(ledger.imports().unwrap().is_empty(), "nothing imported");
+        // Unchanged, it imports and its hash is of those bytes.
+        let done = import_file(&mut ledger, &path, &opts, &mut |_| {}).unwrap();
+        let mut h = Sha256::new();
+        h.update(std::fs::read(&path).unwrap());
+        assert_eq!(ledger.imports().unwrap()[0].file_hash, hex(h));
+        assert_eq!(done.rows, 3);
     }
 }

@@ -8,6 +8,7 @@ mod rate;
 pub use kinds::{Channel, FeeKind, ImportId, OrderStatus, Platform, ReportKind, StoreId};
 pub use ledger::{AdDay, FeeRow, FixedCost, OrderItem, OrderLine, SkuCost, TrafficDay};
 pub use money::{
-    format_fixed, format_grouped, round_money, Currency, Money, MoneyError, Scaled, STORAGE_SCALE,
+    format_fixed, format_grouped, round_money, Currency, Money, MoneyError, Scaled, MAX_STORED,
+    STORAGE_SCALE,
 };
 pub use rate::{Rate, RATE_DP};

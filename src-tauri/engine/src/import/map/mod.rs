@@ -165,8 +165,13 @@ fn map_sheet(
     let mut ads = AdDays::default();
     let mut first_data = true;
     let mut period: Option<(NaiveDate, NaiveDate)> = None;
+    // Text files keep every cell of a row, so a last row shorter than the header was cut off
+    // (a download or copy that stopped); spreadsheets drop trailing empty cells.
+    let may_be_cut = book.short_rows_are_cut();
+    let mut header: Vec<String> = Vec::new();
 
-    for row in book.rows(&detected.sheet)? {
+    let mut rows = book.rows(&detected.sheet)?.peekable();
+    while let Some(row) = rows.next() {
         let row = row?;
         if row.number < detected.header_row {
             if let Some(p) = period_of(spec.period_labels, &row.cells) {
@@ -178,6 +183,10 @@ fn map_sheet(
             if row.number == detected.header_row {
                 let here = at(Some(row.number), None);
                 bound = Some(Bound::new(spec, &row.cells, detected.currency, &here)?);
+                let width = (row.cells.iter())
+                    .rposition(|c| !matches!(c, Cell::Empty))
+                    .map_or(0, |i| i + 1);
+                header = row.cells[..width].iter().map(values::show).collect();
             }
             continue;
         };
@@ -218,6 +227,27 @@ fn map_sheet(
             }
         };
         stats.rows += 1;
+        if may_be_cut && row.cells.len() < header.len() && rows.peek().is_none() {
+            let bad = Bad {
+                column: header[row.cells.len()].clone(),
+                value: String::new(),
+                reason: format!(
+                    "the last row ends after {} of the header's {} columns: the file looks cut \
+                     off (truncated); export or download it again",
+                    row.cells.len(),
+                    header.len()
+                ),
+            };
+            refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
+            continue;
+        }
+        if let Some(bad) = (may_be_cut && rows.peek().is_none())
+            .then(|| b.cut_status(&row.cells))
+            .flatten()
+        {
+            refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
+            continue;
+        }
         if stats.rows % PROGRESS_EVERY == 0 {
             progress(stats.rows);
         }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Location, Result};
 use crate::import::formats::{Col, FormatSpec, ListRule, Role, Sign};
 use crate::import::read::Cell;
-use crate::model::Currency;
+use crate::model::{Currency, MAX_STORED};
 
 use crate::import::{clean, header};
 
@@ -193,6 +193,11 @@ impl Bound {
             }
             let cell = cell_at(cells, i);
             let v = clean::money(cell, currency).map_err(|e| self.bad(i, cell, e.reason))?;
+            if let Some(v) = v.filter(|v| v.abs() > Decimal::from(MAX_STORED)) {
+                // Said here, where the row and column are known (not when it is stored).
+                let why = format!("{v} is too large to store (Fupan keeps amounts up to 10^12)");
+                return Err(self.bad(i, cell, why));
+            }
             if let Some(v) = v {
                 let v = match c.sign {
                     Sign::AsIs => v,
@@ -247,6 +252,9 @@ impl Bound {
     pub fn quantity(&self, cells: &[Cell], role: Role) -> Result<Option<Decimal>, Bad> {
         self.first(cells, role, |c| match clean::decimal(c) {
             Ok(Some(d)) if d < Decimal::ZERO => Err("a quantity cannot be negative".into()),
+            Ok(Some(d)) if d > Decimal::from(MAX_STORED) => {
+                Err(format!("{d} is too large to store as a quantity"))
+            }
             r => r.map_err(|e| e.reason),
         })
     }
@@ -323,6 +331,27 @@ impl Bound {
     }
 
     /// A required value that is empty.
+    /// On the last row of a text file: a status that is the start of a status the format
+    /// knows, but not one itself (`退款成功` cut to `退`), is a row cut off, not "no refund".
+    pub fn cut_status(&self, cells: &[Cell]) -> Option<Bad> {
+        let known = self.spec.statuses;
+        known.iter().find_map(|s| {
+            let (i, _) = self.present(s.role).next()?;
+            let text = clean::text(cell_at(cells, i))?;
+            let cut = s.text.starts_with(text.as_str())
+                && !known
+                    .iter()
+                    .any(|o| o.role == s.role && same_text(o.text, &text));
+            cut.then(|| {
+                let why = format!(
+                    "the status looks cut off (the file ends inside \"{}\"?)",
+                    s.text
+                );
+                self.bad(i, cell_at(cells, i), why)
+            })
+        })
+    }
+
     pub fn empty(&self, role: Role, what: &str) -> Bad {
         let column = self
             .present(role)

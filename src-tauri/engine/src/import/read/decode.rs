@@ -16,6 +16,9 @@ pub(crate) fn sniff_encoding<R: Read>(mut r: R) -> io::Result<&'static Encoding>
     if let Some((enc, _)) = Encoding::for_bom(&buf[..n]) {
         return Ok(enc);
     }
+    if let Some(enc) = utf16_without_bom(&buf[..n]) {
+        return Ok(enc);
+    }
     let mut carry: Vec<u8> = Vec::new();
     let mut len = n;
     loop {
@@ -115,6 +118,31 @@ impl<R: Read> Read for DecodeReader<R> {
 }
 
 /// True when the encoding is one of the UTF-16 pair (Excel "Unicode text" is tab separated).
+/// UTF-16 saved without a BOM (some "Unicode text" exports): text whose every other byte is
+/// zero — the high bytes of ASCII letters, digits and separators. Little-endian when the
+/// zeros sit at odd offsets.
+pub(crate) fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    let head = &head[..head.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |parity: usize| {
+        (head.iter().skip(parity).step_by(2))
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Mostly ASCII (> 40% zero high bytes), and the other half never zero (not binary).
+    if odd * 5 > pairs * 2 && even == 0 {
+        Some(UTF_16LE)
+    } else if even * 5 > pairs * 2 && odd == 0 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 pub(crate) fn is_utf16(enc: &'static Encoding) -> bool {
     enc == UTF_16LE || enc == UTF_16BE
 }
@@ -159,5 +187,27 @@ mod tests {
         assert!(s.ends_with('订'));
         v.extend_from_slice(&GB18030.encode("金额").0);
         assert_eq!(sniff_encoding(&v[..]).unwrap(), GB18030);
+    }
+}
+
+#[cfg(test)]
+mod utf16_tests {
+    use super::*;
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised_by_its_zero_bytes() {
+        let le: Vec<u8> = "订单号\t金额\r\n1\t2\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Order ID,Amount\n1,2\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(utf16_without_bom(&le), Some(UTF_16LE));
+        assert_eq!(utf16_without_bom(&be), Some(UTF_16BE));
+        assert_eq!(sniff_encoding(&le[..]).unwrap(), UTF_16LE);
+        assert_eq!(utf16_without_bom(b"a,b\n1,2\n"), None);
+        assert_eq!(utf16_without_bom(&[0, 0, 0, 0, 1, 0, 0, 0]), None, "binary");
     }
 }

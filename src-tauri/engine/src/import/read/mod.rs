@@ -58,6 +58,11 @@ pub trait Book {
     fn sheet_names(&self) -> Vec<String>;
     /// Rows of one sheet, streamed where the format allows.
     fn rows<'a>(&'a mut self, sheet: &str) -> Result<Box<dyn Iterator<Item = Result<Row>> + 'a>>;
+    /// Whether a row shorter than the header means the file was cut off: true for text,
+    /// where every cell of a row is written (spreadsheets drop trailing empty cells).
+    fn short_rows_are_cut(&self) -> bool {
+        false
+    }
 }
 
 /// What the first bytes say a file is.
@@ -75,6 +80,14 @@ pub fn open(path: &Path) -> Result<Box<dyn Book>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(bad_file(&name, None, "is a folder, not a file"));
+    }
+    // A FIFO, socket or device named .csv would block the reader (or never end).
+    if !meta.is_file() {
+        return Err(bad_file(
+            &name,
+            None,
+            "is not a regular file (a pipe or a device?): save the export as a file first",
+        ));
     }
     let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut head = Vec::with_capacity(8192);
@@ -160,6 +173,9 @@ fn sniff(name: &str, head: &[u8]) -> Result<Magic> {
         return Err(unknown(
             "an XML file (Excel 2003 XML?); open it in Excel and save as .xlsx",
         ));
+    }
+    if decode::utf16_without_bom(head).is_some() {
+        return Ok(Magic::Text);
     }
     if head.contains(&0) {
         return Err(unknown("binary data that is not a spreadsheet"));

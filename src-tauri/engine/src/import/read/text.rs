@@ -47,6 +47,10 @@ impl Book for CsvBook {
         vec![self.name.clone()]
     }
 
+    fn short_rows_are_cut(&self) -> bool {
+        true
+    }
+
     fn rows<'a>(&'a mut self, sheet: &str) -> Result<Box<dyn Iterator<Item = Result<Row>> + 'a>> {
         if sheet != self.name {
             return Err(bad_file(
@@ -84,7 +88,7 @@ pub(crate) fn csv_rows<'a, R: Read + 'a>(
     file: String,
     sheet: String,
 ) -> Result<Box<dyn Iterator<Item = Result<Row>> + 'a>> {
-    let mut decoded = DecodeReader::new(reader, enc);
+    let mut decoded = LineEnds::new(DecodeReader::new(reader, enc));
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     (&mut decoded)
         .take(SNIFF_BYTES as u64)
@@ -97,8 +101,8 @@ pub(crate) fn csv_rows<'a, R: Read + 'a>(
     } else {
         sniff_separator(&head)
     };
-    // '\n' alone ends a record (a '\r' before it is trimmed below) so that csv's line count
-    // is exact; it lets rows be numbered as a spreadsheet shows them.
+    // '\n' alone ends a record (`LineEnds` turned "\r\n" and a lone '\r' into it) so that
+    // csv's line count is exact; it lets rows be numbered as a spreadsheet shows them.
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -162,6 +166,48 @@ pub(crate) fn csv_rows<'a, R: Read + 'a>(
         }
         Some(Ok(Row { number, cells }))
     })))
+}
+
+/// Turns every line ending into '\n': "\r\n" (Windows) and a lone '\r' (old Mac exports;
+/// read as '\n'-only, each such file lost rows into the cell before). A '\r' at the end of
+/// one read and '\n' at the start of the next are still one ending.
+struct LineEnds<R> {
+    inner: R,
+    after_cr: bool,
+}
+
+impl<R: Read> LineEnds<R> {
+    fn new(inner: R) -> Self {
+        LineEnds {
+            inner,
+            after_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut out = 0;
+            for i in 0..n {
+                let b = buf[i];
+                let skip = b == b'\n' && self.after_cr;
+                self.after_cr = b == b'\r';
+                if !skip {
+                    buf[out] = if b == b'\r' { b'\n' } else { b };
+                    out += 1;
+                }
+            }
+            // A read that was only the '\n' of a "\r\n" split across reads: read on.
+            if out > 0 {
+                return Ok(out);
+            }
+        }
+    }
 }
 
 /// Spreadsheet row numbers from csv's line count: csv skips blank lines (a spreadsheet
@@ -308,6 +354,27 @@ mod tests {
         let numbers: Vec<u64> = rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [1, 3, 4, 7]);
         assert_eq!(texts(&rows[1]), ["1", "x\ny"]);
+    }
+
+    #[test]
+    fn every_line_ending_ends_a_row() {
+        for text in [
+            &b"a,b\n1,2\n3,4\n"[..],
+            b"a,b\r\n1,2\r\n3,4\r\n",
+            b"a,b\r1,2\r3,4\r",
+            b"a,b\r1,2\r\n3,4",
+        ] {
+            let rows = rows_of(text);
+            let got: Vec<Vec<String>> = rows.iter().map(texts).collect();
+            assert_eq!(got, [["a", "b"], ["1", "2"], ["3", "4"]], "{text:?}");
+            let numbers: Vec<u64> = rows.iter().map(|r| r.number).collect();
+            assert_eq!(numbers, [1, 2, 3]);
+        }
+        // "\r\n" split across two reads is still one ending.
+        let mut split = LineEnds::new(std::io::Read::chain(&b"a\r"[..], &b"\nb"[..]));
+        let mut out = String::new();
+        split.read_to_string(&mut out).unwrap();
+        assert_eq!(out, "a\nb");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use super::totals::{prorate, LONGEST_WINDOW};
 use super::{day_params, parse_day, resolve, CurrencyScope, Filter};
+use crate::db::costs::UnitCost;
 use crate::db::Ledger;
 use crate::error::{Error, Result};
 use crate::metrics::Amount;
@@ -263,8 +264,8 @@ fn order_lines(
     );
     paged(ledger, &sql, "1, 3, 12", p, sku, page, |r| {
         let net_units: i64 = r.get(9)?;
-        let unit: Option<i64> = r.get(10)?;
-        let cogs = unit.map(|u| Scaled(u).to_decimal() * Scaled(net_units).to_decimal());
+        let unit: Option<UnitCost> = r.get(10)?;
+        let cogs = unit.map(|UnitCost(u)| u * Scaled(net_units).to_decimal());
         Ok(vec![
             r.get(0)?,
             r.get(1)?,
@@ -275,7 +276,7 @@ fn order_lines(
             money(r.get(6)?, cur),
             money(r.get(7)?, cur),
             money(r.get(8)?, cur),
-            money(unit, cur),
+            unit.map(|UnitCost(u)| Amount::new(u, cur).0.to_output()),
             cogs.map(|v| Amount::new(v, cur).0.to_output()),
         ])
     })

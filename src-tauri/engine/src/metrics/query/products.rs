@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{parse_day, resolve, CurrencyScope, Filter};
+use crate::db::costs::UnitCost;
 use crate::db::Ledger;
 use crate::error::Result;
 use crate::metrics::products::{
@@ -89,7 +90,7 @@ fn currency_products(
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             [r.get::<_, Option<i64>>(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
-            r.get::<_, Option<i64>>(6)?,
+            r.get::<_, Option<UnitCost>>(6)?,
         ))
     })?;
     let mut days = Vec::new();
@@ -126,7 +127,7 @@ fn currency_products(
         a.net += d(net);
         a.subsidy += d(subsidy);
         match cost {
-            Some(c) => a.cogs += d(Some(c)) * d(net_units),
+            Some(UnitCost(c)) => a.cogs += c * d(net_units),
             None => a.missing = true,
         }
     }

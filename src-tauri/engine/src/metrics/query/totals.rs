@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::traffic::{traffic_totals, TrafficTotals};
 use super::{day_params, day_range, CurrencyScope};
+use crate::db::costs::UnitCost;
 use crate::db::Ledger;
 use crate::error::{Error, Result};
 use crate::metrics::store::StoreInputs;
@@ -225,7 +226,7 @@ fn cogs(
         |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Option<UnitCost>>(1)?,
                 r.get::<_, Option<i64>>(2)?,
                 r.get::<_, Option<i64>>(3)?,
                 r.get::<_, Option<i64>>(4)?,
@@ -235,10 +236,10 @@ fn cogs(
     for row in rows {
         let (sku, cost, net_units, units, gross) = row?;
         match cost {
-            Some(c) => {
-                let line = dec(Some(c))
+            Some(UnitCost(c)) => {
+                let line = c
                     .checked_mul(dec(net_units))
-                    .ok_or(Error::Money(MoneyError::Overflow(dec(Some(c)))))?;
+                    .ok_or(Error::Money(MoneyError::Overflow(c)))?;
                 out.inputs.cogs += line;
             }
             None => add_missing(
