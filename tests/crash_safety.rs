@@ -218,7 +218,7 @@ fn sigkill_during_backup_keeps_the_previous_backup() {
     let trials: usize = std::env::var("FUPAN_CRASH_TRIALS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .map_or(20, |n: usize| n.min(20).max(1));
+        .map_or(20, |n: usize| n.clamp(1, 20));
     let dir = tempfile::tempdir().expect("temp dir");
     let big = dir.path().join("orders_202601_big.csv");
     write_big_csv(&big);

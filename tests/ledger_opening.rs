@@ -41,13 +41,14 @@ fn assert_refused(out: &Output, path: &Path, also: &[&str]) {
 fn a_read_command_on_a_mistyped_path_creates_nothing() {
     let db = TempDb::new();
     let typo = db.dir.path().join("shpo/fupan.db");
-    for cmd in [
-        &["summary", "--json"][..],
+    let cmds: [&[&str]; 5] = [
+        &["summary", "--json"],
         &["channels"],
         &["imports"],
         &["stores"],
         &["fees"],
-    ] {
+    ];
+    for cmd in cmds {
         let out = common::TempDb {
             dir: tempfile::tempdir().unwrap(),
             path: typo.clone(),
@@ -87,7 +88,8 @@ fn another_applications_sqlite_file_is_refused_untouched() {
 fn a_non_sqlite_or_cut_off_ledger_is_refused_with_its_path_and_a_hint() {
     let db = TempDb::new();
     std::fs::write(&db.path, b"PK\x03\x04 this is a zip, not a ledger").unwrap();
-    for cmd in [&["summary"][..], &["import", "x.csv"]] {
+    let cmds: [&[&str]; 2] = [&["summary"], &["import", "x.csv"]];
+    for cmd in cmds {
         let out = db.run(cmd);
         assert_refused(&out, &db.path, &["not a Fupan ledger", "restore"]);
     }
@@ -121,7 +123,8 @@ fn a_damaged_ledger_is_refused_for_writing_and_for_backup() {
     damage(&db.path);
     let before = std::fs::read(&db.path).unwrap();
     let csv = fixture("pdd/orders_202601b_serial_dates.csv");
-    for cmd in [&["import", csv.to_str().unwrap()][..], &["undo", "1"]] {
+    let cmds: [&[&str]; 2] = [&["import", csv.to_str().unwrap()], &["undo", "1"]];
+    for cmd in cmds {
         let out = db.run(cmd);
         assert_refused(&out, &db.path, &["damaged", "restore"]);
     }

@@ -121,6 +121,7 @@ impl Ledger {
             });
         }
         Backup::new(&input, self.conn_mut())?.run_to_completion(256, Duration::ZERO, None)?;
+        self.conn().pragma_update(None, "journal_mode", "WAL")?;
         super::migrate(self.conn_mut())?;
         Ok(())
     }

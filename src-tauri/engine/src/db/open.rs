@@ -210,7 +210,11 @@ impl Ledger {
         }
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| refused(path, format!("cannot be opened as a ledger: {e}")))?;
-        let version = fupan_version(&conn, path)?;
+        let version = match fupan_version(&conn, path) {
+            // A restore replaces a damaged ledger as it is.
+            Err(Error::LedgerDamaged { .. }) if access == Access::Restore => None,
+            found => found?,
+        };
         let damage = if holds_data && access != Access::Restore {
             check_integrity(&conn, false)?
         } else {
@@ -254,8 +258,13 @@ impl Ledger {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path.is_some() && access != Access::Read {
             // WAL: readers never block the import's writer; a crash rolls back cleanly.
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            let wal = conn
+                .pragma_update(None, "journal_mode", "WAL")
+                .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"));
+            // A damaged ledger about to be restored may refuse it; the restore sets it again.
+            if access != Access::Restore {
+                wal?;
+            }
         }
         if access != Access::Restore && access != Access::Read {
             migrate(&mut conn)?;
