@@ -133,6 +133,13 @@ pub(crate) fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
             .count()
     };
     let (even, odd) = (zeros_at(0), zeros_at(1));
+    // The other byte of each pair must look like text: no control bytes but line breaks/tabs.
+    let texty = head
+        .iter()
+        .all(|&b| b == 0 || b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'));
+    if !texty {
+        return None;
+    }
     // Mostly ASCII (> 40% zero high bytes), and the other half never zero (not binary).
     if odd * 5 > pairs * 2 && even == 0 {
         Some(UTF_16LE)
