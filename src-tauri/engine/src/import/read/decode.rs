@@ -133,11 +133,13 @@ pub(crate) fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
             .count()
     };
     let (even, odd) = (zeros_at(0), zeros_at(1));
-    // The other byte of each pair must look like text: no control bytes but line breaks/tabs.
-    let texty = head
-        .iter()
-        .all(|&b| b == 0 || b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'));
-    if !texty {
+    // The ASCII characters (a zero high byte) must be text: no control bytes but breaks/tabs.
+    let texty = |lo: usize| {
+        head.chunks_exact(2)
+            .filter(|p| p[1 - lo] == 0)
+            .all(|p| p[lo] >= 0x20 || matches!(p[lo], b'\t' | b'\n' | b'\r'))
+    };
+    if !(texty(0) || texty(1)) {
         return None;
     }
     // Mostly ASCII (> 40% zero high bytes), and the other half never zero (not binary).
