@@ -139,13 +139,10 @@ pub(crate) fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
             .filter(|p| p[1 - lo] == 0)
             .all(|p| p[lo] >= 0x20 || matches!(p[lo], b'\t' | b'\n' | b'\r'))
     };
-    if !(texty(0) || texty(1)) {
-        return None;
-    }
     // Mostly ASCII (> 40% zero high bytes), and the other half never zero (not binary).
-    if odd * 5 > pairs * 2 && even == 0 {
+    if odd * 5 > pairs * 2 && even == 0 && texty(0) {
         Some(UTF_16LE)
-    } else if even * 5 > pairs * 2 && odd == 0 {
+    } else if even * 5 > pairs * 2 && odd == 0 && texty(1) {
         Some(UTF_16BE)
     } else {
         None
