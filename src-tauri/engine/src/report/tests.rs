@@ -85,7 +85,7 @@ fn ledger() -> Ledger {
         [],
     );
     exec(&l, "INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES ('CNY', 'SKU-1', '2020-01-01', ?1)",
-        params![s(dec!(40))]);
+        params!["40"]);
     // 2025: a smaller year.
     sale(&l, a, "2025-03-01", "SKU-1", 10, dec!(1000), dec!(0));
     fee(&l, a, "2025-03-01", "platform_commission", dec!(50));

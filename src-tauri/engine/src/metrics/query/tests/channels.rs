@@ -174,7 +174,7 @@ fn spend_response_fits_daily_points_and_finds_s_star() {
     );
     sku_day(&l, a, "2026-03-01", "S", dec!(1), dec!(1), dec!(10000));
     l.conn()
-        .execute("INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES ('CNY', 'S', '1970-01-01', 60000000)", [])
+        .execute("INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES ('CNY', 'S', '1970-01-01', '6000')", [])
         .unwrap();
     let imp = import(&l);
     // sales = 10 × spend^0.5 on 8 days (the last day spends 64).
