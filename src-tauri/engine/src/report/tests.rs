@@ -156,7 +156,7 @@ fn lessons_name_break_even_verdicts_growth_and_missing_costs() {
         text.contains("Ztc (直通车) (旗舰店): ROAS 5.00 is above break-even"),
         "{text}"
     );
-    assert!(text.contains("Platform commission grew 400.00%"), "{text}");
+    assert!(text.contains("Platform commission grew 400.0%"), "{text}");
 }
 
 fn lessons_text(r: &YearReview, lang: Lang) -> String {
