@@ -83,6 +83,13 @@ export function errorText(err) {
   return [head + (e.reason ? ` — ${e.reason}` : "") + where, e.hint].filter(Boolean).join(" ");
 }
 
+/** What follows the title (which a pill or heading already shows): reason, place, next step. */
+export function errorDetail(err) {
+  const e = errorParts(err);
+  const where = e.where ? ` (${e.where})` : "";
+  return [(e.reason || "") + where, e.hint].filter((x) => x && x.trim()).join(" ");
+}
+
 /** An error as the merchant reads it: translated title, file, reason, place, next step. */
 export function errorBox(err, { titleKey } = {}) {
   const e = errorParts(err);

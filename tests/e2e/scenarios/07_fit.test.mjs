@@ -41,7 +41,8 @@ async function look(d) {
 async function checkEveryScreen(d, lang, size) {
   for (const view of VIEWS) {
     // Scroll the previous screen down first: the next one must still open at its top.
-    await d.executeScript("document.getElementById('main').scrollTop = 10000");
+    const here = await d.executeScript("return document.getElementById('main').dataset.view");
+    if (here !== view) await d.executeScript("document.getElementById('main').scrollTop = 10000");
     await go(d, view);
     await settle(d, 600);
     const s = await look(d);

@@ -31,7 +31,7 @@ function channelTable(cur) {
     { label: t("channels.col.channel"), render: (r) => channelCell(r, c) },
     { label: t("channels.col.spend"), help: t("help.spend"), num: true, render: (r) => money(r.spend, c) },
     { label: t("channels.col.roas"), help: t("help.roas"), num: true, render: (r) => h("strong", { class: "roas", text: ratio(r.roas) }) },
-    { label: t("channels.break_even"), help: t("help.break_even_roas"), num: true, render: () => ratio(cur.break_even_roas) },
+    { label: t("kpi.break_even_roas"), help: t("help.break_even_roas"), num: true, render: () => ratio(cur.break_even_roas) },
     { label: t("channels.col.verdict"), help: t("help.verdict"), render: (r) => verdict(r.verdict) },
   ];
   const more = [

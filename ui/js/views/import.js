@@ -2,7 +2,7 @@
 // with a progress bar → per-file result or translated error. Below: the history with Undo.
 
 import { call } from "../api.js";
-import { h, table, clear, errorBox, errorTitle, errorText, toast } from "../dom.js";
+import { h, table, clear, errorBox, errorTitle, errorText, errorDetail, toast } from "../dom.js";
 import { t, has } from "../i18n.js";
 import { number, dateRange, dateTime } from "../format.js";
 import { queue, subscribe, importReady, importMapped, importSkipping, remove, clearFinished, readyCount } from "../importer.js";
@@ -14,7 +14,7 @@ function statusCell(item, ctx) {
   if (item.status === "error") {
     return h("div", { class: "file-error", role: "alert", "data-testid": "file-error" },
       h("span", { class: "pill bad", text: errorTitle(item.error) }),
-      h("div", { class: "detail small", title: item.error.message || null, text: errorText({ ...item.error, params: { ...(item.error.params || {}), file: undefined } }) }),
+      h("div", { class: "detail small", title: item.error.message || null, text: errorDetail(item.error) }),
       item.error.code === "unknown_format"
         ? h("button", { type: "button", class: "btn", "data-testid": "map-columns", onclick: () => mappingDialog(item), i18n: "import.map" })
         : null,
