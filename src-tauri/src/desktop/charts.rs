@@ -455,12 +455,27 @@ mod tests {
             .waterfall
             .as_deref()
             .is_some_and(|s| s.starts_with("<svg")));
-        // January alone: a one-month trend, labelled with the key when no label is given.
+        // January alone (31 days ≤ 62): the trend day by day, its last day labelled "01-31",
+        // each series labelled with its key when no label is given.
+        assert!(ch[0].trend_daily);
         let trend = ch[0].trend.as_deref().unwrap();
         assert!(
-            trend.contains("2026-01") && trend.contains("net_profit"),
+            trend.contains("\n01-31\n") && trend.contains("net_profit"),
             "{trend}"
         );
+        // The whole year: by month again.
+        let year = metrics::Filter {
+            to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+            ..f
+        };
+        let d = state
+            .with_ledger(|l| dashboard_on(l, &year, &look("light", &None), &Labels(HashMap::new())))
+            .unwrap();
+        assert!(!d.charts.currencies[0].trend_daily);
+        assert!(d.charts.currencies[0]
+            .trend
+            .as_deref()
+            .is_some_and(|t| t.contains("\n2026-12\n")));
     }
 
     #[test]
@@ -518,7 +533,7 @@ mod tests {
             "no_sku".to_string(),
             "(无 SKU)".to_string(),
         )]));
-        let st = style("light", Currency::CNY);
+        let st = look("light", &None).style(Currency::CNY);
         let c = matrix_chart(&p, &labels, &st).unwrap();
         assert_eq!(c.marks, ["MUG-01", ""]);
         let svg = c.matrix.unwrap();

@@ -287,11 +287,11 @@ fn matrix_labels_only_the_biggest_sellers_and_never_overprints() {
     assert_eq!(count(&svg, "<circle"), 30);
     for i in 1..=18 {
         assert!(
-            !svg.contains(&format!("SKU-{i:02}<")),
+            !svg.contains(&format!("\nSKU-{i:02}\n")),
             "SKU-{i:02} is labelled"
         );
     }
-    assert!(svg.contains("SKU-30<"), "the biggest seller is labelled");
+    assert!(svg.contains("\nSKU-30\n"), "the biggest seller is labelled");
     // Same margin, shares 1/1000 apart (~17 px): labels left where they fall would overlap.
     // Those printed are stepped apart: no two 6-character boxes (42 × 14 px) intersect.
     let at = |t: &str, attr: &str| -> i32 {
@@ -304,7 +304,7 @@ fn matrix_labels_only_the_biggest_sellers_and_never_overprints() {
     };
     let boxes: Vec<(i32, i32)> = svg
         .split("<text")
-        .filter(|t| t.contains(">SKU-"))
+        .filter(|t| t.contains("\nSKU-"))
         .map(|t| (at(t, "x"), at(t, "y")))
         .collect();
     assert!(!boxes.is_empty() && boxes.len() <= super::matrix::LABELLED);
