@@ -4,7 +4,7 @@
 // (`shopee_vn`, `platform_commission`, …) or CLI flag (`--store`). Screenshots: fit_*.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, setLang, setValue, go, settle, invoke, importFixtures, reload, By } from "../lib/app.mjs";
+import { launch, screenshot, setLang, setValue, go, settle, isE2eBuild, importFixtures, reload, By } from "../lib/app.mjs";
 import { leakedWord } from "../lib/words.mjs";
 
 const VIEWS = ["dashboard", "import", "channels", "products", "stores", "costs", "review"];
@@ -13,8 +13,7 @@ let e2eBuild = false;
 
 before(async () => {
   app = await launch({ locale: "en-US" });
-  const info = await invoke(app.driver, "app_info");
-  e2eBuild = Boolean(info.ok && info.ok.e2e);
+  e2eBuild = await isE2eBuild(app.driver);
   if (e2eBuild) {
     await importFixtures(app.driver);
     await reload(app.driver);

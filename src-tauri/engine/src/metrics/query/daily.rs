@@ -9,7 +9,6 @@ use super::{resolve, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
 use crate::metrics::store::StoreFigures;
-use crate::metrics::Amount;
 
 /// The longest period drawn day by day (two months of 31 days).
 pub const DAILY_MAX_DAYS: i64 = 62;
@@ -30,15 +29,11 @@ pub fn daily(ledger: &Ledger, f: &Filter) -> Result<Option<Monthly>> {
         let mut out = Vec::with_capacity(days.len());
         for day in &days {
             let fig = StoreFigures::compute(&totals(ledger, cs, Some(*day), Some(*day))?.inputs);
-            let am = |v| Amount::new(v, cs.currency);
-            out.push(MonthFigures {
-                month: day.format("%Y-%m-%d").to_string(),
-                gross_sales: am(fig.gross_sales),
-                net_sales: am(fig.net_sales),
-                net_profit: am(fig.net_profit),
-                ad_spend: am(fig.ad_spend),
-                store_roas: fig.store_roas,
-            });
+            out.push(MonthFigures::of(
+                day.format("%Y-%m-%d").to_string(),
+                &fig,
+                cs.currency,
+            ));
         }
         currencies.push(CurrencyMonths {
             currency: cs.currency,
