@@ -1,8 +1,8 @@
 // Costs: SKUs still missing a unit cost, importing a cost sheet, and fixed monthly costs.
 
 import { call, filterArg } from "../api.js";
-import { h, table, clear, errorTitle, toast } from "../dom.js";
-import { t } from "../i18n.js";
+import { h, table, clear, errorText, toast } from "../dom.js";
+import { t, has } from "../i18n.js";
 import { money, date, amountPlaceholder } from "../format.js";
 import { filter, state } from "../state.js";
 import { pickFiles } from "../importer.js";
@@ -13,11 +13,11 @@ function rowsOf(m) {
   return m.skus || m.items || [];
 }
 
-const fail = (e) => toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+const fail = (e) => toast(errorText(e), "error", 8000);
 
 /** The editable SKU cost table of one currency: every costed SKU and every SKU sold
  *  without a cost (blank, highlighted). Saving a cell recomputes every figure. */
-async function skuTableCard(currency, missing) {
+async function skuTableCard(currency, missing, refresh) {
   const card = h("section", { class: "card", "data-testid": `sku-costs-${currency}` },
     h("h2", {}, h("span", { i18n: "costs.unit_costs" }), h("span", { class: "currency-tag", text: currency })),
     h("p", { class: "muted", i18n: "costs.table_help" }));
@@ -28,7 +28,7 @@ async function skuTableCard(currency, missing) {
     try {
       costs = await call("sku_costs", { currency });
     } catch (e) {
-      clear(list).append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      clear(list).append(h("p", { class: "muted", text: errorText(e) }));
       return;
     }
     const rows = [
@@ -43,7 +43,8 @@ async function skuTableCard(currency, missing) {
         try {
           await call("set_sku_cost", { currency, sku: r.sku, validFrom: r.valid_from, unitCost: input.value.trim() });
           toast(t("costs.saved_recomputed"));
-          await draw();
+          // The missing-cost warning and the other tables follow the saved cost.
+          await (refresh ? refresh() : draw());
         } catch (e) {
           fail(e);
         }
@@ -69,7 +70,7 @@ async function skuTableCard(currency, missing) {
     ], rows) : h("p", { class: "muted", i18n: "costs.none" }));
   };
   await draw();
-  card.append(pasteBox(currency, draw));
+  card.append(pasteBox(currency, refresh || draw));
   return card;
 }
 
@@ -87,7 +88,7 @@ function pasteBox(currency, redraw) {
       if (r.errors.length) {
         out.append(h("div", { class: "alert alert-error", role: "alert", "data-testid": "paste-errors" },
           h("div", {}, h("strong", { text: t("costs.paste_errors", { n: r.errors.length }) }),
-            h("ul", { class: "paste-error-list" }, r.errors.map((e) => h("li", { text: t("costs.paste_error_at", { line: e.line, column: e.column, value: e.value || "∅", reason: e.reason }) }))))));
+            h("ul", { class: "paste-error-list" }, r.errors.map((e) => h("li", { text: t("costs.paste_error_at", { line: e.line, column: e.column, value: e.value || "∅", reason: e.code && has(`error.reason.${e.code}`) ? t(`error.reason.${e.code}`) : t("error.hint.invalid_argument") }) }))))));
       }
       if (r.costs.length) {
         out.append(h("p", { class: "small", "data-testid": "paste-ok", text: t(r.saved ? "costs.paste_saved" : "costs.paste_ready", { n: r.costs.length }) }),
@@ -125,7 +126,7 @@ function importSheetButton(ctx) {
     try {
       if ((await pickFiles()).length) ctx.go("import");
     } catch (e) {
-      toast(`${errorTitle(e)} — ${e.message}`, "error");
+      toast(errorText(e), "error");
     }
   } }, h("span", { i18n: "costs.import_sheet" }));
 }
@@ -161,7 +162,7 @@ async function fixedCard(ctx, currency) {
           } }, h("span", { i18n: "costs.delete" })) },
       ], rows));
     } catch (e) {
-      list.append(h("p", { class: "muted", text: e.code === "unavailable" ? t("common.coming") : `${errorTitle(e)} — ${e.message}` }));
+      list.append(h("p", { class: "muted", text: e.code === "unavailable" ? t("common.coming") : errorText(e) }));
     }
   };
   const month = h("input", { type: "month", id: "fc-month", required: true, placeholder: "2026-01" });
@@ -175,7 +176,7 @@ async function fixedCard(ctx, currency) {
       amount.value = "";
       draw();
     } catch (err) {
-      toast(`${errorTitle(err)} — ${err.message}`, "error", 8000);
+      toast(errorText(err), "error", 8000);
     }
   } },
     h("label", { for: "fc-month", i18n: "costs.col.month" }), month,
@@ -228,7 +229,7 @@ async function feeKindCard() {
     try {
       data = await call("fee_kind_sources");
     } catch (e) {
-      clear(list).append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      clear(list).append(h("p", { class: "muted", text: errorText(e) }));
       return;
     }
     const { kinds, sources } = data;
@@ -253,7 +254,7 @@ async function feeKindCard() {
         { label: t("costs.fee_kind"), render: (r) => target(r.target) },
       ], rows)));
   } catch (e) {
-    card.append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+    card.append(h("p", { class: "muted", text: errorText(e) }));
   }
   return card;
 }
@@ -273,7 +274,7 @@ export async function render(root, ctx) {
       h("span", { class: "alert-ico", "aria-hidden": "true", text: "⚠" }),
       h("div", {}, h("strong", { text: t("dashboard.missing_costs", { n: missing.length }) }), " ", h("span", { i18n: "costs.missing_help" }))));
   }
-  const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing)));
+  const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing, ctx.refresh)));
   // The fixed-cost form is in the selected store's currency, or the only one there is.
   const shown = state.store ? stores.filter((s) => s.name === state.store) : stores;
   const fixedCurrencies = [...new Set(shown.map((s) => s.currency))];

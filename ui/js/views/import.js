@@ -2,8 +2,8 @@
 // with a progress bar → per-file result or translated error. Below: the history with Undo.
 
 import { call } from "../api.js";
-import { h, table, clear, errorBox, errorTitle, toast } from "../dom.js";
-import { t } from "../i18n.js";
+import { h, table, clear, errorBox, errorTitle, errorText, errorDetail, toast } from "../dom.js";
+import { t, has } from "../i18n.js";
 import { number, dateRange, dateTime } from "../format.js";
 import { queue, subscribe, importReady, importMapped, importSkipping, remove, clearFinished, readyCount } from "../importer.js";
 import { dropZone } from "./common.js";
@@ -14,7 +14,7 @@ function statusCell(item, ctx) {
   if (item.status === "error") {
     return h("div", { class: "file-error", role: "alert", "data-testid": "file-error" },
       h("span", { class: "pill bad", text: errorTitle(item.error) }),
-      item.error.message ? h("div", { class: "detail small muted", text: item.error.message }) : null,
+      h("div", { class: "detail small", title: item.error.message || null, text: errorDetail(item.error) }),
       item.error.code === "unknown_format"
         ? h("button", { type: "button", class: "btn", "data-testid": "map-columns", onclick: () => mappingDialog(item), i18n: "import.map" })
         : null,
@@ -40,7 +40,7 @@ async function mappingDialog(item) {
   try {
     cols = await call("preview_columns", { path: item.path });
   } catch (e) {
-    toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+    toast(errorText(e), "error", 8000);
     return;
   }
   const saved = cols.template;
@@ -151,7 +151,7 @@ function skipDialog(item, ctx) {
       { label: t("import.skip_col.row"), num: true, render: (s) => number(s.row) },
       { label: t("import.skip_col.column"), render: (s) => s.column || "—" },
       { label: t("import.skip_col.value"), render: (s) => h("code", { text: s.value ?? "" }) },
-      { label: t("import.skip_col.reason"), key: "reason" },
+      { label: t("import.skip_col.reason"), wide: true, render: (s) => (s.code && has(`error.reason.${s.code}`) ? t(`error.reason.${s.code}`) : t("error.bad_cell")) },
     ], p.skipped),
     errors,
     h("div", { class: "btn-row card-actions" },
@@ -192,8 +192,8 @@ function queueCard(ctx) {
         { label: t("import.col.store"), render: (i) => storeCell(i, p(i, "store")) },
         { label: t("import.col.dates"), render: (i) => dateRange(p(i, "date_from"), p(i, "date_to")) },
         { label: t("import.col.rows"), num: true, render: (i) => number(p(i, "rows")) },
-        { label: t("import.col.status"), render: (i) => statusCell(i, ctx) },
-        { label: "", render: (i) => (i.status === "importing" ? "" : h("button", { type: "button", class: "icon-btn", "aria-label": t("import.remove", { file: i.name }), onclick: () => remove(i.path), text: "×" })) },
+        { label: t("import.col.status"), wide: true, render: (i) => statusCell(i, ctx) },
+        { label: "", sticky: true, render: (i) => (i.status === "importing" ? "" : h("button", { type: "button", class: "icon-btn", "aria-label": t("import.remove", { file: i.name }), onclick: () => remove(i.path), text: "×" })) },
       ], queue.items),
     );
     if (queue.progress) {
@@ -228,7 +228,7 @@ function historyCard(ctx) {
     try {
       rows = await call("imports");
     } catch (e) {
-      clear(card).append(h("h2", { i18n: "import.history" }), h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      clear(card).append(h("h2", { i18n: "import.history" }), h("p", { class: "muted", text: errorText(e) }));
       return;
     }
     clear(card).append(h("h2", { i18n: "import.history" }));
@@ -239,13 +239,14 @@ function historyCard(ctx) {
     card.append(table([
       { label: t("import.col.when"), render: (r) => dateTime(r.imported_at) },
       { label: t("import.col.file"), key: "file" },
-      { label: t("import.col.platform"), render: (r) => t(`platform.${r.platform}`) },
-      { label: t("import.col.report"), render: (r) => t(`report.${r.report}`) },
-      { label: t("import.col.store"), render: (r) => r.store || "—" },
+      // Report, platform and store stacked in one cell keep Undo in view at 1366 px.
+      { label: t("import.col.report"), render: (r) => h("div", { class: "cell-stack" },
+        h("span", { text: t(`report.${r.report}`) }),
+        h("span", { class: "small muted", text: [t(`platform.${r.platform}`), r.store].filter(Boolean).join(" · ") })) },
       { label: t("import.col.dates"), render: (r) => dateRange(r.date_from, r.date_to) },
       { label: t("import.col.added"), num: true, render: (r) => number(r.added) },
       { label: t("import.col.duplicates"), num: true, render: (r) => number(r.duplicates) },
-      { label: "", render: (r) => h("button", { type: "button", class: "btn btn-danger", "aria-label": t("import.undo_file", { file: r.file }), onclick: async (ev) => {
+      { label: "", sticky: true, render: (r) => h("button", { type: "button", class: "btn btn-danger", "aria-label": t("import.undo_file", { file: r.file }), onclick: async (ev) => {
         const btn = ev.currentTarget;
         if (btn.dataset.armed !== "1") {
           // Two-step: the first press asks, the second undoes (no modal dialogs).
@@ -259,7 +260,7 @@ function historyCard(ctx) {
           await ctx.refreshStores();
           load();
         } catch (e) {
-          toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+          toast(errorText(e), "error", 8000);
         }
       } }, h("span", { i18n: "import.undo" })) },
     ], rows));

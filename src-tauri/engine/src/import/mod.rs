@@ -89,6 +89,8 @@ pub struct Skipped {
     pub column: Option<String>,
     pub value: Option<String>,
     pub reason: String,
+    /// The reason's code for the page's sentence (`error.reason.<code>`), if it has one.
+    pub code: Option<&'static str>,
 }
 
 /// What a file was recognised as.

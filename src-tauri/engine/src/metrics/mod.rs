@@ -20,7 +20,7 @@ use crate::model::{Currency, Money};
 pub use attribution::{attributed_sales, check_assist_coef};
 pub use channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
 pub use query::{
-    base_period, channels, compare, drill, missing_costs, monthly, products, repurchase,
+    base_period, channels, compare, daily, drill, missing_costs, monthly, products, repurchase,
     spend_response, store_matrix, subsidy, summary, summary_and_monthly, Baseline, BaselineKind,
     CampaignRow, ChannelRow, ChannelsReport, CompareWith, Comparison, CurrencyChannels,
     CurrencyComparison, CurrencyMatrix, CurrencyMonths, CurrencyProducts, CurrencySubsidy,

@@ -123,7 +123,7 @@ pub(crate) fn channels(b: &mut Builder) {
                     Cell::Money(ch.spend.value(), cur),
                     Cell::Money(ch.platform_sales.value(), cur),
                     Cell::Ratio(ch.roas.map(Rate::value)),
-                    Cell::Percent(ch.profit_roi.map(Rate::value)),
+                    Cell::Ratio(ch.profit_roi.map(Rate::value)),
                     Cell::Text(verdict),
                     Cell::ChangeRatio(ch.verdict_distance.map(Rate::value)),
                 ]

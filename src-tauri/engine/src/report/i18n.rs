@@ -87,8 +87,8 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("metric.net_margin", "净利率", "Net margin", "Biên lợi nhuận ròng"),
     ("metric.marketing_spend", "营销总投入", "Marketing spend", "Tổng chi marketing"),
     ("metric.store_roas", "全店投产比", "Full-store ROAS", "ROAS toàn cửa hàng"),
-    ("metric.profit_roi", "真实利润ROI", "True profit ROI", "ROI lợi nhuận thực"),
-    ("metric.break_even_roas", "保本投产比", "Break-even ROAS", "ROAS hòa vốn"),
+    ("metric.profit_roi", "真实ROI", "True ROI", "ROI thực"),
+    ("metric.break_even_roas", "保本ROI", "Break-even ROAS", "ROAS hòa vốn"),
     ("metric.orders", "订单数", "Orders", "Số đơn hàng"),
     ("metric.units", "件数", "Units", "Số sản phẩm"),
     ("fee.platform_commission", "平台佣金", "Platform commission", "Phí cố định (hoa hồng sàn)"),
@@ -185,7 +185,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("note.no_products", "今年没有商品销售数据。", "No product sales this year.", "Năm nay không có dữ liệu bán sản phẩm."),
     ("note.no_ads", "不宜投放", "do not advertise", "không nên quảng cáo"),
     ("note.cost_missing_mark", "* 该SKU缺少成本，边际贡献偏高。", "* No unit cost for this SKU: its contribution is overstated.", "* SKU chưa có giá vốn: lãi góp đang bị thổi phồng."),
-    ("note.be_basis_all", "判定、明年目标和花费上限都用同一个保本投产比 {be}：本币种 {n} 个店铺合计（总成交额 ÷ 总边际贡献）。各店自己的保本投产比见“店铺对比”；只看一个店请用 --store 生成报告。", "Verdicts, next year's targets and spend ceilings all use one break-even ROAS, {be}: that of the {n} stores of this currency together (total GMV ÷ total contribution). Each store's own break-even is under \"Stores side by side\"; for one store's, produce the report with --store.", "Kết luận, mục tiêu năm tới và mức trần chi tiêu đều dùng một ROAS hòa vốn {be}: của {n} cửa hàng cùng loại tiền cộng lại (tổng GMV ÷ tổng lãi góp). ROAS hòa vốn riêng của từng cửa hàng nằm ở mục \"So sánh các cửa hàng\"; muốn xem riêng một cửa hàng, hãy tạo báo cáo với --store."),
+    ("note.be_basis_all", "判定、明年目标和花费上限都用同一个保本投产比 {be}：本币种 {n} 个店铺合计（总成交额 ÷ 总边际贡献）。各店自己的保本投产比见“店铺对比”；只看一个店，请先选择该店铺再生成复盘。", "Verdicts, next year's targets and spend ceilings all use one break-even ROAS, {be}: that of the {n} stores of this currency together (total GMV ÷ total contribution). Each store's own break-even is under \"Stores side by side\"; for one store's own, choose that store and produce the review again.", "Kết luận, mục tiêu năm tới và mức trần chi tiêu đều dùng một ROAS hòa vốn {be}: của {n} cửa hàng cùng loại tiền cộng lại (tổng GMV ÷ tổng lãi góp). ROAS hòa vốn riêng của từng cửa hàng nằm ở mục \"So sánh các cửa hàng\"; muốn xem riêng một cửa hàng, hãy chọn cửa hàng đó rồi tạo lại báo cáo."),
     ("note.be_basis_store", "判定、明年目标和花费上限都用 {store} 的保本投产比 {be}。", "Verdicts, next year's targets and spend ceilings all use the break-even ROAS of {store}, {be}.", "Kết luận, mục tiêu năm tới và mức trần chi tiêu đều dùng ROAS hòa vốn của {store}: {be}."),
     ("note.stages_as_of", "阶段按 {date}（今年最后一个有销售的日子）计算：每个SKU截至当天 4 周的净销售额对比之前 4 周；上架不足 4 周为起爆，增长超过 20% 为爆发，±20% 以内为成熟，下降超过 20% 为衰退。", "Stages as of {date}, the last day with sales this year: each SKU's net sales in the 4 weeks to that day against the 4 weeks before; under 4 weeks on sale is launch, more than +20 % growth, within ±20 % mature, below −20 % decline.", "Giai đoạn tính đến {date}, ngày cuối cùng có doanh số trong năm: doanh thu thuần của mỗi SKU trong 4 tuần đến ngày đó so với 4 tuần trước; bán chưa đủ 4 tuần là khởi động, tăng hơn 20 % là tăng trưởng, trong khoảng ±20 % là trưởng thành, giảm quá 20 % là suy giảm."),
     ("note.subsidy", "补贴增量ROI：补贴最多的月份 {month} 对比上个月 {base}（按天数折算）。补贴只赚它带来的增量：(增量销售额 × 补贴前毛利率 − 补贴) ÷ 补贴。", "Subsidy incremental ROI: {month}, the month with the most subsidy, against {base} (scaled to the same number of days). A subsidy only earns what it adds: (incremental sales × margin before the subsidy − subsidy) ÷ subsidy.", "ROI tăng thêm của trợ giá: {month}, tháng trợ giá nhiều nhất, so với {base} (quy đổi theo số ngày). Trợ giá chỉ đáng tiền ở phần doanh số nó tạo thêm: (doanh số tăng thêm × biên lợi nhuận trước trợ giá − trợ giá) ÷ trợ giá."),
@@ -239,6 +239,19 @@ mod tests {
                 "duplicate {}",
                 row.0
             );
+        }
+    }
+
+    /// The review is read by merchants: no command-line flag ("--store") in any language.
+    #[test]
+    fn no_text_names_a_command_line_flag() {
+        for (key, zh, en, vi) in TABLE {
+            for text in [zh, en, vi] {
+                let flag = text
+                    .match_indices("--")
+                    .any(|(i, _)| text[i + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
+                assert!(!flag, "{key}: {text}");
+            }
         }
     }
 

@@ -295,6 +295,7 @@ fn refuse_or_skip(
         row,
         column,
         value: Some(bad.value),
+        code: crate::error_reason::reason_code(&bad.reason),
         reason: bad.reason,
     });
     Ok(())

@@ -11,6 +11,7 @@
 
 mod channels;
 mod compare;
+mod daily;
 mod drill;
 mod matrix;
 mod monthly;
@@ -33,6 +34,7 @@ pub use channels::{
     channels, CampaignRow, ChannelRow, ChannelsReport, CurrencyChannels, WindowFigures,
 };
 pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
+pub use daily::{daily, DAILY_MAX_DAYS};
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
 pub use matrix::{store_matrix, CurrencyMatrix, MatrixFigures, MatrixRow, StoreMatrix};
 pub(crate) use monthly::month_spans;

@@ -399,3 +399,61 @@ fn summary_and_monthly_of_an_empty_ledger() {
     let (s, m) = summary_and_monthly(&l, &Filter::default()).unwrap();
     assert_eq!((s.currencies.len(), m.currencies.len()), (0, 0));
 }
+
+#[test]
+fn daily_series_for_two_months_or_less() {
+    let l = Ledger::open_in_memory().unwrap();
+    let a = l
+        .ensure_store("A", Platform::Taobao, Currency::CNY)
+        .unwrap()
+        .id;
+    // Mar 2: GMV 500, refund 100 → net 400; Mar 4: GMV 300 → net 300. Rent 3100 for March
+    // is 100 a day (3100 ÷ 31): net profit Mar 2 = 400 − 100 = 300, Mar 3 = −100,
+    // Mar 4 = 300 − 100 = 200 (no costs, fees or ads entered).
+    store_day(
+        &l,
+        a,
+        "2026-03-02",
+        2,
+        dec!(2),
+        dec!(500),
+        dec!(100),
+        dec!(0),
+    );
+    store_day(&l, a, "2026-03-04", 1, dec!(1), dec!(300), dec!(0), dec!(0));
+    l.set_fixed_cost(None, Currency::CNY, day("2026-03-01"), "rent", dec!(3100))
+        .unwrap();
+    let period = |from: &str, to: &str| Filter {
+        from: Some(day(from)),
+        to: Some(day(to)),
+        store: None,
+    };
+    let d = daily(&l, &period("2026-03-02", "2026-03-04"))
+        .unwrap()
+        .expect("three days");
+    let days = &d.currencies[0].months;
+    let got: Vec<(&str, Decimal, Decimal)> = days
+        .iter()
+        .map(|m| (m.month.as_str(), m.net_sales.value(), m.net_profit.value()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-03-02", dec!(400), dec!(300)),
+            ("2026-03-03", dec!(0), dec!(-100)),
+            ("2026-03-04", dec!(300), dec!(200)),
+        ]
+    );
+    // 62 days is still daily; 63 days is the monthly trend's.
+    assert!(daily(&l, &period("2026-03-01", "2026-05-01"))
+        .unwrap()
+        .is_some());
+    assert!(daily(&l, &period("2026-03-01", "2026-05-02"))
+        .unwrap()
+        .is_none());
+    assert!(
+        daily(&Ledger::open_in_memory().unwrap(), &Filter::default())
+            .unwrap()
+            .is_none()
+    );
+}
