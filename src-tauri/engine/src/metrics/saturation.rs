@@ -146,7 +146,7 @@ impl PowerFit {
     /// The spend ceiling the data supports: s* only when 0 < b ≤ `MAX_CEILING_B`, c > 0 and
     /// s* ≤ `CEILING_REACH` × `max_spend` (the largest daily spend seen); else why not.
     pub fn ceiling(&self, c: Option<Decimal>, max_spend: Decimal) -> Result<Decimal, NoCeiling> {
-        if !c.is_some_and(|c| c > Decimal::ZERO) {
+        if c.is_none_or(|c| c <= Decimal::ZERO) {
             return Err(NoCeiling::NoProfit);
         }
         if self.b <= 0.0 {

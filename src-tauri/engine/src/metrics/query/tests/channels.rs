@@ -157,10 +157,9 @@ fn missing_costs_lists_skus_without_a_valid_cost() {
     assert_eq!(skus, [("S2", Currency::CNY)]);
 }
 
-#[test]
-fn spend_response_fits_daily_points_and_finds_s_star() {
-    use crate::metrics::saturation::Saturation;
-    // Break-even 2.5 (c = 0.4): gross 10,000, COGS 6,000.
+/// CNY store "A" with break-even 2.5 (c = 0.4): gross 10,000, COGS 6,000; and an import
+/// for its ad days.
+fn break_even_2_5() -> (Ledger, StoreId, i64) {
     let l = Ledger::open_in_memory().unwrap();
     let a = l
         .ensure_store("A", Platform::Douyin, Currency::CNY)
@@ -181,6 +180,13 @@ fn spend_response_fits_daily_points_and_finds_s_star() {
         .execute("INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES ('CNY', 'S', '1970-01-01', 60000000)", [])
         .unwrap();
     let imp = import(&l);
+    (l, a, imp)
+}
+
+#[test]
+fn spend_response_fits_daily_points_and_finds_s_star() {
+    use crate::metrics::saturation::Saturation;
+    let (l, a, imp) = break_even_2_5();
     // sales = 10 × spend^0.5 on 8 days (the last day spends 64).
     for (i, sp) in [1i64, 4, 9, 16, 25, 36, 49, 64].iter().enumerate() {
         let sales = Decimal::from(10) * Decimal::from((*sp as f64).sqrt() as i64);
@@ -316,27 +322,7 @@ fn lifecycle_stages_are_measured_at_the_last_day_with_sales_in_the_period() {
 /// a saturating one (b = 0.5) gets s* inside the spend it tried.
 #[test]
 fn channels_response_gives_a_ceiling_only_where_the_fit_supports_it() {
-    // Break-even 2.5 (c = 0.4): gross 10,000, COGS 6,000 (as in the s* test above).
-    let l = Ledger::open_in_memory().unwrap();
-    let a = l
-        .ensure_store("A", Platform::Douyin, Currency::CNY)
-        .unwrap()
-        .id;
-    store_day(
-        &l,
-        a,
-        "2026-03-01",
-        1,
-        dec!(1),
-        dec!(10000),
-        dec!(0),
-        dec!(0),
-    );
-    sku_day(&l, a, "2026-03-01", "S", dec!(1), dec!(1), dec!(10000));
-    l.conn()
-        .execute("INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES ('CNY', 'S', '1970-01-01', 60000000)", [])
-        .unwrap();
-    let imp = import(&l);
+    let (l, a, imp) = break_even_2_5();
     for (i, sp) in [1i64, 4, 9, 16, 25, 36, 49, 64].iter().enumerate() {
         let d = format!("2026-03-{:02}", i + 1);
         // qianchuan: sales = 3 × spend (a straight line, b = 1).
