@@ -68,7 +68,8 @@ for s in 16 24 32 48 64 128 256 512; do
 done
 [[ -f /usr/share/icons/hicolor/scalable/apps/fupan.svg ]] || fail "no scalable icon"
 ok "icons 16…512 px and scalable"
-ls /usr/lib/Fupan/samples/shopee_vn/*.xlsx >/dev/null 2>&1 || fail "sample data not installed"
+ls "/usr/lib/Fupan/samples/Nhà Mộc Decor/"*.xlsx >/dev/null 2>&1 || fail "sample data not installed"
+if [[ -e /usr/lib/Fupan/samples/bad || -e /usr/lib/Fupan/samples/fuzz ]]; then fail "test files shipped as samples"; fi
 ok "sample data in /usr/lib/Fupan/samples"
 
 step "open the installed app under Xvfb"

@@ -14,6 +14,7 @@ import * as products from "./views/products.js";
 import * as stores from "./views/stores.js";
 import * as costs from "./views/costs.js";
 import * as review from "./views/review.js";
+import { storeLabel } from "./store_label.js";
 
 const VIEWS = { dashboard, import: importView, channels, products, stores, costs, review };
 const $ = (id) => document.getElementById(id);
@@ -65,7 +66,7 @@ export async function refreshStores() {
   }
   clear(sel).append(h("option", { value: "", i18n: "store.all" }));
   for (const s of list) {
-    sel.append(h("option", { value: s.name, text: `${s.name} · ${t(`platform.${s.platform}`)}` }));
+    sel.append(h("option", { value: s.name, text: `${storeLabel(s.name)} · ${t(`platform.${s.platform}`)}` }));
   }
   sel.value = list.some((s) => s.name === state.store) ? state.store : "";
   if (sel.value !== state.store) state.store = sel.value;

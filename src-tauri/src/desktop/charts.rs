@@ -308,6 +308,9 @@ pub struct ResponseDto {
     pub optimal_spend: Option<Amount>,
     pub current_marginal_roas: Option<Rate>,
     pub break_even_roas: Option<Rate>,
+    /// Why there is no ceiling (`NoCeiling` code), and the largest daily spend seen.
+    pub why: Option<metrics::NoCeiling>,
+    pub max_spend: Option<Amount>,
 }
 
 pub fn response_on(
@@ -355,6 +358,8 @@ pub fn response_on(
         optimal_spend: r.optimal_spend.map(|v| Amount::new(v, cur)),
         current_marginal_roas: r.current_marginal_roas,
         break_even_roas: r.break_even_roas,
+        why: r.why,
+        max_spend: r.max_spend.map(|v| Amount::new(v, cur)),
     })
 }
 

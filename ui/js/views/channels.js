@@ -10,6 +10,7 @@ import { money, ratio, percent, number, isNegative } from "../format.js";
 import { filter, state } from "../state.js";
 import { charts, chartCard, chartLabels, currencyHead } from "./common.js";
 import { subsidyCard } from "./subsidy.js";
+import { storeLabel } from "../store_label.js";
 
 function verdict(v) {
   if (!v) return h("span", { class: "pill neutral", text: "—" });
@@ -52,7 +53,7 @@ function channelTable(cur) {
 
 /** The channel and its store; the name opens the ad days behind the row. */
 function channelCell(r, c) {
-  return h("div", { class: "cell-stack" }, rowsButton(r, c), h("span", { class: "small muted", text: r.store || "—" }));
+  return h("div", { class: "cell-stack" }, rowsButton(r, c), h("span", { class: "small muted", text: r.store ? storeLabel(r.store) : "—" }));
 }
 
 /** "More columns" / "Fewer columns": every channel table of the screen at once. */
@@ -76,7 +77,7 @@ function responseCard(cur) {
   const box = h("div", { class: "chart", "data-testid": "response-box" });
   const facts = h("div", { class: "response-facts" });
   const sel = h("select", { id: `response-${cur.currency}`, "aria-label": t("channels.response_pick") },
-    options.map((r, i) => h("option", { value: String(i), text: `${t(`channel.${r.channel}`)} · ${r.store}` })));
+    options.map((r, i) => h("option", { value: String(i), text: `${t(`channel.${r.channel}`)} · ${storeLabel(r.store)}` })));
   const show = async () => {
     const r = options[Number(sel.value)];
     if (!r) return;
@@ -98,6 +99,11 @@ function responseCard(cur) {
         h("dt", { i18n: "channels.response_marginal" }), h("dd", { class: "num", text: ratio(res.current_marginal_roas) }),
         h("dt", { i18n: "channels.response_optimal" }), h("dd", { class: "num", "data-testid": "optimal-spend", text: money(res.optimal_spend, c) }),
         h("dt", { i18n: "channels.break_even" }), h("dd", { class: "num", text: ratio(res.break_even_roas) })));
+      // No ceiling where the fit does not support one: say why, within the spend tried.
+      if (!res.optimal_spend && res.why) {
+        facts.append(h("p", { class: "small", "data-testid": "no-ceiling",
+          text: t(`channels.no_ceiling.${res.why}`, { max: money(res.max_spend, c) }) }));
+      }
     } catch (e) {
       box.append(errorBox(e));
     }

@@ -7,6 +7,7 @@ import { pickFiles, loadSample, queue } from "../importer.js";
 import { svgNode, toast, errorText } from "../dom.js";
 import { state } from "../state.js";
 import { drillable } from "../drill.js";
+import { storeLabel } from "../store_label.js";
 
 export const PLATFORMS = ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada"];
 
@@ -88,7 +89,7 @@ export function chartCard(titleKey, svg, testid) {
 export function currencyHead(cur, stores) {
   return h("h2", { class: "currency-head" },
     h("span", { class: "currency-tag", text: cur }),
-    h("span", { class: "muted small", text: (stores || []).join(" · ") }));
+    h("span", { class: "muted small", text: (stores || []).map(storeLabel).join(" · ") }));
 }
 
 export function unavailable(e) {

@@ -138,7 +138,23 @@ function importCard(ctx) {
     importSheetButton(ctx));
 }
 
-async function fixedCard(ctx, currency) {
+/** Who a fixed cost is for, chosen in the form when there is a choice: all stores of a
+ *  currency, or one store (preselected: the top bar's store). */
+function targetSelect(stores) {
+  const currencies = [...new Set(stores.map((s) => s.currency))].sort();
+  const options = [
+    ...currencies.map((c) => ({ value: `currency:${c}`, currency: c, text: t("costs.for_all_stores", { currency: c }) })),
+    ...stores.map((s) => ({ value: `store:${s.name}`, currency: s.currency, store: s.name, text: `${s.name} (${s.currency})` })),
+  ];
+  const select = h("select", { id: "fc-store", "data-testid": "fixed-cost-store" },
+    options.map((o) => h("option", { value: o.value, text: o.text })));
+  if (state.store && stores.some((s) => s.name === state.store)) select.value = `store:${state.store}`;
+  const chosen = () => options.find((o) => o.value === select.value) || options[0] || {};
+  // One currency and one store: nothing to choose.
+  return { select, chosen, needed: currencies.length > 1 || stores.length > 1 };
+}
+
+async function fixedCard(ctx, stores) {
   const card = h("section", { class: "card", "data-testid": "fixed-costs" });
   const list = h("div");
   const draw = async () => {
@@ -167,11 +183,16 @@ async function fixedCard(ctx, currency) {
   };
   const month = h("input", { type: "month", id: "fc-month", required: true, placeholder: "2026-01" });
   const kind = h("input", { type: "text", id: "fc-kind", required: true, placeholder: t("costs.kind_placeholder") });
-  const amount = h("input", { type: "text", id: "fc-amount", required: true, inputmode: "decimal", placeholder: currency ? amountPlaceholder(currency) : "0" });
+  const target = targetSelect(stores);
+  const amount = h("input", { type: "text", id: "fc-amount", required: true, inputmode: "decimal" });
+  const placeholder = () => { amount.placeholder = target.chosen().currency ? amountPlaceholder(target.chosen().currency) : "0"; };
+  target.select.addEventListener("change", placeholder);
+  placeholder();
   const form = h("form", { class: "fixed-form", onsubmit: async (e) => {
     e.preventDefault();
     try {
-      await call("add_fixed_cost", { store: state.store || null, month: month.value, kind: kind.value, amount: amount.value.trim() });
+      const to = target.chosen();
+      await call("add_fixed_cost", { store: to.store || null, currency: to.currency || null, month: month.value, kind: kind.value, amount: amount.value.trim() });
       toast(t("costs.saved"));
       amount.value = "";
       draw();
@@ -179,6 +200,7 @@ async function fixedCard(ctx, currency) {
       toast(errorText(err), "error", 8000);
     }
   } },
+    target.needed ? h("label", { for: "fc-store", i18n: "costs.col.store" }) : null, target.needed ? target.select : null,
     h("label", { for: "fc-month", i18n: "costs.col.month" }), month,
     h("label", { for: "fc-kind", i18n: "costs.col.kind" }), kind,
     h("label", { for: "fc-amount", i18n: "costs.col.amount" }), amount,
@@ -275,9 +297,6 @@ export async function render(root, ctx) {
       h("div", {}, h("strong", { text: t("dashboard.missing_costs", { n: missing.length }) }), " ", h("span", { i18n: "costs.missing_help" }))));
   }
   const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing, ctx.refresh)));
-  // The fixed-cost form is in the selected store's currency, or the only one there is.
-  const shown = state.store ? stores.filter((s) => s.name === state.store) : stores;
-  const fixedCurrencies = [...new Set(shown.map((s) => s.currency))];
-  const fixed = await fixedCard(ctx, fixedCurrencies.length === 1 ? fixedCurrencies[0] : null);
+  const fixed = await fixedCard(ctx, stores);
   root.append(...tables, importCard(ctx), fixed, await feeKindCard());
 }

@@ -163,16 +163,28 @@ function skipDialog(item, ctx) {
   dlg.showModal();
 }
 
-/** A cost sheet belongs to no shop: the user picks the store (of the sheet's currency). */
+/** The store column of a previewed file. A SKU cost sheet belongs to no shop: each SKU takes
+ *  the currency of the stores that sell it, so a store is offered only as an option (several
+ *  currencies). A file that names no shop asks for the name, pre-filled with the one given
+ *  last for its platform, else the platform's name in the UI language. */
 function storeCell(item, detected) {
-  if (!item.preview || item.preview.report !== "sku_costs" || item.status !== "ready") return detected || "—";
-  const options = storeList.filter((s) => s.currency === item.preview.currency);
-  if (!options.length) return detected || "—";
-  if (!options.some((s) => s.name === item.store)) item.store = options[0].name;
-  const sel = h("select", { "aria-label": t("import.col.store"), onchange: (e) => { item.store = e.target.value; } },
-    options.map((s) => h("option", { value: s.name, text: s.name })));
-  sel.value = item.store;
-  return sel;
+  const pv = item.preview;
+  if (!pv || item.status !== "ready") return detected || "—";
+  if (pv.report === "sku_costs") {
+    const currencies = new Set(storeList.map((s) => s.currency));
+    if (currencies.size < 2) return "—";
+    const sel = h("select", { "aria-label": t("import.col.store"), "data-testid": "cost-store",
+      onchange: (e) => { item.store = e.target.value || null; } },
+      h("option", { value: "", text: t("import.store_by_sku") }),
+      storeList.map((s) => h("option", { value: s.name, text: `${s.name} (${s.currency})` })));
+    sel.value = item.store || "";
+    return sel;
+  }
+  if (pv.report === "fixed_costs" || !["platform", "remembered"].includes(pv.store_source)) return detected || "—";
+  if (item.store == null) item.store = pv.store_source === "remembered" ? pv.store : t(`platform.${pv.platform}`);
+  return h("input", { type: "text", class: "store-name", "data-testid": "store-name", value: item.store,
+    "aria-label": t("import.store_name"), title: t("import.store_name_help"),
+    oninput: (e) => { item.store = e.target.value.trim() || null; } });
 }
 
 function queueCard(ctx) {

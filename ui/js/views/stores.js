@@ -7,12 +7,13 @@ import { t } from "../i18n.js";
 import { money, ratio, percent, number, isNegative } from "../format.js";
 import { range } from "../state.js";
 import { dropZone, currencyHead } from "./common.js";
+import { storeLabel } from "../store_label.js";
 
 function actions(s, stores, ctx) {
   const peers = stores.filter((o) => o.id !== s.id && o.platform === s.platform && o.currency === s.currency);
   const rename = h("button", { type: "button", class: "btn btn-small", "aria-label": t("stores.rename_store", { store: s.name }),
     onclick: async () => {
-      const input = h("input", { type: "text", value: s.name, "aria-label": t("stores.new_name"), class: "rename-input" });
+      const input = h("input", { type: "text", value: storeLabel(s.name), "aria-label": t("stores.new_name"), class: "rename-input" });
       const save = async () => {
         try {
           await call("rename_store", { id: s.id, name: input.value });
@@ -72,7 +73,7 @@ export async function render(root, ctx) {
       currencyHead(c, cur.stores.map((s) => s.store)),
       table([
         // Platform under the name keeps the matrix readable at 1366 px, UV value in view.
-        { label: t("stores.col.store"), render: (s) => h("div", {}, h("strong", { text: s.store }),
+        { label: t("stores.col.store"), render: (s) => h("div", {}, h("strong", { text: s.total ? s.store : storeLabel(s.store) }),
           s.total ? null : h("div", { class: "muted small", text: t(`platform.${s.platform}`) })) },
         { label: t("kpi.net_sales"), help: t("help.net_sales"), num: true, render: m("net_sales") },
         { label: t("stores.col.share"), help: t("help.share"), num: true, render: (s) => (s.total ? "" : percent(s.net_sales_share)) },

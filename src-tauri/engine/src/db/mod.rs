@@ -7,6 +7,7 @@ mod fee_kinds;
 mod imports;
 mod migrate;
 mod replaced;
+pub mod sku_currency;
 mod split;
 mod stores;
 mod templates;

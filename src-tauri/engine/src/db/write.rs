@@ -75,6 +75,9 @@ pub struct LedgerWriter<'t> {
     /// Whether the store holds schema-1 fees (no source), asked once per import: only then
     /// does a fee's lookup also look for one.
     legacy_fees: Option<bool>,
+    /// SKU costs placed per SKU by the currency it sells in (a sheet without store or
+    /// currency in a ledger of several currencies).
+    per_sku: Option<super::sku_currency::SkuCurrencies>,
 }
 
 enum Existing {
@@ -112,7 +115,19 @@ impl<'t> LedgerWriter<'t> {
             span: None,
             max_rank: None,
             legacy_fees: None,
+            per_sku: None,
         })
+    }
+
+    /// Place each SKU cost by the currency its SKU sells in (`SkuCurrencies`).
+    pub fn place_costs_per_sku(&mut self) -> Result<()> {
+        self.per_sku = Some(super::sku_currency::SkuCurrencies::load(self.tx)?);
+        Ok(())
+    }
+
+    /// The SKUs of a per-SKU cost sheet that sell in no single currency.
+    pub fn unplaced_skus(&self) -> &[String] {
+        self.per_sku.as_ref().map_or(&[], |p| p.unplaced())
     }
 
     pub fn counts(&self) -> WriteCounts {
@@ -531,8 +546,16 @@ impl LedgerSink for LedgerWriter<'_> {
     }
 
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
+        let currency = match (cost.currency, self.per_sku.as_mut()) {
+            (Some(c), _) => c,
+            (None, None) => self.currency,
+            (None, Some(p)) => match p.of(&cost.sku) {
+                Some(c) => c,
+                None => return Ok(()), // refused as a whole by the pipeline
+            },
+        };
         let key: [&dyn rusqlite::ToSql; 3] =
-            [&self.currency.code(), &cost.sku, &day_text(cost.valid_from)];
+            [&currency.code(), &cost.sku, &day_text(cost.valid_from)];
         let set = SKU_COSTS.set(self.tx, self.import, &key, scaled(cost.unit_cost)?)?;
         self.mark(set);
         Ok(())

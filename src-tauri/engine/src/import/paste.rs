@@ -103,6 +103,7 @@ pub fn parse_cost_block(block: &str, currency: Currency) -> PastedCosts {
             sku,
             unit_cost,
             valid_from,
+            currency: None,
         });
     }
     out
@@ -128,12 +129,14 @@ mod tests {
                 SkuCost {
                     sku: "TS-RED-M".into(),
                     unit_cost: dec!(1234.50),
-                    valid_from: d("2026-03-01")
+                    valid_from: d("2026-03-01"),
+                    currency: None
                 },
                 SkuCost {
                     sku: "MUG-01".into(),
                     unit_cost: dec!(12),
-                    valid_from: ALWAYS
+                    valid_from: ALWAYS,
+                    currency: None
                 },
             ]
         );

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -17,8 +17,8 @@ use crate::db::costs::{cost_target, row_target};
 use crate::db::{ensure_store, save_template, LedgerWriter};
 use crate::error::{Error, Result};
 use crate::model::{
-    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, ReportKind, SkuCost,
-    StoreId, TrafficDay,
+    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, Platform, ReportKind,
+    SkuCost, StoreId, TrafficDay,
 };
 use crate::Ledger;
 
@@ -48,6 +48,10 @@ pub struct Preview {
     pub report: String,
     pub store: String,
     pub currency: String,
+    /// Where `store` comes from: "given" (the caller's), "file" (the export names the shop),
+    /// "remembered" (last given for this platform) or "platform" (its display name). The
+    /// page asks for the name unless the file gives it.
+    pub store_source: &'static str,
     pub format: &'static str,
     pub rows: u64,
     pub order_lines: u64,
@@ -90,12 +94,65 @@ fn hex(hasher: Sha256) -> String {
         .collect()
 }
 
-/// The store a file belongs to: named in the export, else `--store`, else the platform's name.
-fn store_name(detected: &Detected, opts: &ImportOptions) -> String {
+/// The store a file belongs to: `--store` (the name the merchant gave), else named in the
+/// export, else the name last given for this platform's files, else the platform's display
+/// name (never its id).
+fn store_name(detected: &Detected, opts: &ImportOptions, conn: Option<&Connection>) -> String {
     opts.store
         .clone()
         .or_else(|| detected.store_name.clone())
-        .unwrap_or_else(|| detected.platform.as_str().to_string())
+        .or_else(|| conn.and_then(|c| remembered_store(c, detected.platform).ok().flatten()))
+        .unwrap_or_else(|| detected.platform.display_name().to_string())
+}
+
+/// Which of `store_name`'s sources gave the name (`Preview::store_source`).
+fn store_source(
+    detected: &Detected,
+    opts: &ImportOptions,
+    conn: Option<&Connection>,
+) -> &'static str {
+    if opts.store.is_some() {
+        "given"
+    } else if detected.store_name.is_some() {
+        "file"
+    } else if conn.is_some_and(|c| {
+        remembered_store(c, detected.platform)
+            .ok()
+            .flatten()
+            .is_some()
+    }) {
+        "remembered"
+    } else {
+        "platform"
+    }
+}
+
+fn store_setting(platform: Platform) -> String {
+    format!("store_name.{}", platform.as_str())
+}
+
+/// The store name last given for a platform's files that name no shop.
+pub fn remembered_store(conn: &Connection, platform: Platform) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [store_setting(platform)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Remember the name the merchant gave a file that names no shop, for the platform's next
+/// files (settings `store_name.<platform>`).
+fn remember_store(conn: &Connection, detected: &Detected, opts: &ImportOptions) -> Result<()> {
+    if let (Some(name), None) = (opts.store.as_deref(), &detected.store_name) {
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![store_setting(detected.platform), name.trim()],
+        )?;
+    }
+    Ok(())
 }
 
 /// Open and recognise a file: by the given column mapping, else by the format tables, else
@@ -229,8 +286,9 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         store: if detected.report == ReportKind::FixedCosts {
             opts.store.clone().unwrap_or_default()
         } else {
-            store_name(&detected, opts)
+            store_name(&detected, opts, conn)
         },
+        store_source: store_source(&detected, opts, conn),
         currency: detected.currency.code().into(),
         format: detected.format_id,
         rows: stats.rows,
@@ -336,7 +394,7 @@ fn import_opened(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
-    let store_label = store_name(&detected, opts);
+    let store_label = store_name(&detected, opts, Some(tx));
     let (store, currency) = match cost_sheet_target(tx, &detected, opts)? {
         Some((_, currency)) => {
             // Amounts are read as the costs' currency (VND "120.000" is 120000).
@@ -344,6 +402,7 @@ fn import_opened(
             (None, currency)
         }
         None => {
+            remember_store(tx, &detected, opts)?;
             let s = ensure_store(tx, &store_label, detected.platform, detected.currency)?;
             let c = s.currency;
             (Some(s), c)
@@ -362,9 +421,23 @@ fn import_opened(
     )?;
     let import = ImportId(tx.last_insert_rowid());
     let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import)?;
+    let per_sku = per_sku_costs(tx, &detected, opts)?;
+    if per_sku {
+        writer.place_costs_per_sku()?;
+    }
     let in_file = |e| too_large(e, &name, &detected.sheet);
     let stats: MapStats =
         map::map(book.as_mut(), &detected, opts, &mut writer, progress).map_err(in_file)?;
+    if let Some(reason) = unplaced_reason(writer.unplaced_skus()) {
+        return Err(Error::BadFile {
+            at: crate::Location {
+                file: name,
+                sheet: Some(detected.sheet.clone()),
+                ..Default::default()
+            },
+            reason,
+        });
+    }
     let (counts, _span) = writer.finish().map_err(in_file)?;
     if let Some(m) = &opts.mapping {
         if let Some(name) = m.name.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -429,9 +502,10 @@ fn too_large(e: Error, file: &str, sheet: &str) -> Error {
 }
 
 /// Cost sheets belong to no store of their own: SKU costs are in the `--store`'s currency,
-/// else the database's only one (else, empty database, the format's); fixed costs default to
-/// the same, but each row finds its own store and currency (`map::fixed_cost_row`), so only a
-/// `--store` that does not exist refuses the file here. None for any other file.
+/// else the database's only one (else, empty database, the format's; with several, each
+/// SKU's own: `per_sku_costs`); fixed costs default to the same, but each row finds its own
+/// store and currency (`map::fixed_cost_row`), so only a `--store` that does not exist
+/// refuses the file here. None for any other file.
 fn cost_sheet_target(
     conn: &Connection,
     detected: &Detected,
@@ -439,8 +513,7 @@ fn cost_sheet_target(
 ) -> Result<Option<(Option<StoreId>, Currency)>> {
     let target = || cost_target(conn, opts.store.as_deref(), None, Some(detected.currency));
     Ok(match detected.report {
-        ReportKind::SkuCosts => Some(target()?),
-        ReportKind::FixedCosts => match target() {
+        ReportKind::SkuCosts | ReportKind::FixedCosts => match target() {
             Err(Error::InvalidArgument(_)) if opts.store.is_none() => {
                 Some((None, detected.currency))
             }
@@ -448,6 +521,37 @@ fn cost_sheet_target(
         },
         _ => None,
     })
+}
+
+/// Whether a SKU cost sheet places each SKU in the currency it sells in: no `--store`, and
+/// the ledger holds stores of several currencies (cli.md Additions).
+fn per_sku_costs(conn: &Connection, detected: &Detected, opts: &ImportOptions) -> Result<bool> {
+    if detected.report != ReportKind::SkuCosts || opts.store.is_some() {
+        return Ok(false);
+    }
+    let n: i64 = conn.query_row("SELECT COUNT(DISTINCT currency) FROM stores", [], |r| {
+        r.get(0)
+    })?;
+    Ok(n > 1)
+}
+
+/// Why a per-SKU cost sheet is refused: the SKUs it cannot place (sold in two currencies, or
+/// not sold yet), named (the first ten) with what to add.
+fn unplaced_reason(skus: &[String]) -> Option<String> {
+    const SHOWN: usize = 10;
+    if skus.is_empty() {
+        return None;
+    }
+    let mut named = skus[..skus.len().min(SHOWN)].join(", ");
+    if skus.len() > SHOWN {
+        named.push_str(&format!(" … (+{})", skus.len() - SHOWN));
+    }
+    Some(format!(
+        "{} SKU(s) sell in more than one currency or have not sold yet, so their cost's \
+         currency is unknown: {named}. Add a currency column (币种 / Tiền tệ / Currency) with \
+         CNY or VND on their rows",
+        skus.len()
+    ))
 }
 
 impl Ledger {

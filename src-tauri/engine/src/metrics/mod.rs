@@ -9,6 +9,7 @@ pub mod channel;
 pub mod products;
 pub mod query;
 pub mod saturation;
+pub mod season;
 pub mod store;
 pub mod subsidy;
 
@@ -25,10 +26,10 @@ pub use query::{
     CampaignRow, ChannelRow, ChannelsReport, CompareWith, Comparison, CurrencyChannels,
     CurrencyComparison, CurrencyMatrix, CurrencyMonths, CurrencyProducts, CurrencySubsidy,
     CurrencySummary, DayPoint, Delta, DrillPage, Figure, Filter, MatrixFigures, MatrixRow,
-    MissingCost, MonthFigures, Monthly, ProductRow, Repurchase, SpendResponse, StoreMatrix,
-    SubsidyReport, Summary, WindowFigures,
+    MissingCost, MonthFigures, Monthly, ProductRow, Repurchase, ResponseSummary, SpendResponse,
+    StoreMatrix, SubsidyReport, Summary, WindowFigures,
 };
-pub use saturation::{fit_power_law, marginal_roas, PowerFit, Saturation};
+pub use saturation::{fit_power_law, marginal_roas, NoCeiling, PowerFit, Saturation};
 pub use store::{BreakEven, StoreFigures, StoreInputs};
 pub use subsidy::{SubsidyFigures, SubsidyInputs, SubsidyVerdict};
 

@@ -137,12 +137,17 @@ impl YearReview {
     }
 
     /// Every store name covered, in order.
+    /// The stores as the cover names them: one named by a platform id (older ledgers) shows
+    /// the platform's display name, never the id.
     pub fn store_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for c in &self.summary.currencies {
             for s in &c.stores {
-                if !names.contains(s) {
-                    names.push(s.clone());
+                let shown = s
+                    .parse::<crate::model::Platform>()
+                    .map_or_else(|_| s.clone(), |p| p.display_name().to_string());
+                if !names.contains(&shown) {
+                    names.push(shown);
                 }
             }
         }

@@ -410,6 +410,7 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
 /// shipping 30 → m = (3,500 − 1,200 − 30) / 3,500 = 0.648571 (64.86 %).
 /// Jan: net 2,000 − 200 = 1,800 over 31 days → × 28/31 = 1,625.81; incremental 1,874.19;
 /// roi (1,874.1935 × 0.648571 − 100) / 100 = 11.1555 (1,115.55 %); naive 3,500 / 100 = 35.
+/// No verdict: February holds Tết (metrics/season.rs).
 #[test]
 fn subsidy_month_is_checked_against_the_month_before() {
     let l = ledger();
@@ -435,7 +436,12 @@ fn subsidy_month_is_checked_against_the_month_before() {
     for (got, w) in shown.iter().zip(want) {
         assert!(got.contains(w), "{got} should show {w}: {shown:?}");
     }
-    assert_eq!(shown[7], "Pays");
+    // February 2026 holds Tết (lunar new year 02-17, festival 02-10..02-24): January is not
+    // its natural sales, so the figures stand and the verdict is withheld, saying why.
+    assert_eq!(
+        shown[7],
+        "cannot judge: a sales festival (618, 11.11, 12.12, Tết) falls in one of the periods"
+    );
     let zh = document(&r, Lang::Zh).unwrap();
     assert!(zh
         .blocks

@@ -383,10 +383,12 @@ fn cost_row(
             .money(cells, Role::UnitCost, true)?
             .ok_or_else(|| b.empty(Role::UnitCost, "the unit cost"))?;
         let valid_from = b.date(cells, Role::ValidFrom)?.unwrap_or_else(always);
+        let currency = b.currency_of(cells, Role::Currency)?;
         Ok(SkuCost {
             sku,
             unit_cost,
             valid_from,
+            currency,
         })
     };
     emit_read(read(), |cost| {

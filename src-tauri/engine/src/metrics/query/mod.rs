@@ -41,7 +41,7 @@ pub(crate) use monthly::month_spans;
 pub use monthly::{monthly, summary_and_monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use repurchase::{repurchase, Repurchase};
-pub use response::{spend_response, DayPoint, SpendResponse};
+pub use response::{spend_response, DayPoint, ResponseSummary, SpendResponse};
 pub use subsidy::{subsidy, Baseline, BaselineKind, CurrencySubsidy, SubsidyReport};
 pub use summary::{missing_costs, summary, CurrencySummary, MissingCost, Summary};
 

@@ -146,6 +146,7 @@ fn fixture() -> (Ledger, StoreId, StoreId) {
         sku: "S1".into(),
         unit_cost: c,
         valid_from: day(f),
+        currency: None,
     };
     l.import_sku_costs(
         Currency::CNY,
