@@ -358,6 +358,7 @@ mod channels;
 mod compare;
 mod drill;
 mod matrix;
+mod money;
 mod subsidy;
 
 #[test]
