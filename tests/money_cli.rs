@@ -160,7 +160,7 @@ fn tax_regimes_set_list_and_estimate_to_the_dong() {
 #[test]
 fn bad_tax_arguments_exit_2_and_change_nothing() {
     let db = shopee();
-    let set = |extra: &[&str]| {
+    let set = |extra: &[&'static str]| -> Vec<&'static str> {
         let mut a = vec!["tax", "set", "--store", SHOPEE];
         a.extend_from_slice(extra);
         a

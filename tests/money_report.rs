@@ -86,7 +86,7 @@ fn tax_and_money_pages_equal_the_cli_figures() {
             "en",
             "Taxes",
             "Moneyreceived",
-            "notaxadvice",
+            "nottaxadvice",
             "Estimate:1.5",
         ),
     ];
@@ -134,7 +134,7 @@ fn tax_and_money_pages_equal_the_cli_figures() {
     ]);
     assert!(out.status.success());
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
-    use calamine::Reader;
+    use calamine::{DataType, Reader};
     let names = book.sheet_names().to_vec();
     assert!(names.iter().any(|n| n == "Taxes"), "{names:?}");
     assert!(names.iter().any(|n| n == "Money received"), "{names:?}");

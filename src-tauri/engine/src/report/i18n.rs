@@ -232,7 +232,10 @@ mod tests {
 
     #[test]
     fn every_key_is_unique_and_filled_in_all_languages() {
-        let all: Vec<_> = TABLE.iter().chain(super::i18n_money::MONEY).collect();
+        let all: Vec<_> = TABLE
+            .iter()
+            .chain(crate::report::i18n_money::MONEY)
+            .collect();
         for (i, row) in all.iter().enumerate() {
             assert!(
                 !row.1.is_empty() && !row.2.is_empty() && !row.3.is_empty(),
