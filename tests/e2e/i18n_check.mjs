@@ -64,7 +64,7 @@ test("dynamic key families cover the engine's ids", () => {
     chart: ["platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other"],
     verdict: ["scale", "cut"],
     "subsidy.verdict": ["pays", "does_not_pay"],
-    nav: ["dashboard", "import", "channels", "products", "stores", "costs", "review"],
+    nav: ["dashboard", "import", "channels", "products", "stores", "cash", "costs", "review"],
     "import.status": ["previewing", "ready", "importing", "done", "error"],
     // The column-mapping fields (engine `import::mapping::Field`).
     field: ["order_id", "line_id", "date", "sku", "product", "qty", "unit_price", "list_amount", "seller_discount", "platform_discount", "status", "refund_amount", "paid_amount", "platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other_fee", "campaign", "spend", "sales", "orders", "clicks", "impressions", "collects", "add_to_carts", "unit_cost", "valid_from"],

@@ -12,11 +12,12 @@ import * as importView from "./views/import.js";
 import * as channels from "./views/channels.js";
 import * as products from "./views/products.js";
 import * as stores from "./views/stores.js";
+import * as cash from "./views/cash.js";
 import * as costs from "./views/costs.js";
 import * as review from "./views/review.js";
 import { storeLabel } from "./store_label.js";
 
-const VIEWS = { dashboard, import: importView, channels, products, stores, costs, review };
+const VIEWS = { dashboard, import: importView, channels, products, stores, cash, costs, review };
 const $ = (id) => document.getElementById(id);
 let renderSeq = 0;
 

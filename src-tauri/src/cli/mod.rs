@@ -2,6 +2,7 @@
 //! contract of `shared/docs/cli.md`, and maps errors to exit codes (2 bad input, 1 internal).
 
 mod args;
+mod cash;
 mod channels;
 mod costs;
 mod fees;
@@ -11,6 +12,7 @@ mod report;
 mod stores;
 mod subsidy;
 mod summary;
+mod tax;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -21,8 +23,8 @@ use fupan_engine::{Error, Ledger, Result};
 pub use args::{Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "costs", "fees", "summary", "channels", "subsidy", "stores", "report", "imports",
-    "undo", "backup", "restore", "help",
+    "import", "costs", "fees", "summary", "channels", "subsidy", "stores", "cash", "tax", "report",
+    "imports", "undo", "backup", "restore", "help",
 ];
 
 /// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
@@ -89,6 +91,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Channels(args) => channels::run(&ledger, args),
         Command::Subsidy(args) => subsidy::run(&ledger, args),
         Command::Stores(args) => stores::run(&ledger, args),
+        Command::Cash(args) => cash::run(&ledger, args),
+        Command::Tax(args) => tax::run(&ledger, args),
         Command::Report(args) => report::run(&ledger, args),
         Command::Costs(cmd) => costs::run(&mut ledger, cmd),
         Command::Fees(args) => fees::run(&mut ledger, args),

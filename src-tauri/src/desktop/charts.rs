@@ -107,6 +107,15 @@ fn waterfall_steps(c: &CurrencySummary, l: &Labels) -> Vec<(String, WaterfallSte
         ));
     }
     steps.push(step("net_profit", c.net_profit.value(), StepKind::Total));
+    // §9: taxes after net profit (hidden costs hold none), down to what the shop keeps.
+    if !c.taxes.total.value().is_zero() {
+        steps.push(step("taxes", c.taxes.total.value(), StepKind::Decrease));
+        steps.push(step(
+            "profit_after_tax",
+            c.profit_after_tax.value(),
+            StepKind::Total,
+        ));
+    }
     steps
 }
 

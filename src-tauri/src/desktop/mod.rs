@@ -7,6 +7,7 @@ mod charts;
 mod commands;
 mod costs;
 mod import;
+mod money;
 mod open_files;
 mod review;
 mod review_save;
@@ -69,6 +70,11 @@ macro_rules! handlers {
             backup::backup_data,
             backup::restore_data,
             subsidy::subsidy_check,
+            money::cash_view,
+            money::cash_orders,
+            money::tax_view,
+            money::tax_settings,
+            money::set_tax_regime,
             $($extra),*
         ]
     };

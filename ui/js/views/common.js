@@ -62,7 +62,8 @@ export function kpi(labelKey, value, { sub, tone = "", testid, delta, drill } = 
 export function chartLabels() {
   const keys = ["gross_sales", "refunds", "net_sales", "cogs", "contribution", "ad_spend", "fixed_costs", "net_profit",
     "platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other",
-    "break_even", "roas", "spend", "sales", "current_spend", "optimal_spend", "margin", "share", "month"];
+    "break_even", "roas", "spend", "sales", "current_spend", "optimal_spend", "margin", "share", "month",
+    "taxes", "profit_after_tax"];
   const channels = ["ztc", "wanxiangtai", "yinli", "qianchuan", "pdd_ads", "jd_ads", "shopee_ads", "tiktok_ads", "lazada_ads", "other"];
   return Object.fromEntries([
     ...keys.map((k) => [k, t(`chart.${k}`)]),

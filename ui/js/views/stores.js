@@ -8,6 +8,7 @@ import { money, ratio, percent, number, isNegative } from "../format.js";
 import { range } from "../state.js";
 import { dropZone, currencyHead } from "./common.js";
 import { storeLabel } from "../store_label.js";
+import { taxSettingsCard } from "./tax_settings.js";
 
 function actions(s, stores, ctx) {
   const peers = stores.filter((o) => o.id !== s.id && o.platform === s.platform && o.currency === s.currency);
@@ -78,6 +79,7 @@ export async function render(root, ctx) {
         { label: t("kpi.net_sales"), help: t("help.net_sales"), num: true, render: m("net_sales") },
         { label: t("stores.col.share"), help: t("help.share"), num: true, render: (s) => (s.total ? "" : percent(s.net_sales_share)) },
         { label: t("kpi.net_profit"), help: t("help.net_profit"), num: true, render: (s) => h("span", { class: isNegative(s.net_profit) ? "text-bad" : "text-good", text: money(s.net_profit, c) }) },
+        { label: t("kpi.taxes"), help: t("help.taxes"), num: true, render: (s) => h("span", { "data-testid": "store-taxes", text: money(s.taxes.total, c) }) },
         { label: t("kpi.net_margin"), help: t("help.net_margin"), num: true, render: (s) => percent(s.net_margin) },
         { label: t("kpi.uv_value"), help: t("help.uv_value"), num: true, render: (s) => h("span", { "data-testid": "uv-value", text: money(s.uv_value, c) }) },
         { label: t("stores.col.orders"), help: t("help.orders"), num: true, render: (s) => number(s.orders, 0) },
@@ -90,4 +92,5 @@ export async function render(root, ctx) {
       ], [...cur.stores, total]),
       hasTraffic ? null : h("p", { class: "muted small", i18n: "stores.uv_hint" })));
   }
+  root.append(await taxSettingsCard(ctx));
 }

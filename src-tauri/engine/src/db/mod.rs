@@ -10,6 +10,7 @@ mod replaced;
 pub mod sku_currency;
 mod split;
 mod stores;
+mod tax_settings;
 mod templates;
 mod write;
 
@@ -25,6 +26,7 @@ pub use imports::ImportRecord;
 pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
 pub(crate) use stores::ensure_store;
 pub use stores::StoreInfo;
+pub use tax_settings::DEFAULT_SETTLEMENT_DELAY;
 pub use templates::{save_template, template_for, template_named};
 pub use write::{rebuild_aggregates, undo_import, DaySpan, LedgerWriter, WriteCounts};
 

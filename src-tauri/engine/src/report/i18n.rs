@@ -37,7 +37,11 @@ impl Lang {
 
 /// The translation of `key`; an unknown key shows as itself (visible, never a panic).
 pub fn t(lang: Lang, key: &str) -> String {
-    match TABLE.iter().find(|row| row.0 == key) {
+    match TABLE
+        .iter()
+        .chain(super::i18n_money::MONEY)
+        .find(|row| row.0 == key)
+    {
         Some((_, zh, en, vi)) => match lang {
             Lang::Zh => zh,
             Lang::En => en,
@@ -238,14 +242,18 @@ mod tests {
 
     #[test]
     fn every_key_is_unique_and_filled_in_all_languages() {
-        for (i, row) in TABLE.iter().enumerate() {
+        let all: Vec<_> = TABLE
+            .iter()
+            .chain(crate::report::i18n_money::MONEY)
+            .collect();
+        for (i, row) in all.iter().enumerate() {
             assert!(
                 !row.1.is_empty() && !row.2.is_empty() && !row.3.is_empty(),
                 "{}",
                 row.0
             );
             assert!(
-                TABLE[i + 1..].iter().all(|r| r.0 != row.0),
+                all[i + 1..].iter().all(|r| r.0 != row.0),
                 "duplicate {}",
                 row.0
             );

@@ -9,6 +9,7 @@
 //! - Ad days reported for several attribution windows count once: the longest window's row
 //!   of each (store, channel, campaign, day) carries spend and sales.
 
+mod cash;
 mod channels;
 mod compare;
 mod daily;
@@ -18,8 +19,11 @@ mod monthly;
 mod products;
 mod repurchase;
 mod response;
+mod settlement;
 mod subsidy;
 mod summary;
+mod tax_year;
+mod taxes;
 mod totals;
 mod traffic;
 
@@ -30,6 +34,10 @@ use crate::db::{Ledger, StoreInfo};
 use crate::error::{Error, Result};
 use crate::model::{Currency, StoreId};
 
+pub use cash::{
+    cash, unsettled_orders, CashMonth, CashReport, CurrencyCash, FeeDrift, StoreCash, Unsettled,
+    UnsettledOrder,
+};
 pub use channels::{
     channels, CampaignRow, ChannelRow, ChannelsReport, CurrencyChannels, WindowFigures,
 };
@@ -44,6 +52,8 @@ pub use repurchase::{repurchase, Repurchase};
 pub use response::{spend_response, DayPoint, ResponseSummary, SpendResponse};
 pub use subsidy::{subsidy, Baseline, BaselineKind, CurrencySubsidy, SubsidyReport};
 pub use summary::{missing_costs, summary, CurrencySummary, MissingCost, Summary};
+pub use tax_year::{tax_view, CurrencyTaxView, StoreTaxView, TaxView, WithheldMonth};
+pub use taxes::TaxEstimate;
 
 /// What to report on: an inclusive period (either end open) and optionally one store name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

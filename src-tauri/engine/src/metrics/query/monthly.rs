@@ -100,7 +100,10 @@ pub fn summary_and_monthly(ledger: &Ledger, f: &Filter) -> Result<(Summary, Mont
             sum.add(t);
         }
         let names = cs.stores.iter().map(|s| s.name.clone()).collect();
-        summaries.push(CurrencySummary::new(cs.currency, names, sum));
+        summaries.push(
+            CurrencySummary::new(cs.currency, names, sum)
+                .with_money(ledger, cs, scope.from, scope.to)?,
+        );
         currencies.push(CurrencyMonths {
             currency: cs.currency,
             months,

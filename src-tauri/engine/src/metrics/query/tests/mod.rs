@@ -359,6 +359,7 @@ mod channels;
 mod compare;
 mod drill;
 mod matrix;
+mod money;
 mod subsidy;
 
 #[test]
