@@ -10,6 +10,14 @@ import { dropZone } from "./common.js";
 
 let unsubscribe = null;
 
+// Money columns the engine could not place (a platform's new fee column): shown, never
+// dropped silently. `list` is the engine's `unmapped` array.
+function unmappedNotice(list) {
+  if (!Array.isArray(list) || !list.length) return null;
+  return h("div", { class: "small warn-text", role: "note", "data-testid": "unmapped", title: t("import.unmapped_title") },
+    list.map((u) => h("div", { text: t("import.unmapped", { column: u.column, rows: number(u.rows_with_money), total: u.total }) })));
+}
+
 function statusCell(item, ctx) {
   if (item.status === "error") {
     return h("div", { class: "file-error", role: "alert", "data-testid": "file-error" },
@@ -26,9 +34,11 @@ function statusCell(item, ctx) {
   if (item.status === "done") {
     const o = item.outcome || {};
     const skipped = Array.isArray(o.skipped) ? o.skipped.length : o.skipped || 0;
-    return h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) });
+    return h("div", {}, h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) }),
+      unmappedNotice(o.unmapped));
   }
-  return h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) });
+  return h("div", {}, h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) }),
+    unmappedNotice(item.preview?.unmapped));
 }
 
 let storeList = [];
@@ -238,7 +248,7 @@ function historyCard(ctx) {
     }
     card.append(table([
       { label: t("import.col.when"), render: (r) => dateTime(r.imported_at) },
-      { label: t("import.col.file"), key: "file" },
+      { label: t("import.col.file"), render: (r) => h("div", {}, h("span", { text: r.file }), unmappedNotice(r.unmapped)) },
       { label: t("import.col.platform"), render: (r) => t(`platform.${r.platform}`) },
       { label: t("import.col.report"), render: (r) => t(`report.${r.report}`) },
       { label: t("import.col.store"), render: (r) => r.store || "—" },

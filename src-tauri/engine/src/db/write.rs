@@ -75,6 +75,8 @@ pub struct LedgerWriter<'t> {
     /// Whether the store holds schema-1 fees (no source), asked once per import: only then
     /// does a fee's lookup also look for one.
     legacy_fees: Option<bool>,
+    /// The ledger's buyer-id salt, read (or made) on the first buyer of the import.
+    buyer_salt: Option<[u8; 16]>,
 }
 
 enum Existing {
@@ -112,6 +114,7 @@ impl<'t> LedgerWriter<'t> {
             span: None,
             max_rank: None,
             legacy_fees: None,
+            buyer_salt: None,
         })
     }
 
@@ -258,6 +261,14 @@ impl<'t> LedgerWriter<'t> {
 }
 
 impl LedgerSink for LedgerWriter<'_> {
+    fn buyer_hash(&mut self, buyer: &str) -> Result<Option<String>> {
+        let salt = match self.buyer_salt {
+            Some(s) => s,
+            None => *self.buyer_salt.insert(super::buyers::salt(self.tx)?),
+        };
+        Ok(Some(super::buyers::hash(&salt, buyer)))
+    }
+
     fn order_line(&mut self, l: OrderLine) -> Result<()> {
         let store = self.store()?;
         let f = l.refund_fraction.clamp(Decimal::ZERO, Decimal::ONE);
@@ -567,6 +578,8 @@ impl LedgerSink for LedgerWriter<'_> {
         self.span = None;
         self.max_rank = None;
         self.legacy_fees = None;
+        // A salt made since the savepoint was rolled back with it.
+        self.buyer_salt = None;
         Ok(())
     }
 
