@@ -21,10 +21,14 @@ pub fn part_of(name: &str) -> Option<(String, u32, u32)> {
     Some((format!("{}{ext}", &lower[..at]), n, m))
 }
 
+/// One group: the export's key (directory, name without the part tag, M) — None for a
+/// file that is no part — and its members as (N, index in the paths given).
+type Group = (Option<(String, u32)>, Vec<(u32, usize)>);
+
 /// The paths grouped into imports, in the order first given: the pieces of one export (same
 /// name and M, distinct N) form one group sorted by N; every other file is alone.
 pub fn group<P: AsRef<Path>>(paths: &[P]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<(Option<(String, u32)>, Vec<(u32, usize)>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for (i, p) in paths.iter().enumerate() {
         let name = p
             .as_ref()
