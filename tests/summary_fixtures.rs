@@ -10,23 +10,23 @@ use serde_json::Value;
 const VND_TOTAL: Expect = Expect {
     orders: 13,
     units: 27,
-    gross_sales: "3340000",
-    refunds: "570000",
-    net_sales: "2770000",
+    gross_sales: "3290000", // 1560000 + 910000 + 820000
+    refunds: "555000",      // 300000 + 135000 + 120000
+    net_sales: "2735000",
     cogs: "1177000",
     //     commission service  payment  affiliate shipping insurance subsidy other
-    fees: ["119700", "61700", "36300", "0", "25000", "0", "92500", "0"],
-    hidden_costs: "335200",
+    fees: ["119700", "61700", "36300", "0", "25000", "0", "57500", "0"],
+    hidden_costs: "300200",
     contribution: "1257800",
-    contribution_margin: Some("0.4541"),
+    contribution_margin: Some("0.4599"), // 1257800 / 2735000 = 0.459890
     ad_spend: "0",
     fixed_costs: "0",
     net_profit: "1257800",
-    net_margin: Some("0.4541"),
-    marketing_spend: "92500",
+    net_margin: Some("0.4599"),
+    marketing_spend: "57500",
     store_roas: None,
-    profit_roi: Some("13.5978"),
-    break_even_roas: Some("2.6554"),
+    profit_roi: Some("21.8748"),     // 1257800 / 57500 = 21.874783
+    break_even_roas: Some("2.6157"), // 3290000 / 1257800 = 2.615678
 };
 
 /// README "CNY total": Douyin + Taobao (with its item file) + PDD + ads.
@@ -74,25 +74,27 @@ const SHOPEE_STORE: Expect = Expect {
     break_even_roas: Some("3.6897"),
 };
 
+/// README "TikTok Shop": the seller's own discount is price (list = before − seller
+/// discount), so no subsidy; the cancelled order's shipping seller discount is no cost.
 const TIKTOK_STORE: Expect = Expect {
     orders: 3,
     units: 8,
-    gross_sales: "960000",
-    refunds: "150000",
-    net_sales: "810000",
+    gross_sales: "910000",
+    refunds: "135000",
+    net_sales: "775000",
     cogs: "320000",
-    fees: ["0", "0", "0", "0", "25000", "0", "35000", "0"],
-    hidden_costs: "60000",
+    fees: ["0", "0", "0", "0", "25000", "0", "0", "0"],
+    hidden_costs: "25000",
     contribution: "430000",
-    contribution_margin: Some("0.5309"),
+    contribution_margin: Some("0.5548"), // 430000 / 775000 = 0.554839
     ad_spend: "0",
     fixed_costs: "0",
     net_profit: "430000",
-    net_margin: Some("0.5309"),
-    marketing_spend: "35000",
+    net_margin: Some("0.5548"),
+    marketing_spend: "0",
     store_roas: None,
-    profit_roi: Some("12.2857"),
-    break_even_roas: Some("2.2326"),
+    profit_roi: None,                // no marketing spend
+    break_even_roas: Some("2.1163"), // 910000 / 430000 = 2.116279
 };
 
 const LAZADA_STORE: Expect = Expect {

@@ -26,6 +26,7 @@ pub fn list(ledger: &Ledger, json: bool) -> Result<()> {
             "{:>4}  {:<19}  {:<11}  {:<10}  {:>7}  {:>7}  {}",
             i.id.0, i.imported_at, i.platform, i.report, i.added, i.duplicates, i.file
         );
+        super::import::print_unmapped(&i.unmapped);
     }
     Ok(())
 }

@@ -155,15 +155,21 @@ pub fn import_all(
     progress: &dyn Fn(Progress),
 ) -> Vec<ImportResult> {
     let files = jobs.len();
-    let mut out = Vec::with_capacity(files);
-    for (index, job) in jobs.iter().enumerate() {
-        let path = &job.path;
+    let mut out: Vec<Option<ImportResult>> = jobs.iter().map(|_| None).collect();
+    // The pieces of one export (`…_part_N_of_M`) import together as one import; each
+    // piece's row gets that import's result.
+    let paths: Vec<&Path> = jobs.iter().map(|j| j.path.as_path()).collect();
+    for group in import::parts::group(&paths) {
+        let Some(&index) = group.first() else {
+            continue;
+        };
+        let job = &jobs[index];
         let opts = ImportOptions {
             store: job.store.clone().filter(|s| !s.trim().is_empty()),
             allow_skip: job.skip_bad_rows,
             ..ImportOptions::default()
         };
-        let name = file_name(path);
+        let name = file_name(&job.path);
         let tick = |done: u64| {
             progress(Progress {
                 index,
@@ -174,13 +180,22 @@ pub fn import_all(
             })
         };
         tick(0);
+        let members: Vec<&Path> = group.iter().map(|&i| paths[i]).collect();
         let result = state.with_ledger(|l| {
-            let mut cb = |done: u64| tick(done);
-            import::import_file(l, path, &opts, &mut cb)
+            let mut cb = |_: usize, done: u64| tick(done);
+            import::import_files(l, &members, &opts, &mut cb).and_then(|mut o| {
+                o.pop()
+                    .ok_or_else(|| Error::Internal("an import gave no outcome".into()))
+            })
         });
-        out.push(ImportResult::of(path.display().to_string(), result));
+        for &i in &group {
+            out[i] = Some(ImportResult::of(
+                jobs[i].path.display().to_string(),
+                result.clone(),
+            ));
+        }
     }
-    out
+    out.into_iter().flatten().collect()
 }
 
 #[tauri::command]

@@ -7,8 +7,17 @@ import { t, has } from "../i18n.js";
 import { number, dateRange, dateTime } from "../format.js";
 import { queue, subscribe, importReady, importMapped, importSkipping, remove, clearFinished, readyCount } from "../importer.js";
 import { dropZone } from "./common.js";
+import { storeLabel } from "../store_label.js";
 
 let unsubscribe = null;
+
+// Money columns the engine could not place (a platform's new fee column): shown, never
+// dropped silently. `list` is the engine's `unmapped` array.
+function unmappedNotice(list) {
+  if (!Array.isArray(list) || !list.length) return null;
+  return h("div", { class: "small warn-text", role: "note", "data-testid": "unmapped", title: t("import.unmapped_title") },
+    list.map((u) => h("div", { text: t("import.unmapped", { column: u.column, rows: number(u.rows_with_money), total: u.total }) })));
+}
 
 function statusCell(item, ctx) {
   if (item.status === "error") {
@@ -26,9 +35,11 @@ function statusCell(item, ctx) {
   if (item.status === "done") {
     const o = item.outcome || {};
     const skipped = Array.isArray(o.skipped) ? o.skipped.length : o.skipped || 0;
-    return h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) });
+    return h("div", {}, h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) }),
+      unmappedNotice(o.unmapped));
   }
-  return h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) });
+  return h("div", {}, h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) }),
+    unmappedNotice(item.preview?.unmapped));
 }
 
 let storeList = [];
@@ -250,11 +261,11 @@ function historyCard(ctx) {
     }
     card.append(table([
       { label: t("import.col.when"), render: (r) => dateTime(r.imported_at) },
-      { label: t("import.col.file"), key: "file" },
+      { label: t("import.col.file"), render: (r) => h("div", {}, h("span", { text: r.file }), unmappedNotice(r.unmapped)) },
       // Report, platform and store stacked in one cell keep Undo in view at 1366 px.
       { label: t("import.col.report"), render: (r) => h("div", { class: "cell-stack" },
         h("span", { text: t(`report.${r.report}`) }),
-        h("span", { class: "small muted", text: [t(`platform.${r.platform}`), r.store].filter(Boolean).join(" · ") })) },
+        h("span", { class: "small muted", text: [t(`platform.${r.platform}`), r.store ? storeLabel(r.store) : ""].filter(Boolean).join(" · ") })) },
       { label: t("import.col.dates"), render: (r) => dateRange(r.date_from, r.date_to) },
       { label: t("import.col.added"), num: true, render: (r) => number(r.added) },
       { label: t("import.col.duplicates"), num: true, render: (r) => number(r.duplicates) },

@@ -14,6 +14,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_fee_sources.sql"),
     include_str!("migrations/005_fixed_cost_imports.sql"),
     include_str!("migrations/006_taxes_settlements.sql"),
+    // 007 is another change's; this one's file keeps its number so the two merge in order.
+    include_str!("migrations/008_import_unmapped.sql"),
 ];
 
 /// The schema version this build writes.

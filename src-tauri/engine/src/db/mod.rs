@@ -2,6 +2,7 @@
 //! normalised ledger, costs, settings and daily pre-aggregates.
 
 mod backup;
+mod buyers;
 pub mod costs;
 mod fee_kinds;
 mod imports;

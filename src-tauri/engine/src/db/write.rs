@@ -78,6 +78,8 @@ pub struct LedgerWriter<'t> {
     /// SKU costs placed per SKU by the currency it sells in (a sheet without store or
     /// currency in a ledger of several currencies).
     per_sku: Option<super::sku_currency::SkuCurrencies>,
+    /// The ledger's buyer-id salt, read (or made) on the first buyer of the import.
+    buyer_salt: Option<[u8; 16]>,
 }
 
 enum Existing {
@@ -116,6 +118,7 @@ impl<'t> LedgerWriter<'t> {
             max_rank: None,
             legacy_fees: None,
             per_sku: None,
+            buyer_salt: None,
         })
     }
 
@@ -273,6 +276,14 @@ impl<'t> LedgerWriter<'t> {
 }
 
 impl LedgerSink for LedgerWriter<'_> {
+    fn buyer_hash(&mut self, buyer: &str) -> Result<Option<String>> {
+        let salt = match self.buyer_salt {
+            Some(s) => s,
+            None => *self.buyer_salt.insert(super::buyers::salt(self.tx)?),
+        };
+        Ok(Some(super::buyers::hash(&salt, buyer)))
+    }
+
     fn order_line(&mut self, l: OrderLine) -> Result<()> {
         let store = self.store()?;
         let f = l.refund_fraction.clamp(Decimal::ZERO, Decimal::ONE);
@@ -590,6 +601,8 @@ impl LedgerSink for LedgerWriter<'_> {
         self.span = None;
         self.max_rank = None;
         self.legacy_fees = None;
+        // A salt made since the savepoint was rolled back with it.
+        self.buyer_salt = None;
         Ok(())
     }
 

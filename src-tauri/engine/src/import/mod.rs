@@ -4,11 +4,13 @@
 
 pub mod clean;
 pub mod columns;
+pub mod currency;
 pub mod detect;
 pub mod formats;
 pub mod header;
 pub mod map;
 pub mod mapping;
+pub mod parts;
 pub mod paste;
 mod pipeline;
 #[cfg(test)]
@@ -16,6 +18,7 @@ mod pipeline_props;
 pub mod read;
 
 pub use columns::{preview_columns, ColumnsPreview};
+pub use map::unmapped::Unmapped;
 pub use pipeline::{
     import_bytes, import_file, import_files, preview, preview_known, FileOutcome, Preview,
 };
@@ -37,6 +40,11 @@ pub type CostTarget = std::result::Result<(Option<StoreId>, Currency), String>;
 /// preview that writes nothing.
 pub trait LedgerSink {
     fn order_line(&mut self, line: OrderLine) -> Result<()>;
+    /// The stored form of a buyer id (a salted hash, `db::buyers`): the raw id never goes
+    /// further than this call. None: buyers are not kept (a preview).
+    fn buyer_hash(&mut self, _buyer: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
     /// An item of an order from a companion file (SKU, qty, price of a per-order line).
     fn order_item(&mut self, item: OrderItem) -> Result<()>;
     fn fee(&mut self, fee: FeeRow) -> Result<()>;
@@ -107,6 +115,10 @@ pub struct Detected {
     /// The shop name when the export carries it.
     pub store_name: Option<String>,
     pub currency: Currency,
+    /// The file (or its format) says its currency; otherwise an existing store's currency
+    /// is the file's (a store carries one currency).
+    #[serde(skip)]
+    pub currency_stated: bool,
 }
 
 /// Counts from mapping one file.
@@ -117,4 +129,6 @@ pub struct MapStats {
     pub skipped: Vec<Skipped>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
+    /// Money columns no role of the format reads (`map::unmapped`).
+    pub unmapped: Vec<Unmapped>,
 }

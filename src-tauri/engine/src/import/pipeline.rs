@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use super::mapping::ColumnMapping;
 use super::{
     columns, detect, map, read, CostTarget, Detected, ImportOptions, LedgerSink, MapStats, Skipped,
+    Unmapped,
 };
 use crate::db::costs::{cost_target, row_target};
 use crate::db::{ensure_store, save_template, LedgerWriter};
@@ -38,6 +39,8 @@ pub struct FileOutcome {
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
     pub format: &'static str,
+    /// Money columns no role of the format reads (cli.md "Additions").
+    pub unmapped: Vec<Unmapped>,
 }
 
 /// What a file would import, computed without writing (the app shows it before committing).
@@ -64,6 +67,7 @@ pub struct Preview {
     pub skipped: Vec<Skipped>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
+    pub unmapped: Vec<Unmapped>,
 }
 
 fn file_name(path: &Path) -> String {
@@ -302,6 +306,7 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         skipped: stats.skipped,
         date_from: stats.date_from,
         date_to: stats.date_to,
+        unmapped: stats.unmapped,
     })
 }
 
@@ -319,7 +324,9 @@ pub fn import_file(
 }
 
 /// Import several files all or nothing: one refused file leaves the ledger as it was.
-/// `progress` receives (file index, data rows done in that file).
+/// The pieces of one export (`…_part_N_of_M.xlsx`, `parts::group`) import as one file: one
+/// import, one outcome. `progress` receives (index of the group's first file, data rows done
+/// in that group).
 pub fn import_files(
     ledger: &mut Ledger,
     paths: &[&Path],
@@ -328,8 +335,12 @@ pub fn import_files(
 ) -> Result<Vec<FileOutcome>> {
     let tx = ledger.conn_mut().transaction()?;
     let mut outcomes = Vec::with_capacity(paths.len());
-    for (i, path) in paths.iter().enumerate() {
-        outcomes.push(import_into(&tx, path, opts, &mut |rows| progress(i, rows))?);
+    for group in super::parts::group(paths) {
+        let first = group.first().copied().unwrap_or_default();
+        let members: Vec<&Path> = group.iter().map(|&i| paths[i]).collect();
+        outcomes.push(import_parts(&tx, &members, opts, &mut |rows| {
+            progress(first, rows)
+        })?);
     }
     tx.commit()?;
     Ok(outcomes)
@@ -351,8 +362,7 @@ pub fn import_bytes(
     let tx = ledger.conn_mut().transaction()?;
     let outcome = import_opened(
         &tx,
-        book,
-        detected,
+        vec![(book, detected)],
         name.to_string(),
         move || Ok(hash),
         opts,
@@ -369,31 +379,90 @@ fn import_into(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
-    let (book, detected) = open_and_detect(path, opts, Some(tx))?;
+    import_parts(tx, &[path], opts, progress)
+}
+
+/// Read the pieces of one export (or one file) into the ledger inside `tx` as one import.
+/// Every piece must be the same report as the first.
+fn import_parts(
+    tx: &Transaction<'_>,
+    paths: &[&Path],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<FileOutcome> {
+    let mut opened = Vec::with_capacity(paths.len());
+    for path in paths {
+        let (book, detected) = open_and_detect(path, opts, Some(tx))?;
+        if let Some((_, first)) = opened.first() {
+            same_export(first, &detected, &file_name(path))?;
+        }
+        opened.push((book, detected));
+    }
     // Hashing a large file is a whole extra read: done alongside the mapping.
-    let hashing = {
-        let path = path.to_path_buf();
-        std::thread::spawn(move || file_hash(&path))
-    };
+    let owned: Vec<std::path::PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
+    let hashing = std::thread::spawn(move || -> Result<String> {
+        let hashes = owned
+            .iter()
+            .map(|p| file_hash(p))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(match hashes.as_slice() {
+            [one] => one.clone(),
+            // The pieces' hashes in order, hashed: the same pieces give the same import hash.
+            many => {
+                let mut h = Sha256::new();
+                many.iter().for_each(|x| h.update(x.as_bytes()));
+                hex(h)
+            }
+        })
+    });
     let hash = move || {
         hashing
             .join()
             .map_err(|_| Error::Internal("hashing the file failed".into()))?
     };
-    import_opened(tx, book, detected, file_name(path), hash, opts, progress)
+    let name = paths
+        .iter()
+        .map(|p| file_name(p))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    import_opened(tx, opened, name, hash, opts, progress)
+}
+
+/// A piece of an export must be read as its first piece is (format, platform, currency).
+fn same_export(first: &Detected, other: &Detected, file: &str) -> Result<()> {
+    if first.format_id == other.format_id
+        && first.platform == other.platform
+        && first.currency == other.currency
+    {
+        return Ok(());
+    }
+    Err(Error::BadFile {
+        at: crate::Location {
+            file: file.to_string(),
+            sheet: Some(other.sheet.clone()),
+            ..Default::default()
+        },
+        reason: format!(
+            "named as a part of one export, but it is a {} file and the first part a {} file",
+            other.format_id, first.format_id
+        ),
+    })
 }
 
 /// The ledger side of an import: store, history record, mapped facts, counts. `hash` gives
 /// the file's hash once the facts are written (it may still be computing meanwhile).
 fn import_opened(
     tx: &Transaction<'_>,
-    mut book: Box<dyn read::Book>,
-    mut detected: Detected,
+    mut opened: Vec<(Box<dyn read::Book>, Detected)>,
     name: String,
     hash: impl FnOnce() -> Result<String>,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
+    let mut detected = match opened.first() {
+        Some((_, d)) => d.clone(),
+        None => return Err(Error::Internal("an import of no file".into())),
+    };
     let store_label = store_name(&detected, opts, Some(tx));
     let (store, currency) = match cost_sheet_target(tx, &detected, opts)? {
         Some((_, currency)) => {
@@ -405,6 +474,23 @@ fn import_opened(
             remember_store(tx, &detected, opts)?;
             let s = ensure_store(tx, &store_label, detected.platform, detected.currency)?;
             let c = s.currency;
+            // A file silent about its currency is in its store's (amounts read by its rules).
+            if !detected.currency_stated {
+                detected.currency = c;
+            } else if detected.currency != c {
+                return Err(Error::BadFile {
+                    at: crate::Location {
+                        file: name.clone(),
+                        sheet: Some(detected.sheet.clone()),
+                        ..Default::default()
+                    },
+                    reason: format!(
+                        "its amounts are in {}, but the store {:?} keeps its figures in {}: \
+                         import it into a store of its own (--store)",
+                        detected.currency, s.name, c
+                    ),
+                });
+            }
             (Some(s), c)
         }
     };
@@ -426,8 +512,16 @@ fn import_opened(
         writer.place_costs_per_sku()?;
     }
     let in_file = |e| too_large(e, &name, &detected.sheet);
+    for (_, d) in opened.iter_mut() {
+        d.currency = detected.currency;
+    }
+    let mut parts: Vec<(&mut dyn read::Book, &Detected)> = opened
+        .iter_mut()
+        .map(|(b, d)| (b.as_mut() as &mut dyn read::Book, &*d))
+        .collect();
     let stats: MapStats =
-        map::map(book.as_mut(), &detected, opts, &mut writer, progress).map_err(in_file)?;
+        map::map_parts(&mut parts, opts, &mut writer, progress).map_err(in_file)?;
+    drop(parts);
     if let Some(reason) = unplaced_reason(writer.unplaced_skus()) {
         return Err(Error::BadFile {
             at: crate::Location {
@@ -441,6 +535,9 @@ fn import_opened(
     let (counts, _span) = writer.finish().map_err(in_file)?;
     if let Some(m) = &opts.mapping {
         if let Some(name) = m.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            let (book, _) = opened
+                .first_mut()
+                .ok_or_else(|| Error::Internal("an import of no file".into()))?;
             let sig =
                 columns::header_signature(book.as_mut(), &detected.sheet, detected.header_row)?;
             save_template(tx, name.trim(), &sig, m)?;
@@ -448,10 +545,13 @@ fn import_opened(
     }
     let skipped_json =
         serde_json::to_string(&stats.skipped).map_err(|e| Error::Internal(e.to_string()))?;
+    let unmapped_json =
+        serde_json::to_string(&stats.unmapped).map_err(|e| Error::Internal(e.to_string()))?;
     let hash = hash()?;
     tx.execute(
         "UPDATE imports SET rows = ?2, added = ?3, updated = ?4, duplicates = ?5, skipped = ?6,
-                date_from = ?7, date_to = ?8, skipped_json = ?9, file_hash = ?10 WHERE id = ?1",
+                date_from = ?7, date_to = ?8, skipped_json = ?9, file_hash = ?10,
+                unmapped_json = ?11 WHERE id = ?1",
         params![
             import.0,
             stats.rows as i64,
@@ -463,6 +563,7 @@ fn import_opened(
             stats.date_to.map(|d| d.to_string()),
             skipped_json,
             hash,
+            unmapped_json,
         ],
     )?;
     Ok(FileOutcome {
@@ -479,6 +580,7 @@ fn import_opened(
         date_from: stats.date_from,
         date_to: stats.date_to,
         format: detected.format_id,
+        unmapped: stats.unmapped,
     })
 }
 

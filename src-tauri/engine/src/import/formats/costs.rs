@@ -1,5 +1,7 @@
 //! Cost sheets the merchant keeps (any xlsx/csv, any platform): SKU unit costs and fixed
 //! monthly costs.
+//!
+//! Checked against: formats.md "SKU costs sheet" (the merchant's own sheet: no platform).
 
 use super::spec::*;
 use crate::model::ReportKind;

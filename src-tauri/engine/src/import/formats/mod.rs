@@ -11,7 +11,10 @@ mod lazada;
 mod pdd;
 mod settlement;
 mod shopee;
+mod shopee_br;
+mod shopee_id;
 mod shopee_income;
+mod shopee_tw;
 pub mod spec;
 mod taobao;
 mod tiktok;
@@ -19,13 +22,16 @@ mod traffic;
 
 pub use fee_sources::{fee_sources, FeeSource};
 pub use spec::{
-    AdRule, Col, Effect, FeeRule, FormatSpec, Grain, LineIdRule, ListRule, RefundRule, Role,
-    SceneFee, Sign, StatusRule, Target,
+    AdRule, Col, DateOrder, Effect, FeeRule, FormatSpec, Grain, LineIdRule, ListRule, RefundRule,
+    Role, SceneFee, Sign, StatusRule, Target,
 };
 
 /// Every known format, most specific first (ties in detection go to the earlier one).
 pub static ALL: &[FormatSpec] = &[
     shopee::ORDERS,
+    shopee_id::ORDERS,
+    shopee_tw::ORDERS,
+    shopee_br::ORDERS,
     tiktok::ORDERS,
     lazada::ORDERS,
     douyin::ORDERS,

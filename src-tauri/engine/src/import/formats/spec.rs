@@ -2,6 +2,7 @@
 //! version) play which ROLE, how rows group into records, and how a platform's conventions
 //! (status texts, signs, list-price rules, per-order columns) translate into the ledger.
 
+pub use crate::import::clean::DateOrder;
 use crate::model::{Channel, Currency, FeeKind, Platform, ReportKind};
 
 /// What a column means to the ledger.
@@ -32,6 +33,8 @@ pub enum Role {
     /// A cost column of this kind.
     Fee(FeeKind),
     ShopName,
+    /// The buyer's account id: stored only as a salted hash (repurchase rate).
+    BuyerId,
     // ads
     Campaign,
     /// The column whose text picks the channel (万相台 `场景名字`).
@@ -161,6 +164,8 @@ pub enum ListRule {
     UnitTimesQty,
     /// `UnitPrice` × qty − `ListDeduction`.
     UnitTimesQtyLess,
+    /// `ListAmount` − `ListDeduction` (TikTok Shop: the seller's own discount is price).
+    ColumnLess,
 }
 
 /// How the refunded share f is read (before status rules).
@@ -280,6 +285,12 @@ pub struct FormatSpec {
     /// Formats read from the workbook's other sheets along with this one (Shopee income:
     /// the Adjustment sheet), each where its header is found.
     pub companions: &'static [&'static str],
+    /// Headers the format knows and deliberately does not read (ids, addresses, totals that
+    /// restate other columns, revenue): not reported as unmapped money columns
+    /// (`map::unmapped`). A platform's new fee column is then the only kind reported.
+    pub ignore: &'static [&'static str],
+    /// How slashed dates of this export are ordered when a value does not say (12/03/2026).
+    pub date_order: DateOrder,
 }
 
 /// A line-grain spec's defaults; each table overrides what differs.
@@ -301,6 +312,8 @@ pub const LINES: FormatSpec = FormatSpec {
     fees: None,
     period_labels: &[],
     companions: &[],
+    ignore: &[],
+    date_order: DateOrder::DayFirst,
 };
 
 impl FormatSpec {
@@ -322,6 +335,34 @@ impl FormatSpec {
 
     /// Whether `header` (normalised) is one of this format's aliases.
     pub fn knows(&self, header: &str) -> bool {
-        self.columns.iter().any(|c| c.aliases.contains(&header))
+        self.columns
+            .iter()
+            .any(|c| c.aliases.iter().any(|a| alias_name(a) == header))
     }
+
+    /// A format that lists costs: a fee statement, or an order list with fee columns. A money
+    /// column nobody reads in such a file may be a new cost (`map::unmapped`).
+    pub fn bears_fees(&self) -> bool {
+        self.grain == Grain::Fees || self.columns.iter().any(|c| matches!(c.role, Role::Fee(_)))
+    }
+}
+
+/// An alias "Name#2" names the 2nd column headed "Name" (exports with two columns of one
+/// name, Shopee BR `Desconto do vendedor`): (name, Some(2)). A plain alias: (alias, None).
+pub fn split_occurrence(alias: &str) -> (&str, Option<usize>) {
+    if let Some((name, n)) = alias.rsplit_once('#') {
+        if !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n) = n.parse::<usize>() {
+                if n > 0 {
+                    return (name, Some(n));
+                }
+            }
+        }
+    }
+    (alias, None)
+}
+
+/// The header name of an alias (without its occurrence number).
+pub fn alias_name(alias: &str) -> &str {
+    split_occurrence(alias).0
 }
