@@ -216,6 +216,11 @@ fn fixture() -> (Ledger, StoreId, StoreId) {
     (l, a, b)
 }
 
+/// The `taxes` object of a ledger with no tax rows and no regime: every part zero.
+fn no_taxes(zero: &str) -> serde_json::Value {
+    json!({"vat": zero, "income_tax": zero, "withheld": zero, "estimated": zero, "total": zero})
+}
+
 fn fees(commission: &str, subsidy: &str, shipping: &str, zero: &str) -> serde_json::Value {
     json!({"platform_commission": commission, "service_fee": zero, "payment_fee": zero,
            "affiliate_commission": zero, "shipping": shipping, "shipping_insurance": zero,
@@ -241,7 +246,12 @@ fn summary_all_stores_one_object_per_currency() {
         "net_margin": "-0.5107", "marketing_spend": "330.00", "store_roas": "4.6667",
         "profit_roi": "-2.1667", "break_even_roas": "2.1898",
         "visitors": null, "page_views": null, "uv_value": null, "store_cvr": null,
-        "missing_cost_skus": [{"currency": "CNY", "sku": "S2", "units": 1, "gross": "200.00"}]
+        "missing_cost_skus": [{"currency": "CNY", "sku": "S2", "units": 1, "gross": "200.00"}],
+        // No tax rows, no regime: profit after tax = net profit. Provisional: the period ends
+        // on the latest imported day (inside the 15-day window); no settlement files, so no
+        // unsettled share.
+        "taxes": no_taxes("0.00"), "tax_estimates": [], "profit_after_tax": "-715.00",
+        "provisional": true, "unsettled_share": null
     });
     // VND: 1,000,000 of sales, no costs known (S1's cost is in CNY): COGS 0 with S1 listed.
     let vnd = json!({
@@ -253,7 +263,9 @@ fn summary_all_stores_one_object_per_currency() {
         "marketing_spend": "0", "store_roas": null, "profit_roi": null,
         "break_even_roas": "1.0000",
         "visitors": null, "page_views": null, "uv_value": null, "store_cvr": null,
-        "missing_cost_skus": [{"currency": "VND", "sku": "S1", "units": 1, "gross": "1000000"}]
+        "missing_cost_skus": [{"currency": "VND", "sku": "S1", "units": 1, "gross": "1000000"}],
+        "taxes": no_taxes("0"), "tax_estimates": [], "profit_after_tax": "1000000",
+        "provisional": true, "unsettled_share": null
     });
     assert_eq!(
         v,
