@@ -95,7 +95,10 @@ fn snapshot(ledger: &Ledger) -> Vec<String> {
         ("line", format!(
             "SELECT {store}, order_id, line_id, sku, product, day, cancelled, qty, list_amount,
                     seller_discount, platform_discount, refund_fraction, refund_amount,
-                    refund_qty, subsidy_net, buyer_hash
+                    refund_qty, subsidy_net,
+                    -- Buyer hashes are salted per ledger: compare who shares a buyer.
+                    (SELECT COUNT(*) FROM order_lines b WHERE b.is_current = 1
+                       AND b.buyer_hash = t.buyer_hash)
              FROM order_lines t WHERE is_current = 1")),
         ("fee", format!(
             "SELECT {store}, order_id, day, kind, amount, reference, rank, superseded, source
