@@ -143,6 +143,12 @@ impl PowerFit {
         Decimal::from_f64(s).map(|d| d.round_dp(4))
     }
 
+    /// a and b as decimal strings of 4 decimals (the `response` JSON).
+    pub fn coefficients(&self) -> (Option<String>, Option<String>) {
+        let dp4 = |v: f64| Decimal::from_f64(v).map(|d| d.round_dp(4).normalize().to_string());
+        (dp4(self.a), dp4(self.b))
+    }
+
     /// The spend ceiling the data supports: s* only when 0 < b ≤ `MAX_CEILING_B`, c > 0 and
     /// s* ≤ `CEILING_REACH` × `max_spend` (the largest daily spend seen); else why not.
     pub fn ceiling(&self, c: Option<Decimal>, max_spend: Decimal) -> Result<Decimal, NoCeiling> {

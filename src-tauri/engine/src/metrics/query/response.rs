@@ -67,12 +67,13 @@ pub struct ResponseSummary {
 
 impl SpendResponse {
     pub fn summary(&self) -> ResponseSummary {
-        use rust_decimal::prelude::FromPrimitive;
-        let dp4 = |v: f64| Decimal::from_f64(v).map(|d| d.round_dp(4).normalize().to_string());
         let am = |v: Decimal| Amount::new(v, self.currency);
         let (points, a, b) = match self.fit {
             Saturation::NotEnoughData { points } => (points, None, None),
-            Saturation::Fit(f) => (f.points, dp4(f.a), dp4(f.b)),
+            Saturation::Fit(f) => {
+                let (a, b) = f.coefficients();
+                (f.points, a, b)
+            }
         };
         ResponseSummary {
             points,
