@@ -6,10 +6,10 @@
 //! as `Error::MissingColumn` (more useful than "unknown").
 
 use crate::error::{Error, Location, Result};
-use crate::import::formats::{self, FormatSpec, Role};
+use crate::import::formats::{self, FormatSpec, Grain, Role};
 use crate::import::read::{Book, Cell, Row};
 use crate::import::{Detected, ImportOptions};
-use crate::model::Platform;
+use crate::model::{Currency, Platform};
 
 use crate::import::{clean, header};
 
@@ -25,6 +25,8 @@ struct Found {
     score: usize,
     missing: Vec<&'static str>,
     store_name: Option<String>,
+    /// The currency a settlement file names in its `Currency` column (TikTok `Currency`).
+    currency: Option<Currency>,
 }
 
 /// The first rows of every non-empty sheet (where headers are looked for).
@@ -101,7 +103,7 @@ fn detect_in(
             sheet: f.sheet,
             header_row: f.header_row,
             store_name: f.store_name,
-            currency: f.spec.currency_for(platform),
+            currency: f.currency.unwrap_or_else(|| f.spec.currency_for(platform)),
         });
     }
     if let Some(f) = partial {
@@ -205,6 +207,16 @@ fn try_spec(spec: &'static FormatSpec, sheet: &str, rows: &[Row], file_lc: &str)
             .filter_map(|r| r.cells.get(i))
             .find_map(clean::text)
     });
+    // A fixed-cost sheet's currency column is per row; a statement's names the file's.
+    let currency = (spec.grain == Grain::Fees)
+        .then(|| columns.find_role(spec, Role::Currency))
+        .flatten()
+        .and_then(|i| {
+            rows.iter()
+                .skip(idx + 1)
+                .filter_map(|r| r.cells.get(i).and_then(clean::text))
+                .find_map(|t| t.parse::<Currency>().ok())
+        });
     Some(Found {
         spec,
         sheet: sheet.to_string(),
@@ -212,6 +224,7 @@ fn try_spec(spec: &'static FormatSpec, sheet: &str, rows: &[Row], file_lc: &str)
         score,
         missing,
         store_name,
+        currency,
     })
 }
 

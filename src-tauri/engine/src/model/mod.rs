@@ -4,6 +4,7 @@ mod kinds;
 mod ledger;
 mod money;
 mod rate;
+mod settle;
 
 pub use kinds::{Channel, FeeKind, ImportId, OrderStatus, Platform, ReportKind, StoreId};
 pub use ledger::{AdDay, FeeRow, FixedCost, OrderItem, OrderLine, SkuCost, TrafficDay};
@@ -11,3 +12,4 @@ pub use money::{
     format_fixed, format_grouped, round_money, Currency, Money, MoneyError, Scaled, STORAGE_SCALE,
 };
 pub use rate::{Rate, RATE_DP};
+pub use settle::{Settlement, SettlementKind, TaxKind, TaxRow, Withdrawal};
