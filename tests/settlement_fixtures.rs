@@ -18,7 +18,9 @@ fn sums(db: &TempDb, table: &str, key: &str) -> Vec<(String, Decimal)> {
     );
     let mut stmt = ledger.conn().prepare(&sql).expect("prepare");
     let rows = stmt
-        .query_map(rusqlite::params![], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .query_map(rusqlite::params![], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })
         .expect("query")
         .map(|r| {
             let (k, v) = r.expect("row");
@@ -34,10 +36,7 @@ fn dec(s: &str) -> Decimal {
 
 #[track_caller]
 fn assert_sums(got: Vec<(String, Decimal)>, want: &[(&str, &str)], ctx: &str) {
-    let want: Vec<(String, Decimal)> = want
-        .iter()
-        .map(|(k, v)| (k.to_string(), dec(v)))
-        .collect();
+    let want: Vec<(String, Decimal)> = want.iter().map(|(k, v)| (k.to_string(), dec(v))).collect();
     assert_eq!(got, want, "{ctx}");
 }
 
@@ -138,8 +137,14 @@ fn tiktok_settlement_indonesia_65_columns() {
     assert_int(&again, "added", 0, "re-import");
     assert_int(&again, "updated", 0, "re-import");
     assert_int(&again, "duplicates", 8, "re-import");
-    let id = db.imports()[0]["id"].as_i64().unwrap_or_default().to_string();
-    let first = db.imports()[1]["id"].as_i64().unwrap_or_default().to_string();
+    let id = db.imports()[0]["id"]
+        .as_i64()
+        .unwrap_or_default()
+        .to_string();
+    let first = db.imports()[1]["id"]
+        .as_i64()
+        .unwrap_or_default()
+        .to_string();
     for undo in [id, first] {
         let out = db.run(&["undo", &undo]);
         assert!(out.status.success(), "undo {undo}: {out:?}");
@@ -300,7 +305,11 @@ fn shopee_wallet_withdrawals() {
         ctx,
     );
     for table in ["settlements", "tax_rows", "fees", "ad_days"] {
-        assert_eq!(count(&db, &format!("SELECT COUNT(*) FROM {table}")), 0, "{table}");
+        assert_eq!(
+            count(&db, &format!("SELECT COUNT(*) FROM {table}")),
+            0,
+            "{table}"
+        );
     }
     let again = db.import_fixture(
         "shopee_vn/my_balance_transaction_report.shopee.20260201_20260228.xlsx",
@@ -390,7 +399,11 @@ fn lazada_account_statement_fees_and_ads() {
         "20000", // Sponsored Product Fee
         ctx,
     );
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM tax_rows"), 0, "{ctx}: VAT/WHT not taxes");
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM tax_rows"),
+        0,
+        "{ctx}: VAT/WHT not taxes"
+    );
     // The order's lines of statement VN2026W06: 200000 − 10000 − 4000 − 5000 − 8000 + 2000.
     assert_sums(
         sums(&db, "settlements", "reference"),

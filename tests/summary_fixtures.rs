@@ -500,7 +500,7 @@ const SHOPEE_WITH_INCOME: Expect = Expect {
         "9000",   // income A
         "34000",  // income D return shipping 22000 + adjustment A 12000
         "0", "50000", // income A 15000 + D 30000; export E 0 + F 5000
-        "5000", // adjustment G (income A's taxes are tax rows, not fees)
+        "5000",  // adjustment G (income A's taxes are tax rows, not fees)
     ],
     hidden_costs: "298200",
     contribution: "384800",              // 1260000 − 577000 − 298200

@@ -101,14 +101,24 @@ pub(super) fn withdrawal(w: &mut LedgerWriter<'_>, x: Withdrawal) -> Result<()> 
         "INSERT INTO withdrawals (import_id, store_id, day, amount, status, reference)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![w.import.0, store, day, amount, x.status, x.reference])?;
+    .execute(params![
+        w.import.0,
+        store,
+        day,
+        amount,
+        x.status,
+        x.reference
+    ])?;
     Ok(())
 }
 
 /// The money tables and their natural keys (besides the store), as a condition between
 /// aliases `o` and `o2`.
 const KEYS: [(&str, &str); 3] = [
-    ("tax_rows", "o2.reference = o.reference AND o2.kind = o.kind"),
+    (
+        "tax_rows",
+        "o2.reference = o.reference AND o2.kind = o.kind",
+    ),
     ("settlements", "o2.reference = o.reference"),
     ("withdrawals", "o2.reference = o.reference"),
 ];

@@ -104,11 +104,16 @@ pub const LAZADA_FINANCE: FormatSpec = FormatSpec {
         col(Statement, &["Statement Number", "Statement"]),
         col(OrderId, &["Order No.", "Order Number", "orderNumber"]),
         col(Reference, &["Transaction Number", "transactionNumber"]),
+        col(Marker, &["Transaction Type", "Paid Status", "Details"]),
         col(
             Marker,
-            &["Transaction Type", "Paid Status", "Details"],
+            &[
+                "Seller SKU",
+                "Lazada SKU",
+                "Order Item No.",
+                "Order Line ID",
+            ],
         ),
-        col(Marker, &["Seller SKU", "Lazada SKU", "Order Item No.", "Order Line ID"]),
         col(
             Marker,
             &[

@@ -27,7 +27,10 @@ pub const SHOPEE_WALLET: FormatSpec = FormatSpec {
         col(Amount, &["Số tiền"]).req().sign(Sign::Negated),
         col(Status, &["Trạng thái"]),
         col(Marker, &["Dòng tiền"]),
-        col(Marker, &["Chi tiết", "Mã đơn hàng", "Số dư Ví sau giao dịch"]),
+        col(
+            Marker,
+            &["Chi tiết", "Mã đơn hàng", "Số dư Ví sau giao dịch"],
+        ),
     ],
     withdrawals: Some(WithdrawalRule {
         types: &["Rút Tiền"],
@@ -49,7 +52,10 @@ pub const DOUYIN_ACCOUNT: FormatSpec = FormatSpec {
         col(Amount, &["动账金额(元)"]).req().sign(Sign::Negated),
         col(RowType, &["动账场景"]).req(),
         col(Marker, &["账户方向"]),
-        col(Marker, &["关联订单号", "关联子订单号", "账户余额(元)", "备注"]),
+        col(
+            Marker,
+            &["关联订单号", "关联子订单号", "账户余额(元)", "备注"],
+        ),
     ],
     withdrawals: Some(WithdrawalRule {
         types: &["提现", "提现退票"],

@@ -201,12 +201,24 @@ fn tiktok_settlement_order_and_adjustment_rows() {
     let settled: Vec<(&str, &str, rust_decimal::Decimal, &str)> = sink
         .settlements
         .iter()
-        .map(|s| (s.reference.as_str(), s.kind.as_str(), s.amount, s.label.as_str()))
+        .map(|s| {
+            (
+                s.reference.as_str(),
+                s.kind.as_str(),
+                s.amount,
+                s.label.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         settled,
         vec![
-            ("578123456789012345@2026-03-12", "order", dec!(50000), "Order"),
+            (
+                "578123456789012345@2026-03-12",
+                "order",
+                dec!(50000),
+                "Order"
+            ),
             ("ADJ-1@2026-03-12", "adjustment", dec!(50000), "Adjustment"),
             ("578999@2026-03-12", "order", dec!(50000), "Order"),
         ]

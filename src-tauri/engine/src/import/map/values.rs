@@ -41,7 +41,8 @@ impl Bound {
             .iter()
             .map(|c| {
                 // A child column is left when its parent is there (`Col::unless`).
-                if c.aliases.is_empty() || (!c.unless.is_empty() && columns.find(c.unless).is_some())
+                if c.aliases.is_empty()
+                    || (!c.unless.is_empty() && columns.find(c.unless).is_some())
                 {
                     None
                 } else {
