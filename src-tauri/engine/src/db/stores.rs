@@ -108,7 +108,16 @@ impl Ledger {
         }
         let tx = self.conn_mut().transaction()?;
         let p = params![from.0, into.0];
-        for table in ["order_lines", "fees", "ad_days", "traffic_days", "imports"] {
+        for table in [
+            "order_lines",
+            "fees",
+            "ad_days",
+            "traffic_days",
+            "tax_rows",
+            "settlements",
+            "withdrawals",
+            "imports",
+        ] {
             tx.execute(
                 &format!("UPDATE {table} SET store_id = ?2 WHERE store_id = ?1"),
                 p,
@@ -185,7 +194,7 @@ impl Ledger {
 }
 
 /// Natural keys of the fact tables (metrics.md §1), as a join condition on alias `o2`.
-const MERGE_KEYS: [(&str, &str); 4] = [
+const MERGE_KEYS: [(&str, &str); 7] = [
     (
         "order_lines",
         "o2.order_id = order_lines.order_id AND o2.line_id = order_lines.line_id",
@@ -200,6 +209,12 @@ const MERGE_KEYS: [(&str, &str); 4] = [
          AND o2.window_days = ad_days.window_days",
     ),
     ("traffic_days", "o2.day = traffic_days.day"),
+    (
+        "tax_rows",
+        "o2.reference = tax_rows.reference AND o2.kind = tax_rows.kind",
+    ),
+    ("settlements", "o2.reference = settlements.reference"),
+    ("withdrawals", "o2.reference = withdrawals.reference"),
 ];
 
 /// `Ledger::ensure_store` on any connection, so an import can create its store inside its

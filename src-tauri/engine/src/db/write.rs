@@ -7,6 +7,8 @@
 //! summed per key, `import::map::ad_days`). Order-export fees (rank 1) are superseded by settlement fees (rank 2) of the same
 //! order and kind. At the end the daily aggregates of the touched days are rebuilt.
 
+mod money;
+
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 use rust_decimal::Decimal;
@@ -16,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::import::LedgerSink;
 use crate::model::{
     AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, OrderStatus, Scaled,
-    SkuCost, StoreId, TrafficDay,
+    Settlement, SkuCost, StoreId, TaxRow, TrafficDay, Withdrawal,
 };
 
 /// What happened to the facts of one file: records, and rows (a row is added when any of
@@ -594,6 +596,18 @@ impl LedgerSink for LedgerWriter<'_> {
         Ok(())
     }
 
+    fn tax_row(&mut self, t: TaxRow) -> Result<()> {
+        money::tax_row(self, t)
+    }
+
+    fn settlement(&mut self, s: Settlement) -> Result<()> {
+        money::settlement(self, s)
+    }
+
+    fn withdrawal(&mut self, w: Withdrawal) -> Result<()> {
+        money::withdrawal(self, w)
+    }
+
     fn restart(&mut self) -> Result<()> {
         self.tx.execute_batch("ROLLBACK TO ledger_writer")?;
         self.counts = WriteCounts::default();
@@ -755,6 +769,7 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
     }
     SKU_COSTS.undo(tx, import)?;
     FIXED_COSTS.undo(tx, import)?;
+    money::undo(tx, import)?;
     for (store, from, to) in &spans {
         // Settlement rows may be gone: order-export fees they superseded count again.
         refresh_superseded(tx, StoreId(*store))?;

@@ -28,8 +28,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::{
-    AdDay, Currency, FeeRow, FixedCost, OrderItem, OrderLine, Platform, ReportKind, SkuCost,
-    StoreId, TrafficDay,
+    AdDay, Currency, FeeRow, FixedCost, OrderItem, OrderLine, Platform, ReportKind, Settlement,
+    SkuCost, StoreId, TaxRow, TrafficDay, Withdrawal,
 };
 
 /// Where a fixed cost belongs (store, None for all stores of the currency; currency), or why
@@ -64,6 +64,12 @@ pub trait LedgerSink {
         Ok(Ok((None, currency.unwrap_or(file))))
     }
     fn fixed_cost(&mut self, cost: FixedCost) -> Result<()>;
+    /// A tax a settlement file says the platform withheld (or gave back).
+    fn tax_row(&mut self, tax: TaxRow) -> Result<()>;
+    /// An order's settlement or an adjustment of a settlement file.
+    fn settlement(&mut self, s: Settlement) -> Result<()>;
+    /// A wallet → bank transfer.
+    fn withdrawal(&mut self, w: Withdrawal) -> Result<()>;
     /// One data row of the file is done (its records were all given). Lets the writer
     /// count rows as added, updated or duplicate, as the CLI contract reports them.
     fn end_row(&mut self) {

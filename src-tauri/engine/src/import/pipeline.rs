@@ -19,7 +19,7 @@ use crate::db::{ensure_store, save_template, LedgerWriter};
 use crate::error::{Error, Result};
 use crate::model::{
     AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, Platform, ReportKind,
-    SkuCost, StoreId, TrafficDay,
+    Settlement, SkuCost, StoreId, TaxRow, TrafficDay, Withdrawal,
 };
 use crate::Ledger;
 
@@ -64,6 +64,9 @@ pub struct Preview {
     pub sku_costs: u64,
     pub traffic_days: u64,
     pub fixed_costs: u64,
+    pub tax_rows: u64,
+    pub settlements: u64,
+    pub withdrawals: u64,
     pub skipped: Vec<Skipped>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
@@ -209,6 +212,9 @@ struct CountingSink<'c> {
     sku_costs: u64,
     traffic_days: u64,
     fixed_costs: u64,
+    tax_rows: u64,
+    settlements: u64,
+    withdrawals: u64,
 }
 
 impl LedgerSink for CountingSink<'_> {
@@ -249,6 +255,18 @@ impl LedgerSink for CountingSink<'_> {
     }
     fn fixed_cost(&mut self, _: FixedCost) -> Result<()> {
         self.fixed_costs += 1;
+        Ok(())
+    }
+    fn tax_row(&mut self, _: TaxRow) -> Result<()> {
+        self.tax_rows += 1;
+        Ok(())
+    }
+    fn settlement(&mut self, _: Settlement) -> Result<()> {
+        self.settlements += 1;
+        Ok(())
+    }
+    fn withdrawal(&mut self, _: Withdrawal) -> Result<()> {
+        self.withdrawals += 1;
         Ok(())
     }
     fn restart(&mut self) -> Result<()> {
@@ -303,6 +321,9 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         sku_costs: sink.sku_costs,
         traffic_days: sink.traffic_days,
         fixed_costs: sink.fixed_costs,
+        tax_rows: sink.tax_rows,
+        settlements: sink.settlements,
+        withdrawals: sink.withdrawals,
         skipped: stats.skipped,
         date_from: stats.date_from,
         date_to: stats.date_to,

@@ -4,6 +4,7 @@ mod kinds;
 mod ledger;
 mod money;
 mod rate;
+mod settle;
 mod tax;
 
 pub use kinds::{Channel, FeeKind, ImportId, OrderStatus, Platform, ReportKind, StoreId};
@@ -12,4 +13,5 @@ pub use money::{
     format_fixed, format_grouped, round_money, Currency, Money, MoneyError, Scaled, STORAGE_SCALE,
 };
 pub use rate::{Rate, RATE_DP};
+pub use settle::{Settlement, SettlementKind, TaxRow, Withdrawal};
 pub use tax::{FlatBase, TaxKind, TaxRegime};

@@ -18,12 +18,14 @@ mod shopee_tw;
 pub mod spec;
 mod taobao;
 mod tiktok;
+mod tiktok_settlement;
 mod traffic;
+mod wallet;
 
 pub use fee_sources::{fee_sources, FeeSource};
 pub use spec::{
     AdRule, Col, DateOrder, Effect, FeeRule, FormatSpec, Grain, LineIdRule, ListRule, RefundRule,
-    Role, SceneFee, Sign, StatusRule, Target,
+    Role, SceneFee, Settle, Sign, StatusRule, Target, WithdrawalRule,
 };
 
 /// Every known format, most specific first (ties in detection go to the earlier one).
@@ -50,10 +52,13 @@ pub static ALL: &[FormatSpec] = &[
     traffic::TIKTOK,
     traffic::LAZADA,
     settlement::DOUYIN_FUNDS,
-    settlement::TIKTOK_SETTLEMENT,
+    tiktok_settlement::SETTLEMENT,
+    tiktok_settlement::WITHDRAWALS,
     settlement::LAZADA_FINANCE,
     shopee_income::INCOME,
     shopee_income::ADJUSTMENTS,
+    wallet::SHOPEE_WALLET,
+    wallet::DOUYIN_ACCOUNT,
     costs::SKU_COSTS,
     costs::FIXED_COSTS,
 ];

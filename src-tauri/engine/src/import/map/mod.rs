@@ -12,6 +12,7 @@ mod occurrence;
 mod rows;
 pub mod unmapped;
 mod values;
+mod wallet;
 
 #[cfg(test)]
 mod test_util;
@@ -34,6 +35,7 @@ use self::items::Items;
 use self::lines::Lines;
 pub use self::values::show;
 use self::values::{Bad, Bound};
+use self::wallet::Wallet;
 use crate::error::{Error, Location, Result};
 use crate::import::formats::{self, Grain, Role};
 use crate::import::read::Book;
@@ -233,6 +235,7 @@ fn map_sheet(
         items,
         ads,
     } = state;
+    let mut wallet = Wallet::default();
     let mut first_data = true;
     let mut period: Option<(NaiveDate, NaiveDate)> = None;
     let mut unread = unmapped::Tally::default();
@@ -270,13 +273,13 @@ fn map_sheet(
             Grain::Lines | Grain::Items => Role::OrderId,
             // A report dated by its period (no day column): a row with a spend is data.
             Grain::Ads if !b.has(Role::Date) => Role::Spend,
-            Grain::Ads | Grain::Fees | Grain::Traffic => Role::Date,
+            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::Withdrawals => Role::Date,
             Grain::SkuCosts => Role::Sku,
             // A row without an amount is padding (a template's empty months).
             Grain::FixedCosts => Role::Amount,
         };
         let key = match spec.grain {
-            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::FixedCosts => {
+            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::FixedCosts | Grain::Withdrawals => {
                 Ok(b.text(&row.cells, key_role))
             }
             _ => b.id(&row.cells, key_role),
@@ -323,6 +326,16 @@ fn map_sheet(
                     None
                 }
                 Some((_, Err(bad))) => Some(bad),
+                None => None,
+            },
+            Grain::Withdrawals => match spec.withdrawals.map(|r| wallet.read(b, &row.cells, &r)) {
+                Some(read) => rows::emit_read(read, |w| match w {
+                    Some(w) => {
+                        note_day(&mut stats, w.day);
+                        sink.withdrawal(w)
+                    }
+                    None => Ok(()),
+                })?,
                 None => None,
             },
         };

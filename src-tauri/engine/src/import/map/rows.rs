@@ -107,7 +107,10 @@ pub(super) fn cost_row(
 }
 
 /// A row's record as read (`Ok`) goes to `emit`; an unreadable row is its `Bad`.
-fn emit_read<T>(read: Result<T, Bad>, emit: impl FnOnce(T) -> Result<()>) -> Result<Option<Bad>> {
+pub(super) fn emit_read<T>(
+    read: Result<T, Bad>,
+    emit: impl FnOnce(T) -> Result<()>,
+) -> Result<Option<Bad>> {
     match read {
         Ok(record) => emit(record).map(|()| None),
         Err(bad) => Ok(Some(bad)),

@@ -46,7 +46,10 @@ impl Bound {
             .columns
             .iter()
             .map(|c| {
-                if c.aliases.is_empty() {
+                // A child column is left when its parent is there (`Col::unless`).
+                if c.aliases.is_empty()
+                    || (!c.unless.is_empty() && columns.find(c.unless).is_some())
+                {
                     None
                 } else {
                     columns.find_bound(c.aliases)
@@ -122,14 +125,21 @@ impl Bound {
         }
     }
 
-    /// Whether the row is of the type the format reads (`FeeRule::row_type`).
+    /// Whether the format reads the row: a fee statement without adjustments reads only its
+    /// order rows (`FeeRule::row_types`).
     pub fn wanted_row(&self, cells: &[Cell]) -> bool {
-        match self.spec.fees.and_then(|r| r.row_type) {
-            None => true,
-            Some(want) => self
-                .text(cells, Role::RowType)
-                .is_some_and(|t| same_text(want, &t)),
+        match self.spec.fees {
+            Some(rule) if rule.other_rows.is_none() => self.is_type(cells, rule.row_types),
+            _ => true,
         }
+    }
+
+    /// Whether the row's `RowType` text is one of `types` (empty: any row is).
+    pub fn is_type(&self, cells: &[Cell], types: &[&str]) -> bool {
+        types.is_empty()
+            || self
+                .text(cells, Role::RowType)
+                .is_some_and(|t| types.iter().any(|want| same_text(want, &t)))
     }
 
     /// The first non-empty id-like value of `role` (ids, SKUs): cleaned of tabs, quotes, ="…".

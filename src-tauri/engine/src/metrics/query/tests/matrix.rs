@@ -199,4 +199,3 @@ fn summary_from_months_keeps_traffic() {
     // A 200 + 100, C 50 + 30.
     assert_eq!(cny.visitors, Some(380));
 }
-
