@@ -240,7 +240,12 @@ fn summary_all_stores_one_object_per_currency() {
         "net_margin": "-0.5107", "marketing_spend": "330.00", "store_roas": "4.6667",
         "profit_roi": "-2.1667", "break_even_roas": "2.1898",
         "visitors": null, "page_views": null, "uv_value": null, "store_cvr": null,
-        "missing_cost_skus": [{"currency": "CNY", "sku": "S2", "units": 1, "gross": "200.00"}]
+        "missing_cost_skus": [{"currency": "CNY", "sku": "S2", "units": 1, "gross": "200.00"}],
+        // §9/§10: no tax rows or regime; Jan 20 is the latest day, inside the 15-day window.
+        "taxes": {"vat": "0.00", "income_tax": "0.00", "withheld": "0.00", "estimated": "0.00",
+                  "total": "0.00"},
+        "profit_after_tax": "-715.00", "tax_estimates": [], "provisional": true,
+        "unsettled_share": null
     });
     // VND: 1,000,000 of sales, no costs known (S1's cost is in CNY): COGS 0 with S1 listed.
     let vnd = json!({
@@ -252,7 +257,10 @@ fn summary_all_stores_one_object_per_currency() {
         "marketing_spend": "0", "store_roas": null, "profit_roi": null,
         "break_even_roas": "1.0000",
         "visitors": null, "page_views": null, "uv_value": null, "store_cvr": null,
-        "missing_cost_skus": [{"currency": "VND", "sku": "S1", "units": 1, "gross": "1000000"}]
+        "missing_cost_skus": [{"currency": "VND", "sku": "S1", "units": 1, "gross": "1000000"}],
+        "taxes": {"vat": "0", "income_tax": "0", "withheld": "0", "estimated": "0", "total": "0"},
+        "profit_after_tax": "1000000", "tax_estimates": [], "provisional": true,
+        "unsettled_share": null
     });
     assert_eq!(
         v,
