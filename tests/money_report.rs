@@ -141,8 +141,7 @@ fn tax_and_money_pages_equal_the_cli_figures() {
     let taxes = book.worksheet_range("Taxes").unwrap();
     let has = |label: &str, v: f64| {
         taxes.rows().any(|r| {
-            r.first().is_some_and(|c| c.to_string() == label)
-                && r.get(1).and_then(|c| c.as_f64()) == Some(v)
+            r.first().is_some_and(|c| *c == label) && r.get(1).and_then(|c| c.as_f64()) == Some(v)
         })
     };
     assert!(has("Taxes in total", 18900.0));
