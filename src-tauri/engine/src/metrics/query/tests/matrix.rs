@@ -87,7 +87,7 @@ fn store_matrix_side_by_side_with_hand_computed_rows() {
             "ad_spend": "400.00", "fixed_costs": "1100.00", "net_profit": "-215.00",
             "net_margin": "-0.1075", "store_roas": "5.0000", "profit_roi": "-0.5000",
             "break_even_roas": "1.6342", "visitors": 380, "uv_value": "5.26",
-            "store_cvr": "0.0184"})
+            "store_cvr": "0.0184", "profit_after_tax": "-215.00", "taxes": no_taxes("0.00")})
     );
     // VND: B alone, no traffic report: visitors and UV value are null, not 0.
     let vnd = &m["currencies"][1];
