@@ -109,7 +109,9 @@ gio launch "$DESKTOP"
 id=$(window 'Dashboard · Fupan' 60) || { echo "FAIL: no window from the menu entry"; exit 1; }
 echo "ok: window $id '$(xdotool getwindowname "$id")' $(xprop -id "$id" WM_CLASS | cut -d= -f2)"
 geo=$(xwininfo -id "$id" | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w "x" h}')
-[[ $geo == 1280x800 ]] || { echo "FAIL: window is $geo"; exit 1; }
+# The window opens at the size tauri.conf.json gives (it fits a 1366×768 laptop's work area).
+want=$(python3 -c "import json; w = json.load(open('tauri.conf.json'))['app']['windows'][0]; print('%dx%d' % (w['width'], w['height']))")
+[[ $geo == "$want" ]] || { echo "FAIL: window is $geo, tauri.conf.json says $want"; exit 1; }
 shot 1-menu-launch
 
 # 2. "Open with Fupan" while it runs: the second launch hands the file over and exits.

@@ -45,6 +45,7 @@ pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyCompari
 pub use daily::{daily, DAILY_MAX_DAYS};
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
 pub use matrix::{store_matrix, CurrencyMatrix, MatrixFigures, MatrixRow, StoreMatrix};
+#[cfg(feature = "report")]
 pub(crate) use monthly::month_spans;
 pub use monthly::{monthly, summary_and_monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
