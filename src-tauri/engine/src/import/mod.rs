@@ -4,6 +4,7 @@
 
 pub mod clean;
 pub mod columns;
+mod cost_sheets;
 pub mod currency;
 pub mod detect;
 pub mod formats;
@@ -16,6 +17,7 @@ mod pipeline;
 #[cfg(test)]
 mod pipeline_props;
 pub mod read;
+mod store_names;
 
 pub use columns::{preview_columns, ColumnsPreview};
 pub use map::unmapped::Unmapped;

@@ -5,21 +5,23 @@ use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::cost_sheets::{cost_sheet_target, per_sku_costs, unplaced_reason};
 use super::mapping::ColumnMapping;
+use super::store_names::{remember_store, store_name, store_source};
 use super::{
     columns, detect, map, read, CostTarget, Detected, ImportOptions, LedgerSink, MapStats, Skipped,
     Unmapped,
 };
-use crate::db::costs::{cost_target, row_target};
+use crate::db::costs::row_target;
 use crate::db::{ensure_store, save_template, LedgerWriter};
 use crate::error::{Error, Result};
 use crate::model::{
-    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, Platform, ReportKind,
-    Settlement, SkuCost, StoreId, TaxRow, TrafficDay, Withdrawal,
+    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, ReportKind, Settlement,
+    SkuCost, TaxRow, TrafficDay, Withdrawal,
 };
 use crate::Ledger;
 
@@ -99,67 +101,6 @@ fn hex(hasher: Sha256) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// The store a file belongs to: `--store` (the name the merchant gave), else named in the
-/// export, else the name last given for this platform's files, else the platform's display
-/// name (never its id).
-fn store_name(detected: &Detected, opts: &ImportOptions, conn: Option<&Connection>) -> String {
-    opts.store
-        .clone()
-        .or_else(|| detected.store_name.clone())
-        .or_else(|| conn.and_then(|c| remembered_store(c, detected.platform).ok().flatten()))
-        .unwrap_or_else(|| detected.platform.display_name().to_string())
-}
-
-/// Which of `store_name`'s sources gave the name (`Preview::store_source`).
-fn store_source(
-    detected: &Detected,
-    opts: &ImportOptions,
-    conn: Option<&Connection>,
-) -> &'static str {
-    if opts.store.is_some() {
-        "given"
-    } else if detected.store_name.is_some() {
-        "file"
-    } else if conn.is_some_and(|c| {
-        remembered_store(c, detected.platform)
-            .ok()
-            .flatten()
-            .is_some()
-    }) {
-        "remembered"
-    } else {
-        "platform"
-    }
-}
-
-fn store_setting(platform: Platform) -> String {
-    format!("store_name.{}", platform.as_str())
-}
-
-/// The store name last given for a platform's files that name no shop.
-pub fn remembered_store(conn: &Connection, platform: Platform) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [store_setting(platform)],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-/// Remember the name the merchant gave a file that names no shop, for the platform's next
-/// files (settings `store_name.<platform>`).
-fn remember_store(conn: &Connection, detected: &Detected, opts: &ImportOptions) -> Result<()> {
-    if let (Some(name), None) = (opts.store.as_deref(), &detected.store_name) {
-        conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![store_setting(detected.platform), name.trim()],
-        )?;
-    }
-    Ok(())
 }
 
 /// Open and recognise a file: by the given column mapping, else by the format tables, else
@@ -622,59 +563,6 @@ fn too_large(e: Error, file: &str, sheet: &str) -> Error {
         },
         reason,
     }
-}
-
-/// Cost sheets belong to no store of their own: SKU costs are in the `--store`'s currency,
-/// else the database's only one (else, empty database, the format's; with several, each
-/// SKU's own: `per_sku_costs`); fixed costs default to the same, but each row finds its own
-/// store and currency (`map::fixed_cost_row`), so only a `--store` that does not exist
-/// refuses the file here. None for any other file.
-fn cost_sheet_target(
-    conn: &Connection,
-    detected: &Detected,
-    opts: &ImportOptions,
-) -> Result<Option<(Option<StoreId>, Currency)>> {
-    let target = || cost_target(conn, opts.store.as_deref(), None, Some(detected.currency));
-    Ok(match detected.report {
-        ReportKind::SkuCosts | ReportKind::FixedCosts => match target() {
-            Err(Error::InvalidArgument(_)) if opts.store.is_none() => {
-                Some((None, detected.currency))
-            }
-            found => Some(found?),
-        },
-        _ => None,
-    })
-}
-
-/// Whether a SKU cost sheet places each SKU in the currency it sells in: no `--store`, and
-/// the ledger holds stores of several currencies (cli.md Additions).
-fn per_sku_costs(conn: &Connection, detected: &Detected, opts: &ImportOptions) -> Result<bool> {
-    if detected.report != ReportKind::SkuCosts || opts.store.is_some() {
-        return Ok(false);
-    }
-    let n: i64 = conn.query_row("SELECT COUNT(DISTINCT currency) FROM stores", [], |r| {
-        r.get(0)
-    })?;
-    Ok(n > 1)
-}
-
-/// Why a per-SKU cost sheet is refused: the SKUs it cannot place (sold in two currencies, or
-/// not sold yet), named (the first ten) with what to add.
-fn unplaced_reason(skus: &[String]) -> Option<String> {
-    const SHOWN: usize = 10;
-    if skus.is_empty() {
-        return None;
-    }
-    let mut named = skus[..skus.len().min(SHOWN)].join(", ");
-    if skus.len() > SHOWN {
-        named.push_str(&format!(" … (+{})", skus.len() - SHOWN));
-    }
-    Some(format!(
-        "{} SKU(s) sell in more than one currency or have not sold yet, so their cost's \
-         currency is unknown: {named}. Add a currency column (币种 / Tiền tệ / Currency) with \
-         CNY or VND on their rows",
-        skus.len()
-    ))
 }
 
 impl Ledger {
