@@ -68,7 +68,8 @@ for s in 16 24 32 48 64 128 256 512; do
 done
 [[ -f /usr/share/icons/hicolor/scalable/apps/fupan.svg ]] || fail "no scalable icon"
 ok "icons 16…512 px and scalable"
-ls /usr/lib/Fupan/samples/shopee_vn/*.xlsx >/dev/null 2>&1 || fail "sample data not installed"
+ls "/usr/lib/Fupan/samples/Nhà Mộc Decor/"*.xlsx >/dev/null 2>&1 || fail "sample data not installed"
+if [[ -e /usr/lib/Fupan/samples/bad || -e /usr/lib/Fupan/samples/fuzz ]]; then fail "test files shipped as samples"; fi
 ok "sample data in /usr/lib/Fupan/samples"
 
 step "open the installed app under Xvfb"
@@ -108,7 +109,9 @@ gio launch "$DESKTOP"
 id=$(window 'Dashboard · Fupan' 60) || { echo "FAIL: no window from the menu entry"; exit 1; }
 echo "ok: window $id '$(xdotool getwindowname "$id")' $(xprop -id "$id" WM_CLASS | cut -d= -f2)"
 geo=$(xwininfo -id "$id" | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w "x" h}')
-[[ $geo == 1280x800 ]] || { echo "FAIL: window is $geo"; exit 1; }
+# The window opens at the size tauri.conf.json gives (it fits a 1366×768 laptop's work area).
+want=$(python3 -c "import json; w = json.load(open('tauri.conf.json'))['app']['windows'][0]; print('%dx%d' % (w['width'], w['height']))")
+[[ $geo == "$want" ]] || { echo "FAIL: window is $geo, tauri.conf.json says $want"; exit 1; }
 shot 1-menu-launch
 
 # 2. "Open with Fupan" while it runs: the second launch hands the file over and exits.

@@ -18,7 +18,9 @@ fn stderr(o: &Output) -> String {
 fn good_import(db: &TempDb) {
     let out = db.run(&[
         "import",
-        fixture("pdd/orders_202601a.csv").to_str().unwrap(),
+        fixture("pdd/orders_202601a.csv")
+            .to_str()
+            .expect("utf-8 path"),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
@@ -109,11 +111,11 @@ fn a_non_sqlite_or_cut_off_ledger_is_refused_with_its_path_and_a_hint() {
 
 /// Overwrite every page but the first (the schema) with garbage: the tables are unreadable.
 fn damage(path: &Path) {
-    let mut bytes = std::fs::read(path).unwrap();
+    let mut bytes = std::fs::read(path).expect("read ledger");
     for (i, b) in bytes.iter_mut().enumerate().skip(4096) {
         *b = (i % 251) as u8;
     }
-    std::fs::write(path, bytes).unwrap();
+    std::fs::write(path, bytes).expect("write ledger");
 }
 
 #[test]

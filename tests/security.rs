@@ -220,8 +220,12 @@ fn xlsx_export_neutralises_formula_like_text() {
             "sheet {name} holds formulas"
         );
     }
-    // The products section marks SKUs without a cost with " *"; the escape comes first anyway.
-    let mut skus: Vec<&str> = escaped.iter().map(|s| s.trim_end_matches(" *")).collect();
+    // The products section marks SKUs without a cost with " *" and names the product after
+    // " · "; the escape comes first anyway.
+    let mut skus: Vec<&str> = escaped
+        .iter()
+        .map(|s| s.trim_end_matches(" *").split(" · ").next().unwrap_or(s))
+        .collect();
     skus.sort();
     skus.dedup();
     assert_eq!(skus, ["'=1+2", "'@SUM(A9)"]);

@@ -27,7 +27,13 @@ fn pdd_export(dir: &Path, name: &str, from: u32, to: u32) -> PathBuf {
 }
 
 fn import(db: &TempDb, file: &Path, store: &str) -> std::process::Output {
-    let out = db.run(&["import", "--store", store, "--json", file.to_str().unwrap()]);
+    let out = db.run(&[
+        "import",
+        "--store",
+        store,
+        "--json",
+        file.to_str().expect("utf-8 path"),
+    ]);
     assert!(
         out.status.success(),
         "{}",

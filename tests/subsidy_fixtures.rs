@@ -1,5 +1,5 @@
-//! Acceptance tests of `fupan subsidy` (metrics.md §6) on the Shopee VN and TikTok VN fixture
-//! exports. Every expected value is worked out by hand below from tests/fixtures/README.md
+//! Acceptance tests of `fupan subsidy` (metrics.md §6) on the Shopee VN, TikTok VN and Lazada
+//! fixture exports. Every expected value is worked out by hand below from tests/fixtures/README.md
 //! (the Shopee halves of January and the TikTok lines), never copied from program output.
 
 mod common;
@@ -67,7 +67,10 @@ fn explicit_baseline_dates_are_scaled_to_the_period() {
             ("margin_before_subsidy", Some("0.3609")),
             ("naive_roas", Some("26.6667")),
             ("incremental_roi", Some("6.2782")),
-            ("verdict", Some("pays")),
+            // The baseline carried subsidies too: 5,000 / 260,000 = 1.92 % of its net sales,
+            // at least half the period's 37,500 / 1,000,000 = 3.75 %: figures, no verdict.
+            ("verdict", None),
+            ("no_verdict", Some("baseline_subsidised")),
             ("order_level_subsidy", None),
         ],
         "Shopee first half vs second half",
@@ -121,40 +124,50 @@ fn default_baseline_is_as_many_days_just_before() {
             ("margin_before_subsidy", Some("0.4015")),
             ("naive_roas", Some("52.0000")),
             ("incremental_roi", Some("-60.4277")),
-            ("verdict", Some("does_not_pay")),
+            // The baseline's subsidy 37,500 / 1,000,000 = 3.75 % ≥ half the period's
+            // 5,000 / 260,000 = 1.92 %: not natural sales, no verdict.
+            ("verdict", None),
+            ("no_verdict", Some("baseline_subsidised")),
         ],
         "Shopee second half vs first",
     );
 }
 
-/// TikTok, SKU TS-RED-M, 01-01..01-15 against 01-16..01-31:
-/// - TS-RED-M's line (…001, 01-03): 2 × 150,000 = 300,000, seller discount 20,000, f 0;
-///   COGS 2 × 60,000 = 120,000. The store's other hidden costs in the period: the order's
-///   shipping 15,000 over its net 390,000 (300,000 + MUG-01 90,000) → 15,000 × 300,000 /
-///   390,000 = 11,538.46 carried by the SKU. m = (300,000 − 120,000 − 11,538.46) / 300,000
-///   = 0.561538 → 0.5615.
-/// - TS-RED-M sold nothing in the second half while the store did: baseline 0 × 15/16 = 0.
-/// - roi (300,000 × 0.561538 − 20,000) / 20,000 = (168,461.54 − 20,000) / 20,000 = 7.4231;
-///   naive 300,000 / 20,000 = 15; no order-level vouchers at TikTok: 0.
+/// Lazada (camelCase export), SKU TS-BLU-M, 01-21 against 01-27 (one day each). TikTok's
+/// own SKU discount is price, not a subsidy (formats.md "TikTok Shop orders"), so the line
+/// subsidy of this check is Lazada's `sellerDiscountTotal`:
+/// - TS-BLU-M's line (…200, 01-21): 150,000, seller discount 15,000, f 0; COGS 60,000. The
+///   store has no fee other than that subsidy: m = (150,000 − 60,000) / 150,000 = 0.6000.
+/// - 01-27: the store sold TS-RED-L only, TS-BLU-M nothing: baseline 0.
+/// - roi (150,000 × 0.6 − 15,000) / 15,000 = 75,000 / 15,000 = 5.0000; naive 150,000 /
+///   15,000 = 10.0000; no order-level vouchers at Lazada: 0.
 #[test]
 fn on_one_sku() {
     let db = vnd_db();
-    let extra = [SECOND_HALF.as_slice(), &["--sku", "TS-RED-M"]].concat();
-    let doc = subsidy(&db, TIKTOK, ["2026-01-01", "2026-01-15"], &extra);
-    assert_eq!(doc["skus"], serde_json::json!(["TS-RED-M"]));
+    db.import_fixture("lazada/orders_camelcase.xlsx", LAZADA);
+    let extra = [
+        "--baseline-from",
+        "2026-01-27",
+        "--baseline-to",
+        "2026-01-27",
+        "--sku",
+        "TS-BLU-M",
+    ];
+    let doc = subsidy(&db, LAZADA, ["2026-01-21", "2026-01-21"], &extra);
+    assert_eq!(doc["skus"], serde_json::json!(["TS-BLU-M"]));
     check(
         &doc["currencies"][0],
         &[
-            ("subsidy_cost", Some("20000")),
-            ("sales_with_subsidy", Some("300000")),
+            ("subsidy_cost", Some("15000")),
+            ("sales_with_subsidy", Some("150000")),
             ("baseline_sales", Some("0")),
-            ("margin_before_subsidy", Some("0.5615")),
-            ("naive_roas", Some("15.0000")),
-            ("incremental_roi", Some("7.4231")),
+            ("margin_before_subsidy", Some("0.6000")),
+            ("naive_roas", Some("10.0000")),
+            ("incremental_roi", Some("5.0000")),
             ("verdict", Some("pays")),
             ("order_level_subsidy", Some("0")),
         ],
-        "TikTok TS-RED-M",
+        "Lazada TS-BLU-M",
     );
 }
 

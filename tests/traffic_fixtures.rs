@@ -200,7 +200,7 @@ fn stores_json_is_the_matrix_totalled_per_currency() {
             .clone()
     };
     // Shares of the currency's net sales: Taobao 346.00 / 1136.60 = 0.304417 → 0.3044;
-    // Shopee 1260000 / 2770000 = 0.454874 → 0.4549.
+    // Shopee 1260000 / 2735000 = 0.460695 → 0.4607.
     let tb = row("CNY", TAOBAO);
     assert_eq!(
         (&tb["platform"], &tb["net_sales"]),
@@ -213,7 +213,7 @@ fn stores_json_is_the_matrix_totalled_per_currency() {
     let sp = row("VND", SHOPEE);
     assert_eq!(
         (&sp["net_sales_share"], &sp["uv_value"]),
-        (&"0.4549".into(), &"1129".into())
+        (&"0.4607".into(), &"1129".into())
     );
     assert_eq!(sp["visitors"], 1116);
     // Douyin: no traffic report, its UV value is null.

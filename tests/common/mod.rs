@@ -152,7 +152,11 @@ impl TempDb {
 
     /// What a user can observe about the database: the import history and the summary.
     /// Used to prove a refused import wrote nothing.
+    /// No ledger at all (a first import refused creates none) is `null`.
     pub fn snapshot(&self) -> Value {
+        if !self.path.exists() {
+            return Value::Null;
+        }
         let mut imports = self.imports();
         for i in imports.iter_mut() {
             // imported_at is a wall-clock time; everything else must match exactly.

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { leakedWord } from "./lib/words.mjs";
 
 const UI = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "ui");
 const LANGS = ["zh", "vi", "en"];
@@ -57,11 +58,13 @@ test("dynamic key families cover the engine's ids", () => {
     platform: ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada", "generic"],
     channel: ["ztc", "wanxiangtai", "yinli", "qianchuan", "pdd_ads", "jd_ads", "shopee_ads", "tiktok_ads", "lazada_ads", "other"],
     report: ["orders", "order_items", "settlement", "ads", "sku_costs", "fixed_costs", "traffic"],
+    "channels.empty_for": ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada", "generic"],
+    "error.hint": ["io", "unknown_format", "bad_cell", "missing_column", "bad_file", "invalid_argument", "not_found", "money", "database", "schema_too_new", "internal", "unavailable"],
     error: ["io", "unknown_format", "bad_cell", "missing_column", "bad_file", "invalid_argument", "not_found", "money", "database", "schema_too_new", "internal", "unavailable"],
     chart: ["platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other"],
     verdict: ["scale", "cut"],
     "subsidy.verdict": ["pays", "does_not_pay"],
-    nav: ["dashboard", "import", "channels", "products", "stores", "costs", "review"],
+    nav: ["dashboard", "import", "channels", "products", "stores", "cash", "costs", "review"],
     "import.status": ["previewing", "ready", "importing", "done", "error"],
     // The column-mapping fields (engine `import::mapping::Field`).
     field: ["order_id", "line_id", "date", "sku", "product", "qty", "unit_price", "list_amount", "seller_discount", "platform_discount", "status", "refund_amount", "paid_amount", "platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other_fee", "campaign", "spend", "sales", "orders", "clicks", "impressions", "collects", "add_to_carts", "unit_cost", "valid_from"],
@@ -69,4 +72,15 @@ test("dynamic key families cover the engine's ids", () => {
   for (const [fam, ids] of Object.entries(families)) {
     for (const id of ids) assert.ok(`${fam}.${id}` in dicts.en, `missing ${fam}.${id}`);
   }
+});
+
+test("no translation names an internal id or a CLI flag", () => {
+  for (const l of LANGS) {
+    for (const [k, v] of Object.entries(dicts[l])) {
+      assert.equal(leakedWord(v), null, `${l}.json: ${k} = ${v}`);
+    }
+  }
+  assert.equal(leakedWord("choose one with --store"), "--store");
+  assert.equal(leakedWord("Shopee · shopee_vn"), "shopee_vn");
+  assert.equal(leakedWord("pdd_ads.csv imported"), null);
 });

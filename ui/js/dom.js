@@ -1,6 +1,6 @@
 // Tiny DOM helpers. Text always goes in through textContent (never innerHTML with data).
 
-import { t } from "./i18n.js";
+import { t, has } from "./i18n.js";
 
 /** h("div", {class: "x", onclick: fn}, child, "text", [more]) */
 export function h(tag, attrs, ...children) {
@@ -32,32 +32,75 @@ export function clear(el) {
   return el;
 }
 
-/** A table: columns [{key, label, num, render(row)}], rows. */
+/**
+ * A table: columns [{key, label, num, render(row), help, sticky, wide}], rows. `help` is the
+ * header's one-line definition (on hover); `sticky` keeps a column of actions in view at the
+ * right edge when the table scrolls sideways; `wide` lets a column of text wrap (messages).
+ */
 export function table(columns, rows, { caption } = {}) {
+  const cls = (c) => [c.num ? "num" : "", c.sticky ? "sticky-end" : "", c.wide ? "wide" : ""].filter(Boolean).join(" ") || null;
   return h("div", { class: "table-wrap" },
     h("table", {},
       caption ? h("caption", { class: "visually-hidden", text: caption }) : null,
-      h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col", class: c.num ? "num" : null, text: c.label })))),
+      h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col", class: [cls(c), c.help ? "has-help" : ""].filter(Boolean).join(" ") || null, title: c.help || null, text: c.label })))),
       h("tbody", {}, rows.map((r) => h("tr", {}, columns.map((c) => {
         const v = c.render ? c.render(r) : r[c.key];
-        return h("td", { class: c.num ? "num" : null }, v instanceof Node ? v : String(v ?? "—"));
+        return h("td", { class: cls(c) }, v instanceof Node ? v : String(v ?? "—"));
       }))))));
 }
 
-/** An error as the merchant reads it: translated title by code + the engine's message as detail. */
-export function errorBox(err, { titleKey } = {}) {
-  const key = `error.${err.code}`;
-  return h("div", { class: "alert alert-error", role: "alert" },
-    h("span", { class: "alert-ico", "aria-hidden": "true", text: "⚠" }),
-    h("div", {},
-      h("strong", { text: titleKey ? t(titleKey) : t(key) === key ? t("error.internal") : t(key) }),
-      titleKey ? h("div", { text: t(key) === key ? t("error.internal") : t(key) }) : null,
-      err.message ? h("div", { class: "detail", text: err.message }) : null));
+/** The title of an engine error in the UI language (`error.<code>`). */
+export function errorTitle(err) {
+  const key = `error.${err && err.code}`;
+  return has(key) ? t(key) : t("error.internal");
 }
 
-export function errorTitle(err) {
-  const key = `error.${err.code}`;
-  return t(key) === key ? t("error.internal") : t(key);
+/**
+ * An engine error as sentences in the UI language: what went wrong, where (file, sheet, row,
+ * column, value) and what to do next. The engine's English text is never shown (it stays in
+ * a tooltip for a bug report).
+ */
+export function errorParts(err) {
+  const p = (err && err.params) || {};
+  const code = err && has(`error.${err.code}`) ? err.code : "internal";
+  const where = ["sheet", "row", "column", "value"].filter((k) => p[k] !== undefined && p[k] !== "").map((k) => t(`error.at.${k}`, p));
+  const reason = err && err.reason && has(`error.reason.${err.reason}`) ? t(`error.reason.${err.reason}`, p) : "";
+  const hint = has(`error.hint.${code}`) ? t(`error.hint.${code}`) : "";
+  return {
+    title: errorTitle(err),
+    file: p.file ? t("error.in_file", p) : "",
+    where: where.join(t("error.at.sep")),
+    reason,
+    hint,
+  };
+}
+
+/** One line for toasts and inline notes: "file: title — reason (where). Next step." */
+export function errorText(err) {
+  const e = errorParts(err);
+  const head = [e.file, e.title].filter(Boolean).join(" · ");
+  const where = e.where ? ` (${e.where})` : "";
+  return [head + (e.reason ? ` — ${e.reason}` : "") + where, e.hint].filter(Boolean).join(" ");
+}
+
+/** What follows the title (which a pill or heading already shows): reason, place, next step. */
+export function errorDetail(err) {
+  const e = errorParts(err);
+  const where = e.where ? ` (${e.where})` : "";
+  return [(e.reason || "") + where, e.hint].filter((x) => x && x.trim()).join(" ");
+}
+
+/** An error as the merchant reads it: translated title, file, reason, place, next step. */
+export function errorBox(err, { titleKey } = {}) {
+  const e = errorParts(err);
+  return h("div", { class: "alert alert-error", role: "alert", title: err && err.message ? err.message : null },
+    h("span", { class: "alert-ico", "aria-hidden": "true", text: "⚠" }),
+    h("div", { class: "alert-body" },
+      h("strong", { text: titleKey ? t(titleKey) : e.title }),
+      titleKey ? h("div", { text: e.title }) : null,
+      e.file ? h("div", { class: "detail", text: e.file }) : null,
+      e.reason || e.where ? h("div", { class: "detail", text: [e.reason, e.where].filter(Boolean).join(" ") }) : null,
+      e.hint ? h("div", { class: "detail hint", text: e.hint }) : null));
 }
 
 export function toast(message, kind = "ok", ms = 5000) {

@@ -15,6 +15,7 @@ function cell(col, v, currency) {
     case "ratio": return ratio(v);
     case "fee_kind": return t(`chart.${v}`);
     case "channel": return t(`channel.${v}`);
+    case "tax_kind": return t(`tax.kind.${v}`);
     default: return v;
   }
 }

@@ -2,7 +2,8 @@
 
 import { call, listen, setWindowTitle } from "./api.js";
 import { setLang, initialLang, apply, t } from "./i18n.js";
-import { state, update, onChange, step, periodText } from "./state.js";
+import { state, update, onChange, step, periodText, isPreset, range } from "./state.js";
+import { dateRange } from "./format.js";
 import { clear, h, errorBox } from "./dom.js";
 import { addPaths } from "./importer.js";
 import { benchPaint } from "./bench.js";
@@ -11,10 +12,12 @@ import * as importView from "./views/import.js";
 import * as channels from "./views/channels.js";
 import * as products from "./views/products.js";
 import * as stores from "./views/stores.js";
+import * as cash from "./views/cash.js";
 import * as costs from "./views/costs.js";
 import * as review from "./views/review.js";
+import { storeLabel } from "./store_label.js";
 
-const VIEWS = { dashboard, import: importView, channels, products, stores, costs, review };
+const VIEWS = { dashboard, import: importView, channels, products, stores, cash, costs, review };
 const $ = (id) => document.getElementById(id);
 let renderSeq = 0;
 
@@ -44,7 +47,11 @@ export async function render() {
     root.append(errorBox(e && e.code ? e : { code: "internal", message: String(e && e.message ? e.message : e) }));
   }
   if (seq !== renderSeq) return;
+  const sameScreen = main.dataset.view === name;
   clear(main).append(root);
+  main.dataset.view = name;
+  // A new screen opens at its top; a refresh of the same one keeps the place.
+  if (!sameScreen) main.scrollTop = 0;
   document.title = `${t(`nav.${name}`)} · Fupan 复盘`;
   setWindowTitle(document.title);
   document.body.dataset.rendering = "false";
@@ -60,7 +67,7 @@ export async function refreshStores() {
   }
   clear(sel).append(h("option", { value: "", i18n: "store.all" }));
   for (const s of list) {
-    sel.append(h("option", { value: s.name, text: `${s.name} · ${t(`platform.${s.platform}`)}` }));
+    sel.append(h("option", { value: s.name, text: `${storeLabel(s.name)} · ${t(`platform.${s.platform}`)}` }));
   }
   sel.value = list.some((s) => s.name === state.store) ? state.store : "";
   if (sel.value !== state.store) state.store = sel.value;
@@ -73,6 +80,8 @@ function syncTopbar() {
   $("period-custom").hidden = state.mode !== "custom";
   $("period-compare").disabled = state.mode === "all";
   $("period-text").textContent = periodText();
+  const r = range();
+  $("period-dates").textContent = isPreset() ? dateRange(r.from, r.to) : "";
   $("period-compare").value = state.compare;
 }
 
@@ -83,7 +92,19 @@ function setTheme(theme) {
   localStorage.setItem("fupan.theme", theme);
 }
 
+/** 红涨绿跌 (market: red = up) or green = better (merit); zh starts with the former. */
+function setUpdown(rule) {
+  state.updown = rule === "market" ? "market" : "merit";
+  document.documentElement.dataset.updown = state.updown;
+  $("updown-toggle").setAttribute("aria-pressed", String(state.updown === "market"));
+  $("updown-toggle").dataset.rule = state.updown;
+}
+
 function wireTopbar() {
+  $("updown-toggle").addEventListener("click", () => {
+    setUpdown(state.updown === "market" ? "merit" : "market");
+    localStorage.setItem("fupan.updown", state.updown);
+  });
   $("period-mode").addEventListener("change", (e) => update({ mode: e.target.value }));
   $("period-prev").addEventListener("click", () => update(step(state, -1)));
   $("period-next").addEventListener("click", () => update(step(state, 1)));
@@ -93,6 +114,8 @@ function wireTopbar() {
   $("store-filter").addEventListener("change", (e) => update({ store: e.target.value }));
   $("lang-switch").addEventListener("change", async (e) => {
     await setLang(e.target.value);
+    // Until the merchant picks a colour rule, it follows the language (zh: 红涨绿跌).
+    if (!localStorage.getItem("fupan.updown")) setUpdown(e.target.value === "zh" ? "market" : "merit");
     await refreshStores();
     syncTopbar();
     render();
@@ -147,6 +170,7 @@ async function boot() {
   setTheme(savedTheme || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
   const lang = initialLang(info.locale);
   await setLang(lang);
+  setUpdown(localStorage.getItem("fupan.updown") || (lang === "zh" ? "market" : "merit"));
   $("lang-switch").value = lang;
   $("app-version").textContent = info.version ? `v${info.version}` : "";
   wireTopbar();

@@ -1,6 +1,7 @@
 //! The engine's error type. Every variant carries the context a merchant needs to fix the
 //! problem (file, sheet, row, column); `kind()` maps it to the CLI's exit code and the UI.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -168,19 +169,25 @@ impl Error {
     }
 }
 
-/// The shape the UI receives: `{code, message}` (message already in English; the UI
-/// translates by code and shows the message as detail).
+/// The shape the UI receives: `{code, reason, params, kind, message}`. The page says it in
+/// its language from `code`, `reason` and `params` (file, sheet, row, column, value); the
+/// English `message` is the CLI's text, kept for a bug report only.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorDto {
     pub code: &'static str,
+    pub reason: Option<&'static str>,
+    pub params: BTreeMap<&'static str, String>,
     pub kind: ErrorKind,
     pub message: String,
 }
 
 impl From<&Error> for ErrorDto {
     fn from(e: &Error) -> Self {
+        let (reason, params) = crate::error_reason::reason_and_params(e);
         ErrorDto {
             code: e.code(),
+            reason,
+            params,
             kind: e.kind(),
             message: e.to_string(),
         }

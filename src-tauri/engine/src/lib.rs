@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod db;
 pub mod error;
+pub mod error_reason;
 pub mod import;
 pub mod metrics;
 pub mod model;

@@ -38,6 +38,11 @@ pub enum Command {
     Subsidy(SubsidyArgs),
     /// The stores side by side (账号矩阵), totalled per currency, never across currencies.
     Stores(PeriodArgs),
+    /// What the platforms paid (settled), still owe (unsettled by age), fee drift and
+    /// withdrawals to the bank (对账 / đối soát).
+    Cash(PeriodArgs),
+    /// Each store's tax regime (`fupan tax` lists them; `fupan tax set …` chooses one).
+    Tax(TaxArgs),
     /// The year-end review (年终复盘) as PDF, HTML or xlsx.
     Report(ReportArgs),
     /// The import history.
@@ -182,6 +187,57 @@ pub struct SubsidyArgs {
     /// A SKU the subsidy ran on (repeat for several); default: the whole store.
     #[arg(long = "sku", value_name = "SKU")]
     pub skus: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TaxArgs {
+    #[command(subcommand)]
+    pub action: Option<TaxCommand>,
+    #[command(flatten)]
+    pub out: JsonArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum RegimeArg {
+    None,
+    VnHousehold,
+    CnSmallScale,
+    Flat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum FlatBaseArg {
+    NetSales,
+    NetProfit,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaxCommand {
+    /// Choose a store's tax regime; its estimates are always labelled "estimate".
+    Set {
+        /// The store's name (every store of that name).
+        #[arg(long)]
+        store: String,
+        #[arg(long, value_enum)]
+        regime: RegimeArg,
+        /// cn_small_scale: VAT rate in percent (default 1 = 1 %).
+        #[arg(long)]
+        rate: Option<String>,
+        /// cn_small_scale: monthly net sales free of VAT (default 100000).
+        #[arg(long)]
+        exemption: Option<String>,
+        /// vn_household: the year's tax-free revenue (default 500000000).
+        #[arg(long)]
+        threshold: Option<String>,
+        /// flat: the percentage (e.g. 1.5 = 1.5 %).
+        #[arg(long)]
+        flat_pct: Option<String>,
+        /// flat: what the percentage is of (default net_sales).
+        #[arg(long, value_enum)]
+        flat_base: Option<FlatBaseArg>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -32,6 +32,7 @@ pub fn list(ledger: &Ledger, json: bool) -> Result<()> {
             i.duplicates,
             super::term::safe(&i.file)
         );
+        super::import::print_unmapped(&i.unmapped);
     }
     Ok(())
 }

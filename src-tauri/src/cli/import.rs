@@ -127,6 +127,7 @@ fn print_outcome(o: &FileOutcome) {
             _ => String::new(),
         }
     );
+    print_unmapped(&o.unmapped);
     for s in &o.skipped {
         println!(
             "  skipped {} row {}{}: {}",
@@ -137,6 +138,17 @@ fn print_outcome(o: &FileOutcome) {
                 .map(|c| format!(" column {c:?}"))
                 .unwrap_or_default(),
             safe(&s.reason)
+        );
+    }
+}
+
+/// The money columns nobody read: a new fee column would overstate profit if dropped.
+pub(super) fn print_unmapped(unmapped: &[fupan_engine::import::Unmapped]) {
+    for u in unmapped {
+        println!(
+            "  not read: money column {:?} ({} rows, total {}) — a new fee? Fupan does not \
+             know this column yet",
+            u.column, u.rows_with_money, u.total
         );
     }
 }

@@ -2,6 +2,7 @@
 //! contract of `shared/docs/cli.md`, and maps errors to exit codes (2 bad input, 1 internal).
 
 mod args;
+mod cash;
 mod channels;
 mod costs;
 mod fees;
@@ -11,9 +12,11 @@ mod report;
 mod stores;
 mod subsidy;
 mod summary;
+mod tax;
 mod term;
 
 use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
@@ -24,8 +27,8 @@ use fupan_engine::{Error, Ledger, Result};
 pub use args::{Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "costs", "fees", "summary", "channels", "subsidy", "stores", "report", "imports",
-    "undo", "backup", "restore", "help",
+    "import", "costs", "fees", "summary", "channels", "subsidy", "stores", "cash", "tax", "report",
+    "imports", "undo", "backup", "restore", "help",
 ];
 
 /// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
@@ -88,17 +91,22 @@ fn access(command: &Command) -> Access {
         | Command::Report(_)
         | Command::Backup { .. } => Access::Read,
         Command::Fees(args) if args.action.is_none() => Access::Read,
+        Command::Tax(args) if args.action.is_none() => Access::Read,
+        Command::Cash(_) => Access::Read,
         Command::Restore { .. } => Access::Restore,
         _ => Access::Write,
     }
 }
 
-fn open_ledger(cli: &Cli) -> Result<Ledger> {
-    let path = match &cli.db {
-        Some(p) => p.clone(),
-        None => fupan_engine::db::default_db_path()?,
-    };
-    let mut ledger = Ledger::open_as(&path, access(&cli.command))?;
+fn ledger_path(cli: &Cli) -> Result<PathBuf> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => fupan_engine::db::default_db_path(),
+    }
+}
+
+fn open_ledger(cli: &Cli, path: &Path) -> Result<Ledger> {
+    let mut ledger = Ledger::open_as(path, access(&cli.command))?;
     if let Some(damage) = ledger.damage() {
         eprintln!(
             "fupan: warning: {} is damaged ({damage}); figures may be wrong. Restore your last \
@@ -115,18 +123,42 @@ fn open_ledger(cli: &Cli) -> Result<Ledger> {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let mut ledger = open_ledger(&cli)?;
+    let path = ledger_path(&cli)?;
+    let fresh = !path.exists();
+    let mut ledger = open_ledger(&cli, &path)?;
+    let done = dispatch(&cli, &mut ledger);
+    if done.is_err() && fresh && ledger.is_blank()? {
+        // A refused first import leaves no empty ledger behind: "nothing written" holds for
+        // a --db that did not exist too.
+        drop(ledger);
+        discard_blank_ledger(&path);
+    }
+    done
+}
+
+/// Remove a ledger this run created and left blank, with SQLite's side files.
+fn discard_blank_ledger(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+fn dispatch(cli: &Cli, ledger: &mut Ledger) -> Result<()> {
     match &cli.command {
-        Command::Imports(out) => history::list(&ledger, out.json),
-        Command::Summary(args) => summary::run(&ledger, args),
-        Command::Channels(args) => channels::run(&ledger, args),
-        Command::Subsidy(args) => subsidy::run(&ledger, args),
-        Command::Stores(args) => stores::run(&ledger, args),
-        Command::Report(args) => report::run(&ledger, args),
-        Command::Costs(cmd) => costs::run(&mut ledger, cmd),
-        Command::Fees(args) => fees::run(&mut ledger, args),
-        Command::Import(args) => import::run(&mut ledger, args),
-        Command::Undo { import_id } => import::undo(&mut ledger, *import_id),
+        Command::Imports(out) => history::list(ledger, out.json),
+        Command::Summary(args) => summary::run(ledger, args),
+        Command::Channels(args) => channels::run(ledger, args),
+        Command::Subsidy(args) => subsidy::run(ledger, args),
+        Command::Stores(args) => stores::run(ledger, args),
+        Command::Cash(args) => cash::run(ledger, args),
+        Command::Tax(args) => tax::run(ledger, args),
+        Command::Report(args) => report::run(ledger, args),
+        Command::Costs(cmd) => costs::run(ledger, cmd),
+        Command::Fees(args) => fees::run(ledger, args),
+        Command::Import(args) => import::run(ledger, args),
+        Command::Undo { import_id } => import::undo(ledger, *import_id),
         Command::Backup { file } => {
             ledger.backup_to(file)?;
             println!("Backed up to {}", file.display());

@@ -20,10 +20,11 @@ pub fn run(ledger: &Ledger, args: &PeriodArgs) -> Result<()> {
     for c in &m.currencies {
         println!();
         println!(
-            "{}  {:>14} {:>14} {:>12} {:>14} {:>8} {:>8} {:>10} {:>7}",
+            "{}  {:>14} {:>14} {:>12} {:>12} {:>14} {:>8} {:>8} {:>10} {:>7}",
             pad(c.currency.code(), NAME_WIDTH + 13),
             "Net sales",
             "Net profit",
+            "Taxes",
             "Ad spend",
             "UV value",
             "ROAS",
@@ -43,10 +44,11 @@ pub fn run(ledger: &Ledger, args: &PeriodArgs) -> Result<()> {
 fn row(name: &str, f: &MatrixFigures, share: &str) {
     let money = |a: &Amount| a.0.to_output();
     println!(
-        "{}  {:>14} {:>14} {:>12} {:>14} {:>8} {:>8} {:>10} {:>7}",
+        "{}  {:>14} {:>14} {:>12} {:>12} {:>14} {:>8} {:>8} {:>10} {:>7}",
         pad(name, NAME_WIDTH + 13),
         money(&f.net_sales),
         money(&f.net_profit),
+        money(&f.taxes.total),
         money(&f.ad_spend),
         f.uv_value.as_ref().map_or("—".into(), money),
         rate(f.store_roas),

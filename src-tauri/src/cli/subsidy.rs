@@ -2,6 +2,7 @@
 
 use std::str::FromStr;
 
+use fupan_engine::metrics::season::NoVerdict;
 use fupan_engine::metrics::{self, Amount, Baseline, BaselineKind, CurrencySubsidy};
 use fupan_engine::metrics::{SubsidyReport, SubsidyVerdict};
 use fupan_engine::{Error, Ledger, Result};
@@ -90,6 +91,16 @@ fn print_currency(c: &CurrencySubsidy) {
         None => "—",
     };
     line("Verdict", verdict.to_string());
+    if let Some(why) = c.no_verdict {
+        let text = match why {
+            NoVerdict::SeasonPeak => {
+                "a sales festival (618, 11.11, 12.12, Tết) falls in one of the periods"
+            }
+            NoVerdict::SeasonApart => "the baseline lies in another part of the year",
+            NoVerdict::BaselineSubsidised => "the baseline period carried subsidies too",
+        };
+        println!("  No verdict: {text}; give a hold-out group's sales with --baseline-sales.");
+    }
     if c.baseline_sales.is_none() {
         println!("  No orders in the baseline period: give --baseline-from/--baseline-to or --baseline-sales.");
     }

@@ -93,12 +93,41 @@ fn print_currency(c: &CurrencySummary) {
     line("Store ROAS", rate(c.store_roas));
     line("Profit ROI", rate(c.profit_roi));
     line("Break-even ROAS", rate(c.break_even_roas));
+    line("Taxes withheld", money(&c.taxes.withheld));
+    for e in &c.tax_estimates {
+        line(&format!("Tax estimate, {}", e.store), money(&e.amount));
+        println!(
+            "    estimate — {}",
+            super::tax::words(&e.regime, c.currency)
+        );
+    }
+    line("Taxes (VAT)", money(&c.taxes.vat));
+    line("Taxes (income tax)", money(&c.taxes.income_tax));
+    line("Taxes total", money(&c.taxes.total));
+    line("Profit after tax", money(&c.profit_after_tax));
     if let Some(visitors) = c.visitors {
         line("Visitors", visitors.to_string());
         line("UV value", c.uv_value.as_ref().map_or("—".into(), money));
         line("Store conversion", rate(c.store_cvr));
     }
     warn_missing_costs(&c.missing_cost_skus, "their COGS is unknown");
+    println!("{}", provisional_line(c.provisional, c.unsettled_share));
+}
+
+/// Whether the figures may still move (refunds, settlements open), and how much is unpaid.
+pub(super) fn provisional_line(provisional: bool, share: Option<Rate>) -> String {
+    let share = share.map(|r| {
+        format!(
+            "{} % of net sales not settled yet",
+            (r.value() * rust_decimal::Decimal::ONE_HUNDRED)
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        )
+    });
+    match (provisional, share) {
+        (true, Some(s)) => format!("  Provisional — {s}"),
+        (true, None) => "  Provisional — refunds and settlements may still change it".into(),
+        (false, _) => "  Final — past the refund and settlement window".into(),
+    }
 }
 
 /// The SKUs sold without a unit cost, with what that does to the figures shown.

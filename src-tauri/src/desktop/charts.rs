@@ -25,6 +25,8 @@ pub struct CurrencyCharts {
     pub roas: Option<String>,
     pub response: Option<String>,
     pub matrix: Option<String>,
+    /// The trend is drawn day by day (a period of two months or less), else by month.
+    pub trend_daily: bool,
     /// What each drawn mark stands for, in drawing order (the page adds hover values and
     /// click-to-drill): waterfall bars → figure ids, matrix dots → SKUs.
     pub marks: Vec<String>,
@@ -43,8 +45,29 @@ impl Labels {
     }
 }
 
-fn style(theme: &str, currency: Currency) -> Style {
-    Style::for_currency(Palette::for_theme(theme), currency)
+/// How the page wants its charts: light/dark and the UI language, whose number marks every
+/// chart uses (vi 1.234,5; zh/en 1,234.5). Without a language, the currency's own marks.
+#[derive(Debug, Clone, Copy)]
+pub struct Look<'a> {
+    pub theme: &'a str,
+    pub lang: Option<&'a str>,
+}
+
+impl Look<'_> {
+    fn style(&self, currency: Currency) -> Style {
+        let palette = Palette::for_theme(self.theme);
+        match self.lang {
+            Some(lang) => Style::for_language(palette, lang),
+            None => Style::for_currency(palette, currency),
+        }
+    }
+}
+
+fn look<'a>(theme: &'a str, lang: &'a Option<String>) -> Look<'a> {
+    Look {
+        theme,
+        lang: lang.as_deref(),
+    }
 }
 
 /// GMV → refunds → net sales → COGS → each fee kind → contribution → ads → fixed → net profit.
@@ -84,6 +107,15 @@ fn waterfall_steps(c: &CurrencySummary, l: &Labels) -> Vec<(String, WaterfallSte
         ));
     }
     steps.push(step("net_profit", c.net_profit.value(), StepKind::Total));
+    // §9: taxes after net profit (hidden costs hold none), down to what the shop keeps.
+    if !c.taxes.total.value().is_zero() {
+        steps.push(step("taxes", c.taxes.total.value(), StepKind::Decrease));
+        steps.push(step(
+            "profit_after_tax",
+            c.profit_after_tax.value(),
+            StepKind::Total,
+        ));
+    }
     steps
 }
 
@@ -99,13 +131,17 @@ pub struct Dashboard {
 pub fn dashboard_on(
     ledger: &fupan_engine::Ledger,
     f: &metrics::Filter,
-    theme: &str,
+    look: &Look,
     l: &Labels,
 ) -> fupan_engine::Result<Dashboard> {
     let (summary, monthly) = metrics::summary_and_monthly(ledger, f)?;
+    // Two months or less: the trend day by day (a merchant reads a month by its days).
+    let daily = metrics::daily(ledger, f)?;
+    let trend_daily = daily.is_some();
+    let monthly = daily.unwrap_or(monthly);
     let mut charts = Charts::default();
     for c in &summary.currencies {
-        let st = style(theme, c.currency);
+        let st = look.style(c.currency);
         let dp = c.currency.minor_units();
         let (marks, steps): (Vec<String>, Vec<WaterfallStep>) =
             waterfall_steps(c, l).into_iter().unzip();
@@ -121,6 +157,7 @@ pub fn dashboard_on(
             currency: Some(c.currency),
             waterfall: Some(waterfall),
             trend,
+            trend_daily,
             marks,
             ..CurrencyCharts::default()
         });
@@ -133,11 +170,12 @@ pub async fn dashboard(
     state: State<'_, AppState>,
     filter: FilterArg,
     theme: String,
+    lang: Option<String>,
     labels: HashMap<String, String>,
 ) -> Result<Dashboard, ErrorDto> {
     let f = filter.to_filter()?;
     let l = Labels(labels);
-    state.with_ledger(|ledger| dashboard_on(ledger, &f, &theme, &l))
+    state.with_ledger(|ledger| dashboard_on(ledger, &f, &look(&theme, &lang), &l))
 }
 
 #[tauri::command]
@@ -145,6 +183,7 @@ pub async fn channel_charts(
     state: State<'_, AppState>,
     filter: FilterArg,
     theme: String,
+    lang: Option<String>,
     labels: HashMap<String, String>,
     assist_coef: String,
 ) -> Result<Charts, ErrorDto> {
@@ -176,8 +215,12 @@ pub async fn channel_charts(
                 })
                 .collect();
             let be = c.break_even_roas.map(|x| x.value());
-            let svg =
-                charts::roas_bars(&bars, be, &l.get("break_even"), &style(&theme, c.currency))?;
+            let svg = charts::roas_bars(
+                &bars,
+                be,
+                &l.get("break_even"),
+                &look(&theme, &lang).style(c.currency),
+            )?;
             out.currencies.push(CurrencyCharts {
                 currency: Some(c.currency),
                 roas: Some(svg),
@@ -243,6 +286,7 @@ pub async fn product_charts(
     state: State<'_, AppState>,
     filter: FilterArg,
     theme: String,
+    lang: Option<String>,
     labels: HashMap<String, String>,
 ) -> Result<Charts, ErrorDto> {
     let f = filter.to_filter()?;
@@ -250,8 +294,11 @@ pub async fn product_charts(
     state.with_ledger(|ledger| {
         let mut out = Charts::default();
         for p in metrics::products(ledger, &f)? {
-            out.currencies
-                .push(matrix_chart(&p, &l, &style(&theme, p.currency))?);
+            out.currencies.push(matrix_chart(
+                &p,
+                &l,
+                &look(&theme, &lang).style(p.currency),
+            )?);
         }
         Ok(out)
     })
@@ -270,6 +317,9 @@ pub struct ResponseDto {
     pub optimal_spend: Option<Amount>,
     pub current_marginal_roas: Option<Rate>,
     pub break_even_roas: Option<Rate>,
+    /// Why there is no ceiling (`NoCeiling` code), and the largest daily spend seen.
+    pub why: Option<metrics::NoCeiling>,
+    pub max_spend: Option<Amount>,
 }
 
 pub fn response_on(
@@ -277,7 +327,7 @@ pub fn response_on(
     f: &metrics::Filter,
     store: &str,
     channel: &str,
-    theme: &str,
+    look: &Look,
     l: &Labels,
 ) -> fupan_engine::Result<ResponseDto> {
     let r = metrics::spend_response(ledger, f, store, channel)?;
@@ -303,7 +353,7 @@ pub fn response_on(
                 &curve,
                 [&labels[0], &labels[1], &labels[2]],
                 cur.minor_units(),
-                &style(theme, cur),
+                &look.style(cur),
             )?)
         }
         Saturation::NotEnoughData { .. } => None,
@@ -317,6 +367,8 @@ pub fn response_on(
         optimal_spend: r.optimal_spend.map(|v| Amount::new(v, cur)),
         current_marginal_roas: r.current_marginal_roas,
         break_even_roas: r.break_even_roas,
+        why: r.why,
+        max_spend: r.max_spend.map(|v| Amount::new(v, cur)),
     })
 }
 
@@ -327,11 +379,12 @@ pub async fn response_chart(
     store: String,
     channel: String,
     theme: String,
+    lang: Option<String>,
     labels: HashMap<String, String>,
 ) -> Result<ResponseDto, ErrorDto> {
     let f = filter.to_filter()?;
     let l = Labels(labels);
-    state.with_ledger(|ledger| response_on(ledger, &f, &store, &channel, &theme, &l))
+    state.with_ledger(|ledger| response_on(ledger, &f, &store, &channel, &look(&theme, &lang), &l))
 }
 
 #[cfg(test)]
@@ -389,7 +442,7 @@ mod tests {
             store: None,
         };
         let d = state
-            .with_ledger(|l| dashboard_on(l, &f, "light", &Labels(HashMap::new())))
+            .with_ledger(|l| dashboard_on(l, &f, &look("light", &None), &Labels(HashMap::new())))
             .unwrap();
         let v = serde_json::to_value(&d).unwrap();
         let c = &v["summary"]["currencies"][0];
@@ -416,24 +469,48 @@ mod tests {
             .waterfall
             .as_deref()
             .is_some_and(|s| s.starts_with("<svg")));
-        // January alone: a one-month trend, labelled with the key when no label is given.
+        // January alone (31 days ≤ 62): the trend day by day, its last day labelled "01-31",
+        // each series labelled with its key when no label is given.
+        assert!(ch[0].trend_daily);
         let trend = ch[0].trend.as_deref().unwrap();
         assert!(
-            trend.contains("2026-01") && trend.contains("net_profit"),
+            trend.contains("\n01-31\n") && trend.contains("net_profit"),
             "{trend}"
         );
+        // The whole year: by month again.
+        let year = metrics::Filter {
+            to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+            ..f
+        };
+        let d = state
+            .with_ledger(|l| dashboard_on(l, &year, &look("light", &None), &Labels(HashMap::new())))
+            .unwrap();
+        assert!(!d.charts.currencies[0].trend_daily);
+        assert!(d.charts.currencies[0]
+            .trend
+            .as_deref()
+            .is_some_and(|t| t.contains("\n2026-12\n")));
     }
 
     #[test]
     fn response_needs_seven_days_and_then_draws_the_curve() {
         let labels = Labels(HashMap::new());
         let f = metrics::Filter::default();
-        let few = response_on(&ads(3), &f, "A", "qianchuan", "light", &labels).unwrap();
+        let few = response_on(
+            &ads(3),
+            &f,
+            "A",
+            "qianchuan",
+            &look("light", &None),
+            &labels,
+        )
+        .unwrap();
         assert_eq!(
             (few.svg.is_none(), few.points, few.min_points),
             (true, 3, 7)
         );
-        let many = response_on(&ads(9), &f, "A", "qianchuan", "dark", &labels).unwrap();
+        let many =
+            response_on(&ads(9), &f, "A", "qianchuan", &look("dark", &None), &labels).unwrap();
         assert_eq!(many.points, 9);
         assert!(many.svg.as_deref().is_some_and(|s| s.starts_with("<svg")));
         // The latest day's spend is shown as today's: 9 × 100.
@@ -446,6 +523,7 @@ mod tests {
         use rust_decimal::Decimal;
         let row = |sku: &str, share: i64, margin: i64, q| ProductRow {
             sku: sku.into(),
+            product: None,
             units: Decimal::ONE,
             net_sales: Amount::new(Decimal::ONE, Currency::CNY),
             contribution: Amount::new(Decimal::ONE, Currency::CNY),
@@ -469,7 +547,7 @@ mod tests {
             "no_sku".to_string(),
             "(无 SKU)".to_string(),
         )]));
-        let st = style("light", Currency::CNY);
+        let st = look("light", &None).style(Currency::CNY);
         let c = matrix_chart(&p, &labels, &st).unwrap();
         assert_eq!(c.marks, ["MUG-01", ""]);
         let svg = c.matrix.unwrap();

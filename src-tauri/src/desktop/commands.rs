@@ -179,11 +179,13 @@ pub async fn fixed_costs(state: State<'_, AppState>) -> Result<Vec<FixedCostDto>
         .collect())
 }
 
-/// Set a fixed monthly cost; `store` None means all stores of the database's only currency.
+/// Set a fixed monthly cost; `store` None means all stores of `currency` (the dialog's
+/// choice), else of the database's only currency.
 #[tauri::command]
 pub async fn add_fixed_cost(
     state: State<'_, AppState>,
     store: Option<String>,
+    currency: Option<String>,
     month: String,
     kind: String,
     amount: String,
@@ -200,12 +202,13 @@ pub async fn add_fixed_cost(
                     .ok_or_else(|| Error::NotFound(format!("no store named {name:?}")))?;
                 (Some(s.id), s.currency)
             }
-            None => match l.currencies()?.as_slice() {
-                [one] => (None, *one),
-                [] => return Err(Error::InvalidArgument("import some data first".into())),
-                _ => {
+            None => match (currency.as_deref(), l.currencies()?.as_slice()) {
+                (Some(c), _) => (None, c.parse().map_err(Error::InvalidArgument)?),
+                (None, [one]) => (None, *one),
+                (None, []) => return Err(Error::InvalidArgument("import some data first".into())),
+                (None, _) => {
                     return Err(Error::InvalidArgument(
-                        "several currencies: choose a store in the top bar first".into(),
+                        "several currencies: choose the store or currency of this cost".into(),
                     ))
                 }
             },

@@ -71,6 +71,7 @@ pub fn list(state: &AppState, cur: Option<&str>) -> Result<Vec<SkuCostDto>, Erro
                     sku: r.sku,
                     unit_cost: r.unit_cost,
                     valid_from: r.valid_from,
+                    currency: None,
                 },
             )
         })
@@ -90,6 +91,7 @@ pub fn set(
         sku: sku.to_string(),
         unit_cost,
         valid_from,
+        currency: None,
     };
     state.with_ledger(|l| l.import_sku_costs(cur, vec![cost]))
 }

@@ -155,15 +155,21 @@ pub fn import_all(
     progress: &dyn Fn(Progress),
 ) -> Vec<ImportResult> {
     let files = jobs.len();
-    let mut out = Vec::with_capacity(files);
-    for (index, job) in jobs.iter().enumerate() {
-        let path = &job.path;
+    let mut out: Vec<Option<ImportResult>> = jobs.iter().map(|_| None).collect();
+    // The pieces of one export (`…_part_N_of_M`) import together as one import; each
+    // piece's row gets that import's result.
+    let paths: Vec<&Path> = jobs.iter().map(|j| j.path.as_path()).collect();
+    for group in import::parts::group(&paths) {
+        let Some(&index) = group.first() else {
+            continue;
+        };
+        let job = &jobs[index];
         let opts = ImportOptions {
             store: job.store.clone().filter(|s| !s.trim().is_empty()),
             allow_skip: job.skip_bad_rows,
             ..ImportOptions::default()
         };
-        let name = file_name(path);
+        let name = file_name(&job.path);
         let tick = |done: u64| {
             progress(Progress {
                 index,
@@ -174,13 +180,22 @@ pub fn import_all(
             })
         };
         tick(0);
+        let members: Vec<&Path> = group.iter().map(|&i| paths[i]).collect();
         let result = state.with_ledger(|l| {
-            let mut cb = |done: u64| tick(done);
-            import::import_file(l, path, &opts, &mut cb)
+            let mut cb = |_: usize, done: u64| tick(done);
+            import::import_files(l, &members, &opts, &mut cb).and_then(|mut o| {
+                o.pop()
+                    .ok_or_else(|| Error::Internal("an import gave no outcome".into()))
+            })
         });
-        out.push(ImportResult::of(path.display().to_string(), result));
+        for &i in &group {
+            out[i] = Some(ImportResult::of(
+                jobs[i].path.display().to_string(),
+                result.clone(),
+            ));
+        }
     }
-    out
+    out.into_iter().flatten().collect()
 }
 
 #[tauri::command]
@@ -194,60 +209,61 @@ pub async fn import_files(
     }))
 }
 
-/// Where the sample exports are: the bundle's `samples` resource dir, else (dev builds) the
-/// repository's `tests/fixtures`.
+/// Where the demo shop's exports are: the bundle's `samples` resource dir, else (dev builds)
+/// the repository's `samples/` (written by `samples/generate.py`).
 fn sample_dir(app: &AppHandle) -> Option<PathBuf> {
     let mut candidates = Vec::new();
     if let Ok(res) = app.path().resource_dir() {
         candidates.push(res.join("samples"));
     }
-    candidates.push(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests")
-            .join("fixtures"),
-    );
+    candidates.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples"));
     candidates.into_iter().find(|d| d.is_dir())
 }
 
 const SAMPLE_EXTS: &[&str] = &["xlsx", "xls", "xlsb", "ods", "csv", "zip"];
-/// Fixture files that are not part of the sample dataset: deliberately broken files, the
-/// douyin account ledger (it would count the fund-flow fees twice; see tests/fixtures/README.md),
-/// the month-long Shopee Ads report (it covers the daily one's day too), the ERP export
-/// that needs a column mapping first, and the fixed-cost sheets (they name a store of the
-/// tests' own, and one has unreadable rows on purpose).
-const SAMPLE_SKIP: &[&str] = &[
-    "bad",
-    "account_ledger",
-    "shopee_ads_unverified",
-    "generic",
-    "fixed_costs",
-    "chi_phi_co_dinh",
-];
 
-/// The sample files, listed at run time from whatever the directory holds (recursively).
-pub fn sample_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut out = Vec::new();
+fn is_export(p: &Path) -> bool {
+    p.is_file()
+        && p.extension()
+            .map(|x| SAMPLE_EXTS.contains(&x.to_string_lossy().to_lowercase().as_str()))
+            .unwrap_or(false)
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
-    for p in entries {
-        let name = file_name(&p).to_lowercase();
-        if SAMPLE_SKIP.iter().any(|w| name.contains(w)) {
-            continue;
-        }
+    Ok(entries)
+}
+
+/// The demo shop's import jobs: one folder per store (the folder's name is the store's, as
+/// the merchant would name the shop; its exports are imported into it), then the files at
+/// the top (cost sheets, which need the stores to exist first).
+pub fn sample_jobs(dir: &Path) -> Result<Vec<ImportJob>, Error> {
+    let mut stores = Vec::new();
+    let mut top = Vec::new();
+    for p in sorted_entries(dir)? {
         if p.is_dir() {
-            out.extend(sample_files(&p)?);
-        } else if p
-            .extension()
-            .map(|x| SAMPLE_EXTS.contains(&x.to_string_lossy().to_lowercase().as_str()))
-            .unwrap_or(false)
-        {
-            out.push(p);
+            let store = file_name(&p);
+            for f in sorted_entries(&p)?.into_iter().filter(|f| is_export(f)) {
+                stores.push(ImportJob {
+                    path: f,
+                    store: Some(store.clone()),
+                    skip_bad_rows: false,
+                });
+            }
+        } else if is_export(&p) {
+            top.push(ImportJob {
+                path: p,
+                store: None,
+                skip_bad_rows: false,
+            });
         }
     }
-    Ok(out)
+    stores.extend(top);
+    Ok(stores)
 }
 
 #[tauri::command]
@@ -258,45 +274,16 @@ pub async fn load_sample_data(
 ) -> Result<Vec<ImportResult>, ErrorDto> {
     let dir = sample_dir(&app)
         .ok_or_else(|| dto(Error::NotFound("the sample data is not installed".into())))?;
-    let files = sample_files(&dir).map_err(dto)?;
-    if files.is_empty() {
+    let jobs = sample_jobs(&dir).map_err(dto)?;
+    if jobs.is_empty() {
         return Err(dto(Error::NotFound(format!(
             "no sample files in {}",
             dir.display()
         ))));
     }
-    // Sales and ads first (they create the stores), then cost sheets, each for the first
-    // store selling in the sheet's currency.
-    let mut jobs = Vec::new();
-    let mut costs = Vec::new();
-    for f in files {
-        match import::preview(&f, &ImportOptions::default()) {
-            Ok(p) if p.report == "sku_costs" => costs.push((f, p.currency)),
-            _ => jobs.push(ImportJob {
-                path: f,
-                store: None,
-                skip_bad_rows: false,
-            }),
-        }
-    }
-    let report = |p| {
+    Ok(import_all(state.inner(), &jobs, &|p| {
         let _ = on_progress.send(p);
-    };
-    let mut out = import_all(state.inner(), &jobs, &report);
-    let stores = state.with_ledger(|l| l.stores())?;
-    let cost_jobs: Vec<ImportJob> = costs
-        .into_iter()
-        .map(|(path, currency)| ImportJob {
-            store: stores
-                .iter()
-                .find(|s| s.currency.code() == currency)
-                .map(|s| s.name.clone()),
-            path,
-            skip_bad_rows: false,
-        })
-        .collect();
-    out.extend(import_all(state.inner(), &cost_jobs, &report));
-    Ok(out)
+    }))
 }
 
 /// The native file dialog; returns the chosen paths (empty when cancelled).
@@ -340,26 +327,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sample_files_are_listed_recursively_without_broken_ones() {
+    fn sample_jobs_name_each_folder_s_files_after_it_and_import_the_top_last() {
         let dir = tempfile::tempdir().unwrap();
-        for sub in ["bad", "shop", "douyin"] {
+        for sub in ["棉语家居淘宝店", "Nhà Mộc Decor"] {
             std::fs::create_dir(dir.path().join(sub)).unwrap();
         }
         for name in [
-            "shop/b_orders.csv",
-            "a_ads.xlsx",
-            "bad/garbage.csv",
-            "notes.txt",
-            "douyin/account_ledger_1.zip",
+            "商品成本.xlsx",
+            "棉语家居淘宝店/b_orders.csv",
+            "棉语家居淘宝店/a_ads.csv",
+            "Nhà Mộc Decor/Order.all.xlsx",
+            "Nhà Mộc Decor/notes.txt",
+            "generate.py",
         ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
-        let names: Vec<String> = sample_files(dir.path())
+        let jobs: Vec<(String, Option<String>)> = sample_jobs(dir.path())
             .unwrap()
             .iter()
-            .map(|p| file_name(p))
+            .map(|j| (file_name(&j.path), j.store.clone()))
             .collect();
-        assert_eq!(names, ["a_ads.xlsx", "b_orders.csv"]);
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(
+            jobs,
+            [
+                ("Order.all.xlsx".to_string(), s("Nhà Mộc Decor")),
+                ("a_ads.csv".to_string(), s("棉语家居淘宝店")),
+                ("b_orders.csv".to_string(), s("棉语家居淘宝店")),
+                ("商品成本.xlsx".to_string(), None),
+            ]
+        );
     }
 
     #[test]

@@ -7,8 +7,10 @@ mod charts;
 mod commands;
 mod costs;
 mod import;
+mod money;
 mod open_files;
 mod review;
+mod review_save;
 mod state;
 mod stores;
 mod subsidy;
@@ -63,9 +65,16 @@ macro_rules! handlers {
             review::products,
             review::export_report,
             review::report_print,
+            review_save::save_report,
+            review_save::open_saved_report,
             backup::backup_data,
             backup::restore_data,
             subsidy::subsidy_check,
+            money::cash_view,
+            money::cash_orders,
+            money::tax_view,
+            money::tax_settings,
+            money::set_tax_regime,
             $($extra),*
         ]
     };
@@ -95,6 +104,7 @@ pub fn run(files: Vec<PathBuf>) -> ExitCode {
             };
             // Open lazily on first use so the window paints before any disk work.
             app.manage(AppState::new(db_path, files));
+            app.manage(review_save::SavedReview::default());
             Ok(())
         });
     #[cfg(feature = "e2e")]

@@ -41,6 +41,12 @@ export async function importFixtures(driver) {
   return results;
 }
 
+/** Whether the app was built with the e2e feature (its `import_paths` command). */
+export async function isE2eBuild(driver) {
+  const info = await invoke(driver, "app_info");
+  return Boolean(info.ok && info.ok.e2e);
+}
+
 /** Reload the page and wait until it is ready again. */
 export async function reload(driver) {
   await driver.navigate().refresh();

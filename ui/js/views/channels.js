@@ -5,11 +5,12 @@
 import { call, filterArg } from "../api.js";
 import { h, table, clear, errorBox, svgNode } from "../dom.js";
 import { openDrill } from "../drill.js";
-import { t } from "../i18n.js";
+import { t, lang } from "../i18n.js";
 import { money, ratio, percent, number, isNegative } from "../format.js";
 import { filter, state } from "../state.js";
 import { charts, chartCard, chartLabels, currencyHead } from "./common.js";
 import { subsidyCard } from "./subsidy.js";
+import { storeLabel } from "../store_label.js";
 
 function verdict(v) {
   if (!v) return h("span", { class: "pill neutral", text: "—" });
@@ -22,35 +23,52 @@ function signed(v, fmt) {
   return h("span", { class: isNegative(v) ? "text-bad" : "text-good", text: fmt(v) });
 }
 
+// Five columns fit a 1366×768 window; the rest open behind "more columns" (kept per session).
+let moreColumns = false;
+
 function channelTable(cur) {
   const c = cur.currency;
-  return table([
-    { label: t("channels.col.channel"), render: (r) => h("strong", { text: t(`channel.${r.channel}`) }) },
-    { label: t("channels.col.store"), render: (r) => r.store || "—" },
-    { label: t("channels.col.spend"), num: true, render: (r) => money(r.spend, c) },
-    { label: t("channels.col.platform_sales"), num: true, render: (r) => money(r.platform_sales, c) },
-    { label: t("channels.col.attributed_sales"), num: true, render: (r) => money(r.attributed_sales, c) },
-    { label: t("channels.col.attributed_roas"), num: true, render: (r) => h("span", { class: "attributed-roas", text: ratio(r.attributed_roas) }) },
-    { label: t("channels.col.roas"), num: true, render: (r) => h("strong", { class: "roas", text: ratio(r.roas) }) },
-    { label: t("channels.col.roi_pct"), num: true, render: (r) => signed(r.roi_pct, percent) },
-    { label: t("channels.col.profit_roi"), num: true, render: (r) => signed(r.profit_roi, percent) },
-    { label: t("channels.col.distance"), num: true, render: (r) => signed(r.verdict_distance, ratio) },
-    { label: t("channels.col.cpc"), num: true, render: (r) => money(r.cpc, c) },
-    { label: t("channels.col.cvr"), num: true, render: (r) => percent(r.cvr) },
-    { label: t("channels.col.aov"), num: true, render: (r) => money(r.aov, c) },
-    { label: t("channels.col.collect_cart_rate"), num: true, render: (r) => percent(r.collect_cart_rate) },
-    { label: t("channels.col.window"), render: (r) => (r.window_days ? t("channels.window_days", { n: r.window_days }) : "—") },
-    { label: t("channels.col.verdict"), render: (r) => verdict(r.verdict) },
-    { label: t("drill.rows"), render: (r) => rowsButton(r, c) },
-  ], cur.channels || []);
+  const main = [
+    { label: t("channels.col.channel"), render: (r) => channelCell(r, c) },
+    { label: t("channels.col.spend"), help: t("help.spend"), num: true, render: (r) => money(r.spend, c) },
+    { label: t("channels.col.roas"), help: t("help.roas"), num: true, render: (r) => h("strong", { class: "roas", text: ratio(r.roas) }) },
+    { label: t("kpi.break_even_roas"), help: t("help.break_even_roas"), num: true, render: () => ratio(cur.break_even_roas) },
+    { label: t("channels.col.verdict"), help: t("help.verdict"), render: (r) => verdict(r.verdict) },
+  ];
+  const more = [
+    { label: t("channels.col.platform_sales"), help: t("help.platform_sales"), num: true, render: (r) => money(r.platform_sales, c) },
+    { label: t("channels.col.attributed_sales"), help: t("help.attributed_sales"), num: true, render: (r) => money(r.attributed_sales, c) },
+    { label: t("channels.col.attributed_roas"), help: t("help.attributed_roas"), num: true, render: (r) => h("span", { class: "attributed-roas", text: ratio(r.attributed_roas) }) },
+    { label: t("channels.col.roi_pct"), help: t("help.roi_pct"), num: true, render: (r) => signed(r.roi_pct, percent) },
+    { label: t("channels.col.profit_roi"), help: t("help.channel_profit_roi"), num: true, render: (r) => signed(r.profit_roi, ratio) },
+    { label: t("channels.col.distance"), help: t("help.distance"), num: true, render: (r) => signed(r.verdict_distance, ratio) },
+    { label: t("channels.col.cpc"), help: t("help.cpc"), num: true, render: (r) => money(r.cpc, c) },
+    { label: t("channels.col.cvr"), help: t("help.cvr"), num: true, render: (r) => percent(r.cvr) },
+    { label: t("channels.col.aov"), help: t("help.aov"), num: true, render: (r) => money(r.aov, c) },
+    { label: t("channels.col.collect_cart_rate"), help: t("help.collect_cart_rate"), num: true, render: (r) => percent(r.collect_cart_rate) },
+    { label: t("channels.col.window"), help: t("help.window"), render: (r) => (r.window_days ? t("channels.window_days", { n: r.window_days }) : "—") },
+  ];
+  return table(moreColumns ? [...main, ...more] : main, cur.channels || []);
+}
+
+/** The channel and its store; the name opens the ad days behind the row. */
+function channelCell(r, c) {
+  return h("div", { class: "cell-stack" }, rowsButton(r, c), h("span", { class: "small muted", text: r.store ? storeLabel(r.store) : "—" }));
+}
+
+/** "More columns" / "Fewer columns": every channel table of the screen at once. */
+function columnsToggle(redraw) {
+  return h("button", { type: "button", class: "btn btn-small", "data-testid": "channels-more", "aria-pressed": String(moreColumns),
+    onclick: () => { moreColumns = !moreColumns; redraw(); } }, h("span", { i18n: moreColumns ? "channels.fewer_columns" : "channels.more_columns" }));
 }
 
 /** Opens the ad days behind one channel row (its store, the current period). */
 function rowsButton(r, currency) {
-  return h("button", { type: "button", class: "btn btn-small", "data-testid": "channel-rows",
+  return h("button", { type: "button", class: "link-btn", "data-testid": "channel-rows",
+    title: t("drill.hint"),
     "aria-label": `${t("drill.hint")}: ${t(`channel.${r.channel}`)} · ${r.store}`,
     onclick: () => openDrill({ figure: `channel:${r.channel}`, currency, filter: { ...filter(), store: r.store },
-      title: `${t(`channel.${r.channel}`)} · ${r.store}` }) }, h("span", { i18n: "drill.open" }));
+      title: `${t(`channel.${r.channel}`)} · ${r.store}` }) }, h("strong", { text: t(`channel.${r.channel}`) }));
 }
 
 /** Spend-response curve of one store × channel, chosen in a select. */
@@ -59,7 +77,7 @@ function responseCard(cur) {
   const box = h("div", { class: "chart", "data-testid": "response-box" });
   const facts = h("div", { class: "response-facts" });
   const sel = h("select", { id: `response-${cur.currency}`, "aria-label": t("channels.response_pick") },
-    options.map((r, i) => h("option", { value: String(i), text: `${t(`channel.${r.channel}`)} · ${r.store}` })));
+    options.map((r, i) => h("option", { value: String(i), text: `${t(`channel.${r.channel}`)} · ${storeLabel(r.store)}` })));
   const show = async () => {
     const r = options[Number(sel.value)];
     if (!r) return;
@@ -67,7 +85,7 @@ function responseCard(cur) {
     clear(facts);
     try {
       const res = await call("response_chart", { filter: filterArg(filter()), store: r.store, channel: r.channel,
-        theme: state.theme, labels: chartLabels() });
+        theme: state.theme, lang: lang(), labels: chartLabels() });
       if (!res.svg) {
         box.append(h("div", { class: "chart-empty", "data-testid": "response-empty" },
           h("p", { text: t("channels.response_not_enough", { n: res.points, min: res.min_points }) }),
@@ -81,6 +99,11 @@ function responseCard(cur) {
         h("dt", { i18n: "channels.response_marginal" }), h("dd", { class: "num", text: ratio(res.current_marginal_roas) }),
         h("dt", { i18n: "channels.response_optimal" }), h("dd", { class: "num", "data-testid": "optimal-spend", text: money(res.optimal_spend, c) }),
         h("dt", { i18n: "channels.break_even" }), h("dd", { class: "num", text: ratio(res.break_even_roas) })));
+      // No ceiling where the fit does not support one: say why, within the spend tried.
+      if (!res.optimal_spend && res.why) {
+        facts.append(h("p", { class: "small", "data-testid": "no-ceiling",
+          text: t(`channels.no_ceiling.${res.why}`, { max: money(res.max_spend, c) }) }));
+      }
     } catch (e) {
       box.append(errorBox(e));
     }
@@ -91,6 +114,21 @@ function responseCard(cur) {
     h("h2", { i18n: "channels.response_chart" }),
     h("p", { class: "small muted", i18n: "channels.response_help" }),
     options.length > 1 ? sel : null, box, facts);
+}
+
+/** No ad spend: say which export fills the table, for the platforms of the stores present. */
+async function emptyCard() {
+  let stores = [];
+  try {
+    stores = await call("stores");
+  } catch {
+    stores = [];
+  }
+  const platforms = [...new Set(stores.map((s) => s.platform))];
+  if (!platforms.length) return h("div", { class: "card muted", "data-testid": "channels-empty", i18n: "channels.empty" });
+  return h("div", { class: "card", "data-testid": "channels-empty" },
+    h("p", { i18n: "channels.empty_intro" }),
+    h("ul", {}, platforms.map((p) => h("li", { "data-platform": p, text: t(`channels.empty_for.${p}`) }))));
 }
 
 async function draw(box) {
@@ -109,15 +147,17 @@ async function draw(box) {
   box.dataset.assistCoef = String(state.assistCoef);
   const curs = report.currencies || [];
   if (!curs.length || curs.every((c) => !(c.channels || []).length)) {
-    box.append(h("div", { class: "card muted", "data-testid": "channels-empty", i18n: "channels.empty" }));
+    box.append(await emptyCard());
     return;
   }
   for (const cur of curs) {
     const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === cur.currency) : null;
     box.append(h("section", { class: "card", "data-testid": `channels-${cur.currency}` },
       currencyHead(cur.currency, []),
-      h("p", {}, h("span", { class: "muted", i18n: "channels.break_even" }), " ",
-        h("strong", { class: "num", "data-testid": "break-even", text: ratio(cur.break_even_roas) })),
+      h("div", { class: "table-tools" },
+        h("p", {}, h("span", { class: "muted", i18n: "channels.break_even" }), " ",
+          h("strong", { class: "num", "data-testid": "break-even", text: ratio(cur.break_even_roas) })),
+        columnsToggle(() => draw(box))),
       channelTable(cur)));
     if (svgs) {
       box.append(h("div", { class: "grid-2" },

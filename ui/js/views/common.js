@@ -1,12 +1,13 @@
 // Pieces several views share: the first-run drop zone, KPI cards, engine-drawn charts.
 
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { t, lang, has } from "../i18n.js";
 import { call, filterArg } from "../api.js";
 import { pickFiles, loadSample, queue } from "../importer.js";
-import { svgNode, toast, errorTitle } from "../dom.js";
+import { svgNode, toast, errorText } from "../dom.js";
 import { state } from "../state.js";
 import { drillable } from "../drill.js";
+import { storeLabel } from "../store_label.js";
 
 export const PLATFORMS = ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada"];
 
@@ -17,7 +18,7 @@ export function dropZone(ctx, { hero = false } = {}) {
       const paths = await pickFiles();
       if (paths.length) ctx.go("import");
     } catch (e) {
-      toast(`${errorTitle(e)} — ${e.message}`, "error");
+      toast(errorText(e), "error");
     }
   } }, h("span", { i18n: "import.pick" }));
   const sample = hero ? h("button", { type: "button", class: "btn", "data-testid": "load-sample", onclick: async (ev) => {
@@ -29,7 +30,7 @@ export function dropZone(ctx, { hero = false } = {}) {
       await ctx.refreshStores?.();
       ctx.go("dashboard");
     } catch (e) {
-      toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+      toast(errorText(e), "error", 8000);
     } finally {
       if (ev.currentTarget) ev.currentTarget.disabled = false;
     }
@@ -47,8 +48,10 @@ export function dropZone(ctx, { hero = false } = {}) {
 /** One KPI card. `tone`: "good" | "bad" | "". `delta`: a node under the value; `drill`:
  *  options for openDrill (the card then opens the rows behind it). */
 export function kpi(labelKey, value, { sub, tone = "", testid, delta, drill } = {}) {
+  // The one-line definition (metrics.md) on hover of the label.
+  const help = has(`help.${labelKey}`) ? t(`help.${labelKey}`) : null;
   const card = h("div", { class: `kpi ${tone}`, "data-testid": testid || `kpi-${labelKey}` },
-    h("div", { class: "kpi-label", i18n: `kpi.${labelKey}` }),
+    h("div", { class: `kpi-label${help ? " has-help" : ""}`, title: help, i18n: `kpi.${labelKey}` }),
     h("div", { class: "kpi-value num", text: value }),
     delta || null,
     sub ? h("div", { class: "kpi-sub num", text: sub }) : null);
@@ -59,7 +62,8 @@ export function kpi(labelKey, value, { sub, tone = "", testid, delta, drill } = 
 export function chartLabels() {
   const keys = ["gross_sales", "refunds", "net_sales", "cogs", "contribution", "ad_spend", "fixed_costs", "net_profit",
     "platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other",
-    "break_even", "roas", "spend", "sales", "current_spend", "optimal_spend", "margin", "share", "month"];
+    "break_even", "roas", "spend", "sales", "current_spend", "optimal_spend", "margin", "share", "month",
+    "taxes", "profit_after_tax"];
   const channels = ["ztc", "wanxiangtai", "yinli", "qianchuan", "pdd_ads", "jd_ads", "shopee_ads", "tiktok_ads", "lazada_ads", "other"];
   return Object.fromEntries([
     ...keys.map((k) => [k, t(`chart.${k}`)]),
@@ -71,7 +75,7 @@ export function chartLabels() {
 /** Ask the engine for charts; resolves to {currencies:[{currency, <name>: svg}]} or null. */
 export async function charts(cmd, extra = {}) {
   try {
-    return await call(cmd, { filter: filterArg(extra.filter), theme: state.theme, labels: chartLabels(), ...extra.args });
+    return await call(cmd, { filter: filterArg(extra.filter), theme: state.theme, lang: lang(), labels: chartLabels(), ...extra.args });
   } catch (e) {
     return { error: e };
   }
@@ -86,11 +90,11 @@ export function chartCard(titleKey, svg, testid) {
 export function currencyHead(cur, stores) {
   return h("h2", { class: "currency-head" },
     h("span", { class: "currency-tag", text: cur }),
-    h("span", { class: "muted small", text: (stores || []).join(" · ") }));
+    h("span", { class: "muted small", text: (stores || []).map(storeLabel).join(" · ") }));
 }
 
 export function unavailable(e) {
   return h("div", { class: "card muted", "data-testid": "unavailable" },
     h("p", { i18n: e && e.code === "unavailable" ? "common.coming" : "error.internal" }),
-    e && e.code !== "unavailable" && e.message ? h("p", { class: "small", text: e.message }) : null);
+    e && e.code !== "unavailable" ? h("p", { class: "small", title: e.message || null, text: errorText(e) }) : null);
 }

@@ -1,8 +1,8 @@
 // Costs: SKUs still missing a unit cost, importing a cost sheet, and fixed monthly costs.
 
 import { call, filterArg } from "../api.js";
-import { h, table, clear, errorTitle, toast } from "../dom.js";
-import { t } from "../i18n.js";
+import { h, table, clear, errorText, toast } from "../dom.js";
+import { t, has } from "../i18n.js";
 import { money, date, amountPlaceholder } from "../format.js";
 import { filter, state } from "../state.js";
 import { pickFiles } from "../importer.js";
@@ -13,11 +13,11 @@ function rowsOf(m) {
   return m.skus || m.items || [];
 }
 
-const fail = (e) => toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+const fail = (e) => toast(errorText(e), "error", 8000);
 
 /** The editable SKU cost table of one currency: every costed SKU and every SKU sold
  *  without a cost (blank, highlighted). Saving a cell recomputes every figure. */
-async function skuTableCard(currency, missing) {
+async function skuTableCard(currency, missing, refresh) {
   const card = h("section", { class: "card", "data-testid": `sku-costs-${currency}` },
     h("h2", {}, h("span", { i18n: "costs.unit_costs" }), h("span", { class: "currency-tag", text: currency })),
     h("p", { class: "muted", i18n: "costs.table_help" }));
@@ -28,7 +28,7 @@ async function skuTableCard(currency, missing) {
     try {
       costs = await call("sku_costs", { currency });
     } catch (e) {
-      clear(list).append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      clear(list).append(h("p", { class: "muted", text: errorText(e) }));
       return;
     }
     const rows = [
@@ -43,7 +43,8 @@ async function skuTableCard(currency, missing) {
         try {
           await call("set_sku_cost", { currency, sku: r.sku, validFrom: r.valid_from, unitCost: input.value.trim() });
           toast(t("costs.saved_recomputed"));
-          await draw();
+          // The missing-cost warning and the other tables follow the saved cost.
+          await (refresh ? refresh() : draw());
         } catch (e) {
           fail(e);
         }
@@ -69,7 +70,7 @@ async function skuTableCard(currency, missing) {
     ], rows) : h("p", { class: "muted", i18n: "costs.none" }));
   };
   await draw();
-  card.append(pasteBox(currency, draw));
+  card.append(pasteBox(currency, refresh || draw));
   return card;
 }
 
@@ -87,7 +88,7 @@ function pasteBox(currency, redraw) {
       if (r.errors.length) {
         out.append(h("div", { class: "alert alert-error", role: "alert", "data-testid": "paste-errors" },
           h("div", {}, h("strong", { text: t("costs.paste_errors", { n: r.errors.length }) }),
-            h("ul", { class: "paste-error-list" }, r.errors.map((e) => h("li", { text: t("costs.paste_error_at", { line: e.line, column: e.column, value: e.value || "∅", reason: e.reason }) }))))));
+            h("ul", { class: "paste-error-list" }, r.errors.map((e) => h("li", { text: t("costs.paste_error_at", { line: e.line, column: e.column, value: e.value || "∅", reason: e.code && has(`error.reason.${e.code}`) ? t(`error.reason.${e.code}`) : t("error.hint.invalid_argument") }) }))))));
       }
       if (r.costs.length) {
         out.append(h("p", { class: "small", "data-testid": "paste-ok", text: t(r.saved ? "costs.paste_saved" : "costs.paste_ready", { n: r.costs.length }) }),
@@ -125,7 +126,7 @@ function importSheetButton(ctx) {
     try {
       if ((await pickFiles()).length) ctx.go("import");
     } catch (e) {
-      toast(`${errorTitle(e)} — ${e.message}`, "error");
+      toast(errorText(e), "error");
     }
   } }, h("span", { i18n: "costs.import_sheet" }));
 }
@@ -137,7 +138,23 @@ function importCard(ctx) {
     importSheetButton(ctx));
 }
 
-async function fixedCard(ctx, currency) {
+/** Who a fixed cost is for, chosen in the form when there is a choice: all stores of a
+ *  currency, or one store (preselected: the top bar's store). */
+function targetSelect(stores) {
+  const currencies = [...new Set(stores.map((s) => s.currency))].sort();
+  const options = [
+    ...currencies.map((c) => ({ value: `currency:${c}`, currency: c, text: t("costs.for_all_stores", { currency: c }) })),
+    ...stores.map((s) => ({ value: `store:${s.name}`, currency: s.currency, store: s.name, text: `${s.name} (${s.currency})` })),
+  ];
+  const select = h("select", { id: "fc-store", "data-testid": "fixed-cost-store" },
+    options.map((o) => h("option", { value: o.value, text: o.text })));
+  if (state.store && stores.some((s) => s.name === state.store)) select.value = `store:${state.store}`;
+  const chosen = () => options.find((o) => o.value === select.value) || options[0] || {};
+  // One currency and one store: nothing to choose.
+  return { select, chosen, needed: currencies.length > 1 || stores.length > 1 };
+}
+
+async function fixedCard(ctx, stores) {
   const card = h("section", { class: "card", "data-testid": "fixed-costs" });
   const list = h("div");
   const draw = async () => {
@@ -161,23 +178,29 @@ async function fixedCard(ctx, currency) {
           } }, h("span", { i18n: "costs.delete" })) },
       ], rows));
     } catch (e) {
-      list.append(h("p", { class: "muted", text: e.code === "unavailable" ? t("common.coming") : `${errorTitle(e)} — ${e.message}` }));
+      list.append(h("p", { class: "muted", text: e.code === "unavailable" ? t("common.coming") : errorText(e) }));
     }
   };
   const month = h("input", { type: "month", id: "fc-month", required: true, placeholder: "2026-01" });
   const kind = h("input", { type: "text", id: "fc-kind", required: true, placeholder: t("costs.kind_placeholder") });
-  const amount = h("input", { type: "text", id: "fc-amount", required: true, inputmode: "decimal", placeholder: currency ? amountPlaceholder(currency) : "0" });
+  const target = targetSelect(stores);
+  const amount = h("input", { type: "text", id: "fc-amount", required: true, inputmode: "decimal" });
+  const placeholder = () => { amount.placeholder = target.chosen().currency ? amountPlaceholder(target.chosen().currency) : "0"; };
+  target.select.addEventListener("change", placeholder);
+  placeholder();
   const form = h("form", { class: "fixed-form", onsubmit: async (e) => {
     e.preventDefault();
     try {
-      await call("add_fixed_cost", { store: state.store || null, month: month.value, kind: kind.value, amount: amount.value.trim() });
+      const to = target.chosen();
+      await call("add_fixed_cost", { store: to.store || null, currency: to.currency || null, month: month.value, kind: kind.value, amount: amount.value.trim() });
       toast(t("costs.saved"));
       amount.value = "";
       draw();
     } catch (err) {
-      toast(`${errorTitle(err)} — ${err.message}`, "error", 8000);
+      toast(errorText(err), "error", 8000);
     }
   } },
+    target.needed ? h("label", { for: "fc-store", i18n: "costs.col.store" }) : null, target.needed ? target.select : null,
     h("label", { for: "fc-month", i18n: "costs.col.month" }), month,
     h("label", { for: "fc-kind", i18n: "costs.col.kind" }), kind,
     h("label", { for: "fc-amount", i18n: "costs.col.amount" }), amount,
@@ -228,7 +251,7 @@ async function feeKindCard() {
     try {
       data = await call("fee_kind_sources");
     } catch (e) {
-      clear(list).append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      clear(list).append(h("p", { class: "muted", text: errorText(e) }));
       return;
     }
     const { kinds, sources } = data;
@@ -253,7 +276,7 @@ async function feeKindCard() {
         { label: t("costs.fee_kind"), render: (r) => target(r.target) },
       ], rows)));
   } catch (e) {
-    card.append(h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+    card.append(h("p", { class: "muted", text: errorText(e) }));
   }
   return card;
 }
@@ -273,10 +296,7 @@ export async function render(root, ctx) {
       h("span", { class: "alert-ico", "aria-hidden": "true", text: "⚠" }),
       h("div", {}, h("strong", { text: t("dashboard.missing_costs", { n: missing.length }) }), " ", h("span", { i18n: "costs.missing_help" }))));
   }
-  const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing)));
-  // The fixed-cost form is in the selected store's currency, or the only one there is.
-  const shown = state.store ? stores.filter((s) => s.name === state.store) : stores;
-  const fixedCurrencies = [...new Set(shown.map((s) => s.currency))];
-  const fixed = await fixedCard(ctx, fixedCurrencies.length === 1 ? fixedCurrencies[0] : null);
+  const tables = await Promise.all(currencies.map((c) => skuTableCard(c, missing, ctx.refresh)));
+  const fixed = await fixedCard(ctx, stores);
   root.append(...tables, importCard(ctx), fixed, await feeKindCard());
 }

@@ -1,14 +1,16 @@
-// Dashboard: KPI cards, the GMV → net profit waterfall and the monthly trend, per currency.
+// Dashboard: KPI cards, the GMV → net profit waterfall and the trend (by day for two months
+// or less, else by month), per currency.
 
 import { call, filterArg } from "../api.js";
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { t, lang } from "../i18n.js";
 import { money, ratio, percent, number, isNegative, dateRange } from "../format.js";
 import { filter, state } from "../state.js";
 import { wireMarks } from "../drill.js";
 import { dropZone, kpi, chartLabels, chartCard, currencyHead } from "./common.js";
+import { provisionalBadge } from "./cash.js";
 
-const PERCENT_KPIS = new Set(["net_margin", "profit_roi"]);
+const PERCENT_KPIS = new Set(["net_margin"]);
 const MONEY_KPIS = new Set(["gross_sales", "net_sales", "net_profit"]);
 
 /** "▲ 12.5%" under a KPI: the engine's change against the comparison period. */
@@ -23,7 +25,8 @@ function deltaNode(kpiId, d, currency, withKey) {
   if (MONEY_KPIS.has(kpiId)) main = d.change_pct !== null ? percent(d.change_pct.replace(/^-/, "")) : money(abs, currency);
   else if (PERCENT_KPIS.has(kpiId)) main = t("compare.points", { v: number(Number(abs) * 100, 1) });
   else main = ratio(abs);
-  const tone = d.better === true ? "up-good" : d.better === false ? "up-bad" : "";
+  const dir = arrow === "▲" ? "dir-up" : arrow === "▼" ? "dir-down" : "";
+  const tone = `${d.better === true ? "up-good" : d.better === false ? "up-bad" : ""} ${dir}`;
   const base = MONEY_KPIS.has(kpiId) ? money(d.base, currency) : PERCENT_KPIS.has(kpiId) ? percent(d.base) : ratio(d.base);
   return h("div", { class: `kpi-delta num ${tone}`, "data-testid": `delta-${kpiId}`, title: `${t("compare.base")}: ${base}` },
     h("span", { class: "delta-arrow", "aria-hidden": "true", text: arrow }), " ",
@@ -46,17 +49,26 @@ function kpis(c, cmp, f) {
     card("net_sales", "net_sales", money(c.net_sales, c.currency), "net_sales",
       { sub: `${t("kpi.uv_value")} ${money(c.uv_value, c.currency)}` }),
     card("net_profit", "net_profit", money(c.net_profit, c.currency), "net_profit", { tone: tone(c.net_profit) }),
+    afterTax(c, tone),
     card("net_margin", "net_margin", percent(c.net_margin), "net_margin", { tone: tone(c.net_margin) }),
     card("store_roas", "store_roas", ratio(c.store_roas), "store_roas"),
-    card("profit_roi", "profit_roi", percent(c.profit_roi), "profit_roi", { tone: tone(c.profit_roi) }),
+    card("profit_roi", "profit_roi", ratio(c.profit_roi), "profit_roi", { tone: tone(c.profit_roi) }),
     card("break_even_roas", "break_even_roas", ratio(c.break_even_roas), "break_even_roas"));
+}
+
+/** Profit after tax beside net profit (metrics.md §9); an estimate in it is said so. */
+function afterTax(c, tone) {
+  const x = c.taxes;
+  const est = x.estimated && !/^-?[0.]+$/.test(x.estimated);
+  const sub = `${t("kpi.taxes")} ${money(x.total, c.currency)}${est ? ` · ${t("tax.incl_estimate", { v: money(x.estimated, c.currency) })}` : ""}`;
+  return kpi("profit_after_tax", money(c.profit_after_tax, c.currency), { sub, tone: tone(c.profit_after_tax) });
 }
 
 /** Waterfall bars open the rows behind each step (fee kinds by their own id). */
 function waterfallCard(svgs, c, f) {
   const card = chartCard("dashboard.waterfall", svgs && svgs.waterfall, "chart-waterfall");
   if (svgs && svgs.marks && svgs.marks.length) {
-    const amounts = { ...c.fees, ...c };
+    const amounts = { ...c.fees, ...c, taxes: c.taxes.total };
     wireMarks(card, "rect", svgs.marks, {
       title: (m) => `${t(`chart.${m}`)}: ${money(amounts[m], c.currency)} · ${t("drill.hint")}`,
       drill: (m) => ({ figure: m, currency: c.currency, filter: f, title: t(`chart.${m}`) }),
@@ -72,7 +84,7 @@ export async function render(root, ctx) {
   // store list and the comparison: each figure is computed once per refresh.
   const [stores, dash, cmp] = await Promise.all([
     call("stores"),
-    call("dashboard", { filter: filterArg(f), theme: state.theme, labels: chartLabels() }),
+    call("dashboard", { filter: filterArg(f), theme: state.theme, lang: lang(), labels: chartLabels() }),
     withPeriod ? call("compare", { filter: filterArg(f), with: withPeriod }).catch(() => null) : Promise.resolve(null),
   ]);
   if (!stores.length) {
@@ -104,9 +116,10 @@ export async function render(root, ctx) {
     const svgs = ch.currencies.find((x) => x.currency === c.currency);
     root.append(h("section", { class: "currency-block", "data-testid": `currency-${c.currency}`, "data-currency": c.currency },
       summary.currencies.length > 1 || state.store === "" ? currencyHead(c.currency, c.stores) : null,
+      provisionalBadge(c),
       kpis(c, p, f),
       h("div", { class: "grid-2" },
         waterfallCard(svgs, c, f),
-        chartCard("dashboard.trend", svgs && svgs.trend, "chart-trend"))));
+        chartCard(svgs && svgs.trend_daily ? "dashboard.trend_daily" : "dashboard.trend", svgs && svgs.trend, "chart-trend"))));
   }
 }

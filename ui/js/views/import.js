@@ -2,19 +2,28 @@
 // with a progress bar → per-file result or translated error. Below: the history with Undo.
 
 import { call } from "../api.js";
-import { h, table, clear, errorBox, errorTitle, toast } from "../dom.js";
-import { t } from "../i18n.js";
+import { h, table, clear, errorBox, errorTitle, errorText, errorDetail, toast } from "../dom.js";
+import { t, has } from "../i18n.js";
 import { number, dateRange, dateTime } from "../format.js";
 import { queue, subscribe, importReady, importMapped, importSkipping, remove, clearFinished, readyCount } from "../importer.js";
 import { dropZone } from "./common.js";
+import { storeLabel } from "../store_label.js";
 
 let unsubscribe = null;
+
+// Money columns the engine could not place (a platform's new fee column): shown, never
+// dropped silently. `list` is the engine's `unmapped` array.
+function unmappedNotice(list) {
+  if (!Array.isArray(list) || !list.length) return null;
+  return h("div", { class: "small warn-text", role: "note", "data-testid": "unmapped", title: t("import.unmapped_title") },
+    list.map((u) => h("div", { text: t("import.unmapped", { column: u.column, rows: number(u.rows_with_money), total: u.total }) })));
+}
 
 function statusCell(item, ctx) {
   if (item.status === "error") {
     return h("div", { class: "file-error", role: "alert", "data-testid": "file-error" },
       h("span", { class: "pill bad", text: errorTitle(item.error) }),
-      item.error.message ? h("div", { class: "detail small muted", text: item.error.message }) : null,
+      h("div", { class: "detail small", title: item.error.message || null, text: errorDetail(item.error) }),
       item.error.code === "unknown_format"
         ? h("button", { type: "button", class: "btn", "data-testid": "map-columns", onclick: () => mappingDialog(item), i18n: "import.map" })
         : null,
@@ -26,9 +35,11 @@ function statusCell(item, ctx) {
   if (item.status === "done") {
     const o = item.outcome || {};
     const skipped = Array.isArray(o.skipped) ? o.skipped.length : o.skipped || 0;
-    return h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) });
+    return h("div", {}, h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) }),
+      unmappedNotice(o.unmapped));
   }
-  return h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) });
+  return h("div", {}, h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) }),
+    unmappedNotice(item.preview?.unmapped));
 }
 
 let storeList = [];
@@ -40,7 +51,7 @@ async function mappingDialog(item) {
   try {
     cols = await call("preview_columns", { path: item.path });
   } catch (e) {
-    toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+    toast(errorText(e), "error", 8000);
     return;
   }
   const saved = cols.template;
@@ -151,7 +162,7 @@ function skipDialog(item, ctx) {
       { label: t("import.skip_col.row"), num: true, render: (s) => number(s.row) },
       { label: t("import.skip_col.column"), render: (s) => s.column || "—" },
       { label: t("import.skip_col.value"), render: (s) => h("code", { text: s.value ?? "" }) },
-      { label: t("import.skip_col.reason"), key: "reason" },
+      { label: t("import.skip_col.reason"), wide: true, render: (s) => (s.code && has(`error.reason.${s.code}`) ? t(`error.reason.${s.code}`) : t("error.bad_cell")) },
     ], p.skipped),
     errors,
     h("div", { class: "btn-row card-actions" },
@@ -163,17 +174,37 @@ function skipDialog(item, ctx) {
   dlg.showModal();
 }
 
-/** A cost sheet belongs to no shop: the user picks the store (of the sheet's currency). */
+/** The store column of a previewed file. A SKU cost sheet belongs to no shop: each SKU takes
+ *  the currency of the stores that sell it, so a store is offered only as an option (several
+ *  currencies). A file that names no shop asks for the name, pre-filled with the one given
+ *  last for its platform, else the platform's name in the UI language. */
 function storeCell(item, detected) {
-  if (item.preview?.similar_store) return h("span", {}, detected || "—", h("div", { class: "small muted", "data-testid": "similar-store", text: t("import.similar_store", { other: item.preview.similar_store }) }));
-  if (!item.preview || item.preview.report !== "sku_costs" || item.status !== "ready") return detected || "—";
-  const options = storeList.filter((s) => s.currency === item.preview.currency);
-  if (!options.length) return detected || "—";
-  if (!options.some((s) => s.name === item.store)) item.store = options[0].name;
-  const sel = h("select", { "aria-label": t("import.col.store"), onchange: (e) => { item.store = e.target.value; } },
-    options.map((s) => h("option", { value: s.name, text: s.name })));
-  sel.value = item.store;
-  return sel;
+  const cell = storeInput(item, detected);
+  const similar = item.preview?.similar_store;
+  if (!similar) return cell;
+  return h("span", {}, cell, h("div", { class: "small muted", "data-testid": "similar-store",
+    text: t("import.similar_store", { other: similar }) }));
+}
+
+/** The store column's control (or text) without the similar-name notice. */
+function storeInput(item, detected) {
+  const pv = item.preview;
+  if (!pv || item.status !== "ready") return detected || "—";
+  if (pv.report === "sku_costs") {
+    const currencies = new Set(storeList.map((s) => s.currency));
+    if (currencies.size < 2) return "—";
+    const sel = h("select", { "aria-label": t("import.col.store"), "data-testid": "cost-store",
+      onchange: (e) => { item.store = e.target.value || null; } },
+      h("option", { value: "", text: t("import.store_by_sku") }),
+      storeList.map((s) => h("option", { value: s.name, text: `${s.name} (${s.currency})` })));
+    sel.value = item.store || "";
+    return sel;
+  }
+  if (pv.report === "fixed_costs" || !["platform", "remembered"].includes(pv.store_source)) return detected || "—";
+  if (item.store == null) item.store = pv.store_source === "remembered" ? pv.store : t(`platform.${pv.platform}`);
+  return h("input", { type: "text", class: "store-name", "data-testid": "store-name", value: item.store,
+    "aria-label": t("import.store_name"), title: t("import.store_name_help"),
+    oninput: (e) => { item.store = e.target.value.trim() || null; } });
 }
 
 function queueCard(ctx) {
@@ -193,8 +224,8 @@ function queueCard(ctx) {
         { label: t("import.col.store"), render: (i) => storeCell(i, p(i, "store")) },
         { label: t("import.col.dates"), render: (i) => dateRange(p(i, "date_from"), p(i, "date_to")) },
         { label: t("import.col.rows"), num: true, render: (i) => number(p(i, "rows")) },
-        { label: t("import.col.status"), render: (i) => statusCell(i, ctx) },
-        { label: "", render: (i) => (i.status === "importing" ? "" : h("button", { type: "button", class: "icon-btn", "aria-label": t("import.remove", { file: i.name }), onclick: () => remove(i.path), text: "×" })) },
+        { label: t("import.col.status"), wide: true, render: (i) => statusCell(i, ctx) },
+        { label: "", sticky: true, render: (i) => (i.status === "importing" ? "" : h("button", { type: "button", class: "icon-btn", "aria-label": t("import.remove", { file: i.name }), onclick: () => remove(i.path), text: "×" })) },
       ], queue.items),
     );
     if (queue.progress) {
@@ -229,7 +260,7 @@ function historyCard(ctx) {
     try {
       rows = await call("imports");
     } catch (e) {
-      clear(card).append(h("h2", { i18n: "import.history" }), h("p", { class: "muted", text: `${errorTitle(e)} — ${e.message}` }));
+      clear(card).append(h("h2", { i18n: "import.history" }), h("p", { class: "muted", text: errorText(e) }));
       return;
     }
     clear(card).append(h("h2", { i18n: "import.history" }));
@@ -239,14 +270,15 @@ function historyCard(ctx) {
     }
     card.append(table([
       { label: t("import.col.when"), render: (r) => dateTime(r.imported_at) },
-      { label: t("import.col.file"), key: "file" },
-      { label: t("import.col.platform"), render: (r) => t(`platform.${r.platform}`) },
-      { label: t("import.col.report"), render: (r) => t(`report.${r.report}`) },
-      { label: t("import.col.store"), render: (r) => r.store || "—" },
+      { label: t("import.col.file"), render: (r) => h("div", {}, h("span", { text: r.file }), unmappedNotice(r.unmapped)) },
+      // Report, platform and store stacked in one cell keep Undo in view at 1366 px.
+      { label: t("import.col.report"), render: (r) => h("div", { class: "cell-stack" },
+        h("span", { text: t(`report.${r.report}`) }),
+        h("span", { class: "small muted", text: [t(`platform.${r.platform}`), r.store ? storeLabel(r.store) : ""].filter(Boolean).join(" · ") })) },
       { label: t("import.col.dates"), render: (r) => dateRange(r.date_from, r.date_to) },
       { label: t("import.col.added"), num: true, render: (r) => number(r.added) },
       { label: t("import.col.duplicates"), num: true, render: (r) => number(r.duplicates) },
-      { label: "", render: (r) => h("button", { type: "button", class: "btn btn-danger", "aria-label": t("import.undo_file", { file: r.file }), onclick: async (ev) => {
+      { label: "", sticky: true, render: (r) => h("button", { type: "button", class: "btn btn-danger", "aria-label": t("import.undo_file", { file: r.file }), onclick: async (ev) => {
         const btn = ev.currentTarget;
         if (btn.dataset.armed !== "1") {
           // Two-step: the first press asks, the second undoes (no modal dialogs).
@@ -260,7 +292,7 @@ function historyCard(ctx) {
           await ctx.refreshStores();
           load();
         } catch (e) {
-          toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+          toast(errorText(e), "error", 8000);
         }
       } }, h("span", { i18n: "import.undo" })) },
     ], rows));

@@ -9,6 +9,11 @@ import { filter } from "../state.js";
 import { openDrill, wireMarks } from "../drill.js";
 import { charts, chartCard, unavailable, currencyHead } from "./common.js";
 
+/** "TS-RED-M · Áo thun cotton": the SKU code with the name the exports give it. */
+function skuName(sku, r) {
+  return [sku || t("products.no_sku"), r && r.product].filter(Boolean).join(" · ");
+}
+
 function skuDrill(sku, currency, f) {
   return { figure: `sku:${sku}`, currency, filter: f, title: sku || t("products.no_sku") };
 }
@@ -45,7 +50,7 @@ export async function render(root) {
       wireMarks(matrix, "circle", svgs.marks, {
         title: (sku) => {
           const r = bySku[sku] || {};
-          return `${sku || t("products.no_sku")} — ${t("products.col.share")} ${percent(r.sales_share)} · ${t("products.col.margin")} ${percent(r.contribution_margin)} · ${t("products.col.net_sales")} ${money(r.net_sales, c)}`;
+          return `${skuName(sku, r)} — ${t("products.col.share")} ${percent(r.sales_share)} · ${t("products.col.margin")} ${percent(r.contribution_margin)} · ${t("products.col.net_sales")} ${money(r.net_sales, c)}`;
         },
         drill: (sku) => skuDrill(sku, c, f),
       });
@@ -56,13 +61,15 @@ export async function render(root) {
       repurchaseLine(rep.find((r) => r.currency === c)),
       matrix,
       h("section", { class: "card" }, table([
-        { label: t("products.col.sku"), render: (r) => r.sku || t("products.no_sku") },
+        { label: t("products.col.sku"), render: (r) => h("div", { class: "cell-stack" },
+          h("span", { text: r.sku || t("products.no_sku") }),
+          r.product ? h("span", { class: "small muted product-name", title: r.product, text: r.product }) : null) },
         { label: t("products.col.quadrant"), render: (r) => (r.quadrant ? t(`quadrant.${r.quadrant}`) : "—") },
         { label: t("products.col.stage"), render: (r) => (r.stage ? t(`stage.${r.stage}`) : "—") },
         { label: t("products.col.units"), num: true, render: (r) => number(r.units) },
         { label: t("products.col.net_sales"), num: true, render: (r) => money(r.net_sales, c) },
-        { label: t("products.col.share"), num: true, render: (r) => percent(r.sales_share) },
-        { label: t("products.col.margin"), num: true, render: (r) => (r.cost_missing ? h("span", { class: "pill warn", title: t("costs.missing_help"), text: t("products.cost_missing") }) : percent(r.contribution_margin)) },
+        { label: t("products.col.share"), help: t("help.share"), num: true, render: (r) => percent(r.sales_share) },
+        { label: t("products.col.margin"), help: t("help.contribution_margin"), num: true, render: (r) => (r.cost_missing ? h("span", { class: "pill warn", title: t("costs.missing_help"), text: t("products.cost_missing") }) : percent(r.contribution_margin)) },
         { label: t("drill.rows"), render: (r) => h("button", { type: "button", class: "btn btn-small", "data-testid": "sku-rows",
           "aria-label": `${t("drill.hint")}: ${r.sku || t("products.no_sku")}`, onclick: () => openDrill(skuDrill(r.sku, c, f)) }, h("span", { i18n: "drill.open" })) },
       ], cur.products || []))));

@@ -1,8 +1,9 @@
-// Year-end review (年终复盘报告): one click → a print-ready report written by the engine, saved
-// as PDF/HTML/xlsx, or printed from here through the system dialog.
+// Year-end review (年终复盘报告): the document previewed in the window (the engine's print
+// view), saved as PDF/HTML/xlsx through the native Save dialog (then Open / Show in folder),
+// or printed from here through the system dialog.
 
 import { call } from "../api.js";
-import { h, clear, errorTitle, scrub, toast } from "../dom.js";
+import { h, clear, errorText, scrub } from "../dom.js";
 import { t, lang } from "../i18n.js";
 import { state } from "../state.js";
 
@@ -30,31 +31,50 @@ function printReport(view) {
     document.body.append(host);
   }
   clear(host).append(node);
+  adoptReportCss(view);
+  window.print();
+}
+
+/** The report's stylesheet, adopted once (the CSP forbids inline <style>); every rule is
+ *  scoped under .fupan-report, so the page keeps its own look. */
+function adoptReportCss(view) {
   if (!printSheet) {
-    // A constructed sheet: the page's content-security policy forbids inline <style>.
     printSheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
   }
   printSheet.replaceSync(view.css + PRINT_ONLY);
-  window.print();
 }
 
-export async function render(root) {
+export async function render(root, ctx) {
   const thisYear = new Date().getFullYear();
   const year = h("select", { id: "review-year" },
     [0, 1, 2, 3].map((d) => h("option", { value: String(thisYear - d), text: String(thisYear - d) })));
   year.value = String(state.mode === "year" ? state.year : thisYear);
-  const status = h("p", { class: "muted", role: "status" });
+  const format = h("select", { id: "review-format", "aria-label": t("review.format") },
+    ["pdf", "html", "xlsx"].map((f) => h("option", { value: f, text: t(`review.format.${f}`) })));
+  const status = h("p", { class: "muted", role: "status", "data-testid": "review-status" });
+  const after = h("div", { class: "btn-row", hidden: true, "data-testid": "review-saved" },
+    h("button", { type: "button", class: "btn btn-small", "data-testid": "review-open", onclick: () => open(false) }, h("span", { i18n: "review.open" })),
+    h("button", { type: "button", class: "btn btn-small", "data-testid": "review-reveal", onclick: () => open(true) }, h("span", { i18n: "review.reveal" })));
+  const preview = h("div", { class: "report-preview", "data-testid": "review-preview", "aria-label": t("review.preview") });
   const args = () => ({ year: Number(year.value), store: state.store || null, lang: lang() });
   const failed = (e) => {
-    status.textContent = e.code === "unavailable" ? t("common.coming") : `${errorTitle(e)} — ${e.message}`;
+    status.textContent = e.code === "unavailable" ? t("common.coming") : errorText(e);
   };
-  const make = (format) => async () => {
-    status.textContent = t("review.working");
+  async function open(reveal) {
     try {
-      const path = await call("export_report", { ...args(), format });
+      await call("open_saved_report", { reveal });
+    } catch (e) {
+      failed(e);
+    }
+  }
+  const saveAs = async () => {
+    status.textContent = t("review.working");
+    after.hidden = true;
+    try {
+      const path = await call("save_report", { ...args(), format: format.value });
       status.textContent = path ? t("review.saved", { path }) : "";
-      if (path) toast(t("review.saved", { path }));
+      after.hidden = !path;
     } catch (e) {
       failed(e);
     }
@@ -69,6 +89,19 @@ export async function render(root) {
       failed(e);
     }
   };
+  // The document itself, on screen: the same body the Print and HTML export use.
+  const showPreview = async () => {
+    clear(preview).append(h("p", { class: "muted", i18n: "review.working" }));
+    try {
+      const view = await call("report_print", args());
+      if (!ctx || !ctx.isCurrent || ctx.isCurrent()) adoptReportCss(view);
+      const node = reportNode(view.body);
+      clear(preview).append(node || h("p", { class: "muted", i18n: "review.no_preview" }));
+    } catch (e) {
+      clear(preview).append(h("p", { class: "muted", "data-testid": "review-no-data", text: errorText(e) }));
+    }
+  };
+  year.addEventListener("change", showPreview);
   root.append(
     h("div", { class: "view-head" }, h("h1", { i18n: "nav.review" })),
     h("section", { class: "card" },
@@ -76,9 +109,11 @@ export async function render(root) {
       h("ul", { class: "review-list" }, ["summary", "waterfall", "trend", "channels", "marginal", "matrix", "hidden", "stores", "lessons"].map((k) => h("li", { i18n: `review.part.${k}` }))),
       h("div", { class: "btn-row" },
         h("label", { for: "review-year", i18n: "review.year" }), year,
-        h("button", { type: "button", class: "btn btn-primary", onclick: make("pdf") }, h("span", { i18n: "review.pdf" })),
-        h("button", { type: "button", class: "btn", id: "review-print", title: t("review.print_hint"), "data-i18n-title": "review.print_hint", onclick: print }, h("span", { i18n: "review.print" })),
-        h("button", { type: "button", class: "btn", onclick: make("html") }, h("span", { i18n: "review.html" })),
-        h("button", { type: "button", class: "btn", onclick: make("xlsx") }, h("span", { i18n: "review.xlsx" }))),
-      status));
+        format,
+        h("button", { type: "button", class: "btn btn-primary", "data-testid": "review-save", onclick: saveAs }, h("span", { i18n: "review.save_as" })),
+        h("button", { type: "button", class: "btn", id: "review-print", title: t("review.print_hint"), "data-i18n-title": "review.print_hint", onclick: print }, h("span", { i18n: "review.print" }))),
+      status,
+      after),
+    h("section", { class: "card" }, h("h2", { i18n: "review.preview" }), preview));
+  await showPreview();
 }

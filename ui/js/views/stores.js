@@ -2,17 +2,19 @@
 // two fixes merchants need: rename a store, merge two names of one account.
 
 import { call } from "../api.js";
-import { h, table, toast, errorTitle } from "../dom.js";
+import { h, table, toast, errorText } from "../dom.js";
 import { t } from "../i18n.js";
 import { money, ratio, percent, number, isNegative } from "../format.js";
 import { range } from "../state.js";
 import { dropZone, currencyHead } from "./common.js";
+import { storeLabel } from "../store_label.js";
+import { taxSettingsCard } from "./tax_settings.js";
 
 function actions(s, stores, ctx) {
   const peers = stores.filter((o) => o.id !== s.id && o.platform === s.platform && o.currency === s.currency);
   const rename = h("button", { type: "button", class: "btn btn-small", "aria-label": t("stores.rename_store", { store: s.name }),
     onclick: async () => {
-      const input = h("input", { type: "text", value: s.name, "aria-label": t("stores.new_name"), class: "rename-input" });
+      const input = h("input", { type: "text", value: storeLabel(s.name), "aria-label": t("stores.new_name"), class: "rename-input" });
       const save = async () => {
         try {
           await call("rename_store", { id: s.id, name: input.value });
@@ -20,7 +22,7 @@ function actions(s, stores, ctx) {
           await ctx.refreshStores();
           ctx.refresh();
         } catch (e) {
-          toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+          toast(errorText(e), "error", 8000);
         }
       };
       input.addEventListener("keydown", (e) => { if (e.key === "Enter") save(); if (e.key === "Escape") ctx.refresh(); });
@@ -40,7 +42,7 @@ function actions(s, stores, ctx) {
           await ctx.refreshStores();
           ctx.refresh();
         } catch (err) {
-          toast(`${errorTitle(err)} — ${err.message}`, "error", 8000);
+          toast(errorText(err), "error", 8000);
         }
       } }, h("span", { i18n: "stores.merge_do" }));
       e.target.replaceWith(h("span", { class: "merge-ask" },
@@ -72,21 +74,23 @@ export async function render(root, ctx) {
       currencyHead(c, cur.stores.map((s) => s.store)),
       table([
         // Platform under the name keeps the matrix readable at 1366 px, UV value in view.
-        { label: t("stores.col.store"), render: (s) => h("div", {}, h("strong", { text: s.store }),
+        { label: t("stores.col.store"), render: (s) => h("div", {}, h("strong", { text: s.total ? s.store : storeLabel(s.store) }),
           s.total ? null : h("div", { class: "muted small", text: t(`platform.${s.platform}`) })) },
-        { label: t("kpi.net_sales"), num: true, render: m("net_sales") },
-        { label: t("stores.col.share"), num: true, render: (s) => (s.total ? "" : percent(s.net_sales_share)) },
-        { label: t("kpi.net_profit"), num: true, render: (s) => h("span", { class: isNegative(s.net_profit) ? "text-bad" : "text-good", text: money(s.net_profit, c) }) },
-        { label: t("kpi.net_margin"), num: true, render: (s) => percent(s.net_margin) },
-        { label: t("kpi.uv_value"), num: true, render: (s) => h("span", { "data-testid": "uv-value", text: money(s.uv_value, c) }) },
-        { label: t("stores.col.orders"), num: true, render: (s) => number(s.orders, 0) },
-        { label: t("kpi.gmv"), num: true, render: m("gross_sales") },
-        { label: t("chart.ad_spend"), num: true, render: m("ad_spend") },
-        { label: t("kpi.store_roas"), num: true, render: (s) => ratio(s.store_roas) },
-        { label: t("kpi.profit_roi"), num: true, render: (s) => percent(s.profit_roi) },
-        { label: t("kpi.break_even_roas"), num: true, render: (s) => ratio(s.break_even_roas) },
-        { label: "", render: (s) => (s.total ? "" : actions({ ...s, name: s.store }, stores, ctx)) },
+        { label: t("kpi.net_sales"), help: t("help.net_sales"), num: true, render: m("net_sales") },
+        { label: t("stores.col.share"), help: t("help.share"), num: true, render: (s) => (s.total ? "" : percent(s.net_sales_share)) },
+        { label: t("kpi.net_profit"), help: t("help.net_profit"), num: true, render: (s) => h("span", { class: isNegative(s.net_profit) ? "text-bad" : "text-good", text: money(s.net_profit, c) }) },
+        { label: t("kpi.taxes"), help: t("help.taxes"), num: true, render: (s) => h("span", { "data-testid": "store-taxes", text: money(s.taxes.total, c) }) },
+        { label: t("kpi.net_margin"), help: t("help.net_margin"), num: true, render: (s) => percent(s.net_margin) },
+        { label: t("kpi.uv_value"), help: t("help.uv_value"), num: true, render: (s) => h("span", { "data-testid": "uv-value", text: money(s.uv_value, c) }) },
+        { label: t("stores.col.orders"), help: t("help.orders"), num: true, render: (s) => number(s.orders, 0) },
+        { label: t("kpi.gmv"), help: t("help.gmv"), num: true, render: m("gross_sales") },
+        { label: t("chart.ad_spend"), help: t("help.ad_spend"), num: true, render: m("ad_spend") },
+        { label: t("kpi.store_roas"), help: t("help.store_roas"), num: true, render: (s) => ratio(s.store_roas) },
+        { label: t("kpi.profit_roi"), help: t("help.profit_roi"), num: true, render: (s) => ratio(s.profit_roi) },
+        { label: t("kpi.break_even_roas"), help: t("help.break_even_roas"), num: true, render: (s) => ratio(s.break_even_roas) },
+        { label: "", sticky: true, render: (s) => (s.total ? "" : actions({ ...s, name: s.store }, stores, ctx)) },
       ], [...cur.stores, total]),
       hasTraffic ? null : h("p", { class: "muted small", i18n: "stores.uv_hint" })));
   }
+  root.append(await taxSettingsCard(ctx));
 }

@@ -31,6 +31,7 @@ function currencyFacts(r, c, several) {
   const notes = [
     c.naive_roas === null ? t("subsidy.no_subsidy") : null,
     c.baseline_sales === null ? t("subsidy.no_baseline") : null,
+    c.no_verdict ? t(`subsidy.no_verdict.${c.no_verdict}`) : null,
     c.missing_cost_skus.length ? t("subsidy.missing_costs", { n: c.missing_cost_skus.length }) : null,
   ].filter(Boolean);
   return h("div", { class: "subsidy-currency", "data-testid": `subsidy-${c.currency}` },

@@ -61,33 +61,46 @@ pub fn product_matrix(
             .into_font()
             .color(&rgb(p.text))
             .pos(Pos::new(HPos::Left, VPos::Center));
-        // Labels already placed, as (left, top, right, bottom) pixel boxes.
-        let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
         for m in points {
             let at = (coord(m.share), coord(m.margin));
             let color = rgb(colors[m.quadrant % colors.len()]);
             chart.draw_series(std::iter::once(Circle::new(at, 6, color.filled())))?;
-            if m.label.is_empty() {
-                continue;
-            }
+        }
+        // Labels already placed, as (left, top, right, bottom) pixel boxes.
+        let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+        for i in labelled(points) {
+            let m = &points[i];
+            let at = (coord(m.share), coord(m.margin));
             let (x, y) = chart.backend_coord(&at);
             let (left, right) = (x + 9, x + 9 + label_width(&m.label));
             // SKUs with the same figures would print over each other: step the label
-            // down or up a line until it is clear of the ones already drawn.
-            let dy = [0, 14, -14, 28, -28, 42, -42]
-                .into_iter()
-                .find(|dy| {
-                    let (top, bottom) = (y + dy - 7, y + dy + 7);
-                    !placed
-                        .iter()
-                        .any(|b| left < b.2 && right > b.0 && top < b.3 && bottom > b.1)
-                })
-                .unwrap_or(0);
+            // down or up a line until it is clear of the ones already drawn; a label with no
+            // free place is left to the hover (the page names every dot).
+            let free = [0, 14, -14, 28, -28].into_iter().find(|dy| {
+                let (top, bottom) = (y + dy - 7, y + dy + 7);
+                !placed
+                    .iter()
+                    .any(|b| left < b.2 && right > b.0 && top < b.3 && bottom > b.1)
+            });
+            let Some(dy) = free else { continue };
             placed.push((left, y + dy - 7, right, y + dy + 7));
             root.draw(&Text::new(m.label.clone(), (left, y + dy), ts.clone()))?;
         }
         Ok(())
     })
+}
+
+/// How many dots carry a printed label: the biggest sellers; the rest are named on hover.
+pub const LABELLED: usize = 12;
+
+/// The indexes of the points to label, biggest sales share first (at most [`LABELLED`]).
+fn labelled(points: &[MatrixPoint]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..points.len())
+        .filter(|&i| !points[i].label.is_empty())
+        .collect();
+    idx.sort_by(|&a, &b| points[b].share.cmp(&points[a].share));
+    idx.truncate(LABELLED);
+    idx
 }
 
 /// Rough pixel width of a 12 px label: wide (CJK) characters count double.

@@ -115,6 +115,15 @@ impl Style {
         }
     }
 
+    /// Numbers in the marks of the UI language (zh, vi, en): one style per language, the same
+    /// as the page's and the report's (vi 1.234,5; zh/en 1,234.5).
+    pub fn for_language(palette: Palette, lang: &str) -> Style {
+        match lang {
+            "vi" => Style::new(palette, '.', ','),
+            _ => Style::new(palette, ',', '.'),
+        }
+    }
+
     /// Money of `currency` written the way its merchants read it (1,234.50 / 1.234.567).
     pub fn for_currency(palette: Palette, currency: crate::model::Currency) -> Style {
         use crate::model::Currency;

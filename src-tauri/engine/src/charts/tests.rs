@@ -270,3 +270,50 @@ fn waterfall_notes_follow_their_values() {
         0
     );
 }
+
+#[test]
+fn matrix_labels_only_the_biggest_sellers_and_never_overprints() {
+    // 30 SKUs: shares 0.001 … 0.030. Only the 12 biggest (SKU-19 … SKU-30) may be printed;
+    // every dot is still drawn (the page names the rest on hover).
+    let pts: Vec<MatrixPoint> = (1..=30)
+        .map(|i| MatrixPoint {
+            label: format!("SKU-{i:02}"),
+            share: Decimal::new(i, 3),
+            margin: dec!(0.2),
+            quadrant: 0,
+        })
+        .collect();
+    let svg = product_matrix(&pts, None, ["x", "y"], &style()).unwrap();
+    assert_eq!(count(&svg, "<circle"), 30);
+    for i in 1..=18 {
+        assert!(
+            !svg.contains(&format!("\nSKU-{i:02}\n")),
+            "SKU-{i:02} is labelled"
+        );
+    }
+    assert!(svg.contains("\nSKU-30\n"), "the biggest seller is labelled");
+    // Same margin, shares 1/1000 apart (~17 px): labels left where they fall would overlap.
+    // Those printed are stepped apart: no two 6-character boxes (42 × 14 px) intersect.
+    let at = |t: &str, attr: &str| -> i32 {
+        let v = t
+            .split(&format!(" {attr}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        v.and_then(|v| v.parse::<f64>().ok())
+            .map_or(0, |v| v as i32)
+    };
+    let boxes: Vec<(i32, i32)> = svg
+        .split("<text")
+        .filter(|t| t.contains("\nSKU-"))
+        .map(|t| (at(t, "x"), at(t, "y")))
+        .collect();
+    assert!(!boxes.is_empty() && boxes.len() <= super::matrix::LABELLED);
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(
+                (a.0 - b.0).abs() >= 42 || (a.1 - b.1).abs() >= 14,
+                "labels at {a:?} and {b:?} overlap"
+            );
+        }
+    }
+}

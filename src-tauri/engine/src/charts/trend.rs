@@ -99,7 +99,15 @@ pub fn monthly_trend(
     labels: [String; 3],
     style: &Style,
 ) -> Result<String, ChartError> {
-    let months: Vec<String> = m.months.iter().map(|x| x.month.clone()).collect();
+    // A daily series ("2026-03-05") is labelled by month and day: the year would crowd it.
+    let months: Vec<String> = m
+        .months
+        .iter()
+        .map(|x| match x.month.len() {
+            10 => x.month[5..].to_string(),
+            _ => x.month.clone(),
+        })
+        .collect();
     type Pick = fn(&crate::metrics::MonthFigures) -> Decimal;
     let picks: [Pick; 3] = [
         |x| x.net_sales.value(),

@@ -458,6 +458,7 @@ mod tests {
             sku: sku.into(),
             unit_cost: cost,
             valid_from: day(from),
+            currency: None,
         };
         let s = ledger
             .import_sku_costs(

@@ -23,13 +23,16 @@ pub struct ImportRecord {
     pub skipped: i64,
     pub date_from: Option<String>,
     pub date_to: Option<String>,
+    /// Money columns no format role read (`import::Unmapped`).
+    pub unmapped: Vec<crate::import::Unmapped>,
 }
 
 impl Ledger {
     pub fn imports(&self) -> Result<Vec<ImportRecord>> {
         let mut stmt = self.conn().prepare(
             "SELECT i.id, i.file_name, i.file_hash, i.platform, i.report, s.name, i.imported_at,
-                    i.rows, i.added, i.updated, i.duplicates, i.skipped, i.date_from, i.date_to
+                    i.rows, i.added, i.updated, i.duplicates, i.skipped, i.date_from, i.date_to,
+                    i.unmapped_json
              FROM imports i LEFT JOIN stores s ON s.id = i.store_id
              ORDER BY i.id DESC",
         )?;
@@ -49,6 +52,8 @@ impl Ledger {
                 skipped: r.get(11)?,
                 date_from: r.get(12)?,
                 date_to: r.get(13)?,
+                // Written by this program only; an unreadable entry shows as none.
+                unmapped: serde_json::from_str(&r.get::<_, String>(14)?).unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

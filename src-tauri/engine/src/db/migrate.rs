@@ -14,7 +14,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_fee_sources.sql"),
     include_str!("migrations/005_fixed_cost_imports.sql"),
     include_str!("migrations/006_taxes_settlements.sql"),
-    include_str!("migrations/007_exact_unit_costs.sql"),
+    include_str!("migrations/007_import_unmapped.sql"),
+    include_str!("migrations/008_exact_unit_costs.sql"),
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,7 @@
 
 mod aggregates;
 mod backup;
+mod buyers;
 pub mod costs;
 mod facts;
 mod fee_kinds;
@@ -10,8 +11,10 @@ mod imports;
 mod migrate;
 mod open;
 mod replaced;
+pub mod sku_currency;
 mod split;
 mod stores;
+mod tax_settings;
 mod templates;
 mod undo;
 mod write;
@@ -30,6 +33,7 @@ pub use migrate::{current_version, latest_version, migrate, MIGRATIONS};
 pub use open::{Access, LockWaitHook};
 pub use stores::StoreInfo;
 pub(crate) use stores::{ensure_store, similar_store};
+pub use tax_settings::DEFAULT_SETTLEMENT_DELAY;
 pub use templates::{save_template, template_for, template_named};
 pub use undo::undo_import;
 pub use write::{DaySpan, LedgerWriter, WriteCounts};

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rust_decimal::prelude::ToPrimitive;
 
 use super::{current_version, latest_version, migrate, Ledger};
 use crate::error::{Error, Location, Result};
@@ -160,9 +161,10 @@ pub(crate) fn check_integrity(conn: &Connection, full: bool) -> Result<Option<St
 fn lock_timeout() -> Duration {
     std::env::var("FUPAN_LOCK_TIMEOUT")
         .ok()
-        .and_then(|s| s.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map_or(LOCK_TIMEOUT, Duration::from_secs_f64)
+        .and_then(|s| s.trim().parse::<rust_decimal::Decimal>().ok())
+        .filter(|s| !s.is_sign_negative())
+        .and_then(|s| (s * rust_decimal::Decimal::ONE_THOUSAND).trunc().to_u64())
+        .map_or(LOCK_TIMEOUT, Duration::from_millis)
 }
 
 /// Waits for the write lock (SQLite asks again while this returns true), telling `hook` once
@@ -279,6 +281,16 @@ impl Ledger {
     /// What `quick_check` found wrong when the ledger was opened for reading (None: sound).
     pub fn damage(&self) -> Option<&str> {
         self.damage.as_deref()
+    }
+
+    /// Whether the ledger holds nothing a merchant put there: no store, import or cost.
+    pub fn is_blank(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM stores) AND NOT EXISTS (SELECT 1 FROM imports)
+                AND NOT EXISTS (SELECT 1 FROM sku_costs) AND NOT EXISTS (SELECT 1 FROM fixed_costs)",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// Tell `hook` each time a write has to wait for another writer's lock.

@@ -180,6 +180,7 @@ impl Ledger {
             };
             super::rebuild_aggregates(&tx, into, span)?;
         }
+        super::tax_settings::merge(&tx, from, into)?;
         tx.execute("DELETE FROM stores WHERE id = ?1", [from.0])?;
         tx.commit()?;
         Ok(())

@@ -8,6 +8,8 @@
 //! summed per key, `import::map::ad_days`). Order-export fees (rank 1) are superseded by settlement fees (rank 2) of the same
 //! order and kind. At the end the daily aggregates of the touched days are rebuilt.
 
+mod money;
+
 use chrono::NaiveDate;
 use rusqlite::types::ToSql;
 use rusqlite::{params, Transaction};
@@ -20,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::import::LedgerSink;
 use crate::model::{
     AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, OrderStatus, Scaled,
-    SkuCost, StoreId, TrafficDay,
+    Settlement, SkuCost, StoreId, TaxRow, TrafficDay, Withdrawal,
 };
 
 /// What happened to the facts of one file: records, and rows (a row is added when any of
@@ -79,6 +81,11 @@ pub struct LedgerWriter<'t> {
     /// Whether the store holds schema-1 fees (no source), asked once per import: only then
     /// does a fee's lookup also look for one.
     legacy_fees: Option<bool>,
+    /// SKU costs placed per SKU by the currency it sells in (a sheet without store or
+    /// currency in a ledger of several currencies).
+    per_sku: Option<super::sku_currency::SkuCurrencies>,
+    /// The ledger's buyer-id salt, read (or made) on the first buyer of the import.
+    buyer_salt: Option<[u8; 16]>,
 }
 
 /// What to do with an incoming fact after comparing it with the current version.
@@ -120,7 +127,20 @@ impl<'t> LedgerWriter<'t> {
             span: None,
             max_rank: None,
             legacy_fees: None,
+            per_sku: None,
+            buyer_salt: None,
         })
+    }
+
+    /// Place each SKU cost by the currency its SKU sells in (`SkuCurrencies`).
+    pub fn place_costs_per_sku(&mut self) -> Result<()> {
+        self.per_sku = Some(super::sku_currency::SkuCurrencies::load(self.tx)?);
+        Ok(())
+    }
+
+    /// The SKUs of a per-SKU cost sheet that sell in no single currency.
+    pub fn unplaced_skus(&self) -> &[String] {
+        self.per_sku.as_ref().map_or(&[], |p| p.unplaced())
     }
 
     pub fn counts(&self) -> WriteCounts {
@@ -266,6 +286,14 @@ impl<'t> LedgerWriter<'t> {
 }
 
 impl LedgerSink for LedgerWriter<'_> {
+    fn buyer_hash(&mut self, buyer: &str) -> Result<Option<String>> {
+        let salt = match self.buyer_salt {
+            Some(s) => s,
+            None => *self.buyer_salt.insert(super::buyers::salt(self.tx)?),
+        };
+        Ok(Some(super::buyers::hash(&salt, buyer)))
+    }
+
     fn order_line(&mut self, l: OrderLine) -> Result<()> {
         let f = l.refund_fraction.clamp(Decimal::ZERO, Decimal::ONE);
         let compared: [&dyn ToSql; 9] = [
@@ -414,8 +442,16 @@ impl LedgerSink for LedgerWriter<'_> {
     }
 
     fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
+        let currency = match (cost.currency, self.per_sku.as_mut()) {
+            (Some(c), _) => c,
+            (None, None) => self.currency,
+            (None, Some(p)) => match p.of(&cost.sku) {
+                Some(c) => c,
+                None => return Ok(()), // refused as a whole by the pipeline
+            },
+        };
         let key: [&dyn rusqlite::ToSql; 3] =
-            [&self.currency.code(), &cost.sku, &day_text(cost.valid_from)];
+            [&currency.code(), &cost.sku, &day_text(cost.valid_from)];
         let exact = super::costs::unit_cost_text(cost.unit_cost);
         let set = SKU_COSTS.set(self.tx, self.import, &key, exact)?;
         self.mark(set);
@@ -445,6 +481,18 @@ impl LedgerSink for LedgerWriter<'_> {
         Ok(())
     }
 
+    fn tax_row(&mut self, t: TaxRow) -> Result<()> {
+        money::tax_row(self, t)
+    }
+
+    fn settlement(&mut self, s: Settlement) -> Result<()> {
+        money::settlement(self, s)
+    }
+
+    fn withdrawal(&mut self, w: Withdrawal) -> Result<()> {
+        money::withdrawal(self, w)
+    }
+
     fn restart(&mut self) -> Result<()> {
         self.tx.execute_batch("ROLLBACK TO ledger_writer")?;
         self.counts = WriteCounts::default();
@@ -452,6 +500,8 @@ impl LedgerSink for LedgerWriter<'_> {
         self.span = None;
         self.max_rank = None;
         self.legacy_fees = None;
+        // A salt made since the savepoint was rolled back with it.
+        self.buyer_salt = None;
         Ok(())
     }
 

@@ -9,7 +9,7 @@ use crate::error::{Error, Location, Result};
 use crate::import::formats::{self, FormatSpec, Role};
 use crate::import::read::{Book, Cell, Row};
 use crate::import::{Detected, ImportOptions};
-use crate::model::Platform;
+use crate::model::{Currency, Platform};
 
 use crate::import::{clean, header};
 
@@ -25,6 +25,8 @@ struct Found {
     score: usize,
     missing: Vec<&'static str>,
     store_name: Option<String>,
+    /// The currency the file writes (`import::currency`).
+    currency: Option<Currency>,
 }
 
 /// The first rows of every non-empty sheet (where headers are looked for).
@@ -101,7 +103,8 @@ fn detect_in(
             sheet: f.sheet,
             header_row: f.header_row,
             store_name: f.store_name,
-            currency: f.spec.currency_for(platform),
+            currency: f.currency.unwrap_or_else(|| f.spec.currency_for(platform)),
+            currency_stated: f.currency.is_some() || f.spec.currency.is_some(),
         });
     }
     if let Some(f) = partial {
@@ -163,6 +166,7 @@ pub fn detect_companions(book: &mut dyn Book, main: &Detected) -> Result<Vec<Det
             header_row: f.header_row,
             store_name: main.store_name.clone(),
             currency: main.currency,
+            currency_stated: main.currency_stated,
         })
         .collect())
 }
@@ -205,6 +209,7 @@ fn try_spec(spec: &'static FormatSpec, sheet: &str, rows: &[Row], file_lc: &str)
             .filter_map(|r| r.cells.get(i))
             .find_map(clean::text)
     });
+    let currency = crate::import::currency::of_file(spec, &columns, rows.get(idx + 1..)?);
     Some(Found {
         spec,
         sheet: sheet.to_string(),
@@ -212,6 +217,7 @@ fn try_spec(spec: &'static FormatSpec, sheet: &str, rows: &[Row], file_lc: &str)
         score,
         missing,
         store_name,
+        currency,
     })
 }
 

@@ -5,6 +5,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::import::clean;
+use crate::import::formats::spec::split_occurrence;
 use crate::import::read::{Cell, Row};
 
 /// Rows scanned for the header.
@@ -58,26 +59,65 @@ impl Columns {
 
     /// Index of the first header equal to any alias (aliases normalised too): an exact,
     /// case-sensitive match first; else a case-insensitive match only when exactly one
-    /// header matches (so Shopee's case twins never bind by accident).
+    /// header matches (so Shopee's case twins never bind by accident). An alias "Name#2"
+    /// takes the 2nd column of that name (`formats::spec::split_occurrence`).
     pub fn find(&self, aliases: &[&str]) -> Option<usize> {
-        let aliases: Vec<String> = aliases
+        self.find_bound(aliases).map(|(i, _)| i)
+    }
+
+    /// `find`, and whether the column was chosen by its position among equal names.
+    pub fn find_bound(&self, aliases: &[&str]) -> Option<(usize, bool)> {
+        let wanted: Vec<(String, Option<usize>)> = aliases
             .iter()
-            .map(|a| normalize(a))
-            .filter(|a| !a.is_empty())
+            .map(|a| {
+                let (name, nth) = split_occurrence(a);
+                (normalize(name), nth)
+            })
+            .filter(|(a, _)| !a.is_empty())
             .collect();
-        if let Some(i) = self.headers.iter().position(|h| aliases.contains(h)) {
-            return Some(i);
+        // Exact names first, in header order for plain aliases.
+        for (name, nth) in &wanted {
+            if let Some(n) = nth {
+                if let Some(i) = self.nth_where(*n, |h| h == name) {
+                    return Some((i, true));
+                }
+            }
         }
-        let lower: Vec<String> = aliases.iter().map(|a| a.to_lowercase()).collect();
-        let mut hits = self
+        if let Some(i) = self
             .headers
             .iter()
-            .enumerate()
-            .filter(|(_, h)| !h.is_empty() && lower.contains(&h.to_lowercase()));
-        match (hits.next(), hits.next()) {
-            (Some((i, _)), None) => Some(i),
-            _ => None,
+            .position(|h| wanted.iter().any(|(a, nth)| nth.is_none() && a == h))
+        {
+            return Some((i, false));
         }
+        for (name, nth) in &wanted {
+            let lower = name.to_lowercase();
+            let same = |h: &str| !h.is_empty() && h.to_lowercase() == lower;
+            match nth {
+                Some(n) => {
+                    if let Some(i) = self.nth_where(*n, same) {
+                        return Some((i, true));
+                    }
+                }
+                None => {
+                    let mut hits = self.headers.iter().enumerate().filter(|(_, h)| same(h));
+                    if let (Some((i, _)), None) = (hits.next(), hits.next()) {
+                        return Some((i, false));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The index of the `n`th (1-based) header passing `is`.
+    fn nth_where(&self, n: usize, is: impl Fn(&str) -> bool) -> Option<usize> {
+        self.headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| is(h))
+            .nth(n.checked_sub(1)?)
+            .map(|(i, _)| i)
     }
 
     /// Header names present more than once (exact), each listed once in column order.
@@ -196,6 +236,28 @@ mod tests {
         assert_eq!(c.find(&["nope", "Mã đơn hàng "]), Some(0));
         assert_eq!(c.find(&["Ma\u{303} \u{111}\u{1a1}n ha\u{300}ng"]), Some(0));
         assert_eq!(c.find(&[""]), None);
+    }
+
+    #[test]
+    fn twin_names_bind_by_position() {
+        // Shopee BR: two `Desconto do vendedor`, two `Cidade`.
+        let c = Columns::new(&cells(&[
+            "Desconto do vendedor",
+            "Cidade",
+            "desconto do vendedor ",
+            "Cidade",
+            "",
+        ]));
+        assert_eq!(c.find_bound(&["Desconto do vendedor#2"]), Some((2, true)));
+        assert_eq!(c.find_bound(&["Desconto do vendedor#1"]), Some((0, true)));
+        assert_eq!(c.find_bound(&["Cidade#2"]), Some((3, true)));
+        assert_eq!(c.find_bound(&["Cidade#3"]), None);
+        assert_eq!(c.find_bound(&["Cidade"]), Some((1, false)));
+        assert_eq!(c.find_bound(&["CIDADE"]), None, "ambiguous in any case");
+        // "#" without a number is part of the name (TikTok `Phone #`).
+        let c = Columns::new(&cells(&["Phone #", "Recipient"]));
+        assert_eq!(c.find(&["Phone #"]), Some(0));
+        assert_eq!(c.find(&["phone #"]), Some(0));
     }
 
     #[test]

@@ -4,18 +4,23 @@
 
 pub mod clean;
 pub mod columns;
+mod cost_sheets;
+pub mod currency;
 pub mod detect;
 pub mod formats;
 pub mod header;
 pub mod map;
 pub mod mapping;
+pub mod parts;
 pub mod paste;
 mod pipeline;
 #[cfg(test)]
 mod pipeline_props;
 pub mod read;
+mod store_names;
 
 pub use columns::{preview_columns, ColumnsPreview};
+pub use map::unmapped::Unmapped;
 pub use pipeline::{
     import_bytes, import_file, import_files, preview, preview_known, FileOutcome, Preview,
 };
@@ -25,8 +30,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::{
-    AdDay, Currency, FeeRow, FixedCost, OrderItem, OrderLine, Platform, ReportKind, SkuCost,
-    StoreId, TrafficDay,
+    AdDay, Currency, FeeRow, FixedCost, OrderItem, OrderLine, Platform, ReportKind, Settlement,
+    SkuCost, StoreId, TaxRow, TrafficDay, Withdrawal,
 };
 
 /// Where a fixed cost belongs (store, None for all stores of the currency; currency), or why
@@ -37,6 +42,11 @@ pub type CostTarget = std::result::Result<(Option<StoreId>, Currency), String>;
 /// preview that writes nothing.
 pub trait LedgerSink {
     fn order_line(&mut self, line: OrderLine) -> Result<()>;
+    /// The stored form of a buyer id (a salted hash, `db::buyers`): the raw id never goes
+    /// further than this call. None: buyers are not kept (a preview).
+    fn buyer_hash(&mut self, _buyer: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
     /// An item of an order from a companion file (SKU, qty, price of a per-order line).
     fn order_item(&mut self, item: OrderItem) -> Result<()>;
     fn fee(&mut self, fee: FeeRow) -> Result<()>;
@@ -56,6 +66,12 @@ pub trait LedgerSink {
         Ok(Ok((None, currency.unwrap_or(file))))
     }
     fn fixed_cost(&mut self, cost: FixedCost) -> Result<()>;
+    /// A tax a settlement file says the platform withheld (or gave back).
+    fn tax_row(&mut self, tax: TaxRow) -> Result<()>;
+    /// An order's settlement or an adjustment of a settlement file.
+    fn settlement(&mut self, s: Settlement) -> Result<()>;
+    /// A wallet → bank transfer.
+    fn withdrawal(&mut self, w: Withdrawal) -> Result<()>;
     /// One data row of the file is done (its records were all given). Lets the writer
     /// count rows as added, updated or duplicate, as the CLI contract reports them.
     fn end_row(&mut self) {
@@ -89,6 +105,8 @@ pub struct Skipped {
     pub column: Option<String>,
     pub value: Option<String>,
     pub reason: String,
+    /// The reason's code for the page's sentence (`error.reason.<code>`), if it has one.
+    pub code: Option<&'static str>,
 }
 
 /// What a file was recognised as.
@@ -105,6 +123,10 @@ pub struct Detected {
     /// The shop name when the export carries it.
     pub store_name: Option<String>,
     pub currency: Currency,
+    /// The file (or its format) says its currency; otherwise an existing store's currency
+    /// is the file's (a store carries one currency).
+    #[serde(skip)]
+    pub currency_stated: bool,
 }
 
 /// Counts from mapping one file.
@@ -115,4 +137,6 @@ pub struct MapStats {
     pub skipped: Vec<Skipped>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
+    /// Money columns no role of the format reads (`map::unmapped`).
+    pub unmapped: Vec<Unmapped>,
 }

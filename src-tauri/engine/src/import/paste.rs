@@ -17,6 +17,8 @@ pub struct PasteError {
     pub column: usize,
     pub value: String,
     pub reason: String,
+    /// The reason's code for the page's sentence (`error.reason.<code>`), if it has one.
+    pub code: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +57,7 @@ pub fn parse_cost_block(block: &str, currency: Currency) -> PastedCosts {
             column,
             value: cells.get(column - 1).map_or("", |v| v.trim()).to_string(),
             reason: reason.to_string(),
+            code: crate::error_reason::reason_code(reason),
         };
         let cost = money(&cell(cells.get(1).copied().unwrap_or("")), currency);
         // A header row: its cost cell is not a number. Only the first non-empty line may be one.
@@ -100,6 +103,7 @@ pub fn parse_cost_block(block: &str, currency: Currency) -> PastedCosts {
             sku,
             unit_cost,
             valid_from,
+            currency: None,
         });
     }
     out
@@ -125,12 +129,14 @@ mod tests {
                 SkuCost {
                     sku: "TS-RED-M".into(),
                     unit_cost: dec!(1234.50),
-                    valid_from: d("2026-03-01")
+                    valid_from: d("2026-03-01"),
+                    currency: None
                 },
                 SkuCost {
                     sku: "MUG-01".into(),
                     unit_cost: dec!(12),
-                    valid_from: ALWAYS
+                    valid_from: ALWAYS,
+                    currency: None
                 },
             ]
         );

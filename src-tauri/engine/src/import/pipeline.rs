@@ -9,16 +9,19 @@ use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::cost_sheets::{cost_sheet_target, per_sku_costs, unplaced_reason};
 use super::mapping::ColumnMapping;
+use super::store_names::{remember_store, store_name, store_source};
 use super::{
     columns, detect, map, read, CostTarget, Detected, ImportOptions, LedgerSink, MapStats, Skipped,
+    Unmapped,
 };
-use crate::db::costs::{cost_target, row_target};
+use crate::db::costs::row_target;
 use crate::db::{ensure_store, save_template, similar_store, LedgerWriter};
 use crate::error::{Error, Result};
 use crate::model::{
-    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, ReportKind, SkuCost,
-    StoreId, TrafficDay,
+    AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, ReportKind, Settlement,
+    SkuCost, TaxRow, TrafficDay, Withdrawal,
 };
 use crate::Ledger;
 
@@ -41,6 +44,8 @@ pub struct FileOutcome {
     /// A store of the same platform whose name is one edit away from this file's new store
     /// (the same shop spelt twice?); None when the store was known or nothing is close.
     pub similar_store: Option<String>,
+    /// Money columns no role of the format reads (cli.md "Additions").
+    pub unmapped: Vec<Unmapped>,
 }
 
 /// What a file would import, computed without writing (the app shows it before committing).
@@ -51,6 +56,10 @@ pub struct Preview {
     pub report: String,
     pub store: String,
     pub currency: String,
+    /// Where `store` comes from: "given" (the caller's), "file" (the export names the shop),
+    /// "remembered" (last given for this platform) or "platform" (its display name). The
+    /// page asks for the name unless the file gives it.
+    pub store_source: &'static str,
     pub format: &'static str,
     pub rows: u64,
     pub order_lines: u64,
@@ -60,11 +69,15 @@ pub struct Preview {
     pub sku_costs: u64,
     pub traffic_days: u64,
     pub fixed_costs: u64,
+    pub tax_rows: u64,
+    pub settlements: u64,
+    pub withdrawals: u64,
     pub skipped: Vec<Skipped>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
     /// As `FileOutcome::similar_store`, for the store the import would create.
     pub similar_store: Option<String>,
+    pub unmapped: Vec<Unmapped>,
 }
 
 fn file_name(path: &Path) -> String {
@@ -93,14 +106,6 @@ fn hex(hasher: Sha256) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// The store a file belongs to: named in the export, else `--store`, else the platform's name.
-fn store_name(detected: &Detected, opts: &ImportOptions) -> String {
-    opts.store
-        .clone()
-        .or_else(|| detected.store_name.clone())
-        .unwrap_or_else(|| detected.platform.as_str().to_string())
 }
 
 /// Open and recognise a file: by the given column mapping, else by the format tables, else
@@ -153,6 +158,9 @@ struct CountingSink<'c> {
     sku_costs: u64,
     traffic_days: u64,
     fixed_costs: u64,
+    tax_rows: u64,
+    settlements: u64,
+    withdrawals: u64,
 }
 
 impl LedgerSink for CountingSink<'_> {
@@ -195,6 +203,18 @@ impl LedgerSink for CountingSink<'_> {
         self.fixed_costs += 1;
         Ok(())
     }
+    fn tax_row(&mut self, _: TaxRow) -> Result<()> {
+        self.tax_rows += 1;
+        Ok(())
+    }
+    fn settlement(&mut self, _: Settlement) -> Result<()> {
+        self.settlements += 1;
+        Ok(())
+    }
+    fn withdrawal(&mut self, _: Withdrawal) -> Result<()> {
+        self.withdrawals += 1;
+        Ok(())
+    }
     fn restart(&mut self) -> Result<()> {
         *self = CountingSink {
             conn: self.conn,
@@ -233,7 +253,11 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
                 ReportKind::SkuCosts | ReportKind::FixedCosts
             ) =>
         {
-            similar_store(conn, &store_name(&detected, opts), detected.platform)?
+            similar_store(
+                conn,
+                &store_name(&detected, opts, Some(conn)),
+                detected.platform,
+            )?
         }
         _ => None,
     };
@@ -245,8 +269,9 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         store: if detected.report == ReportKind::FixedCosts {
             opts.store.clone().unwrap_or_default()
         } else {
-            store_name(&detected, opts)
+            store_name(&detected, opts, conn)
         },
+        store_source: store_source(&detected, opts, conn),
         currency: detected.currency.code().into(),
         format: detected.format_id,
         rows: stats.rows,
@@ -257,10 +282,14 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         sku_costs: sink.sku_costs,
         traffic_days: sink.traffic_days,
         fixed_costs: sink.fixed_costs,
+        tax_rows: sink.tax_rows,
+        settlements: sink.settlements,
+        withdrawals: sink.withdrawals,
         skipped: stats.skipped,
         date_from: stats.date_from,
         date_to: stats.date_to,
         similar_store,
+        unmapped: stats.unmapped,
     })
 }
 
@@ -278,7 +307,9 @@ pub fn import_file(
 }
 
 /// Import several files all or nothing: one refused file leaves the ledger as it was.
-/// `progress` receives (file index, data rows done in that file).
+/// The pieces of one export (`…_part_N_of_M.xlsx`, `parts::group`) import as one file: one
+/// import, one outcome. `progress` receives (index of the group's first file, data rows done
+/// in that group).
 pub fn import_files(
     ledger: &mut Ledger,
     paths: &[&Path],
@@ -287,8 +318,12 @@ pub fn import_files(
 ) -> Result<Vec<FileOutcome>> {
     let tx = ledger.conn_mut().transaction()?;
     let mut outcomes = Vec::with_capacity(paths.len());
-    for (i, path) in paths.iter().enumerate() {
-        outcomes.push(import_into(&tx, path, opts, &mut |rows| progress(i, rows))?);
+    for group in super::parts::group(paths) {
+        let first = group.first().copied().unwrap_or_default();
+        let members: Vec<&Path> = group.iter().map(|&i| paths[i]).collect();
+        outcomes.push(import_parts(&tx, &members, opts, &mut |rows| {
+            progress(first, rows)
+        })?);
     }
     tx.commit()?;
     Ok(outcomes)
@@ -310,8 +345,7 @@ pub fn import_bytes(
     let tx = ledger.conn_mut().transaction()?;
     let outcome = import_opened(
         &tx,
-        book,
-        detected,
+        vec![(book, detected)],
         name.to_string(),
         move || Ok(hash),
         opts,
@@ -328,31 +362,71 @@ fn import_into(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
-    let before = file_stamp(path)?;
-    let (book, detected) = open_and_detect(path, opts, Some(tx))?;
+    import_parts(tx, &[path], opts, progress)
+}
+
+/// Read the pieces of one export (or one file) into the ledger inside `tx` as one import.
+/// Every piece must be the same report as the first.
+fn import_parts(
+    tx: &Transaction<'_>,
+    paths: &[&Path],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<FileOutcome> {
+    let before = paths
+        .iter()
+        .map(|p| file_stamp(p))
+        .collect::<Result<Vec<_>>>()?;
+    let mut opened = Vec::with_capacity(paths.len());
+    for path in paths {
+        let (book, detected) = open_and_detect(path, opts, Some(tx))?;
+        if let Some((_, first)) = opened.first() {
+            same_export(first, &detected, &file_name(path))?;
+        }
+        opened.push((book, detected));
+    }
     // Hashing a large file is a whole extra read: done alongside the mapping.
-    let hashing = {
-        let path = path.to_path_buf();
-        std::thread::spawn(move || file_hash(&path))
-    };
+    let owned: Vec<std::path::PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
+    let hashing = std::thread::spawn(move || -> Result<String> {
+        let hashes = owned
+            .iter()
+            .map(|p| file_hash(p))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(match hashes.as_slice() {
+            [one] => one.clone(),
+            // The pieces' hashes in order, hashed: the same pieces give the same import hash.
+            many => {
+                let mut h = Sha256::new();
+                many.iter().for_each(|x| h.update(x.as_bytes()));
+                hex(h)
+            }
+        })
+    });
     let hash = move || {
         hashing
             .join()
             .map_err(|_| Error::Internal("hashing the file failed".into()))?
     };
-    let outcome = import_opened(tx, book, detected, file_name(path), hash, opts, progress)?;
-    // The hash and the rows come from two reads: they are of the same bytes only if the file
-    // did not change in between (an export still being written, a sync client).
-    if file_stamp(path)? != before {
-        return Err(Error::BadFile {
-            at: crate::Location {
-                file: path.display().to_string(),
-                ..Default::default()
-            },
-            reason: "the file changed while it was being read: import it again once it is \
-                     completely saved"
-                .into(),
-        });
+    let name = paths
+        .iter()
+        .map(|p| file_name(p))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let outcome = import_opened(tx, opened, name, hash, opts, progress)?;
+    // The hash and the rows come from two reads: they are of the same bytes only if no file
+    // changed in between (an export still being written, a sync client).
+    for (path, before) in paths.iter().zip(before) {
+        if file_stamp(path)? != before {
+            return Err(Error::BadFile {
+                at: crate::Location {
+                    file: path.display().to_string(),
+                    ..Default::default()
+                },
+                reason: "the file changed while it was being read: import it again once it is \
+                         completely saved"
+                    .into(),
+            });
+        }
     }
     Ok(outcome)
 }
@@ -363,18 +437,42 @@ fn file_stamp(path: &Path) -> Result<(u64, Option<std::time::SystemTime>)> {
     Ok((meta.len(), meta.modified().ok()))
 }
 
+/// A piece of an export must be read as its first piece is (format, platform, currency).
+fn same_export(first: &Detected, other: &Detected, file: &str) -> Result<()> {
+    if first.format_id == other.format_id
+        && first.platform == other.platform
+        && first.currency == other.currency
+    {
+        return Ok(());
+    }
+    Err(Error::BadFile {
+        at: crate::Location {
+            file: file.to_string(),
+            sheet: Some(other.sheet.clone()),
+            ..Default::default()
+        },
+        reason: format!(
+            "named as a part of one export, but it is a {} file and the first part a {} file",
+            other.format_id, first.format_id
+        ),
+    })
+}
+
 /// The ledger side of an import: store, history record, mapped facts, counts. `hash` gives
 /// the file's hash once the facts are written (it may still be computing meanwhile).
 fn import_opened(
     tx: &Transaction<'_>,
-    mut book: Box<dyn read::Book>,
-    mut detected: Detected,
+    mut opened: Vec<(Box<dyn read::Book>, Detected)>,
     name: String,
     hash: impl FnOnce() -> Result<String>,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<FileOutcome> {
-    let store_label = store_name(&detected, opts);
+    let mut detected = match opened.first() {
+        Some((_, d)) => d.clone(),
+        None => return Err(Error::Internal("an import of no file".into())),
+    };
+    let store_label = store_name(&detected, opts, Some(tx));
     let mut similar = None;
     let (store, currency) = match cost_sheet_target(tx, &detected, opts)? {
         Some((_, currency)) => {
@@ -384,8 +482,26 @@ fn import_opened(
         }
         None => {
             similar = similar_store(tx, &store_label, detected.platform)?;
+            remember_store(tx, &detected, opts)?;
             let s = ensure_store(tx, &store_label, detected.platform, detected.currency)?;
             let c = s.currency;
+            // A file silent about its currency is in its store's (amounts read by its rules).
+            if !detected.currency_stated {
+                detected.currency = c;
+            } else if detected.currency != c {
+                return Err(Error::BadFile {
+                    at: crate::Location {
+                        file: name.clone(),
+                        sheet: Some(detected.sheet.clone()),
+                        ..Default::default()
+                    },
+                    reason: format!(
+                        "its amounts are in {}, but the store {:?} keeps its figures in {}: \
+                         import it into a store of its own (--store)",
+                        detected.currency, s.name, c
+                    ),
+                });
+            }
             (Some(s), c)
         }
     };
@@ -402,12 +518,37 @@ fn import_opened(
     )?;
     let import = ImportId(tx.last_insert_rowid());
     let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import)?;
+    let per_sku = per_sku_costs(tx, &detected, opts)?;
+    if per_sku {
+        writer.place_costs_per_sku()?;
+    }
     let in_file = |e| too_large(e, &name, &detected.sheet);
+    for (_, d) in opened.iter_mut() {
+        d.currency = detected.currency;
+    }
+    let mut parts: Vec<(&mut dyn read::Book, &Detected)> = opened
+        .iter_mut()
+        .map(|(b, d)| (b.as_mut() as &mut dyn read::Book, &*d))
+        .collect();
     let stats: MapStats =
-        map::map(book.as_mut(), &detected, opts, &mut writer, progress).map_err(in_file)?;
+        map::map_parts(&mut parts, opts, &mut writer, progress).map_err(in_file)?;
+    drop(parts);
+    if let Some(reason) = unplaced_reason(writer.unplaced_skus()) {
+        return Err(Error::BadFile {
+            at: crate::Location {
+                file: name,
+                sheet: Some(detected.sheet.clone()),
+                ..Default::default()
+            },
+            reason,
+        });
+    }
     let (counts, _span) = writer.finish().map_err(in_file)?;
     if let Some(m) = &opts.mapping {
         if let Some(name) = m.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            let (book, _) = opened
+                .first_mut()
+                .ok_or_else(|| Error::Internal("an import of no file".into()))?;
             let sig =
                 columns::header_signature(book.as_mut(), &detected.sheet, detected.header_row)?;
             save_template(tx, name.trim(), &sig, m)?;
@@ -415,10 +556,13 @@ fn import_opened(
     }
     let skipped_json =
         serde_json::to_string(&stats.skipped).map_err(|e| Error::Internal(e.to_string()))?;
+    let unmapped_json =
+        serde_json::to_string(&stats.unmapped).map_err(|e| Error::Internal(e.to_string()))?;
     let hash = hash()?;
     tx.execute(
         "UPDATE imports SET rows = ?2, added = ?3, updated = ?4, duplicates = ?5, skipped = ?6,
-                date_from = ?7, date_to = ?8, skipped_json = ?9, file_hash = ?10 WHERE id = ?1",
+                date_from = ?7, date_to = ?8, skipped_json = ?9, file_hash = ?10,
+                unmapped_json = ?11 WHERE id = ?1",
         params![
             import.0,
             stats.rows as i64,
@@ -430,6 +574,7 @@ fn import_opened(
             stats.date_to.map(|d| d.to_string()),
             skipped_json,
             hash,
+            unmapped_json,
         ],
     )?;
     Ok(FileOutcome {
@@ -447,6 +592,7 @@ fn import_opened(
         date_to: stats.date_to,
         format: detected.format_id,
         similar_store: similar,
+        unmapped: stats.unmapped,
     })
 }
 
@@ -467,28 +613,6 @@ fn too_large(e: Error, file: &str, sheet: &str) -> Error {
         },
         reason,
     }
-}
-
-/// Cost sheets belong to no store of their own: SKU costs are in the `--store`'s currency,
-/// else the database's only one (else, empty database, the format's); fixed costs default to
-/// the same, but each row finds its own store and currency (`map::fixed_cost_row`), so only a
-/// `--store` that does not exist refuses the file here. None for any other file.
-fn cost_sheet_target(
-    conn: &Connection,
-    detected: &Detected,
-    opts: &ImportOptions,
-) -> Result<Option<(Option<StoreId>, Currency)>> {
-    let target = || cost_target(conn, opts.store.as_deref(), None, Some(detected.currency));
-    Ok(match detected.report {
-        ReportKind::SkuCosts => Some(target()?),
-        ReportKind::FixedCosts => match target() {
-            Err(Error::InvalidArgument(_)) if opts.store.is_none() => {
-                Some((None, detected.currency))
-            }
-            found => Some(found?),
-        },
-        _ => None,
-    })
 }
 
 impl Ledger {

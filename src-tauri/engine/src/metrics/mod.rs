@@ -5,12 +5,15 @@
 //! is `Option<Rate>`: `None` (JSON `null`) when its denominator is zero.
 
 pub mod attribution;
+pub mod cash;
 pub mod channel;
 pub mod products;
 pub mod query;
 pub mod saturation;
+pub mod season;
 pub mod store;
 pub mod subsidy;
+pub mod tax;
 
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -20,17 +23,20 @@ use crate::model::{Currency, Money};
 pub use attribution::{attributed_sales, check_assist_coef};
 pub use channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
 pub use query::{
-    base_period, channels, compare, drill, missing_costs, monthly, products, repurchase,
-    spend_response, store_matrix, subsidy, summary, summary_and_monthly, Baseline, BaselineKind,
-    CampaignRow, ChannelRow, ChannelsReport, CompareWith, Comparison, CurrencyChannels,
-    CurrencyComparison, CurrencyMatrix, CurrencyMonths, CurrencyProducts, CurrencySubsidy,
-    CurrencySummary, DayPoint, Delta, DrillPage, Figure, Filter, MatrixFigures, MatrixRow,
-    MissingCost, MonthFigures, Monthly, ProductRow, Repurchase, SpendResponse, StoreMatrix,
-    SubsidyReport, Summary, WindowFigures,
+    base_period, cash, channels, compare, daily, drill, missing_costs, monthly, products,
+    repurchase, spend_response, store_matrix, subsidy, summary, summary_and_monthly, tax_view,
+    unsettled_orders, Baseline, BaselineKind, CampaignRow, CashMonth, CashReport, ChannelRow,
+    ChannelsReport, CompareWith, Comparison, CurrencyCash, CurrencyChannels, CurrencyComparison,
+    CurrencyMatrix, CurrencyMonths, CurrencyProducts, CurrencySubsidy, CurrencySummary,
+    CurrencyTaxView, DayPoint, Delta, DrillPage, FeeDrift, Figure, Filter, MatrixFigures,
+    MatrixRow, MissingCost, MonthFigures, Monthly, ProductRow, Repurchase, ResponseSummary,
+    SpendResponse, StoreCash, StoreMatrix, StoreTaxView, SubsidyReport, Summary, TaxEstimate,
+    TaxView, Unsettled, UnsettledOrder, WindowFigures, WithheldMonth,
 };
-pub use saturation::{fit_power_law, marginal_roas, PowerFit, Saturation};
+pub use saturation::{fit_power_law, marginal_roas, NoCeiling, PowerFit, Saturation};
 pub use store::{BreakEven, StoreFigures, StoreInputs};
 pub use subsidy::{SubsidyFigures, SubsidyInputs, SubsidyVerdict};
+pub use tax::{TaxSums, Taxes};
 
 /// An exact amount that serialises as the contract's money string (rounded to the currency's
 /// minor unit, half away from zero). The exact value stays available to Rust callers.

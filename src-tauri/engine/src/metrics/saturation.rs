@@ -14,6 +14,44 @@ use crate::model::Rate;
 /// Points the fit needs at least.
 pub const MIN_FIT_POINTS: usize = 7;
 
+/// The largest exponent b for which a ceiling is given: above it the curve is nearly a
+/// straight line and s* flies off to absurd spends (issue 16: a ¥10²² "ceiling" at b ≈ 1).
+pub const MAX_CEILING_B: f64 = 0.95;
+
+/// A ceiling further than this many times the largest daily spend seen is an extrapolation
+/// the data cannot support.
+pub const CEILING_REACH: i64 = 3;
+
+/// Why no spend ceiling is given (cli.md Additions `response.why`; the window and the report
+/// translate the code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoCeiling {
+    /// Fewer than `MIN_FIT_POINTS` usable days (or all at one spend).
+    TooFewPoints,
+    /// b ≤ 0: sales do not rise with spend in the data.
+    NoResponse,
+    /// b > `MAX_CEILING_B`: returns barely diminish over the spend tried.
+    NoSaturation,
+    /// s* lies beyond `CEILING_REACH` × the largest daily spend seen.
+    BeyondData,
+    /// Contribution ≤ 0: no ad spend pays for itself.
+    NoProfit,
+}
+
+impl NoCeiling {
+    /// The JSON code (`why`), also the suffix of its translation keys.
+    pub fn code(self) -> &'static str {
+        match self {
+            NoCeiling::TooFewPoints => "too_few_points",
+            NoCeiling::NoResponse => "no_response",
+            NoCeiling::NoSaturation => "no_saturation",
+            NoCeiling::BeyondData => "beyond_data",
+            NoCeiling::NoProfit => "no_profit",
+        }
+    }
+}
+
 /// marginal_roas = Δsales / Δspend between two spend levels.
 pub fn marginal_roas(
     spend_before: Decimal,
@@ -104,6 +142,34 @@ impl PowerFit {
         let s = (self.a * self.b * c).powf(1.0 / (1.0 - self.b));
         Decimal::from_f64(s).map(|d| d.round_dp(4))
     }
+
+    /// a and b as decimal strings of 4 decimals (the `response` JSON).
+    pub fn coefficients(&self) -> (Option<String>, Option<String>) {
+        let dp4 = |v: f64| Decimal::from_f64(v).map(|d| d.round_dp(4).normalize().to_string());
+        (dp4(self.a), dp4(self.b))
+    }
+
+    /// The spend ceiling the data supports: s* only when 0 < b ≤ `MAX_CEILING_B`, c > 0 and
+    /// s* ≤ `CEILING_REACH` × `max_spend` (the largest daily spend seen); else why not.
+    pub fn ceiling(&self, c: Option<Decimal>, max_spend: Decimal) -> Result<Decimal, NoCeiling> {
+        if c.is_none_or(|c| c <= Decimal::ZERO) {
+            return Err(NoCeiling::NoProfit);
+        }
+        if self.b <= 0.0 {
+            return Err(NoCeiling::NoResponse);
+        }
+        if self.b > MAX_CEILING_B {
+            return Err(NoCeiling::NoSaturation);
+        }
+        // from_f64 fails on an overflowing s*: that too is beyond the data.
+        let s = c
+            .and_then(|c| self.optimal_spend(c))
+            .ok_or(NoCeiling::BeyondData)?;
+        if s > max_spend * Decimal::from(CEILING_REACH) {
+            return Err(NoCeiling::BeyondData);
+        }
+        Ok(s)
+    }
 }
 
 #[cfg(test)]
@@ -179,5 +245,57 @@ mod tests {
             None,
             "no optimum without diminishing returns"
         );
+    }
+
+    #[test]
+    fn a_straight_line_gives_no_ceiling() {
+        // sales = 3 × spend (b = 1) over spends 10..100: returns do not diminish.
+        let days = curve(3.0, 1.0, &[10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+        let Saturation::Fit(fit) = fit_power_law(&days) else {
+            panic!("no fit")
+        };
+        assert!((fit.b - 1.0).abs() < 1e-9, "{fit:?}");
+        assert_eq!(
+            fit.ceiling(Some(dec!(0.4)), dec!(100)),
+            Err(NoCeiling::NoSaturation)
+        );
+        // b = 0.96 (just above the limit) is still a straight line for our purpose.
+        let near = PowerFit { b: 0.96, ..fit };
+        assert_eq!(
+            near.ceiling(Some(dec!(0.4)), dec!(100)),
+            Err(NoCeiling::NoSaturation)
+        );
+        let falling = PowerFit { b: -0.2, ..fit };
+        assert_eq!(
+            falling.ceiling(Some(dec!(0.4)), dec!(100)),
+            Err(NoCeiling::NoResponse)
+        );
+        assert_eq!(fit.ceiling(None, dec!(100)), Err(NoCeiling::NoProfit));
+        assert_eq!(
+            fit.ceiling(Some(dec!(-0.1)), dec!(100)),
+            Err(NoCeiling::NoProfit)
+        );
+    }
+
+    #[test]
+    fn a_saturating_curve_gives_a_ceiling_inside_the_data() {
+        // sales = 40 × spend^0.7 over daily spends 50..800. With c = 0.25 (break-even 4):
+        // s* = (a·b·c)^(1/(1−b)) = (40 × 0.7 × 0.25)^(1/0.3) = 7^(10/3)
+        //    = e^(10/3 × 1.945910) = e^6.486367 = 656.1354… — inside 50..800.
+        let days = curve(40.0, 0.7, &[50, 100, 150, 200, 300, 400, 600, 800]);
+        let Saturation::Fit(fit) = fit_power_law(&days) else {
+            panic!("no fit")
+        };
+        let s = fit.ceiling(Some(dec!(0.25)), dec!(800)).expect("a ceiling");
+        assert_eq!(s.round_dp(2), dec!(656.14));
+        // Marginal roas there equals break-even 1 / c = 4.
+        assert_eq!(fit.marginal_roas_at(s).unwrap().to_output(), "4.0000");
+        // The same curve tried only up to 200 a day: 656.14 > 3 × 200, beyond the data.
+        assert_eq!(
+            fit.ceiling(Some(dec!(0.25)), dec!(200)),
+            Err(NoCeiling::BeyondData)
+        );
+        // 3 × 219 = 657 ≥ 656.14: just inside.
+        assert!(fit.ceiling(Some(dec!(0.25)), dec!(219)).is_ok());
     }
 }

@@ -54,6 +54,22 @@ id_enum!(
 );
 
 impl Platform {
+    /// The name a store gets when its export names no shop and the merchant gave none: the
+    /// platform as merchants call it, never its id (issue 16).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Platform::Taobao => "淘宝店",
+            Platform::Tmall => "天猫店",
+            Platform::Douyin => "抖店",
+            Platform::Jd => "京东店",
+            Platform::Pdd => "拼多多店",
+            Platform::ShopeeVn => "Shopee VN",
+            Platform::TiktokShop => "TikTok Shop",
+            Platform::Lazada => "Lazada",
+            Platform::Generic => "Shop",
+        }
+    }
+
     /// The currency a store on this platform sells in unless told otherwise.
     pub fn default_currency(self) -> super::Currency {
         use super::Currency;

@@ -118,6 +118,9 @@ pub struct SkuCost {
     pub sku: String,
     pub unit_cost: Decimal,
     pub valid_from: NaiveDate,
+    /// The sheet's currency column, when it has one (else the import's currency).
+    #[serde(default)]
+    pub currency: Option<super::Currency>,
 }
 
 /// A fixed cost of one month (rent, salaries, tools).

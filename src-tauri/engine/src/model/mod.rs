@@ -4,6 +4,8 @@ mod kinds;
 mod ledger;
 mod money;
 mod rate;
+mod settle;
+mod tax;
 
 pub use kinds::{Channel, FeeKind, ImportId, OrderStatus, Platform, ReportKind, StoreId};
 pub use ledger::{AdDay, FeeRow, FixedCost, OrderItem, OrderLine, SkuCost, TrafficDay};
@@ -12,3 +14,5 @@ pub use money::{
     STORAGE_SCALE,
 };
 pub use rate::{Rate, RATE_DP};
+pub use settle::{Settlement, SettlementKind, TaxRow, Withdrawal};
+pub use tax::{FlatBase, TaxKind, TaxRegime};

@@ -26,10 +26,14 @@ pub enum Currency {
     PHP,
     SGD,
     IDR,
+    /// New Taiwan dollar (Shopee TW).
+    TWD,
+    /// Brazilian real (Shopee BR, TikTok Shop BR).
+    BRL,
 }
 
 impl Currency {
-    pub const ALL: [Currency; 8] = [
+    pub const ALL: [Currency; 10] = [
         Currency::CNY,
         Currency::VND,
         Currency::USD,
@@ -38,6 +42,8 @@ impl Currency {
         Currency::PHP,
         Currency::SGD,
         Currency::IDR,
+        Currency::TWD,
+        Currency::BRL,
     ];
 
     /// Digits after the decimal point in the currency's minor unit.
@@ -58,6 +64,8 @@ impl Currency {
             Currency::PHP => "PHP",
             Currency::SGD => "SGD",
             Currency::IDR => "IDR",
+            Currency::TWD => "TWD",
+            Currency::BRL => "BRL",
         }
     }
 }

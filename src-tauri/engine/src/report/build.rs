@@ -29,6 +29,8 @@ pub fn build(r: &YearReview, lang: Lang) -> Result<Doc> {
     super::build_ads::channels(&mut b);
     super::build_products::products(&mut b);
     b.hidden_costs();
+    super::build_money::taxes(&mut b);
+    super::build_money::cash(&mut b);
     b.stores();
     b.missing();
     b.lessons();
@@ -155,6 +157,15 @@ impl Builder<'_> {
                 }
             }
             steps.push(("metric.net_profit".into(), f.net_profit, true));
+            // §9: taxes after net profit, down to what the shop keeps.
+            if !c.taxes.total.value().is_zero() {
+                steps.push(("tax.total".into(), -c.taxes.total.value(), false));
+                steps.push((
+                    "tax.profit_after_tax".into(),
+                    c.profit_after_tax.value(),
+                    true,
+                ));
+            }
 
             let mut rows = Vec::new();
             let mut strong = Vec::new();

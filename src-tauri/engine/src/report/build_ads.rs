@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::charts::RoasBar;
 use crate::metrics::saturation::MIN_FIT_POINTS;
-use crate::metrics::{ChannelRow, CurrencyChannels, Saturation, Verdict};
+use crate::metrics::{ChannelRow, CurrencyChannels, NoCeiling, Saturation, Verdict};
 use crate::model::{Currency, Rate};
 
 pub(crate) fn monthly(b: &mut Builder) {
@@ -123,7 +123,7 @@ pub(crate) fn channels(b: &mut Builder) {
                     Cell::Money(ch.spend.value(), cur),
                     Cell::Money(ch.platform_sales.value(), cur),
                     Cell::Ratio(ch.roas.map(Rate::value)),
-                    Cell::Percent(ch.profit_roi.map(Rate::value)),
+                    Cell::Ratio(ch.profit_roi.map(Rate::value)),
                     Cell::Text(verdict),
                     Cell::ChangeRatio(ch.verdict_distance.map(Rate::value)),
                 ]
@@ -179,10 +179,9 @@ fn marginal(
             ),
             Saturation::Fit(fit) => {
                 fitted.push((ch, resp));
-                let note = if resp.optimal_spend.is_some() {
-                    b.t("note.fit_ok")
-                } else {
-                    b.t("note.no_ceiling")
+                let note = match (resp.optimal_spend, resp.why) {
+                    (Some(_), _) | (None, None) => b.t("note.fit_ok"),
+                    (None, Some(why)) => no_ceiling_note(lang, why, resp.max_spend, cur),
                 };
                 (fit.points, note)
             }
@@ -199,9 +198,26 @@ fn marginal(
     b.table(b.sheet("sheet.marginal", sfx), header, rows);
     for (ch, resp) in fitted {
         let svg = super::charts::response(resp, lang);
-        let caption = fill(lang, "chart.response", &[("channel", name(ch))]);
+        let key = if resp.optimal_spend.is_some() {
+            "chart.response"
+        } else {
+            "chart.response_no_ceiling"
+        };
+        let caption = fill(lang, key, &[("channel", name(ch))]);
         b.chart(caption, svg);
     }
+}
+
+/// Why a fitted channel has no ceiling, in words (`why` of cli.md's `response`).
+pub(crate) fn no_ceiling_note(
+    lang: Lang,
+    why: NoCeiling,
+    max: Option<Decimal>,
+    cur: Currency,
+) -> String {
+    let key = format!("note.no_ceiling.{}", why.code());
+    let max = max.map_or_else(String::new, |v| format::money(v, cur, lang));
+    fill(lang, &key, &[("max", max)])
 }
 
 /// The one break-even the verdicts, targets and spend ceilings of a currency all use, and

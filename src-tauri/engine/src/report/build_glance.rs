@@ -71,7 +71,8 @@ fn glance_rows(
     let ratios: [(&str, Pick, bool); 4] = [
         ("metric.net_margin", |f| f.figures.net_margin, true),
         ("metric.store_roas", |f| f.figures.store_roas, false),
-        ("metric.profit_roi", |f| f.figures.profit_roi, true),
+        // True ROI on the same scale as break-even (both ratios: 1.85 against 2.22).
+        ("metric.profit_roi", |f| f.figures.profit_roi, false),
         (
             "metric.break_even_roas",
             |f| f.figures.break_even_roas,

@@ -120,6 +120,9 @@ fn ranked(b: &mut Builder, rows: &[ProductRow], cur: Currency, sfx: &str) {
     }
 }
 
+/// How much of a product's name the review's tables show beside its SKU.
+const PRODUCT_CHARS: usize = 18;
+
 fn product_table(b: &mut Builder, key: &str, rows: &[&ProductRow], cur: Currency, sfx: &str) {
     let header = b.headers(&[
         "col.sku",
@@ -135,6 +138,16 @@ fn product_table(b: &mut Builder, key: &str, rows: &[&ProductRow], cur: Currency
         .iter()
         .map(|p| {
             let mut name = sku(&p.sku, b.lang);
+            // The product's name beside its code, shortened: titles run to 60 characters.
+            if let Some(product) = &p.product {
+                let short: String = product.chars().take(PRODUCT_CHARS).collect();
+                let more = if product.chars().count() > PRODUCT_CHARS {
+                    "…"
+                } else {
+                    ""
+                };
+                name = format!("{name} · {short}{more}");
+            }
             if p.cost_missing {
                 name.push_str(" *");
             }

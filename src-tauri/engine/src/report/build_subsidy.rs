@@ -21,10 +21,11 @@ pub(crate) fn subsidy(b: &mut Builder, cur: Currency, sfx: &str) {
     let money = |a: Option<crate::metrics::Amount>| {
         a.map_or(Cell::Missing, |a| Cell::Money(a.value(), cur))
     };
-    let verdict = match c.verdict {
-        Some(SubsidyVerdict::Pays) => b.t("subsidy.pays"),
-        Some(SubsidyVerdict::DoesNotPay) => b.t("subsidy.does_not_pay"),
-        None => b.t("subsidy.no_baseline"),
+    let verdict = match (c.verdict, c.no_verdict) {
+        (Some(SubsidyVerdict::Pays), _) => b.t("subsidy.pays"),
+        (Some(SubsidyVerdict::DoesNotPay), _) => b.t("subsidy.does_not_pay"),
+        (None, Some(why)) => b.t(&format!("subsidy.no_verdict.{}", why.code())),
+        (None, None) => b.t("subsidy.no_baseline"),
     };
     let rows = vec![
         vec![Cell::Text(b.t("subsidy.cost")), money(Some(c.subsidy_cost))],

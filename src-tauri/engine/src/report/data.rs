@@ -12,9 +12,9 @@ use crate::db::Ledger;
 use crate::error::{Error, Result};
 use crate::metrics::query::month_spans;
 use crate::metrics::{
-    channels, missing_costs, monthly, products, spend_response, subsidy, summary, Baseline,
-    ChannelsReport, CurrencyProducts, CurrencySubsidy, CurrencySummary, Filter, MissingCost,
-    Monthly, SpendResponse, Summary,
+    cash, channels, missing_costs, monthly, products, spend_response, subsidy, summary, tax_view,
+    Baseline, CashReport, ChannelsReport, CurrencyProducts, CurrencySubsidy, CurrencySummary,
+    Filter, MissingCost, Monthly, SpendResponse, Summary, TaxView,
 };
 use crate::model::Currency;
 
@@ -45,6 +45,10 @@ pub struct YearReview {
     /// Per currency that paid any subsidy: its month with the most subsidy checked against
     /// the month before (metrics.md §6).
     pub subsidy_months: Vec<SubsidyMonth>,
+    /// The tax page: withheld per platform and month, revenue beside the threshold.
+    pub taxes: TaxView,
+    /// The money-received page: settled per month, unsettled at year end, fee drift.
+    pub cash: CashReport,
 }
 
 /// The subsidy check of one month against the previous month, scaled to its days.
@@ -103,6 +107,8 @@ impl YearReview {
             last_year,
             lessons: Vec::new(),
             subsidy_months: subsidy_months(ledger, &f)?,
+            taxes: tax_view(ledger, &f)?,
+            cash: cash(ledger, &f)?,
         };
         review.lessons = lessons(&review);
         Ok(review)
@@ -137,12 +143,17 @@ impl YearReview {
     }
 
     /// Every store name covered, in order.
+    /// The stores as the cover names them: one named by a platform id (older ledgers) shows
+    /// the platform's display name, never the id.
     pub fn store_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for c in &self.summary.currencies {
             for s in &c.stores {
-                if !names.contains(s) {
-                    names.push(s.clone());
+                let shown = s
+                    .parse::<crate::model::Platform>()
+                    .map_or_else(|_| s.clone(), |p| p.display_name().to_string());
+                if !names.contains(&shown) {
+                    names.push(shown);
                 }
             }
         }

@@ -13,7 +13,7 @@ pub const DASH: &str = "—";
 
 /// Decimals of a displayed ratio (ROAS) and of a displayed percentage.
 const RATIO_DP: u32 = 2;
-const PERCENT_DP: u32 = 2;
+const PERCENT_DP: u32 = 1;
 
 /// (thousands separator, decimal mark) of a language.
 pub(crate) fn marks(lang: Lang) -> (char, char) {
@@ -48,7 +48,7 @@ pub fn ratio(v: Option<Decimal>, lang: Lang) -> String {
     v.map_or(DASH.to_string(), |v| number(v, RATIO_DP, lang))
 }
 
-/// A ratio as a percentage: 0.0038 → "0.38%", or "—".
+/// A ratio as a percentage: 0.0038 → "0.4%", or "—".
 pub fn percent(v: Option<Decimal>, lang: Lang) -> String {
     v.map_or(DASH.to_string(), |v| {
         format!("{}%", number(v * Decimal::ONE_HUNDRED, PERCENT_DP, lang))
@@ -106,11 +106,11 @@ mod tests {
         assert_eq!(ratio(Some(dec!(2.2222)), Lang::En), "2.22");
         assert_eq!(ratio(Some(dec!(2.2222)), Lang::Vi), "2,22");
         assert_eq!(ratio(None, Lang::Zh), "—");
-        assert_eq!(percent(Some(dec!(0.0038)), Lang::En), "0.38%");
-        assert_eq!(percent(Some(dec!(-0.1)), Lang::Vi), "-10,00%");
+        assert_eq!(percent(Some(dec!(0.0038)), Lang::En), "0.4%");
+        assert_eq!(percent(Some(dec!(-0.1)), Lang::Vi), "-10,0%");
         assert_eq!(percent(None, Lang::Vi), "—");
-        assert_eq!(signed(percent(Some(dec!(0.25)), Lang::En)), "+25.00%");
-        assert_eq!(signed(percent(Some(dec!(0)), Lang::En)), "0.00%");
+        assert_eq!(signed(percent(Some(dec!(0.25)), Lang::En)), "+25.0%");
+        assert_eq!(signed(percent(Some(dec!(0)), Lang::En)), "0.0%");
         assert_eq!(int(1234567, Lang::Vi), "1.234.567");
     }
 

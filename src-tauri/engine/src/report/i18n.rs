@@ -37,7 +37,11 @@ impl Lang {
 
 /// The translation of `key`; an unknown key shows as itself (visible, never a panic).
 pub fn t(lang: Lang, key: &str) -> String {
-    match TABLE.iter().find(|row| row.0 == key) {
+    match TABLE
+        .iter()
+        .chain(super::i18n_money::MONEY)
+        .find(|row| row.0 == key)
+    {
         Some((_, zh, en, vi)) => match lang {
             Lang::Zh => zh,
             Lang::En => en,
@@ -87,8 +91,8 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("metric.net_margin", "净利率", "Net margin", "Biên lợi nhuận ròng"),
     ("metric.marketing_spend", "营销总投入", "Marketing spend", "Tổng chi marketing"),
     ("metric.store_roas", "全店投产比", "Full-store ROAS", "ROAS toàn cửa hàng"),
-    ("metric.profit_roi", "真实利润ROI", "True profit ROI", "ROI lợi nhuận thực"),
-    ("metric.break_even_roas", "保本投产比", "Break-even ROAS", "ROAS hòa vốn"),
+    ("metric.profit_roi", "真实ROI", "True ROI", "ROI thực"),
+    ("metric.break_even_roas", "保本ROI", "Break-even ROAS", "ROAS hòa vốn"),
     ("metric.orders", "订单数", "Orders", "Số đơn hàng"),
     ("metric.units", "件数", "Units", "Số sản phẩm"),
     ("fee.platform_commission", "平台佣金", "Platform commission", "Phí cố định (hoa hồng sàn)"),
@@ -168,6 +172,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("verdict.cut", "优化或停投", "Fix or cut", "Tối ưu hoặc cắt"),
     ("chart.waterfall", "成交额到净利润的瀑布图（金额后为占GMV的比例）", "Waterfall from GMV to net profit (each amount is followed by its share of GMV)", "Biểu đồ thác nước từ GMV đến lợi nhuận ròng (sau mỗi số tiền là tỷ trọng trên GMV)"),
     ("chart.response", "{channel}：日花费与平台成交（拟合曲线、最近日花费与建议上限）", "{channel}: daily spend and platform sales (fitted curve, latest daily spend, suggested ceiling)", "{channel}: chi tiêu và doanh số sàn theo ngày (đường ước lượng, chi tiêu gần nhất, mức trần đề xuất)"),
+    ("chart.response_no_ceiling", "{channel}：日花费与平台成交（拟合曲线、最近日花费；数据不支持上限）", "{channel}: daily spend and platform sales (fitted curve, latest daily spend; the data supports no ceiling)", "{channel}: chi tiêu và doanh số sàn theo ngày (đường ước lượng, chi tiêu gần nhất; dữ liệu chưa cho thấy mức trần)"),
     ("chart.daily_spend", "日花费", "Daily spend", "Chi tiêu mỗi ngày"),
     ("chart.matrix", "产品矩阵：销售占比 × 边际贡献率（线为店铺中位数）", "Product matrix: share of sales × contribution margin (lines at the store medians)", "Ma trận sản phẩm: tỷ trọng doanh số × tỷ lệ lãi góp (đường kẻ là trung vị của cửa hàng)"),
     ("chart.monthly", "每月净销售额、净利润与广告花费", "Net sales, net profit and ad spend per month", "Doanh thu thuần, lợi nhuận ròng và chi phí quảng cáo mỗi tháng"),
@@ -181,11 +186,16 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("note.not_enough_days", "数据不足（{n} 天 < {min} 天）", "not enough data ({n} < {min} days)", "chưa đủ dữ liệu ({n} < {min} ngày)"),
     ("note.fit_ok", "已拟合", "fitted", "đã ước lượng"),
     ("note.no_ceiling", "未见边际递减，暂无上限", "no diminishing returns seen: no ceiling yet", "chưa thấy lợi suất giảm dần: chưa có mức trần"),
+    ("note.no_ceiling.too_few_points", "数据不足，无法判断上限", "not enough days to judge a ceiling", "chưa đủ số ngày để xác định mức trần"),
+    ("note.no_ceiling.no_response", "花费增加时成交没有随之增加：暂无上限", "sales did not rise with spend: no ceiling", "doanh số không tăng theo chi tiêu: không có mức trần"),
+    ("note.no_ceiling.no_saturation", "在已试过的日花费范围内（最高 {max}/天）未见上限", "no ceiling in the range of spend you have tried (up to {max}/day)", "không thấy mức trần trong khoảng chi tiêu đã thử (tối đa {max}/ngày)"),
+    ("note.no_ceiling.beyond_data", "上限远超已试过的日花费（最高 {max}/天），数据无法判断", "any ceiling lies far beyond the spend you have tried (up to {max}/day): the data cannot say", "mức trần nằm quá xa khoảng chi tiêu đã thử (tối đa {max}/ngày): dữ liệu chưa cho biết"),
+    ("note.no_ceiling.no_profit", "边际贡献不为正：任何投放都无法回本", "contribution is not positive: no ad spend pays for itself", "lãi góp không dương: không khoản quảng cáo nào hoàn vốn"),
     ("note.matrix", "绿色明星款：高占比高利润；蓝色引流款：高占比低利润；黄色利润款：低占比高利润；红色待淘汰：双低。", "Green, star: high share, high margin; blue, traffic driver: high share, low margin; yellow, profit niche: low share, high margin; red, drop candidate: low on both.", "Xanh lá, ngôi sao: tỷ trọng cao, lãi cao; xanh dương, kéo traffic: tỷ trọng cao, lãi thấp; vàng, sinh lời: tỷ trọng thấp, lãi cao; đỏ, cân nhắc bỏ: thấp cả hai."),
     ("note.no_products", "今年没有商品销售数据。", "No product sales this year.", "Năm nay không có dữ liệu bán sản phẩm."),
     ("note.no_ads", "不宜投放", "do not advertise", "không nên quảng cáo"),
     ("note.cost_missing_mark", "* 该SKU缺少成本，边际贡献偏高。", "* No unit cost for this SKU: its contribution is overstated.", "* SKU chưa có giá vốn: lãi góp đang bị thổi phồng."),
-    ("note.be_basis_all", "判定、明年目标和花费上限都用同一个保本投产比 {be}：本币种 {n} 个店铺合计（总成交额 ÷ 总边际贡献）。各店自己的保本投产比见“店铺对比”；只看一个店请用 --store 生成报告。", "Verdicts, next year's targets and spend ceilings all use one break-even ROAS, {be}: that of the {n} stores of this currency together (total GMV ÷ total contribution). Each store's own break-even is under \"Stores side by side\"; for one store's, produce the report with --store.", "Kết luận, mục tiêu năm tới và mức trần chi tiêu đều dùng một ROAS hòa vốn {be}: của {n} cửa hàng cùng loại tiền cộng lại (tổng GMV ÷ tổng lãi góp). ROAS hòa vốn riêng của từng cửa hàng nằm ở mục \"So sánh các cửa hàng\"; muốn xem riêng một cửa hàng, hãy tạo báo cáo với --store."),
+    ("note.be_basis_all", "判定、明年目标和花费上限都用同一个保本投产比 {be}：本币种 {n} 个店铺合计（总成交额 ÷ 总边际贡献）。各店自己的保本投产比见“店铺对比”；只看一个店，请先选择该店铺再生成复盘。", "Verdicts, next year's targets and spend ceilings all use one break-even ROAS, {be}: that of the {n} stores of this currency together (total GMV ÷ total contribution). Each store's own break-even is under \"Stores side by side\"; for one store's own, choose that store and produce the review again.", "Kết luận, mục tiêu năm tới và mức trần chi tiêu đều dùng một ROAS hòa vốn {be}: của {n} cửa hàng cùng loại tiền cộng lại (tổng GMV ÷ tổng lãi góp). ROAS hòa vốn riêng của từng cửa hàng nằm ở mục \"So sánh các cửa hàng\"; muốn xem riêng một cửa hàng, hãy chọn cửa hàng đó rồi tạo lại báo cáo."),
     ("note.be_basis_store", "判定、明年目标和花费上限都用 {store} 的保本投产比 {be}。", "Verdicts, next year's targets and spend ceilings all use the break-even ROAS of {store}, {be}.", "Kết luận, mục tiêu năm tới và mức trần chi tiêu đều dùng ROAS hòa vốn của {store}: {be}."),
     ("note.stages_as_of", "阶段按 {date}（今年最后一个有销售的日子）计算：每个SKU截至当天 4 周的净销售额对比之前 4 周；上架不足 4 周为起爆，增长超过 20% 为爆发，±20% 以内为成熟，下降超过 20% 为衰退。", "Stages as of {date}, the last day with sales this year: each SKU's net sales in the 4 weeks to that day against the 4 weeks before; under 4 weeks on sale is launch, more than +20 % growth, within ±20 % mature, below −20 % decline.", "Giai đoạn tính đến {date}, ngày cuối cùng có doanh số trong năm: doanh thu thuần của mỗi SKU trong 4 tuần đến ngày đó so với 4 tuần trước; bán chưa đủ 4 tuần là khởi động, tăng hơn 20 % là tăng trưởng, trong khoảng ±20 % là trưởng thành, giảm quá 20 % là suy giảm."),
     ("note.subsidy", "补贴增量ROI：补贴最多的月份 {month} 对比上个月 {base}（按天数折算）。补贴只赚它带来的增量：(增量销售额 × 补贴前毛利率 − 补贴) ÷ 补贴。", "Subsidy incremental ROI: {month}, the month with the most subsidy, against {base} (scaled to the same number of days). A subsidy only earns what it adds: (incremental sales × margin before the subsidy − subsidy) ÷ subsidy.", "ROI tăng thêm của trợ giá: {month}, tháng trợ giá nhiều nhất, so với {base} (quy đổi theo số ngày). Trợ giá chỉ đáng tiền ở phần doanh số nó tạo thêm: (doanh số tăng thêm × biên lợi nhuận trước trợ giá − trợ giá) ÷ trợ giá."),
@@ -200,11 +210,15 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("subsidy.pays", "划算", "Pays", "Có lời"),
     ("subsidy.does_not_pay", "不划算", "Does not pay", "Không lời"),
     ("subsidy.no_baseline", "上月没有订单，无法判断", "no orders the month before: cannot judge", "tháng trước không có đơn: chưa đánh giá được"),
+    ("subsidy.no_verdict.season_peak", "无法判断：期间有大促（618、双11、双12、春节），自然销量本就不同", "cannot judge: a sales festival (618, 11.11, 12.12, Tết) falls in one of the periods", "chưa đánh giá được: một trong hai kỳ có mùa sale lớn (6.18, 11.11, 12.12, Tết)"),
+    ("subsidy.no_verdict.season_apart", "无法判断：对比月份相隔太远，季节不同", "cannot judge: the two periods lie in different seasons", "chưa đánh giá được: hai kỳ nằm ở hai mùa khác nhau"),
+    ("subsidy.no_verdict.baseline_subsidised", "无法判断：对比期也有补贴", "cannot judge: the comparison period carried subsidies too", "chưa đánh giá được: kỳ so sánh cũng có trợ giá"),
     ("note.channels", "按末次点击归因；投产比低于保本线的渠道在亏钱。", "Last-click attribution; a channel whose ROAS is below break-even loses money.", "Phân bổ theo lần nhấp cuối; kênh có ROAS dưới mức hòa vốn đang lỗ."),
     ("lesson.kept", "全年成交 {gmv}，最终留下净利润 {profit}（净利率 {margin}）。", "Of {gmv} sold, {profit} was kept as net profit (net margin {margin}).", "Bán được {gmv}, giữ lại lợi nhuận ròng {profit} (biên lợi nhuận ròng {margin})."),
     ("lesson.break_even", "明年各渠道的保本投产比为 {be}：低于它的投放都在亏钱。", "Next year's break-even ROAS is {be}: any channel below it loses money.", "ROAS hòa vốn cho năm tới là {be}: kênh nào thấp hơn mức này là đang lỗ."),
     ("lesson.no_break_even", "边际贡献不为正：任何广告都无法回本，先调整售价与成本。", "Contribution is not positive: no ad spend can pay for itself. Fix prices and costs first.", "Lãi góp không dương: không khoản quảng cáo nào có thể hoàn vốn. Hãy điều chỉnh giá bán và chi phí trước."),
     ("lesson.scale", "{channel}（{store}）投产比 {roas} 高于保本 {be}：可以加大投放，同时守住投产比 ≥ {be}。", "{channel} ({store}): ROAS {roas} is above break-even {be}. Scale it, keeping ROAS ≥ {be}.", "{channel} ({store}): ROAS {roas} cao hơn mức hòa vốn {be}. Tăng ngân sách, giữ ROAS ≥ {be}."),
+    ("lesson.scale_untested", "{channel}（{store}）投产比 {roas} 高于保本 {be}；在已试过的日花费范围内（最高 {max}/天）未见上限：加预算请小步试，每步看投产比是否仍 ≥ {be}。", "{channel} ({store}): ROAS {roas} is above break-even {be}; no ceiling shows in the daily spend you have tried (up to {max}/day). Raise it in small steps and check ROAS stays ≥ {be} after each.", "{channel} ({store}): ROAS {roas} cao hơn mức hòa vốn {be}; trong khoảng chi tiêu đã thử (tối đa {max}/ngày) chưa thấy mức trần. Tăng ngân sách từng bước nhỏ và kiểm tra ROAS vẫn ≥ {be} sau mỗi bước."),
     ("lesson.cut", "{channel}（{store}）投产比 {roas} 低于保本 {be}，花费 {spend}：优化或停投，目标投产比 ≥ {be}。", "{channel} ({store}): ROAS {roas} is below break-even {be} on {spend} of spend. Fix or cut it; target ROAS ≥ {be}.", "{channel} ({store}): ROAS {roas} thấp hơn mức hòa vốn {be} với chi tiêu {spend}. Tối ưu hoặc cắt; mục tiêu ROAS ≥ {be}."),
     ("lesson.ceiling_over", "{channel}（{store}）最近日花费 {spend} 已超过建议上限 {ceiling}（边际投产比 {mroas}）：明年日花费控制在 {ceiling} 以内。", "{channel} ({store}): the latest daily spend {spend} is above the suggested ceiling {ceiling} (marginal ROAS {mroas}). Keep next year's daily spend under {ceiling}.", "{channel} ({store}): chi tiêu ngày gần nhất {spend} đã vượt mức trần đề xuất {ceiling} (ROAS biên {mroas}). Năm tới giữ chi tiêu mỗi ngày dưới {ceiling}."),
     ("lesson.ceiling_room", "{channel}（{store}）最近日花费 {spend}，边际投产比 {mroas}：日花费可逐步加到 {ceiling}。", "{channel} ({store}): at the latest daily spend {spend} the marginal ROAS is {mroas}. Daily spend can grow step by step up to {ceiling}.", "{channel} ({store}): với chi tiêu ngày gần nhất {spend}, ROAS biên là {mroas}. Có thể tăng dần chi tiêu mỗi ngày đến {ceiling}."),
@@ -228,17 +242,34 @@ mod tests {
 
     #[test]
     fn every_key_is_unique_and_filled_in_all_languages() {
-        for (i, row) in TABLE.iter().enumerate() {
+        let all: Vec<_> = TABLE
+            .iter()
+            .chain(crate::report::i18n_money::MONEY)
+            .collect();
+        for (i, row) in all.iter().enumerate() {
             assert!(
                 !row.1.is_empty() && !row.2.is_empty() && !row.3.is_empty(),
                 "{}",
                 row.0
             );
             assert!(
-                TABLE[i + 1..].iter().all(|r| r.0 != row.0),
+                all[i + 1..].iter().all(|r| r.0 != row.0),
                 "duplicate {}",
                 row.0
             );
+        }
+    }
+
+    /// The review is read by merchants: no command-line flag ("--store") in any language.
+    #[test]
+    fn no_text_names_a_command_line_flag() {
+        for (key, zh, en, vi) in TABLE {
+            for text in [zh, en, vi] {
+                let flag = text
+                    .match_indices("--")
+                    .any(|(i, _)| text[i + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
+                assert!(!flag, "{key}: {text}");
+            }
         }
     }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::data::YearReview;
 use crate::metrics::products::Stage;
-use crate::metrics::{CurrencySummary, Verdict};
+use crate::metrics::{CurrencySummary, NoCeiling, Saturation, Verdict};
 use crate::model::{Currency, FeeKind, Rate};
 
 /// How many growing cost kinds and example SKUs a lesson names.
@@ -91,22 +91,38 @@ fn channel_lessons(r: &YearReview, cur: Currency) -> Vec<Lesson> {
     for ch in rows {
         let channel = || Param::Key(format!("channel.{}", ch.channel));
         let store = || Param::Text(ch.store.clone());
+        let resp = r.response(&ch.store, &ch.channel);
+        // "Scale" only as far as the data goes: without a supported ceiling (a nearly straight
+        // response, or s* far beyond the spend tried) the advice is to step up and watch.
+        let untested = resp
+            .filter(|x| matches!(x.fit, Saturation::Fit(_)))
+            .and_then(|x| {
+                x.why
+                    .filter(|w| matches!(w, NoCeiling::NoSaturation | NoCeiling::BeyondData))
+                    .and(x.max_spend)
+            });
+        let mut params = vec![
+            ("channel", channel()),
+            ("store", store()),
+            ("roas", Param::Ratio(ch.roas)),
+            ("be", Param::Ratio(cc.break_even_roas)),
+            ("spend", Param::Money(ch.spend.value(), cur)),
+        ];
+        let key = match (ch.verdict, untested) {
+            (Some(Verdict::Scale), Some(max)) => {
+                params.push(("max", Param::Money(max, cur)));
+                "lesson.scale_untested"
+            }
+            (Some(Verdict::Scale), None) => "lesson.scale",
+            _ => "lesson.cut",
+        };
         out.push(Lesson {
             currency: cur,
-            key: match ch.verdict {
-                Some(Verdict::Scale) => "lesson.scale",
-                _ => "lesson.cut",
-            },
-            params: vec![
-                ("channel", channel()),
-                ("store", store()),
-                ("roas", Param::Ratio(ch.roas)),
-                ("be", Param::Ratio(cc.break_even_roas)),
-                ("spend", Param::Money(ch.spend.value(), cur)),
-            ],
+            key,
+            params,
         });
-        // The spend ceiling, where the response curve could be fitted (metrics.md §4).
-        let Some(resp) = r.response(&ch.store, &ch.channel) else {
+        // The spend ceiling, where the response curve supports one (metrics.md §4).
+        let Some(resp) = resp else {
             continue;
         };
         if let (Some(now), Some(ceiling)) = (resp.current_spend, resp.optimal_spend) {

@@ -6,6 +6,7 @@
 mod build;
 mod build_ads;
 mod build_glance;
+mod build_money;
 mod build_products;
 mod build_subsidy;
 mod charts;
@@ -14,6 +15,7 @@ mod doc;
 pub mod format;
 mod html;
 pub mod i18n;
+mod i18n_money;
 mod lessons;
 mod pdf;
 mod typst;

@@ -6,11 +6,13 @@
 //! f64 arithmetic: a float cell becomes a `Decimal` via its shortest round-trip text.
 
 mod date;
+mod date_style;
 mod month;
 mod number;
 mod text;
 
 pub use date::{date, date_range, datetime};
+pub use date_style::{DateOrder, DateStyle};
 pub use month::month;
 pub use number::{decimal, integer, money, rate};
 pub use text::{id, text};

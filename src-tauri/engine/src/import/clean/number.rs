@@ -144,8 +144,8 @@ fn strip_currency(s: &str) -> String {
         .filter(|c| !c.is_whitespace() && !matches!(c, '\u{202f}' | '\u{2009}' | '\u{feff}'))
         .collect();
     for mark in [
-        "US$", "R$", "BRL", "RMB", "CNY", "VND", "USD", "THB", "MYR", "PHP", "SGD", "IDR", "RM",
-        "Rp", "¥", "￥", "元", "đ", "₫", "$", "฿", "₱",
+        "US$", "NT$", "R$", "S$", "BRL", "TWD", "RMB", "CNY", "VND", "USD", "THB", "MYR", "PHP",
+        "SGD", "IDR", "RM", "Rp", "RP", "¥", "￥", "元", "đ", "₫", "$", "฿", "₱",
     ] {
         if t.contains(mark) {
             t = t.replace(mark, "");

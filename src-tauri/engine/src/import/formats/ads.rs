@@ -1,4 +1,14 @@
-//! Ad platform reports: 巨量千川, 直通车/万相台, 拼多多推广. One row per day (× campaign).
+//! Ad platform reports: 巨量千川, 直通车/万相台, 拼多多推广, Shopee Ads, TikTok Ads. One row
+//! per day (× campaign).
+//!
+//! Checked against (no real file of any of them seen): 千川 and 万相台 — formats.md's
+//! "Verified column names" (open-source parsers); the plain 消耗/成交金额 labels of standard
+//! 千川 reports are UNVERIFIED. 拼多多推广 — formats.md "PDD ads" header list. Shopee Ads —
+//! open-source parsers of the VN export (below); the Indonesian (`Nama Iklan`, `Dilihat`,
+//! `Jumlah Klik`, `Konversi`, `Omzet Penjualan`, `Biaya`) and Brazilian (`Nome do Anúncio`,
+//! `Impressões`, `Cliques`, `Conversões`, `GMV`, `Despesas`: repository vlima-creator/MelieADs,
+//! shopee_analysis_notes.md) names are accepted too; ASSUMED: their period label (`Periode`,
+//! `Período`) works as VN's. TikTok Ads — open-source parsers of GMV Max exports (below).
 
 use super::spec::*;
 use crate::model::{Channel, Platform, ReportKind};
@@ -103,19 +113,27 @@ pub const SHOPEE_ADS: FormatSpec = FormatSpec {
     platforms: &[Platform::ShopeeVn],
     file_hints: &["quảng cáo", "dịch vụ hiển thị", "shopee_ads", "ads"],
     columns: &[
-        col(Spend, &["Chi phí"]).req(),
-        col(Impressions, &["Số lượt xem"]).req(),
-        col(Clicks, &["Số lượt click"]).req(),
-        col(Sales, &["Doanh số", "GMV"]).req(),
-        col(Orders, &["Lượt chuyển đổi"]),
-        col(Campaign, &["Tên Dịch vụ Hiển thị", "Tên quảng cáo"]),
+        col(Spend, &["Chi phí", "Biaya", "Despesas"]).req(),
+        col(Impressions, &["Số lượt xem", "Dilihat", "Impressões"]).req(),
+        col(Clicks, &["Số lượt click", "Jumlah Klik", "Cliques"]).req(),
+        col(Sales, &["Doanh số", "GMV", "Omzet Penjualan"]).req(),
+        col(Orders, &["Lượt chuyển đổi", "Konversi", "Conversões"]),
+        col(
+            Campaign,
+            &[
+                "Tên Dịch vụ Hiển thị",
+                "Tên quảng cáo",
+                "Nama Iklan",
+                "Nome do Anúncio",
+            ],
+        ),
         col(Campaign, &["Loại Dịch vụ Hiển thị"]),
         col(Date, &["Ngày"]),
         col(Marker, &["Tỷ Lệ Click"]),
         col(Marker, &["Sản phẩm đã bán"]),
         col(Marker, &["ROAS"]),
     ],
-    period_labels: &["Khoảng thời gian", "Khoảng Thời Gian"],
+    period_labels: &["Khoảng thời gian", "Khoảng Thời Gian", "Periode", "Período"],
     ads: Some(AdRule {
         channel: Channel::ShopeeAds,
         scene_channel: None,

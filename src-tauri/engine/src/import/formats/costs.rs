@@ -1,12 +1,15 @@
 //! Cost sheets the merchant keeps (any xlsx/csv, any platform): SKU unit costs and fixed
 //! monthly costs.
+//!
+//! Checked against: formats.md "SKU costs sheet" (the merchant's own sheet: no platform).
 
 use super::spec::*;
 use crate::model::ReportKind;
 use Role::*;
 
 /// formats.md "SKU costs sheet": SKU (商家编码, Mã SKU), unit_cost (成本, 单位成本, Giá vốn),
-/// optional valid_from (生效日期, Từ ngày). Without a date the cost holds from 1970-01-01.
+/// optional valid_from (生效日期, Từ ngày) and currency. Without a date the cost holds from
+/// 1970-01-01.
 pub const SKU_COSTS: FormatSpec = FormatSpec {
     id: "generic.sku_costs",
     platforms: &[],
@@ -17,6 +20,12 @@ pub const SKU_COSTS: FormatSpec = FormatSpec {
         col(Sku, &["SKU", "sku", "商家编码", "Mã SKU"]).req(),
         col(UnitCost, &["unit_cost", "成本", "单位成本", "Giá vốn"]).req(),
         col(ValidFrom, &["valid_from", "生效日期", "Từ ngày"]),
+        // Needed only for a SKU sold in two currencies (or not sold yet): the others take
+        // the currency of the stores that sell them (cli.md Additions).
+        col(
+            Currency,
+            &["币种", "货币", "Tiền tệ", "Loại tiền", "Currency"],
+        ),
     ],
     ..LINES
 };

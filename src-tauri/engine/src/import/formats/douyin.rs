@@ -1,4 +1,11 @@
 //! Douyin 抖店 订单导出 (74-column CSV). One row per 子订单; empty values are "-".
+//!
+//! Checked against: formats.md "Douyin 抖店 — 订单导出" (the full 74-column list, verified in
+//! open-source parsers) and its "Checked against real exports" note (a 自定义报表 may lack
+//! any column the merchant did not tick: only the roles below are required). Open-source
+//! pandas scripts found by search read 主订单编号, 选购商品, 商品ID, 商品数量, 订单提交时间,
+//! 订单状态, 售后状态 and call the unit price `商品金额` (accepted as an alias). No buyer
+//! account column in this export (收件人 is a person's name: never read).
 
 use super::spec::*;
 use crate::model::Platform;
@@ -24,7 +31,7 @@ pub const ORDERS: FormatSpec = FormatSpec {
         col(Sku, &["商品ID"]),
         col(Product, &["选购商品"]),
         col(Qty, &["商品数量"]).req(),
-        col(UnitPrice, &["商品单价"]).req(),
+        col(UnitPrice, &["商品单价", "商品金额"]).req(),
         col(SellerDiscount, &["商家实际承担优惠金额"]),
         col(PlatformDiscount, &["平台实际承担优惠金额"]),
         col(PaidAmount, &["订单应付金额"]),

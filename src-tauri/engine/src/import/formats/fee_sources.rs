@@ -32,12 +32,14 @@ pub fn fee_sources() -> Vec<FeeSource> {
             })
         };
         for c in spec.columns {
-            if let Role::Fee(kind) = c.role {
-                push(c.aliases.join(" / "), kind.as_str().to_string());
+            match c.role {
+                Role::Fee(kind) => push(c.aliases.join(" / "), kind.as_str().to_string()),
+                Role::AdFee(ch) => push(c.aliases.join(" / "), format!("ad:{}", ch.as_str())),
+                _ => {}
             }
         }
         if let Some(rule) = spec.fees {
-            for (name, target) in rule.names {
+            for (name, target) in rule.names.iter().chain(rule.other_rows.unwrap_or(&[])) {
                 let t = match target {
                     Target::Fee(k) => k.as_str().to_string(),
                     Target::Ad(ch) => format!("ad:{}", ch.as_str()),

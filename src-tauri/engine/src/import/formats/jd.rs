@@ -3,6 +3,9 @@
 //! 商品ID, 商品名称, 订购数量, 支付方式, 下单时间, 京东价, 订单金额, 结算金额, 余额支付, 应付金额,
 //! 订单状态, 订单类型, …, 运费金额, 付款确认时间, 增值税发票, 货号, 订单完成时间, 订单来源, 订单渠道
 //! (newer exports add 商家SKUID).
+//!
+//! Checked against: that importer's header list only — no real file, no platform page;
+//! everything beyond the names is ASSUMED (below).
 
 use super::spec::*;
 use crate::model::Platform;

@@ -1,5 +1,10 @@
 //! Lazada order export: camelCase (current) and Title Case (older ';' CSV) headers.
 //! One row per order item; the old export has no quantity (each row is one unit).
+//!
+//! Checked against: formats.md "Lazada — order export" (both header styles, verified in
+//! open-source tools; `orderFlag`, `invoiceRequired`, `platformDiscountTotal` seen in one
+//! tool each: optional). No real file seen. `customerName` is a person's name, not an
+//! account id: never read (no repurchase rate from Lazada lists).
 
 use super::spec::*;
 use crate::model::Platform;

@@ -11,21 +11,29 @@ mod lazada;
 mod pdd;
 mod settlement;
 mod shopee;
+mod shopee_br;
+mod shopee_id;
 mod shopee_income;
+mod shopee_tw;
 pub mod spec;
 mod taobao;
 mod tiktok;
+mod tiktok_settlement;
 mod traffic;
+mod wallet;
 
 pub use fee_sources::{fee_sources, FeeSource};
 pub use spec::{
-    AdRule, Col, Effect, FeeRule, FormatSpec, Grain, LineIdRule, ListRule, RefundRule, Role,
-    SceneFee, Sign, StatusRule, Target,
+    AdRule, Col, DateOrder, Effect, FeeRule, FormatSpec, Grain, LineIdRule, ListRule, RefundRule,
+    Role, SceneFee, Settle, Sign, StatusRule, Target, WithdrawalRule,
 };
 
 /// Every known format, most specific first (ties in detection go to the earlier one).
 pub static ALL: &[FormatSpec] = &[
     shopee::ORDERS,
+    shopee_id::ORDERS,
+    shopee_tw::ORDERS,
+    shopee_br::ORDERS,
     tiktok::ORDERS,
     lazada::ORDERS,
     douyin::ORDERS,
@@ -44,10 +52,13 @@ pub static ALL: &[FormatSpec] = &[
     traffic::TIKTOK,
     traffic::LAZADA,
     settlement::DOUYIN_FUNDS,
-    settlement::TIKTOK_SETTLEMENT,
+    tiktok_settlement::SETTLEMENT,
+    tiktok_settlement::WITHDRAWALS,
     settlement::LAZADA_FINANCE,
     shopee_income::INCOME,
     shopee_income::ADJUSTMENTS,
+    wallet::SHOPEE_WALLET,
+    wallet::DOUYIN_ACCOUNT,
     costs::SKU_COSTS,
     costs::FIXED_COSTS,
 ];

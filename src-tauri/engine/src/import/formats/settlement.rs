@@ -1,5 +1,6 @@
-//! Fee statements: Douyin 动账明细, TikTok Shop settlement, Lazada finance (long format).
-//! Costs are positive in the ledger; these files write deductions as negative numbers.
+//! Fee statements: Douyin 动账明细, Lazada finance (long format); TikTok Shop's settlement
+//! is `tiktok_settlement.rs`. Costs are positive in the ledger; these files write
+//! deductions as negative numbers.
 
 use super::spec::*;
 use crate::model::{Channel, FeeKind, Platform, ReportKind};
@@ -15,7 +16,10 @@ const FEES: FormatSpec = FormatSpec {
 /// formats.md "Douyin 动账明细": fee columns hold deductions as negative numbers (−x is a
 /// cost x, a positive value a credit); a row whose 动账场景 contains 运费险 is
 /// shipping_insurance of the unsigned 动账金额 (出账 cost, 入账 credit). Other columns are
-/// not costs. Reference 动账流水号 when present, else "settlement:{order}".
+/// not costs. Reference 动账流水号 (older files: 动帐流水号) when present, else
+/// "settlement:{order}". Columns as settlement-formats.md §5(a) (newer 39–40 and older 30
+/// columns). A 货款结算入账 row settles its order for the signed 动账金额 (入账 +), a
+/// 退款-结算后退款-退用户 row takes it back (出账 −): settlement rows (metrics.md §10).
 pub const DOUYIN_FUNDS: FormatSpec = FormatSpec {
     id: "douyin.funds",
     platforms: &[Platform::Douyin],
@@ -26,7 +30,7 @@ pub const DOUYIN_FUNDS: FormatSpec = FormatSpec {
         col(Amount, &["动账金额", "动账金额(元)"]).req(),
         col(Scene, &["动账场景"]),
         col(OrderId, &["订单号", "关联订单号"]),
-        col(Reference, &["动账流水号"]),
+        col(Reference, &["动账流水号", "动帐流水号"]),
         col(Fee(PlatformCommission), &["平台服务费"]).sign(Sign::Negated),
         col(Fee(AffiliateCommission), &["佣金"]).sign(Sign::Negated),
         col(Fee(AffiliateCommission), &["服务商佣金"]).sign(Sign::Negated),
@@ -45,48 +49,13 @@ pub const DOUYIN_FUNDS: FormatSpec = FormatSpec {
             cost: "出账",
             credit: "入账",
         }),
-        row_type: None,
-        replace: false,
-    }),
-    ..FEES
-};
-
-/// formats.md "TikTok Shop settlement": sheet "Order details", rows with Type = Order;
-/// deductions negative; `Shipping` is a cost only when negative. Date `Statement date`.
-/// Header names are those of the English export (VN localisation UNVERIFIED).
-pub const TIKTOK_SETTLEMENT: FormatSpec = FormatSpec {
-    id: "tiktok_shop.settlement",
-    platforms: &[Platform::TiktokShop],
-    sheet_hints: &["Order details"],
-    file_hints: &["income", "settlement"],
-    columns: &[
-        col(OrderId, &["Order/adjustment ID"]).req(),
-        col(RowType, &["Type"]).req(),
-        col(Date, &["Statement date"]).req(),
-        col(Fee(PlatformCommission), &["TikTok Shop commission fee"]).sign(Sign::Negated),
-        col(Fee(PlatformCommission), &["Referral fee"]).sign(Sign::Negated),
-        col(Fee(AffiliateCommission), &["Affiliate commission"]).sign(Sign::Negated),
-        col(Fee(AffiliateCommission), &["Affiliate partner commission"]).sign(Sign::Negated),
-        col(Fee(AffiliateCommission), &["Affiliate Shop Ads commission"]).sign(Sign::Negated),
-        col(Fee(PaymentFee), &["Transaction fee"]).sign(Sign::Negated),
-        col(Fee(PaymentFee), &["Payment fee"]).sign(Sign::Negated),
-        col(Fee(ServiceFee), &["SFP service fee"]).sign(Sign::Negated),
-        col(Fee(ServiceFee), &["Fee per item sold"]).sign(Sign::Negated),
-        col(Fee(ServiceFee), &["LIVE Specials service fee"]).sign(Sign::Negated),
-        col(Fee(ServiceFee), &["Voucher Xtra service fee"]).sign(Sign::Negated),
-        col(Fee(ServiceFee), &["Bonus cashback service fee"]).sign(Sign::Negated),
-        col(Fee(Shipping), &["Actual return shipping fee"]).sign(Sign::Negated),
-        col(Fee(Shipping), &["Shipping"]).sign(Sign::NegativeOnly),
-        col(Fee(Other), &["Smart Promotion fee"]).sign(Sign::Negated),
-        col(Marker, &["Total settlement amount"]),
-        col(Marker, &["Total fees"]),
-    ],
-    fees: Some(FeeRule {
-        rank: 2,
-        prefix: "settlement",
-        names: &[],
-        scene: None,
-        row_type: Some("Order"),
+        row_types: &[],
+        other_rows: None,
+        settle: Settle::Scenes {
+            scenes: &["货款结算入账", "退款-结算后退款-退用户"],
+            plus: "入账",
+            minus: "出账",
+        },
         replace: false,
     }),
     ..FEES
@@ -95,7 +64,14 @@ pub const TIKTOK_SETTLEMENT: FormatSpec = FormatSpec {
 /// formats.md "Lazada finance": long format, one row per fee line, pivot on `Fee Name`;
 /// amounts signed (deductions negative), so `Reversal …` / `Adjustments …` rows of a kind
 /// are credits of it. `Sponsored Product Fee` is ad spend of lazada_ads (summed per day).
-/// Header names beyond Transaction Date / Fee Name / Amount are UNVERIFIED.
+/// Headers: the legacy 22-column Transaction Overview and the current `;` Account
+/// Statement CSV (settlement-formats.md §4 (a), (b)); `VAT in Amount` / `VAT Amount` is the
+/// VAT inside a fee and `WHT Amount` withholding on Lazada's own fees (TH/PH): neither is a
+/// tax withheld from the seller's sales, so both are known and not read. How Vietnam's
+/// Decree 117 withholding appears is not documented: nothing is guessed. Settlements: the
+/// signed lines of one order in one statement (`Statement Number`, legacy `Statement`)
+/// sum to what that statement paid for it (item price credit less fees), dated on its
+/// latest line; reference "{statement}:{order}".
 pub const LAZADA_FINANCE: FormatSpec = FormatSpec {
     id: "lazada.finance",
     platforms: &[Platform::Lazada],
@@ -103,10 +79,70 @@ pub const LAZADA_FINANCE: FormatSpec = FormatSpec {
     columns: &[
         col(Date, &["Transaction Date", "transactionDate"]).req(),
         col(FeeName, &["Fee Name", "feeName"]).req(),
-        col(Amount, &["Amount", "amount"]).req().sign(Sign::Negated),
+        col(
+            Amount,
+            &[
+                "Amount",
+                "amount",
+                "Amount(Include Tax)",
+                "Est Release Amount(Include Tax)",
+            ],
+        )
+        .req()
+        .sign(Sign::Negated),
+        // The same amount as signed: an order's lines of one statement sum to its payout.
+        col(
+            Settled,
+            &[
+                "Amount",
+                "amount",
+                "Amount(Include Tax)",
+                "Est Release Amount(Include Tax)",
+            ],
+        )
+        .sign(Sign::AsIs),
+        col(Statement, &["Statement Number", "Statement"]),
         col(OrderId, &["Order No.", "Order Number", "orderNumber"]),
         col(Reference, &["Transaction Number", "transactionNumber"]),
-        col(Marker, &["Transaction Type", "Statement", "Paid Status"]),
+        col(Marker, &["Transaction Type", "Paid Status", "Details"]),
+        col(
+            Marker,
+            &[
+                "Seller SKU",
+                "Lazada SKU",
+                "Order Item No.",
+                "Order Line ID",
+            ],
+        ),
+        col(
+            Marker,
+            &[
+                "VAT in Amount",
+                "VAT Amount",
+                "WHT Amount",
+                "WHT included in Amount",
+            ],
+        ),
+        col(
+            Marker,
+            &[
+                "Statement Period",
+                "Release Status",
+                "Release Date",
+                "Order Creation Date",
+                "Order Status",
+                "Order Item Status",
+                "Product Name",
+                "Short Code",
+                "ShortCode",
+                "Comment",
+                "Shipping Provider",
+                "Shipping Speed",
+                "Shipment Type",
+                "Reference",
+                "PaymentRefId",
+            ],
+        ),
     ],
     fees: Some(FeeRule {
         rank: 2,
@@ -116,12 +152,17 @@ pub const LAZADA_FINANCE: FormatSpec = FormatSpec {
             ("Shipping Fee (Paid By Customer)", Target::Ignore),
             ("Shipping Fee Paid by Seller", Target::Fee(Shipping)),
             ("Item Price Credit", Target::Ignore),
+            ("Reversal Item Price", Target::Ignore),
+            ("Promotional Charges Bundles", Target::Fee(Subsidy)),
+            ("Sponsored Affiliates", Target::Fee(AffiliateCommission)),
             ("Promotional Charges Vouchers", Target::Fee(Subsidy)),
             ("Payment Fee", Target::Fee(PaymentFee)),
             ("Commission", Target::Fee(PlatformCommission)),
         ],
         scene: None,
-        row_type: None,
+        row_types: &[],
+        other_rows: None,
+        settle: Settle::PerStatement,
         replace: false,
     }),
     ..FEES

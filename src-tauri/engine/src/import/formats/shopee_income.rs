@@ -4,12 +4,14 @@
 //! Header names are those of the real export (formats.md; the full list as read by an
 //! open-source parser of these files). ASSUMED where formats.md is silent: fees are dated on
 //! `Ngày hoàn thành thanh toán` (the payout, like the other platforms' statement dates);
-//! the shipping columns that net to zero for the seller (`Phí vận chuyển thực tế`, `…Người
+//! fees are magnitudes (their signs varied between files), taxes and the payout keep
+//! their sign (settlement-formats.md §1: taxes negative = withheld; a refund gives tax
+//! back); the shipping columns that net to zero for the seller (`Phí vận chuyển thực tế`, `…Người
 //! mua trả`, `…được trợ giá từ Shopee`) are not read, their signs varying by file; the
 //! Adjustment sheet's `Loại điều chỉnh | Mô tả` texts are matched by the patterns below.
 
 use super::spec::*;
-use crate::model::{FeeKind, Platform, ReportKind};
+use crate::model::{Channel, FeeKind, Platform, ReportKind, SettlementKind, TaxKind};
 use FeeKind::*;
 use Role::*;
 
@@ -30,12 +32,15 @@ pub const INCOME: FormatSpec = FormatSpec {
         col(RowType, &["Đơn hàng / Sản phẩm"]).req(),
         col(Date, &["Ngày hoàn thành thanh toán"]).req(),
         col(Fee(PlatformCommission), &["Phí cố định"]),
+        // Never together with the `Service Fee Details` sheet (it details this column).
         col(Fee(ServiceFee), &["Phí Dịch Vụ"]),
         col(Fee(PaymentFee), &["Phí thanh toán", "Phí xử lý giao dịch"]),
         col(
             Fee(AffiliateCommission),
             &["Phí hoa hồng Tiếp thị liên kết"],
         ),
+        // The seller-protection fee (Shopee's SELLER_PROTECTION_FEE), not a shipping charge.
+        col(Fee(ServiceFee), &["Phí dịch vụ PiShip"]),
         col(
             Fee(Shipping),
             &["Phí vận chuyển trả hàng (đơn Trả hàng/hoàn tiền)"],
@@ -44,17 +49,27 @@ pub const INCOME: FormatSpec = FormatSpec {
             Fee(Shipping),
             &["Phí vận chuyển trả hàng (đơn giao không thành công)"],
         ),
-        col(Fee(Shipping), &["Phí dịch vụ PiShip"]),
         col(Fee(Shipping), &["Phí vận chuyển - Người bán hỗ trợ"]),
         col(Fee(Subsidy), &["Mã ưu đãi do Người Bán chịu"]),
         col(Fee(Subsidy), &["Mã ưu đãi Đồng Tài Trợ do Người Bán chịu"]),
         col(Fee(Subsidy), &["Mã hoàn xu do Người Bán chịu"]),
         col(Fee(Subsidy), &["Mã hoàn xu Đồng Tài Trợ do Người Bán chịu"]),
-        col(Fee(Other), &["Thuế GTGT"]),
-        col(Fee(Other), &["Thuế TNCN"]),
+        // NTTD: an automatic top-up of the ads wallet out of order revenue (renamed in
+        // 2026): money moved to Shopee Ads, counted as its ad spend, not as a fee.
+        col(
+            AdFee(Channel::ShopeeAds),
+            &[
+                "Mức Nạp Tiền Tự Động (từ doanh thu đơn hàng)",
+                "Phí dịch vụ hiển thị NTTD (từ doanh thu đơn hàng)",
+            ],
+        ),
+        // Withheld taxes (metrics.md §9): negative = withheld, positive = given back.
+        col(Tax(TaxKind::Vat), &["Thuế GTGT"]).sign(Sign::Negated),
+        col(Tax(TaxKind::IncomeTax), &["Thuế TNCN"]).sign(Sign::Negated),
+        // What was paid out for the order, after its fees and taxes.
+        col(Settled, &["Tổng tiền đã thanh toán"]).sign(Sign::AsIs),
         col(Marker, &["Mã giao dịch"]),
         col(Marker, &["Ngày đặt hàng"]),
-        col(Marker, &["Tổng tiền đã thanh toán"]),
         col(Marker, &["Giá sản phẩm"]),
         col(Marker, &["Số tiền hoàn lại"]),
     ],
@@ -63,7 +78,9 @@ pub const INCOME: FormatSpec = FormatSpec {
         prefix: "income",
         names: &[],
         scene: None,
-        row_type: Some("Order"),
+        row_types: &["Order"],
+        other_rows: None,
+        settle: Settle::Column(SettlementKind::Order),
         replace: true,
     }),
     companions: &["shopee_vn.adjustments"],
@@ -90,6 +107,7 @@ pub const ADJUSTMENTS: FormatSpec = FormatSpec {
             .req()
             .sign(Sign::Negated),
         col(OrderId, &["Mã đơn hàng liên quan"]),
+        col(Settled, &["Số tiền điều chỉnh"]).sign(Sign::AsIs),
         col(Marker, &["Lý do điều chỉnh"]),
         col(Marker, &["Mã giao dịch"]),
         col(Marker, &["Ngày hoàn thành thanh toán"]),
@@ -106,7 +124,9 @@ pub const ADJUSTMENTS: FormatSpec = FormatSpec {
             ("tiếp thị liên kết", Target::Fee(AffiliateCommission)),
         ],
         scene: None,
-        row_type: None,
+        row_types: &[],
+        other_rows: None,
+        settle: Settle::Column(SettlementKind::Adjustment),
         replace: false,
     }),
     ..LINES

@@ -2,7 +2,8 @@
 //! version) play which ROLE, how rows group into records, and how a platform's conventions
 //! (status texts, signs, list-price rules, per-order columns) translate into the ledger.
 
-use crate::model::{Channel, Currency, FeeKind, Platform, ReportKind};
+pub use crate::import::clean::DateOrder;
+use crate::model::{Channel, Currency, FeeKind, Platform, ReportKind, SettlementKind, TaxKind};
 
 /// What a column means to the ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,21 @@ pub enum Role {
     OrderDiscount,
     /// A cost column of this kind.
     Fee(FeeKind),
+    /// A withheld-tax column of this kind (positive after its sign rule = withheld).
+    Tax(TaxKind),
+    /// A column that is ad spend of this channel (TikTok `GMV Max ad fee`).
+    AdFee(Channel),
+    /// What the platform paid for the row (TikTok `Total settlement amount`), as signed.
+    Settled,
+    /// An adjustment row's amount, as signed (TikTok `Ajustment amount`).
+    Adjusted,
+    /// The order an adjustment row is about (TikTok `Related order ID`).
+    RelatedOrder,
+    /// The statement (payout) a row belongs to (Lazada `Statement Number`).
+    Statement,
     ShopName,
+    /// The buyer's account id: stored only as a salted hash (repurchase rate).
+    BuyerId,
     // ads
     Campaign,
     /// The column whose text picks the channel (万相台 `场景名字`).
@@ -93,6 +108,10 @@ pub struct Col {
     /// Repeated on every line of an order: read on the order's first line only.
     pub once: bool,
     pub sign: Sign,
+    /// Not read when the file has any of these headers: a child column whose parent (the
+    /// sum of its children) the format reads instead (TikTok `Actual return shipping fee`
+    /// under `Seller shipping fee`).
+    pub unless: &'static [&'static str],
 }
 
 /// A column of `role` known under `aliases` (optional, per row, magnitude).
@@ -103,6 +122,7 @@ pub const fn col(role: Role, aliases: &'static [&'static str]) -> Col {
         required: false,
         once: false,
         sign: Sign::Magnitude,
+        unless: &[],
     }
 }
 
@@ -118,6 +138,9 @@ impl Col {
     }
     pub const fn sign(self, sign: Sign) -> Col {
         Col { sign, ..self }
+    }
+    pub const fn unless(self, unless: &'static [&'static str]) -> Col {
+        Col { unless, ..self }
     }
 }
 
@@ -139,6 +162,9 @@ pub enum Grain {
     /// One row per item of an order (a companion file: SKU, qty and price of orders whose
     /// export has one row per order). Item id by `line_id`, amount by `list`.
     Items,
+    /// One row per wallet transaction: the rows of `WithdrawalRule::types` are withdrawals,
+    /// the others are read and left (their money is counted by the settlement files).
+    Withdrawals,
 }
 
 /// Where a line's id comes from.
@@ -161,6 +187,8 @@ pub enum ListRule {
     UnitTimesQty,
     /// `UnitPrice` × qty − `ListDeduction`.
     UnitTimesQtyLess,
+    /// `ListAmount` − `ListDeduction` (TikTok Shop: the seller's own discount is price).
+    ColumnLess,
 }
 
 /// How the refunded share f is read (before status rules).
@@ -230,6 +258,37 @@ pub struct SceneFee {
     pub credit: &'static str,
 }
 
+/// Where a fee statement's settlement rows (metrics.md §10) come from.
+#[derive(Debug, Clone, Copy)]
+pub enum Settle {
+    /// The file says nothing about what was paid.
+    None,
+    /// The `Settled` column of each row of the rule's `row_types` (kind as given: Shopee's
+    /// Adjustment sheet holds only adjustments); rows of `other_rows` are adjustments of
+    /// their `Adjusted` amount (else `Settled`), labelled with their type.
+    Column(SettlementKind),
+    /// Rows whose `Scene` is one of `scenes` settle an order: the unsigned `Amount`, plus
+    /// for the direction `plus`, minus for `minus` (Douyin 货款结算入账 / 结算后退款).
+    Scenes {
+        scenes: &'static [&'static str],
+        plus: &'static str,
+        minus: &'static str,
+    },
+    /// Long format: an order's `Settled` lines of one `Statement` sum to what that statement
+    /// paid for it (Lazada), dated on its latest line.
+    PerStatement,
+}
+
+/// Wallet exports (grain `Withdrawals`).
+#[derive(Debug, Clone, Copy)]
+pub struct WithdrawalRule {
+    /// `RowType` texts of withdrawals (compared trimmed, case-insensitively); empty: every
+    /// row is one (TikTok `Withdrawal records`).
+    pub types: &'static [&'static str],
+    /// Reference prefix when the file has no `Reference` column.
+    pub prefix: &'static str,
+}
+
 /// Fee statements (grain `Fees`).
 #[derive(Debug, Clone, Copy)]
 pub struct FeeRule {
@@ -241,9 +300,13 @@ pub struct FeeRule {
     /// An unknown name is `other` when it is a cost and ignored when it is a credit.
     pub names: &'static [(&'static str, Target)],
     pub scene: Option<SceneFee>,
-    /// Only rows whose `RowType` text is this are data (TikTok `Type` = Order, Shopee
-    /// `Đơn hàng / Sản phẩm` = Order); other rows are not counted.
-    pub row_type: Option<&'static str>,
+    /// Rows whose `RowType` text is one of these are an order's rows (TikTok `Type` =
+    /// Order / Đơn hàng, Shopee `Đơn hàng / Sản phẩm` = Order); empty: every row is.
+    pub row_types: &'static [&'static str],
+    /// Rows of another type: None = not read (Shopee `Sku` rows); Some = adjustments, their
+    /// type text matched like a long-format fee name (TikTok `GMV Payment for TikTok Ads`).
+    pub other_rows: Option<&'static [(&'static str, Target)]>,
+    pub settle: Settle,
     /// A derived reference seen again in the file replaces the earlier row (a correction,
     /// Shopee income) instead of being a further fact ("#2").
     pub replace: bool,
@@ -280,6 +343,13 @@ pub struct FormatSpec {
     /// Formats read from the workbook's other sheets along with this one (Shopee income:
     /// the Adjustment sheet), each where its header is found.
     pub companions: &'static [&'static str],
+    /// Headers the format knows and deliberately does not read (ids, addresses, totals that
+    /// restate other columns, revenue): not reported as unmapped money columns
+    /// (`map::unmapped`). A platform's new fee column is then the only kind reported.
+    pub ignore: &'static [&'static str],
+    /// How slashed dates of this export are ordered when a value does not say (12/03/2026).
+    pub date_order: DateOrder,
+    pub withdrawals: Option<WithdrawalRule>,
 }
 
 /// A line-grain spec's defaults; each table overrides what differs.
@@ -301,6 +371,9 @@ pub const LINES: FormatSpec = FormatSpec {
     fees: None,
     period_labels: &[],
     companions: &[],
+    ignore: &[],
+    date_order: DateOrder::DayFirst,
+    withdrawals: None,
 };
 
 impl FormatSpec {
@@ -322,6 +395,34 @@ impl FormatSpec {
 
     /// Whether `header` (normalised) is one of this format's aliases.
     pub fn knows(&self, header: &str) -> bool {
-        self.columns.iter().any(|c| c.aliases.contains(&header))
+        self.columns
+            .iter()
+            .any(|c| c.aliases.iter().any(|a| alias_name(a) == header))
     }
+
+    /// A format that lists costs: a fee statement, or an order list with fee columns. A money
+    /// column nobody reads in such a file may be a new cost (`map::unmapped`).
+    pub fn bears_fees(&self) -> bool {
+        self.grain == Grain::Fees || self.columns.iter().any(|c| matches!(c.role, Role::Fee(_)))
+    }
+}
+
+/// An alias "Name#2" names the 2nd column headed "Name" (exports with two columns of one
+/// name, Shopee BR `Desconto do vendedor`): (name, Some(2)). A plain alias: (alias, None).
+pub fn split_occurrence(alias: &str) -> (&str, Option<usize>) {
+    if let Some((name, n)) = alias.rsplit_once('#') {
+        if !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n) = n.parse::<usize>() {
+                if n > 0 {
+                    return (name, Some(n));
+                }
+            }
+        }
+    }
+    (alias, None)
+}
+
+/// The header name of an alias (without its occurrence number).
+pub fn alias_name(alias: &str) -> &str {
+    split_occurrence(alias).0
 }

@@ -5,9 +5,13 @@ use crate::model::{Platform, ReportKind};
 use Role::*;
 
 /// formats.md "Taobao/Tmall 订单报表": the line id is the order id; list = 总金额;
-/// f = 退款金额 / 买家实际支付金额; 交易关闭 with no refund → cancelled (with a refund it is
-/// a refunded sale). No SKU in this file: such orders count without COGS (missing costs).
-/// qty = 宝贝总数量 when present.
+/// f = 退款金额 / 总金额 (`买家实际支付金额` is already net of refunds: 总金额 = 实付 + 退款
+/// on every paid order of the real exports, formats.md "Checked against real exports");
+/// 交易关闭 with no refund → cancelled (with a refund it is a refunded sale). No SKU in this
+/// file: such orders count without COGS (missing costs). qty = 宝贝总数量 when present.
+/// 买家会员名 is the buyer's account (kept only as a salted hash: repurchase rate).
+/// Checked against: formats.md (column roles) and the open-source parsers it cites; the
+/// header row of the fixture is the real export's 48 columns.
 pub const ORDERS: FormatSpec = FormatSpec {
     id: "taobao.orders",
     platforms: &[Platform::Taobao, Platform::Tmall],
@@ -20,7 +24,9 @@ pub const ORDERS: FormatSpec = FormatSpec {
         col(Date, &["订单创建时间"]).req(),
         col(Status, &["订单状态"]).req(),
         col(ListAmount, &["总金额"]).req(),
-        col(PaidAmount, &["买家实际支付金额"]),
+        col(PaidAmount, &["总金额"]),
+        col(Marker, &["买家实际支付金额"]),
+        col(BuyerId, &["买家会员名"]),
         col(RefundAmount, &["退款金额"]),
         col(Product, &["宝贝标题"]),
         col(Qty, &["宝贝总数量"]),

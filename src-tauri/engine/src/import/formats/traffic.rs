@@ -3,6 +3,11 @@
 //! names. The other columns of these reports (sales, orders, conversion rate) are recognised,
 //! never read: sales and orders come from the order exports, and the store conversion rate
 //! is computed from them.
+//!
+//! Checked against: nothing beyond the platforms' own metric names as their back offices
+//! show them (生意参谋 访客数/浏览量, 电商罗盘 店铺访客数, Shopee Lượt truy cập, TikTok
+//! Visitors, Lazada Visitors/Pageviews) — no real export and no open-source parser was found
+//! (searched): the layouts are ASSUMED.
 
 use super::spec::*;
 use crate::model::{Platform, ReportKind};

@@ -9,21 +9,32 @@ use rust_decimal::Decimal;
 
 use super::values::{same_text, Bad, Bound};
 use crate::error::Result;
-use crate::import::formats::{FeeRule, Role, Target};
+use crate::import::formats::{FeeRule, Role, Settle, Target};
 use crate::import::read::Cell;
 use crate::import::LedgerSink;
-use crate::model::{AdDay, Channel, FeeKind, FeeRow};
+use crate::model::{AdDay, Channel, FeeKind, FeeRow, Settlement, SettlementKind, TaxKind, TaxRow};
 
 /// Everything read from one row, before anything is emitted.
 pub struct FeeLines {
     day: NaiveDate,
+    /// The order the row's fees are of (None for an adjustment row).
     order: Option<String>,
     base: String,
     /// The reference was made up from the order (no transaction id): count repeats.
     derived: bool,
     /// (kind, source column / fee name / scene, amount).
     fees: Vec<(FeeKind, String, Decimal)>,
-    ad: Option<(Channel, Decimal)>,
+    ads: Vec<(Channel, Decimal)>,
+    /// (kind, source columns, amount): one per kind.
+    taxes: Vec<(TaxKind, String, Decimal)>,
+    /// What the row settled (kind, label, amount as paid to the seller).
+    settled: Option<(SettlementKind, String, Decimal)>,
+    /// The settlement's order (an adjustment's related order).
+    settled_order: Option<String>,
+    /// Base of the settlement and tax references: "{transaction or order id}@{day}".
+    settle_base: String,
+    /// (statement, order, signed amount) of a line summed per statement (`PerStatement`).
+    statement_line: Option<(String, String, Decimal)>,
 }
 
 impl FeeLines {
@@ -37,10 +48,25 @@ pub struct Fees {
     /// Occurrences of (reference, kind) so far: repeats get "#2", "#3"… (stable across
     /// re-imports of the same statement).
     refs: HashMap<(String, FeeKind), u32>,
+    /// Occurrences of a settlement base so far (an order settled twice on one day).
+    settle_refs: HashMap<String, u32>,
     ads: BTreeMap<(Channel, NaiveDate), Decimal>,
+    /// (statement, order) → (latest day, Σ amount): `Settle::PerStatement`.
+    statements: BTreeMap<(String, String), (NaiveDate, Decimal)>,
     /// Correctable rows, latest version of each reference, in first-seen order.
     held: Vec<FeeLines>,
     held_at: HashMap<String, usize>,
+}
+
+/// The target of the first pattern `name` contains (case-insensitive).
+fn target_of(
+    table: &'static [(&'static str, Target)],
+    name: &str,
+) -> Option<&'static (&'static str, Target)> {
+    let lower = name.to_lowercase();
+    table
+        .iter()
+        .find(|(pattern, _)| lower.contains(&pattern.to_lowercase()))
 }
 
 impl Fees {
@@ -50,67 +76,40 @@ impl Fees {
             .date(cells, Role::Date)?
             .ok_or_else(|| b.empty(Role::Date, "the date"))?;
         let order = b.id(cells, Role::OrderId)?;
-        let (base, derived) = match b.id(cells, Role::Reference)? {
+        let transaction = b.id(cells, Role::Reference)?;
+        let settle_base = format!(
+            "{}@{day}",
+            transaction.as_deref().or(order.as_deref()).unwrap_or("row")
+        );
+        let (base, derived) = match transaction {
             Some(r) => (r, false),
             None => {
                 let of = order.clone().unwrap_or_else(|| day.to_string());
                 (format!("{}:{of}", rule.prefix), true)
             }
         };
-        let mut fees = Vec::new();
-        for kind in FeeKind::ALL {
-            for (source, v) in b.money_by_column(cells, Role::Fee(*kind), |_| true)? {
-                fees.push((*kind, source.to_string(), v));
-            }
-        }
-        let mut ad = None;
-        if let Some(name) = b.text(cells, Role::FeeName) {
-            let amount = b.money(cells, Role::Amount, true)?.unwrap_or_default();
-            let lower = name.to_lowercase();
-            let target = rule
-                .names
-                .iter()
-                .find(|(pattern, _)| lower.contains(&pattern.to_lowercase()));
-            // The source is the table's name for a known fee, the export's for an unknown one.
-            match target {
-                Some((pattern, Target::Fee(kind))) => {
-                    fees.push((*kind, pattern.to_string(), amount))
-                }
-                Some((_, Target::Ad(channel))) => ad = Some((*channel, amount)),
-                Some((_, Target::Ignore)) => {}
-                None if amount > Decimal::ZERO => fees.push((FeeKind::Other, name, amount)),
-                None => {}
-            }
-        }
-        if let (Some(scene), Some(text)) = (rule.scene, b.text(cells, Role::Scene)) {
-            if text.contains(scene.contains) {
-                let amount = b
-                    .money(cells, Role::Amount, true)?
-                    .unwrap_or_default()
-                    .abs();
-                let dir = b.text(cells, Role::Direction).unwrap_or_default();
-                let source = scene.contains.to_string();
-                if same_text(&dir, scene.cost) {
-                    fees.push((scene.kind, source, amount));
-                } else if same_text(&dir, scene.credit) {
-                    fees.push((scene.kind, source, -amount));
-                } else {
-                    let mut bad = b.empty(Role::Direction, "the direction");
-                    bad.value = dir;
-                    bad.reason = format!("direction must be {} or {}", scene.cost, scene.credit);
-                    return Err(bad);
-                }
-            }
-        }
-        fees.retain(|(_, _, v)| !v.is_zero());
-        Ok(FeeLines {
+        let mut r = FeeLines {
             day,
-            order,
+            order: order.clone(),
             base,
             derived,
-            fees,
-            ad,
-        })
+            fees: Vec::new(),
+            ads: Vec::new(),
+            taxes: Vec::new(),
+            settled: None,
+            settled_order: order,
+            settle_base,
+            statement_line: None,
+        };
+        if b.is_type(cells, rule.row_types) {
+            read_order_row(b, cells, rule, &mut r)?;
+        } else if let Some(types) = rule.other_rows {
+            read_adjustment(b, cells, rule, types, &mut r)?;
+        }
+        r.fees.retain(|(_, _, v)| !v.is_zero());
+        r.taxes.retain(|(_, _, v)| !v.is_zero());
+        r.ads.retain(|(_, v)| !v.is_zero());
+        Ok(r)
     }
 
     /// Write a row read by `read`. Returns false when the row is held back instead: a
@@ -165,20 +164,73 @@ impl Fees {
                 source,
             })?;
         }
-        if let Some((channel, spend)) = r.ad {
+        for (channel, spend) in r.ads {
             *self.ads.entry((channel, r.day)).or_default() += spend;
+        }
+        if let Some((statement, order, amount)) = r.statement_line {
+            let e = self
+                .statements
+                .entry((statement, order))
+                .or_insert((r.day, Decimal::ZERO));
+            e.0 = e.0.max(r.day);
+            e.1 += amount;
+        }
+        if r.taxes.is_empty() && r.settled.is_none() {
+            return Ok(());
+        }
+        let n = if rule.replace {
+            1
+        } else {
+            let n = self.settle_refs.entry(r.settle_base.clone()).or_insert(0);
+            *n += 1;
+            *n
+        };
+        let reference = if n == 1 {
+            r.settle_base
+        } else {
+            format!("{}#{n}", r.settle_base)
+        };
+        for (kind, source, amount) in r.taxes {
+            sink.tax_row(TaxRow {
+                order_id: r.order.clone(),
+                day: r.day,
+                kind,
+                amount,
+                reference: reference.clone(),
+                source,
+            })?;
+        }
+        if let Some((kind, label, amount)) = r.settled {
+            sink.settlement(Settlement {
+                order_id: r.settled_order,
+                day: r.day,
+                kind,
+                label,
+                amount,
+                reference,
+            })?;
         }
         Ok(())
     }
 
-    /// The held-back rows (each followed by its `end_row`), then the ad spend found in the
-    /// statement, one day per channel.
+    /// The held-back rows (each followed by its `end_row`), then the orders' settlements per
+    /// statement and the ad spend found in the statement, one day per channel.
     pub fn finish(mut self, rule: Option<&FeeRule>, sink: &mut dyn LedgerSink) -> Result<()> {
         if let Some(rule) = rule {
             for r in std::mem::take(&mut self.held) {
                 self.write(r, rule, sink)?;
                 sink.end_row();
             }
+        }
+        for ((statement, order), (day, amount)) in self.statements {
+            sink.settlement(Settlement {
+                reference: format!("{statement}:{order}"),
+                order_id: Some(order),
+                day,
+                kind: SettlementKind::Order,
+                label: statement,
+                amount,
+            })?;
         }
         for ((channel, day), spend) in self.ads {
             sink.ad_day(AdDay {
@@ -188,4 +240,133 @@ impl Fees {
         }
         Ok(())
     }
+}
+
+/// An order's row: its fee, tax and ad columns, long-format fee name, scene rule and what it
+/// settled.
+fn read_order_row(b: &Bound, cells: &[Cell], rule: &FeeRule, r: &mut FeeLines) -> Result<(), Bad> {
+    for kind in FeeKind::ALL {
+        for (source, v) in b.money_by_column(cells, Role::Fee(*kind), |_| true)? {
+            r.fees.push((*kind, source.to_string(), v));
+        }
+    }
+    for kind in TaxKind::ALL {
+        let cols = b.money_by_column(cells, Role::Tax(kind), |_| true)?;
+        if !cols.is_empty() {
+            let source: Vec<&str> = cols.iter().map(|(s, _)| *s).collect();
+            let amount = cols.iter().map(|(_, v)| *v).sum();
+            r.taxes.push((kind, source.join(" + "), amount));
+        }
+    }
+    for channel in Channel::ALL {
+        if let Some(v) = b.money(cells, Role::AdFee(*channel), true)? {
+            r.ads.push((*channel, v));
+        }
+    }
+    if let Some(name) = b.text(cells, Role::FeeName) {
+        let amount = b.money(cells, Role::Amount, true)?.unwrap_or_default();
+        // The source is the table's name for a known fee, the export's for an unknown one.
+        match target_of(rule.names, &name) {
+            Some((pattern, Target::Fee(kind))) => r.fees.push((*kind, pattern.to_string(), amount)),
+            Some((_, Target::Ad(channel))) => r.ads.push((*channel, amount)),
+            Some((_, Target::Ignore)) => {}
+            None if amount > Decimal::ZERO => r.fees.push((FeeKind::Other, name, amount)),
+            None => {}
+        }
+    }
+    if let (Some(scene), Some(text)) = (rule.scene, b.text(cells, Role::Scene)) {
+        if text.contains(scene.contains) {
+            let amount = b
+                .money(cells, Role::Amount, true)?
+                .unwrap_or_default()
+                .abs();
+            let source = scene.contains.to_string();
+            let credit = direction(b, cells, scene.cost, scene.credit)?;
+            r.fees
+                .push((scene.kind, source, if credit { -amount } else { amount }));
+        }
+    }
+    match rule.settle {
+        Settle::None => {}
+        Settle::Column(kind) => {
+            if let Some(v) = b.money(cells, Role::Settled, true)? {
+                let label = match kind {
+                    SettlementKind::Order => b.text(cells, Role::RowType),
+                    SettlementKind::Adjustment => b.text(cells, Role::FeeName),
+                };
+                r.settled = Some((kind, label.unwrap_or_default(), v));
+            }
+        }
+        Settle::Scenes {
+            scenes,
+            plus,
+            minus,
+        } => {
+            let scene = b.text(cells, Role::Scene).unwrap_or_default();
+            if scenes.iter().any(|s| same_text(s, &scene)) {
+                let amount = b
+                    .money(cells, Role::Amount, true)?
+                    .unwrap_or_default()
+                    .abs();
+                let paid = direction(b, cells, minus, plus)?;
+                let signed = if paid { amount } else { -amount };
+                r.settled = Some((SettlementKind::Order, scene, signed));
+            }
+        }
+        Settle::PerStatement => {
+            let statement = b.text(cells, Role::Statement);
+            let amount = b.money(cells, Role::Settled, true)?;
+            if let (Some(s), Some(o), Some(v)) = (statement, r.order.clone(), amount) {
+                r.statement_line = Some((s, o, v));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether the row's `Direction` is `second` (true) or `first` (false); another text is bad.
+fn direction(b: &Bound, cells: &[Cell], first: &str, second: &str) -> Result<bool, Bad> {
+    let dir = b.text(cells, Role::Direction).unwrap_or_default();
+    if same_text(&dir, second) {
+        Ok(true)
+    } else if same_text(&dir, first) {
+        Ok(false)
+    } else {
+        let mut bad = b.empty(Role::Direction, "the direction");
+        bad.value = dir;
+        bad.reason = format!("direction must be {first} or {second}");
+        Err(bad)
+    }
+}
+
+/// A row of another type (TikTok `GMV Payment for TikTok Ads`, `Platform reimbursement`): a
+/// settlement of kind adjustment, and the ad spend, fee or credit its type names (an unknown
+/// type is `other` when it is a cost, nothing when it is a credit). Its fees belong to no
+/// order: they must not supersede an order export's fees.
+fn read_adjustment(
+    b: &Bound,
+    cells: &[Cell],
+    rule: &FeeRule,
+    types: &'static [(&'static str, Target)],
+    r: &mut FeeLines,
+) -> Result<(), Bad> {
+    let label = b.text(cells, Role::RowType).unwrap_or_default();
+    let paid = match b.money(cells, Role::Adjusted, true)? {
+        Some(v) => v,
+        None => b.money(cells, Role::Settled, true)?.unwrap_or_default(),
+    };
+    let cost = -paid;
+    match target_of(types, &label) {
+        Some((pattern, Target::Fee(kind))) => r.fees.push((*kind, pattern.to_string(), cost)),
+        Some((_, Target::Ad(channel))) => r.ads.push((*channel, cost)),
+        Some((_, Target::Ignore)) => {}
+        None if cost > Decimal::ZERO => r.fees.push((FeeKind::Other, label.clone(), cost)),
+        None => {}
+    }
+    r.order = None;
+    r.settled_order = b.id(cells, Role::RelatedOrder)?;
+    if matches!(rule.settle, Settle::Column(_)) {
+        r.settled = Some((SettlementKind::Adjustment, label, paid));
+    }
+    Ok(())
 }

@@ -39,6 +39,8 @@ pub struct LineRow {
     /// The order-level discount and its column.
     discount: Option<(Decimal, String)>,
     key: Option<String>,
+    /// The buyer's raw id, hashed by the sink before the line is written.
+    buyer: Option<String>,
 }
 
 impl LineRow {
@@ -136,6 +138,10 @@ impl Lines {
                 }
             }
         }
+        // metrics.md §1: what an order export lists on a cancelled order was never paid.
+        if cancelled {
+            fees.clear();
+        }
         let discount = if first && b.has(Role::OrderDiscount) {
             Some((
                 money(Role::OrderDiscount)?,
@@ -168,17 +174,22 @@ impl Lines {
             fees,
             discount,
             key,
+            buyer: b.text(cells, Role::BuyerId),
         })
     }
 
     /// Emit a row read by `read` and remember what the order needs.
     pub fn emit(&mut self, row: LineRow, sink: &mut dyn LedgerSink) -> Result<()> {
         let LineRow {
-            line,
+            mut line,
             fees,
             discount,
             key,
+            buyer,
         } = row;
+        if let Some(raw) = buyer {
+            line.buyer_hash = sink.buyer_hash(&raw)?;
+        }
         if !self.orders.contains_key(&line.order_id) {
             if !self.whole_file {
                 self.flush(sink)?;

@@ -9,7 +9,10 @@ mod finished;
 mod items;
 mod lines;
 mod occurrence;
+mod rows;
+pub mod unmapped;
 mod values;
+mod wallet;
 
 #[cfg(test)]
 mod test_util;
@@ -25,21 +28,21 @@ mod tests_more;
 mod tests_traffic;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use self::ad_days::AdDays;
 use self::fees::Fees;
 use self::items::Items;
 use self::lines::Lines;
 pub use self::values::show;
-use self::values::{same_text, Bad, Bound};
+use self::values::{Bad, Bound};
+use self::wallet::Wallet;
 use crate::error::{Error, Location, Result};
 use crate::import::formats::{self, Grain, Role};
-use crate::import::read::{Book, Cell};
+use crate::import::read::Book;
+use crate::import::read::Cell;
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
-use crate::model::{AdDay, FixedCost, SkuCost, TrafficDay};
 
-use crate::import::{clean, header};
+use crate::import::header;
 
 /// Rows between two progress reports.
 const PROGRESS_EVERY: u64 = 1000;
@@ -71,12 +74,25 @@ pub fn map(
     sink: &mut dyn LedgerSink,
     progress: &mut dyn FnMut(u64),
 ) -> Result<MapStats> {
-    let stats = match map_sheets(book, detected, opts, sink, progress, false) {
+    map_parts(&mut [(book, detected)], opts, sink, progress)
+}
+
+/// `map` over the pieces of one export (`…_part_N_of_M.xlsx`, in order) as if they were
+/// one file: an order whose lines straddle two parts is one order (its per-order columns
+/// counted once, its lines numbered on), a statement's repeated references count on.
+/// Messages name the part and its own row.
+pub fn map_parts(
+    parts: &mut [(&mut dyn Book, &Detected)],
+    opts: &ImportOptions,
+    sink: &mut dyn LedgerSink,
+    progress: &mut dyn FnMut(u64),
+) -> Result<MapStats> {
+    let stats = match map_sheets(parts, opts, sink, progress, false) {
         Ok(stats) => stats,
         Err(Stop::Failed(e)) => return Err(e),
         Err(Stop::Revisit) => {
             sink.restart()?;
-            match map_sheets(book, detected, opts, sink, progress, true) {
+            match map_sheets(parts, opts, sink, progress, true) {
                 Ok(stats) => stats,
                 Err(Stop::Failed(e)) => return Err(e),
                 Err(Stop::Revisit) => {
@@ -87,7 +103,9 @@ pub fn map(
             }
         }
     };
-    nothing_left(book.file_name(), &stats)?;
+    if let Some((book, _)) = parts.first() {
+        nothing_left(book.file_name(), &stats)?;
+    }
     Ok(stats)
 }
 
@@ -110,31 +128,84 @@ fn nothing_left(file: &str, stats: &MapStats) -> Result<()> {
 }
 
 fn map_sheets(
-    book: &mut dyn Book,
-    detected: &Detected,
+    parts: &mut [(&mut dyn Book, &Detected)],
     opts: &ImportOptions,
     sink: &mut dyn LedgerSink,
     progress: &mut dyn FnMut(u64),
     whole_file: bool,
 ) -> Result<MapStats, Stop> {
-    let mut stats = map_sheet(book, detected, opts, sink, progress, whole_file)?;
-    for companion in crate::import::detect::detect_companions(book, detected)? {
+    let mut stats = MapStats::default();
+    let Some(spec) = parts.first().and_then(|(_, d)| formats::by_id(d.format_id)) else {
+        return Ok(stats);
+    };
+    let mut state = State::new(whole_file);
+    for (book, detected) in parts.iter_mut() {
         let done = stats.rows;
         let more = map_sheet(
-            book,
-            &companion,
+            &mut **book,
+            detected,
             opts,
             sink,
             &mut |n| progress(done + n),
-            whole_file,
+            &mut state,
         )?;
-        stats.rows += more.rows;
-        stats.skipped.extend(more.skipped);
-        for day in [more.date_from, more.date_to].into_iter().flatten() {
-            note_day(&mut stats, day);
+        add_stats(&mut stats, more, detected.currency);
+    }
+    state.finish(spec, sink)?;
+    for (book, detected) in parts.iter_mut() {
+        for companion in crate::import::detect::detect_companions(&mut **book, detected)? {
+            let done = stats.rows;
+            let mut state = State::new(whole_file);
+            let more = map_sheet(
+                &mut **book,
+                &companion,
+                opts,
+                sink,
+                &mut |n| progress(done + n),
+                &mut state,
+            )?;
+            let companion_spec = formats::by_id(companion.format_id).unwrap_or(spec);
+            state.finish(companion_spec, sink)?;
+            add_stats(&mut stats, more, detected.currency);
         }
     }
+    progress(stats.rows);
     Ok(stats)
+}
+
+fn add_stats(stats: &mut MapStats, more: MapStats, currency: crate::model::Currency) {
+    stats.rows += more.rows;
+    stats.skipped.extend(more.skipped);
+    unmapped::merge(&mut stats.unmapped, more.unmapped, currency);
+    for day in [more.date_from, more.date_to].into_iter().flatten() {
+        note_day(stats, day);
+    }
+}
+
+/// What a sheet's rows leave for the end: the orders held, correctable statement rows, ad
+/// sums. Shared by the parts of one export.
+struct State {
+    lines: Lines,
+    fees: Fees,
+    items: Items,
+    ads: AdDays,
+}
+
+impl State {
+    fn new(whole_file: bool) -> State {
+        State {
+            lines: Lines::new(whole_file),
+            fees: Fees::default(),
+            items: Items::default(),
+            ads: AdDays::default(),
+        }
+    }
+
+    fn finish(self, spec: &formats::FormatSpec, sink: &mut dyn LedgerSink) -> Result<()> {
+        self.lines.finish(sink)?;
+        self.fees.finish(spec.fees.as_ref(), sink)?;
+        self.ads.finish(sink)
+    }
 }
 
 /// Read the detected sheet into `sink`. A required value that cannot be read is
@@ -146,7 +217,7 @@ fn map_sheet(
     opts: &ImportOptions,
     sink: &mut dyn LedgerSink,
     progress: &mut dyn FnMut(u64),
-    whole_file: bool,
+    state: &mut State,
 ) -> Result<MapStats, Stop> {
     let spec = formats::by_id(detected.format_id)
         .ok_or_else(|| Error::Internal(format!("no format {:?}", detected.format_id)))?;
@@ -159,22 +230,26 @@ fn map_sheet(
     };
     let mut stats = MapStats::default();
     let mut bound: Option<Bound> = None;
-    let mut lines = Lines::new(whole_file);
-    let mut fees = Fees::default();
-    let mut items = Items::default();
-    let mut ads = AdDays::default();
+    let State {
+        lines,
+        fees,
+        items,
+        ads,
+    } = state;
+    let mut wallet = Wallet::default();
     let mut first_data = true;
     let mut period: Option<(NaiveDate, NaiveDate)> = None;
     // Text files keep every cell of a row, so a last row shorter than the header was cut off
     // (a download or copy that stopped); spreadsheets drop trailing empty cells.
     let may_be_cut = book.short_rows_are_cut();
     let mut header: Vec<String> = Vec::new();
+    let mut unread = unmapped::Tally::default();
 
     let mut rows = book.rows(&detected.sheet)?.peekable();
     while let Some(row) = rows.next() {
         let row = row?;
         if row.number < detected.header_row {
-            if let Some(p) = period_of(spec.period_labels, &row.cells) {
+            if let Some(p) = rows::period_of(spec.period_labels, &row.cells) {
                 period = Some(p);
             }
             continue;
@@ -182,7 +257,9 @@ fn map_sheet(
         let Some(b) = &bound else {
             if row.number == detected.header_row {
                 let here = at(Some(row.number), None);
-                bound = Some(Bound::new(spec, &row.cells, detected.currency, &here)?);
+                let b = Bound::new(spec, &row.cells, detected.currency, &here)?;
+                unread = unmapped::Tally::new(&b.unread);
+                bound = Some(b);
                 let width = (row.cells.iter())
                     .rposition(|c| !matches!(c, Cell::Empty))
                     .map_or(0, |i| i + 1);
@@ -206,13 +283,13 @@ fn map_sheet(
             Grain::Lines | Grain::Items => Role::OrderId,
             // A report dated by its period (no day column): a row with a spend is data.
             Grain::Ads if !b.has(Role::Date) => Role::Spend,
-            Grain::Ads | Grain::Fees | Grain::Traffic => Role::Date,
+            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::Withdrawals => Role::Date,
             Grain::SkuCosts => Role::Sku,
             // A row without an amount is padding (a template's empty months).
             Grain::FixedCosts => Role::Amount,
         };
         let key = match spec.grain {
-            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::FixedCosts => {
+            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::FixedCosts | Grain::Withdrawals => {
                 Ok(b.text(&row.cells, key_role))
             }
             _ => b.id(&row.cells, key_role),
@@ -248,6 +325,7 @@ fn map_sheet(
             refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
             continue;
         }
+        unread.add(&row.cells, b.currency);
         if stats.rows % PROGRESS_EVERY == 0 {
             progress(stats.rows);
         }
@@ -267,11 +345,11 @@ fn map_sheet(
             },
             Grain::Ads => {
                 held = true; // done with its key's sum, in `ads.finish`
-                ad_row(b, &row.cells, period, &mut stats, &mut ads)
+                rows::ad_row(b, &row.cells, period, &mut stats, ads)
             }
-            Grain::SkuCosts => cost_row(b, &row.cells, key, &mut stats, sink)?,
-            Grain::Traffic => traffic_row(b, &row.cells, &mut stats, sink)?,
-            Grain::FixedCosts => fixed_cost_row(b, &row.cells, opts, &mut stats, sink)?,
+            Grain::SkuCosts => rows::cost_row(b, &row.cells, key, &mut stats, sink)?,
+            Grain::Traffic => rows::traffic_row(b, &row.cells, &mut stats, sink)?,
+            Grain::FixedCosts => rows::fixed_cost_row(b, &row.cells, opts, &mut stats, sink)?,
             Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
                 Some((rule, Ok(r))) => {
                     note_day(&mut stats, r.day());
@@ -279,6 +357,16 @@ fn map_sheet(
                     None
                 }
                 Some((_, Err(bad))) => Some(bad),
+                None => None,
+            },
+            Grain::Withdrawals => match spec.withdrawals.map(|r| wallet.read(b, &row.cells, &r)) {
+                Some(read) => rows::emit_read(read, |w| match w {
+                    Some(w) => {
+                        note_day(&mut stats, w.day);
+                        sink.withdrawal(w)
+                    }
+                    None => Ok(()),
+                })?,
                 None => None,
             },
         };
@@ -289,17 +377,14 @@ fn map_sheet(
             sink.end_row();
         }
     }
-    if bound.is_none() {
+    let Some(b) = &bound else {
         return Err(Error::BadFile {
             at: at(Some(detected.header_row), None),
             reason: "the header row was not found".into(),
         }
         .into());
-    }
-    lines.finish(sink)?;
-    fees.finish(spec.fees.as_ref(), sink)?;
-    ads.finish(sink)?;
-    progress(stats.rows);
+    };
+    stats.unmapped = unread.finish(&b.columns, b.currency);
     Ok(stats)
 }
 
@@ -325,6 +410,7 @@ fn refuse_or_skip(
         row,
         column,
         value: Some(bad.value),
+        code: crate::error_reason::reason_code(&bad.reason),
         reason: bad.reason,
     });
     Ok(())
@@ -333,189 +419,4 @@ fn refuse_or_skip(
 fn note_day(stats: &mut MapStats, day: NaiveDate) {
     stats.date_from = Some(stats.date_from.map_or(day, |d| d.min(day)));
     stats.date_to = Some(stats.date_to.map_or(day, |d| d.max(day)));
-}
-
-/// The period of a key/value row whose first text is one of `labels` ("Khoảng thời gian",
-/// "01/01/2026 - 31/01/2026").
-fn period_of(labels: &[&str], cells: &[Cell]) -> Option<(NaiveDate, NaiveDate)> {
-    let mut filled = cells.iter().filter(|c| clean::text(c).is_some());
-    let label = clean::text(filled.next()?)?;
-    if !labels.iter().any(|l| same_text(l, &label)) {
-        return None;
-    }
-    clean::date_range(filled.next()?).ok().flatten()
-}
-
-/// One ad row, added to its key's sum. A date range (in the row, else the report's
-/// `period`) is booked on its last day (see formats::ads::WANXIANGTAI).
-fn ad_row(
-    b: &Bound,
-    cells: &[Cell],
-    period: Option<(NaiveDate, NaiveDate)>,
-    stats: &mut MapStats,
-    ads: &mut AdDays,
-) -> Option<Bad> {
-    let range = |cells: &[Cell]| -> Result<Option<(NaiveDate, NaiveDate)>, Bad> {
-        Ok(b.date_range(cells, Role::Date)?.or(period))
-    };
-    let read = || -> Result<AdDay, Bad> {
-        let rule = b
-            .spec
-            .ads
-            .ok_or_else(|| b.empty(Role::Spend, "the ad settings"))?;
-        let (_, day) = range(cells)?.ok_or_else(|| b.empty(Role::Date, "the date"))?;
-        let channel = match (rule.scene_channel, b.text(cells, Role::Scene)) {
-            (Some((text, ch)), Some(scene)) if same_text(text, &scene) => ch,
-            _ => rule.channel,
-        };
-        let count = |role| b.integer(cells, role).map(|v| v.unwrap_or(0));
-        let money = |role| b.money(cells, role, true).map(|v| v.unwrap_or_default());
-        Ok(AdDay {
-            channel,
-            campaign: b.text(cells, Role::Campaign).unwrap_or_default(),
-            day,
-            spend: money(Role::Spend)?,
-            impressions: count(Role::Impressions)?,
-            clicks: count(Role::Clicks)?,
-            platform_sales: money(Role::Sales)?,
-            platform_orders: count(Role::Orders)?,
-            collects: count(Role::Collects)?,
-            add_to_carts: count(Role::AddToCarts)?,
-            assisted_conversions: None,
-            last_click_conversions: None,
-            window_days: rule.window_days,
-        })
-    };
-    match read() {
-        Ok(ad) => {
-            if let Ok(Some((from, _))) = range(cells) {
-                note_day(stats, from);
-            }
-            note_day(stats, ad.day);
-            ads.add(ad);
-            None
-        }
-        Err(bad) => Some(bad),
-    }
-}
-
-/// One SKU cost row.
-fn cost_row(
-    b: &Bound,
-    cells: &[Cell],
-    sku: String,
-    stats: &mut MapStats,
-    sink: &mut dyn LedgerSink,
-) -> Result<Option<Bad>> {
-    let read = || -> Result<SkuCost, Bad> {
-        let unit_cost: Decimal = b
-            .money(cells, Role::UnitCost, true)?
-            .ok_or_else(|| b.empty(Role::UnitCost, "the unit cost"))?;
-        let valid_from = b.date(cells, Role::ValidFrom)?.unwrap_or_else(always);
-        Ok(SkuCost {
-            sku,
-            unit_cost,
-            valid_from,
-        })
-    };
-    emit_read(read(), |cost| {
-        if cost.valid_from != always() {
-            note_day(stats, cost.valid_from);
-        }
-        sink.sku_cost(cost)
-    })
-}
-
-/// A row's record as read (`Ok`) goes to `emit`; an unreadable row is its `Bad`.
-fn emit_read<T>(read: Result<T, Bad>, emit: impl FnOnce(T) -> Result<()>) -> Result<Option<Bad>> {
-    match read {
-        Ok(record) => emit(record).map(|()| None),
-        Err(bad) => Ok(Some(bad)),
-    }
-}
-
-/// One store day of traffic. A day repeated in the file is one fact: the later row wins
-/// (db::write), as a re-export of that day would.
-fn traffic_row(
-    b: &Bound,
-    cells: &[Cell],
-    stats: &mut MapStats,
-    sink: &mut dyn LedgerSink,
-) -> Result<Option<Bad>> {
-    let read = || -> Result<TrafficDay, Bad> {
-        let day = b
-            .date(cells, Role::Date)?
-            .ok_or_else(|| b.empty(Role::Date, "the date"))?;
-        Ok(TrafficDay {
-            day,
-            visitors: b
-                .count(cells, Role::Visitors)?
-                .ok_or_else(|| b.empty(Role::Visitors, "the visitors"))?,
-            page_views: b.count(cells, Role::PageViews)?.unwrap_or(0),
-        })
-    };
-    emit_read(read(), |t| {
-        note_day(stats, t.day);
-        sink.traffic_day(t)
-    })
-}
-
-/// One fixed-cost row. Its store is the row's, else `--store`, else none (all stores of the
-/// currency); the sink says which currency that means, and the amount is read in it.
-fn fixed_cost_row(
-    b: &Bound,
-    cells: &[Cell],
-    opts: &ImportOptions,
-    stats: &mut MapStats,
-    sink: &mut dyn LedgerSink,
-) -> Result<Option<Bad>> {
-    let head = || -> Result<_, Bad> {
-        let month = b
-            .month(cells, Role::Month)?
-            .ok_or_else(|| b.empty(Role::Month, "the month"))?;
-        let kind = b
-            .text(cells, Role::CostItem)
-            .ok_or_else(|| b.empty(Role::CostItem, "the cost item"))?;
-        Ok((month, kind, b.currency_of(cells, Role::Currency)?))
-    };
-    let (month, kind, currency) = match head() {
-        Ok(h) => h,
-        Err(bad) => return Ok(Some(bad)),
-    };
-    let named = b.text(cells, Role::Store);
-    let store = named.as_deref().or(opts.store.as_deref());
-    let (store, currency) = match sink.cost_target(store, currency, b.currency)? {
-        Ok(t) => t,
-        Err(reason) => {
-            // Blame the cell that chose the target: the store's, else the currency's.
-            let (role, value) = match (named, currency) {
-                (Some(n), _) => (Role::Store, n),
-                (None, Some(c)) => (Role::Currency, c.code().to_string()),
-                (None, None) => (Role::Store, opts.store.clone().unwrap_or_default()),
-            };
-            let column = b.header_of(role);
-            return Ok(Some(Bad {
-                column,
-                value,
-                reason,
-            }));
-        }
-    };
-    let amount = match b.money_in(cells, Role::Amount, currency) {
-        Ok(Some(a)) => a,
-        Ok(None) => return Ok(Some(b.empty(Role::Amount, "the amount"))),
-        Err(bad) => return Ok(Some(bad)),
-    };
-    note_day(stats, month);
-    if let Some(next) = month.checked_add_months(chrono::Months::new(1)) {
-        note_day(stats, next.pred_opt().unwrap_or(month));
-    }
-    sink.fixed_cost(FixedCost {
-        store,
-        currency,
-        month,
-        kind,
-        amount,
-    })?;
-    Ok(None)
 }

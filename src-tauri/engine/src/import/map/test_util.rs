@@ -9,7 +9,8 @@ use crate::import::read::Cell;
 use crate::import::read::MemoryBook;
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats};
 use crate::model::{
-    AdDay, FeeKind, FeeRow, FixedCost, OrderItem, OrderLine, OrderStatus, SkuCost, TrafficDay,
+    AdDay, FeeKind, FeeRow, FixedCost, OrderItem, OrderLine, OrderStatus, Settlement, SkuCost,
+    TaxRow, TrafficDay, Withdrawal,
 };
 
 #[derive(Debug, Default)]
@@ -23,6 +24,9 @@ pub struct Sink {
     pub restarts: u32,
     pub traffic: Vec<TrafficDay>,
     pub fixed: Vec<FixedCost>,
+    pub taxes: Vec<TaxRow>,
+    pub settlements: Vec<Settlement>,
+    pub withdrawals: Vec<Withdrawal>,
 }
 
 impl LedgerSink for Sink {
@@ -52,6 +56,18 @@ impl LedgerSink for Sink {
     }
     fn fixed_cost(&mut self, cost: FixedCost) -> Result<()> {
         self.fixed.push(cost);
+        Ok(())
+    }
+    fn tax_row(&mut self, tax: TaxRow) -> Result<()> {
+        self.taxes.push(tax);
+        Ok(())
+    }
+    fn settlement(&mut self, s: Settlement) -> Result<()> {
+        self.settlements.push(s);
+        Ok(())
+    }
+    fn withdrawal(&mut self, w: Withdrawal) -> Result<()> {
+        self.withdrawals.push(w);
         Ok(())
     }
     fn restart(&mut self) -> Result<()> {

@@ -331,6 +331,8 @@ fn missing_required_column_is_named() {
 
 const TIKTOK: &str = "Order ID | Order Status | Order Substatus | Cancelation/Return Type | Normal or Pre-order | SKU ID | Seller SKU | Product Name | Variation | Quantity | Sku Quantity of return | SKU Unit Original Price | SKU Subtotal Before Discount | SKU Platform Discount | SKU Seller Discount | SKU Subtotal After Discount | Shipping Fee After Discount | Original Shipping Fee | Shipping Fee Seller Discount | Shipping Fee Platform Discount | Payment platform discount | Taxes | Order Amount | Order Refund Amount | Created Time | Paid Time | RTS Time | Shipped Time | Delivered Time | Cancelled Time | Cancel By | Cancel Reason | Fulfillment Type | Warehouse Name | Tracking ID | Delivery Option | Shipping Provider Name | Buyer Message | Buyer Username | Recipient | Phone # | Country | Province | District | Payment Method | Weight(kg) | Product Category | Package ID | Seller Note";
 
+/// formats.md "TikTok Shop orders": list = before − SKU Seller Discount (the seller's own
+/// discount is price: 199000 − 10000, 300000 − 10000), line seller discount 0.
 #[test]
 fn tiktok_orders_skip_description_row() {
     let h = headers(TIKTOK);
@@ -396,8 +398,8 @@ fn tiktok_orders_skip_description_row() {
                 dec!(1),
                 d5,
                 false,
-                dec!(199000),
-                dec!(10000),
+                dec!(189000),
+                dec!(0),
                 dec!(13000),
                 dec!(0)
             ),
@@ -408,8 +410,8 @@ fn tiktok_orders_skip_description_row() {
                 dec!(2),
                 d5,
                 false,
-                dec!(300000),
-                dec!(10000),
+                dec!(290000),
+                dec!(0),
                 dec!(5000),
                 dec!(0.5)
             ),

@@ -163,12 +163,14 @@ fn sku_cost_sheets_in_three_languages() {
             SkuCost {
                 sku: "FSY-L".into(),
                 unit_cost: dec!(32.50),
-                valid_from: day(2026, 1, 1)
+                valid_from: day(2026, 1, 1),
+                currency: None
             },
             SkuCost {
                 sku: "FSY-M".into(),
                 unit_cost: dec!(30.1),
-                valid_from: day(1970, 1, 1)
+                valid_from: day(1970, 1, 1),
+                currency: None
             },
         ]
     );

@@ -116,9 +116,11 @@ fn douyin_funds_signs_and_shipping_insurance() {
     );
 }
 
+/// formats.md "Real header rows": dated `Order settled time`; rows of another `Type` are
+/// adjustments (a settlement of kind adjustment, nothing else for an unknown zero one).
 #[test]
-fn tiktok_settlement_order_rows_only() {
-    let h = headers("Order/adjustment ID | Type | Order created time | Order settled time | Currency | Total settlement amount | Total revenue | Total fees | TikTok Shop commission fee | Transaction fee | Affiliate commission | SFP service fee | Shipping | Actual return shipping fee | Smart Promotion fee | Statement date");
+fn tiktok_settlement_order_and_adjustment_rows() {
+    let h = headers("Order/adjustment ID | Type | Order created time | Order settled time | Currency | Total settlement amount | Total revenue | Total fees | TikTok Shop commission fee | Transaction fee | Affiliate commission | SFP service fee | Shipping | Actual return shipping fee | Smart Promotion fee | Ajustment amount");
     let r = |id: &str, ty: &str, ship: &str| {
         row(
             &h,
@@ -130,7 +132,8 @@ fn tiktok_settlement_order_rows_only() {
                 ("Affiliate commission", t("-10000")),
                 ("SFP service fee", t("-1500")),
                 ("Shipping", t(ship)),
-                ("Statement date", t("2026/03/12")),
+                ("Order settled time", t("2026/03/12")),
+                ("Total settlement amount", t("50000")),
             ],
         )
     };
@@ -149,10 +152,7 @@ fn tiktok_settlement_order_rows_only() {
         (d.format_id, d.sheet.as_str()),
         ("tiktok_shop.settlement", "Order details")
     );
-    assert_eq!(
-        stats.rows, 2,
-        "the Adjustment row is not an Order row: not data"
-    );
+    assert_eq!(stats.rows, 3, "two Order rows and an adjustment");
     let d12 = day(2026, 3, 12);
     let fees = |id: &str, ship: Option<rust_decimal::Decimal>| {
         let r = format!("settlement:{id}");
@@ -187,7 +187,7 @@ fn tiktok_settlement_order_rows_only() {
                 FeeKind::AffiliateCommission,
                 dec!(10000),
                 &r,
-                "Affiliate commission",
+                "Affiliate Commission",
             ),
         ];
         if let Some(s) = ship {
@@ -198,6 +198,31 @@ fn tiktok_settlement_order_rows_only() {
     let mut want = fees("578123456789012345", Some(dec!(12000)));
     want.extend(fees("578999", None));
     assert_eq!(sink.fees, want);
+    let settled: Vec<(&str, &str, rust_decimal::Decimal, &str)> = sink
+        .settlements
+        .iter()
+        .map(|s| {
+            (
+                s.reference.as_str(),
+                s.kind.as_str(),
+                s.amount,
+                s.label.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        settled,
+        vec![
+            (
+                "578123456789012345@2026-03-12",
+                "order",
+                dec!(50000),
+                "Order"
+            ),
+            ("ADJ-1@2026-03-12", "adjustment", dec!(50000), "Adjustment"),
+            ("578999@2026-03-12", "order", dec!(50000), "Order"),
+        ]
+    );
 }
 
 #[test]

@@ -254,9 +254,10 @@ fn taobao_orders_closed_with_and_without_refund() {
     };
     let rows = vec![
         header_row(&h),
-        r("4000000000000001", "交易成功", "190.00", "95.00"),
+        // 买家实际支付金额 is net of refunds: 总金额 200 = 实付 + 退款; f = 退款 / 总金额.
+        r("4000000000000001", "交易成功", "100.00", "100.00"),
         r("4000000000000002", "交易关闭", "0.00", "0.00"),
-        r("4000000000000003", "交易关闭", "190.00", "190.00"),
+        r("4000000000000003", "交易关闭", "0.00", "200.00"),
     ];
     let mut book =
         MemoryBook::new("ExportOrderList202608.csv").with_sheet("ExportOrderList202608.csv", rows);

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::unmapped;
 use crate::error::{Error, Location, Result};
+use crate::import::clean::DateStyle;
 use crate::import::formats::{Col, FormatSpec, ListRule, Role, Sign};
 use crate::import::read::Cell;
 use crate::model::{Currency, MAX_STORED};
@@ -25,6 +27,10 @@ pub struct Bound {
     /// Parallel to `spec.columns`: the column index when the header is present.
     index: Vec<Option<usize>>,
     pub currency: Currency,
+    /// Columns no role reads that may hold a new cost (`unmapped`).
+    pub unread: Vec<usize>,
+    /// The file's order of day and month, once a value has shown it.
+    dates: DateStyle,
 }
 
 impl Bound {
@@ -36,17 +42,21 @@ impl Bound {
         at: &Location,
     ) -> Result<Bound> {
         let columns = header::Columns::new(cells);
-        let index: Vec<Option<usize>> = spec
+        let found: Vec<Option<(usize, bool)>> = spec
             .columns
             .iter()
             .map(|c| {
-                if c.aliases.is_empty() {
+                // A child column is left when its parent is there (`Col::unless`).
+                if c.aliases.is_empty()
+                    || (!c.unless.is_empty() && columns.find(c.unless).is_some())
+                {
                     None
                 } else {
-                    columns.find(c.aliases)
+                    columns.find_bound(c.aliases)
                 }
             })
             .collect();
+        let index: Vec<Option<usize>> = found.iter().map(|f| f.map(|(i, _)| i)).collect();
         let missing: Vec<&str> = spec
             .columns
             .iter()
@@ -60,12 +70,14 @@ impl Bound {
                 column: missing.join(", "),
             });
         }
-        // A column the format reads that appears twice is ambiguous: which one holds the data?
+        // A column the format reads by name that appears twice is ambiguous: which one holds
+        // the data? (A format that knows the twins names them by position: "Name#2".)
         let dups = columns.duplicates();
-        if let Some(d) = index
+        if let Some(d) = found
             .iter()
             .flatten()
-            .map(|&i| &columns.headers()[i])
+            .filter(|(_, positional)| !positional)
+            .map(|&(i, _)| &columns.headers()[i])
             .find(|h| dups.contains(h))
         {
             return Err(Error::BadFile {
@@ -76,11 +88,18 @@ impl Bound {
                 reason: "this column appears twice in the header; keep one and import again".into(),
             });
         }
+        let unread = if spec.bears_fees() {
+            unmapped::candidates(spec, &columns, &index)
+        } else {
+            Vec::new()
+        };
         Ok(Bound {
             spec,
             columns,
             index,
             currency,
+            unread,
+            dates: DateStyle::new(spec.date_order),
         })
     }
 
@@ -106,14 +125,21 @@ impl Bound {
         }
     }
 
-    /// Whether the row is of the type the format reads (`FeeRule::row_type`).
+    /// Whether the format reads the row: a fee statement without adjustments reads only its
+    /// order rows (`FeeRule::row_types`).
     pub fn wanted_row(&self, cells: &[Cell]) -> bool {
-        match self.spec.fees.and_then(|r| r.row_type) {
-            None => true,
-            Some(want) => self
-                .text(cells, Role::RowType)
-                .is_some_and(|t| same_text(want, &t)),
+        match self.spec.fees {
+            Some(rule) if rule.other_rows.is_none() => self.is_type(cells, rule.row_types),
+            _ => true,
         }
+    }
+
+    /// Whether the row's `RowType` text is one of `types` (empty: any row is).
+    pub fn is_type(&self, cells: &[Cell], types: &[&str]) -> bool {
+        types.is_empty()
+            || self
+                .text(cells, Role::RowType)
+                .is_some_and(|t| types.iter().any(|want| same_text(want, &t)))
     }
 
     /// The first non-empty id-like value of `role` (ids, SKUs): cleaned of tabs, quotes, ="…".
@@ -233,12 +259,18 @@ impl Bound {
             self.money(cells, role, first_of_order)
                 .map(|v| v.unwrap_or_default())
         };
+        // A price, not a sum: the first price column with a value (Shopee TW: the
+        // activity price, else the original one).
+        let unit = || -> Result<Decimal, Bad> {
+            let read = |once: bool| first_of_order || !once;
+            let prices = self.money_columns(cells, Role::UnitPrice, self.currency, read)?;
+            Ok(prices.first().map(|(_, v)| *v).unwrap_or_default())
+        };
         Ok(match self.spec.list {
             ListRule::Column => money(Role::ListAmount)?,
-            ListRule::UnitTimesQty => money(Role::UnitPrice)? * qty,
-            ListRule::UnitTimesQtyLess => {
-                money(Role::UnitPrice)? * qty - money(Role::ListDeduction)?
-            }
+            ListRule::UnitTimesQty => unit()? * qty,
+            ListRule::UnitTimesQtyLess => unit()? * qty - money(Role::ListDeduction)?,
+            ListRule::ColumnLess => money(Role::ListAmount)? - money(Role::ListDeduction)?,
         })
     }
 
@@ -272,8 +304,9 @@ impl Bound {
         })
     }
 
+    /// A date; slashed dates are read in the file's order of day and month (`DateStyle`).
     pub fn date(&self, cells: &[Cell], role: Role) -> Result<Option<NaiveDate>, Bad> {
-        self.first(cells, role, |c| clean::date(c).map_err(|e| e.reason))
+        self.first(cells, role, |c| self.dates.date(c).map_err(|e| e.reason))
     }
 
     /// The first day of the month of `role` ("2026-03", "2026年3月", a date).

@@ -10,6 +10,7 @@ use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::response::{daily_points, respond, ResponseSummary};
 use super::totals::{totals, LONGEST_WINDOW};
 use super::{day_params, day_range, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
@@ -60,6 +61,8 @@ pub struct ChannelRow {
     /// Roas per reported window, side by side (metrics.md §7).
     pub windows: Vec<WindowFigures>,
     pub campaigns: Vec<CampaignRow>,
+    /// The §4 spend-response fit of this store's channel (cli.md Additions).
+    pub response: ResponseSummary,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -221,8 +224,11 @@ fn rows(
             a.inputs.platform_sales
         };
         let am = |v: Decimal| Amount::new(v, cur);
+        let store = cs.store_name(a.store);
+        let days = daily_points(ledger, &a.store.0.to_string(), from, to, &a.channel)?;
+        let response = respond(cur, &store, &a.channel, days, be).summary();
         out.push(ChannelRow {
-            store: cs.store_name(a.store),
+            store,
             spend: am(a.inputs.spend),
             platform_sales: am(a.inputs.platform_sales),
             attributed_sales: am(attributed),
@@ -252,6 +258,7 @@ fn rows(
                 .collect(),
             channel: a.channel,
             campaigns: a.campaigns,
+            response,
         });
     }
     Ok(out)

@@ -8,7 +8,8 @@
 //! - fee rows: a fee kind (`subsidy` adds the order lines' seller-funded discounts), or
 //!   `hidden_costs` for every fee row;
 //! - ad days: ad spend, full-store ROAS, true ROI, marketing spend; `channel:X` one channel;
-//! - fixed costs: the monthly entries with the share the period carries.
+//! - fixed costs: the monthly entries with the share the period carries;
+//! - tax rows: `taxes` / `profit_after_tax` (what platforms withheld; estimates have no rows).
 
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -35,6 +36,7 @@ pub enum Figure {
     Fees(Option<FeeKind>),
     AdDays(Option<Channel>),
     FixedCosts,
+    TaxRows,
 }
 
 impl Figure {
@@ -60,6 +62,7 @@ impl Figure {
             "hidden_costs" => Figure::Fees(None),
             "ad_spend" | "store_roas" | "profit_roi" | "marketing_spend" => Figure::AdDays(None),
             "fixed_costs" => Figure::FixedCosts,
+            "taxes" | "profit_after_tax" => Figure::TaxRows,
             other => {
                 return Err(Error::InvalidArgument(format!(
                     "no rows behind the figure {other:?}"
@@ -80,6 +83,7 @@ pub enum ColumnKind {
     Ratio,
     FeeKind,
     Channel,
+    TaxKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,7 +98,7 @@ pub struct DrillPage {
     pub currency: Currency,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
-    /// order_lines | fees | ad_days | fixed_costs
+    /// order_lines | fees | ad_days | fixed_costs | tax_rows
     pub source: &'static str,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Option<String>>>,
@@ -150,6 +154,15 @@ const FIXED_COLUMNS: [Column; 5] = [
     col("counted", K::Money),
 ];
 
+const TAX_COLUMNS: [Column; 6] = [
+    col("day", K::Date),
+    col("store", K::Text),
+    col("order_id", K::Text),
+    col("reference", K::Text),
+    col("kind", K::TaxKind),
+    col("amount", K::Money),
+];
+
 type Row = Vec<Option<String>>;
 
 /// Page `page` (0-based) of the rows behind `figure` in `currency` over the filter.
@@ -197,6 +210,11 @@ pub fn drill(
             "fixed_costs",
             FIXED_COLUMNS.to_vec(),
             fixed(ledger, cs, scope.from, scope.to, page)?,
+        ),
+        Figure::TaxRows => (
+            "tax_rows",
+            TAX_COLUMNS.to_vec(),
+            taxes(ledger, cs, &p, page)?,
         ),
     };
     out.source = source;
@@ -369,6 +387,32 @@ fn ads(
             ])
         },
     )
+}
+
+fn taxes(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    p: &[Option<String>; 2],
+    page: i64,
+) -> Result<(i64, Vec<Row>)> {
+    let sql = format!(
+        "SELECT t.day, s.name, t.order_id, t.reference, t.kind, t.amount
+         FROM tax_rows t JOIN stores s ON s.id = t.store_id
+         WHERE t.store_id IN ({}) AND t.is_current = 1 AND ?3 IS NULL
+           AND (?1 IS NULL OR t.day >= ?1) AND (?2 IS NULL OR t.day <= ?2)",
+        cs.ids_sql()
+    );
+    let cur = cs.currency;
+    paged(ledger, &sql, "1, 3, 4, 5", p, None, page, |r| {
+        Ok(vec![
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            money(r.get(5)?, cur),
+        ])
+    })
 }
 
 /// Fixed costs are few (a handful a month): paged in Rust with the same rule as the figure.

@@ -13,7 +13,7 @@ use super::summary::{currency_summary, CurrencySummary};
 use super::{resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
-use crate::metrics::Amount;
+use crate::metrics::{Amount, Taxes};
 use crate::model::{Currency, Platform, Rate, StoreId};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,6 +52,8 @@ pub struct MatrixFigures {
     pub ad_spend: Amount,
     pub fixed_costs: Amount,
     pub net_profit: Amount,
+    pub taxes: Taxes,
+    pub profit_after_tax: Amount,
     pub net_margin: Option<Rate>,
     pub store_roas: Option<Rate>,
     pub profit_roi: Option<Rate>,
@@ -70,6 +72,8 @@ impl From<&CurrencySummary> for MatrixFigures {
             ad_spend: s.ad_spend,
             fixed_costs: s.fixed_costs,
             net_profit: s.net_profit,
+            taxes: s.taxes,
+            profit_after_tax: s.profit_after_tax,
             net_margin: s.net_margin,
             store_roas: s.store_roas,
             profit_roi: s.profit_roi,

@@ -9,16 +9,21 @@
 //! - Ad days reported for several attribution windows count once: the longest window's row
 //!   of each (store, channel, campaign, day) carries spend and sales.
 
+mod cash;
 mod channels;
 mod compare;
+mod daily;
 mod drill;
 mod matrix;
 mod monthly;
 mod products;
 mod repurchase;
 mod response;
+mod settlement;
 mod subsidy;
 mod summary;
+mod tax_year;
+mod taxes;
 mod totals;
 mod traffic;
 
@@ -29,19 +34,27 @@ use crate::db::{Ledger, StoreInfo};
 use crate::error::{Error, Result};
 use crate::model::{Currency, StoreId};
 
+pub use cash::{
+    cash, unsettled_orders, CashMonth, CashReport, CurrencyCash, FeeDrift, StoreCash, Unsettled,
+    UnsettledOrder,
+};
 pub use channels::{
     channels, CampaignRow, ChannelRow, ChannelsReport, CurrencyChannels, WindowFigures,
 };
 pub use compare::{base_period, compare, CompareWith, Comparison, CurrencyComparison, Delta};
+pub use daily::{daily, DAILY_MAX_DAYS};
 pub use drill::{drill, Column, ColumnKind, DrillPage, Figure, PAGE_SIZE};
 pub use matrix::{store_matrix, CurrencyMatrix, MatrixFigures, MatrixRow, StoreMatrix};
+#[cfg(feature = "report")]
 pub(crate) use monthly::month_spans;
 pub use monthly::{monthly, summary_and_monthly, CurrencyMonths, MonthFigures, Monthly};
 pub use products::{products, CurrencyProducts, ProductRow};
 pub use repurchase::{repurchase, Repurchase};
-pub use response::{spend_response, DayPoint, SpendResponse};
+pub use response::{spend_response, DayPoint, ResponseSummary, SpendResponse};
 pub use subsidy::{subsidy, Baseline, BaselineKind, CurrencySubsidy, SubsidyReport};
 pub use summary::{missing_costs, summary, CurrencySummary, MissingCost, Summary};
+pub use tax_year::{tax_view, CurrencyTaxView, StoreTaxView, TaxView, WithheldMonth};
+pub use taxes::TaxEstimate;
 
 /// What to report on: an inclusive period (either end open) and optionally one store name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

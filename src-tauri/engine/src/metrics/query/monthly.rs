@@ -36,6 +36,21 @@ pub struct MonthFigures {
     pub store_roas: Option<Rate>,
 }
 
+impl MonthFigures {
+    /// The trend's figures of one span (a month, or a day of a daily series) named `label`.
+    pub(crate) fn of(label: String, fig: &StoreFigures, currency: Currency) -> MonthFigures {
+        let am = |v| Amount::new(v, currency);
+        MonthFigures {
+            month: label,
+            gross_sales: am(fig.gross_sales),
+            net_sales: am(fig.net_sales),
+            net_profit: am(fig.net_profit),
+            ad_spend: am(fig.ad_spend),
+            store_roas: fig.store_roas,
+        }
+    }
+}
+
 /// The months of [from, to], each clipped to the period.
 pub(crate) fn month_spans(from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
     let mut out = Vec::new();
@@ -77,19 +92,18 @@ pub fn summary_and_monthly(ledger: &Ledger, f: &Filter) -> Result<(Summary, Mont
         for (a, b) in &spans {
             let t = totals(ledger, cs, Some(*a), Some(*b))?;
             let fig = StoreFigures::compute(&t.inputs);
-            let am = |v| Amount::new(v, cs.currency);
-            months.push(MonthFigures {
-                month: a.format("%Y-%m").to_string(),
-                gross_sales: am(fig.gross_sales),
-                net_sales: am(fig.net_sales),
-                net_profit: am(fig.net_profit),
-                ad_spend: am(fig.ad_spend),
-                store_roas: fig.store_roas,
-            });
+            months.push(MonthFigures::of(
+                a.format("%Y-%m").to_string(),
+                &fig,
+                cs.currency,
+            ));
             sum.add(t);
         }
         let names = cs.stores.iter().map(|s| s.name.clone()).collect();
-        summaries.push(CurrencySummary::new(cs.currency, names, sum));
+        summaries.push(
+            CurrencySummary::new(cs.currency, names, sum)
+                .with_money(ledger, cs, scope.from, scope.to)?,
+        );
         currencies.push(CurrencyMonths {
             currency: cs.currency,
             months,

@@ -35,6 +35,9 @@ pub struct CurrencyProducts {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProductRow {
     pub sku: String,
+    /// The product's name as the exports give it (the period's lines of this SKU), so a
+    /// merchant sees "Áo thun cotton" beside "TS-RED-M"; null when no export names it.
+    pub product: Option<String>,
     #[serde(serialize_with = "serialize_units")]
     pub units: Decimal,
     pub net_sales: Amount,
@@ -140,6 +143,7 @@ fn currency_products(
             contribution: a.net - a.cogs - a.subsidy,
         })
         .collect();
+    let mut names = product_names(ledger, cs, from, to)?;
     let quadrants: BTreeMap<String, Quadrant> = product_matrix(&sales).into_iter().collect();
     let medians = matrix_medians(&sales);
     let total: Decimal = sales.iter().map(|s| s.net_sales).sum();
@@ -164,6 +168,7 @@ fn currency_products(
                 quadrant: quadrants.get(&s.sku).copied(),
                 stage,
                 cost_missing: a.missing,
+                product: names.remove(&s.sku),
                 sku: s.sku,
             }
         })
@@ -175,4 +180,27 @@ fn currency_products(
         median_share: medians.map(|m| Rate(m.0)),
         median_margin: medians.map(|m| Rate(m.1)),
     })
+}
+
+/// Each SKU's product name on the period's current order lines (the greatest, when exports
+/// spelled it more than one way: one stable name).
+fn product_names(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<BTreeMap<String, String>> {
+    let day = |d: Option<NaiveDate>, open: &str| d.map_or(open.to_string(), |d| d.to_string());
+    let mut stmt = ledger.conn().prepare(&format!(
+        "SELECT sku, MAX(product) FROM order_lines
+         WHERE is_current = 1 AND store_id IN ({}) AND day BETWEEN ?1 AND ?2
+           AND sku IS NOT NULL AND product IS NOT NULL AND product <> ''
+         GROUP BY sku",
+        cs.ids_sql()
+    ))?;
+    let rows = stmt.query_map(
+        params![day(from, "0000-01-01"), day(to, "9999-12-31")],
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -24,6 +24,7 @@ use super::totals::{sku_totals, totals, MissingCost, Totals};
 use super::{day_params, day_range, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::{Error, Result};
+use crate::metrics::season::{baseline_problem, peaks_in, NoVerdict};
 use crate::metrics::store::StoreFigures;
 use crate::metrics::subsidy::{
     margin_before_subsidy, pro_rata, scale_baseline, SubsidyFigures, SubsidyInputs, SubsidyVerdict,
@@ -79,6 +80,11 @@ pub struct CurrencySubsidy {
     pub naive_roas: Option<Rate>,
     pub incremental_roi: Option<Rate>,
     pub verdict: Option<SubsidyVerdict>,
+    /// Why `verdict` is null although the figures exist: the baseline period is not natural
+    /// sales (a festival, another season, its own subsidies); enter a hold-out figure.
+    pub no_verdict: Option<NoVerdict>,
+    /// The sales festivals in the subsidy period (`618`, `double11`, `double12`, `tet`).
+    pub peaks: Vec<&'static str>,
     /// With SKUs: the period's subsidy fee rows (order-level vouchers) not counted in
     /// `subsidy_cost` because no SKU carries them; null without SKUs.
     pub order_level_subsidy: Option<Amount>,
@@ -137,10 +143,13 @@ pub fn subsidy(
                 Baseline::HoldOut(v) => Natural::HoldOut(*v),
                 Baseline::Period(_) | Baseline::PreviousPeriod => match base {
                     Some((bf, bt)) if has_orders(ledger, cs, bf, bt)? => {
-                        let sales = net_sales(&sales_totals(ledger, cs, bf, bt, &skus)?);
+                        let t = sales_totals(ledger, cs, bf, bt, &skus)?;
+                        let sales = net_sales(&t);
                         Natural::Period {
                             sales,
                             scaled: scale_baseline(sales, days(bf, bt), days(from, to)),
+                            span: (bf, bt),
+                            subsidy_rate: subsidy_rate(&t, sales),
                         }
                     }
                     _ => Natural::None,
@@ -168,8 +177,23 @@ enum Natural {
     Period {
         sales: Decimal,
         scaled: Option<Decimal>,
+        span: (NaiveDate, NaiveDate),
+        subsidy_rate: Option<Decimal>,
     },
     None,
+}
+
+fn subsidy_of(t: &Totals) -> Decimal {
+    t.inputs
+        .fees
+        .get(&FeeKind::Subsidy)
+        .copied()
+        .unwrap_or_default()
+}
+
+/// subsidy ÷ net sales of a period.
+fn subsidy_rate(t: &Totals, sales: Decimal) -> Option<Decimal> {
+    Rate::ratio(subsidy_of(t), sales).map(Rate::value)
 }
 
 fn net_sales(t: &Totals) -> Decimal {
@@ -210,12 +234,7 @@ fn currency_subsidy(
         (t, Some(subsidy_fee_rows(ledger, cs, from, to)?))
     };
     let sales = net_sales(&t);
-    let cost = t
-        .inputs
-        .fees
-        .get(&FeeKind::Subsidy)
-        .copied()
-        .unwrap_or_default();
+    let cost = subsidy_of(&t);
     // The SKUs carry the store's other hidden costs in proportion to their net sales.
     let other = if skus.is_empty() {
         other_hidden
@@ -223,17 +242,31 @@ fn currency_subsidy(
         pro_rata(other_hidden, sales, store.net_sales)
     };
     let margin = margin_before_subsidy(sales, t.inputs.cogs, other);
-    let (period_sales, baseline) = match natural {
-        Natural::HoldOut(v) => (None, Some(v)),
-        Natural::Period { sales, scaled } => (Some(sales), scaled),
-        Natural::None => (None, None),
+    // A before period stands for natural sales only in the same season without its own
+    // subsidies (metrics/season.rs); a hold-out figure is measured alongside.
+    let (period_sales, baseline, no_verdict) = match natural {
+        Natural::HoldOut(v) => (None, Some(v), None),
+        Natural::Period {
+            sales: base_sales,
+            scaled,
+            span,
+            subsidy_rate: base_rate,
+        } => {
+            let rate = Rate::ratio(cost, sales).map(Rate::value);
+            let problem = baseline_problem((from, to), span, rate, base_rate);
+            (Some(base_sales), scaled, problem)
+        }
+        Natural::None => (None, None, None),
     };
-    let fig = SubsidyFigures::compute(&SubsidyInputs {
+    let mut fig = SubsidyFigures::compute(&SubsidyInputs {
         subsidy_cost: cost,
         sales_with_subsidy: sales,
         baseline_sales: baseline,
         margin,
     });
+    if no_verdict.is_some() {
+        fig.verdict = None;
+    }
     let a = |v: Decimal| Amount::new(v, cs.currency);
     Ok(CurrencySubsidy {
         currency: cs.currency,
@@ -247,6 +280,8 @@ fn currency_subsidy(
         naive_roas: fig.naive_roas,
         incremental_roi: fig.incremental_roi,
         verdict: fig.verdict,
+        no_verdict,
+        peaks: peaks_in(from, to),
         order_level_subsidy: order_level.map(a),
         missing_cost_skus: t.missing,
     })

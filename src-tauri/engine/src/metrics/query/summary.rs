@@ -6,12 +6,15 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::settlement::provisional;
+use super::taxes::{tax_sums, TaxEstimate};
 pub use super::totals::MissingCost;
 use super::totals::{totals, Totals};
 use super::{resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
 use crate::metrics::store::StoreFigures;
+use crate::metrics::tax::{profit_after_tax, TaxSums, Taxes};
 use crate::metrics::{serialize_units, Amount};
 use crate::model::{Currency, FeeKind, Rate};
 
@@ -58,6 +61,18 @@ pub struct CurrencySummary {
     pub store_cvr: Option<Rate>,
     /// SKUs sold without a valid unit cost (their COGS is unknown, not 0).
     pub missing_cost_skus: Vec<MissingCost>,
+    /// metrics.md §9: withheld + estimated, by kind and basis.
+    pub taxes: Taxes,
+    /// net_profit − taxes.
+    pub profit_after_tax: Amount,
+    /// Each store's estimate with the regime (and settings) it follows: every estimated
+    /// amount is labelled with its rule.
+    pub tax_estimates: Vec<TaxEstimate>,
+    /// metrics.md §10: the period's refunds and settlements are still open.
+    pub provisional: bool,
+    /// Share of the judged stores' net sales not settled yet; `null` when no store of the
+    /// currency has settlement files.
+    pub unsettled_share: Option<Rate>,
     /// The exact figures, for Rust callers (the report, channels).
     #[serde(skip)]
     pub figures: StoreFigures,
@@ -93,8 +108,35 @@ impl CurrencySummary {
             uv_value: t.traffic.and_then(|x| x.uv_value()).map(a),
             store_cvr: t.traffic.and_then(|x| x.store_cvr()),
             missing_cost_skus: t.missing,
+            taxes: Taxes::new(&TaxSums::default(), currency),
+            profit_after_tax: a(f.net_profit),
+            tax_estimates: Vec::new(),
+            provisional: false,
+            unsettled_share: None,
             figures: f,
         }
+    }
+
+    /// Adds the period's taxes and settlement state (they are not sums over days, so they
+    /// are read for the whole period, after the day totals).
+    pub(crate) fn with_money(
+        mut self,
+        ledger: &Ledger,
+        cs: &CurrencyScope,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<CurrencySummary> {
+        let (sums, estimates) = tax_sums(ledger, cs, from, to)?;
+        self.taxes = Taxes::new(&sums, self.currency);
+        self.profit_after_tax = Amount::new(
+            profit_after_tax(self.figures.net_profit, &sums),
+            self.currency,
+        );
+        self.tax_estimates = estimates;
+        let p = provisional(ledger, cs, from, to)?;
+        self.provisional = p.provisional;
+        self.unsettled_share = p.unsettled_share;
+        Ok(self)
     }
 }
 
@@ -120,7 +162,7 @@ pub(crate) fn currency_summary(
 ) -> Result<CurrencySummary> {
     let t = totals(ledger, cs, from, to)?;
     let names = cs.stores.iter().map(|s| s.name.clone()).collect();
-    Ok(CurrencySummary::new(cs.currency, names, t))
+    CurrencySummary::new(cs.currency, names, t).with_money(ledger, cs, from, to)
 }
 
 /// SKUs sold in the period with no unit cost valid on the sale day, per currency.

@@ -43,7 +43,11 @@ fn channels_per_store_and_channel_against_break_even() {
             campaign("c1", "200.00", "600.00", "3.0000", "2.0000", "0.3700", "scale", 100, "2.00", "0.0300", "200.00"),
             // c2: 150/100 = 1.5 < 2.1898; (150 × 685/1500 − 100)/100 = −0.315
             campaign("c2", "100.00", "150.00", "1.5000", "0.5000", "-0.3150", "cut", 50, "2.00", "0.0200", "150.00")
-        ]
+        ],
+        // Two days (01-10: 200, 01-20: 100) cannot be fitted: no ceiling, and why.
+        "response": {"points": 2, "a": null, "b": null, "marginal_roas": null,
+                     "spend_now": "100.00", "spend_ceiling": null, "max_spend": "200.00",
+                     "why": "too_few_points"}
     });
     assert_eq!(
         v,
@@ -153,10 +157,9 @@ fn missing_costs_lists_skus_without_a_valid_cost() {
     assert_eq!(skus, [("S2", Currency::CNY)]);
 }
 
-#[test]
-fn spend_response_fits_daily_points_and_finds_s_star() {
-    use crate::metrics::saturation::Saturation;
-    // Break-even 2.5 (c = 0.4): gross 10,000, COGS 6,000.
+/// CNY store "A" with break-even 2.5 (c = 0.4): gross 10,000, COGS 6,000; and an import
+/// for its ad days.
+fn break_even_2_5() -> (Ledger, StoreId, i64) {
     let l = Ledger::open_in_memory().unwrap();
     let a = l
         .ensure_store("A", Platform::Douyin, Currency::CNY)
@@ -177,6 +180,13 @@ fn spend_response_fits_daily_points_and_finds_s_star() {
         .execute("INSERT INTO sku_costs (currency, sku, valid_from, unit_cost) VALUES ('CNY', 'S', '1970-01-01', '6000')", [])
         .unwrap();
     let imp = import(&l);
+    (l, a, imp)
+}
+
+#[test]
+fn spend_response_fits_daily_points_and_finds_s_star() {
+    use crate::metrics::saturation::Saturation;
+    let (l, a, imp) = break_even_2_5();
     // sales = 10 × spend^0.5 on 8 days (the last day spends 64).
     for (i, sp) in [1i64, 4, 9, 16, 25, 36, 49, 64].iter().enumerate() {
         let sales = Decimal::from(10) * Decimal::from((*sp as f64).sqrt() as i64);
@@ -306,4 +316,65 @@ fn lifecycle_stages_are_measured_at_the_last_day_with_sales_in_the_period() {
     let r = crate::metrics::query::products(&l, &none).unwrap();
     assert_eq!(r[0].stage_as_of, None);
     assert!(r[0].products.is_empty());
+}
+
+/// A channel whose sales grow in proportion to spend (b = 1) gets no ceiling and says why;
+/// a saturating one (b = 0.5) gets s* inside the spend it tried.
+#[test]
+fn channels_response_gives_a_ceiling_only_where_the_fit_supports_it() {
+    let (l, a, imp) = break_even_2_5();
+    for (i, sp) in [1i64, 4, 9, 16, 25, 36, 49, 64].iter().enumerate() {
+        let d = format!("2026-03-{:02}", i + 1);
+        // qianchuan: sales = 3 × spend (a straight line, b = 1).
+        let line = Decimal::from(3 * sp);
+        ad(
+            &l,
+            imp,
+            a,
+            "qianchuan",
+            "",
+            &d,
+            7,
+            Decimal::from(*sp),
+            line,
+            1,
+            1,
+            None,
+        );
+        // ztc: sales = 10 × √spend (b = 0.5).
+        let root = Decimal::from(10 * (*sp as f64).sqrt() as i64);
+        ad(
+            &l,
+            imp,
+            a,
+            "ztc",
+            "",
+            &d,
+            15,
+            Decimal::from(*sp),
+            root,
+            1,
+            1,
+            None,
+        );
+    }
+    let v = serde_json::to_value(channels(&l, &Filter::default(), dec!(0)).unwrap()).unwrap();
+    let rows = v["currencies"][0]["channels"].as_array().unwrap();
+    let qc = &rows.iter().find(|r| r["channel"] == "qianchuan").unwrap()["response"];
+    // b = 1: marginal roas 3 everywhere; no ceiling in the range tried (up to 64 a day).
+    assert_eq!(
+        qc,
+        &json!({"points": 8, "a": "3", "b": "1", "marginal_roas": "3.0000",
+                "spend_now": "64.00", "spend_ceiling": null, "max_spend": "64.00",
+                "why": "no_saturation"})
+    );
+    let ztc = &rows.iter().find(|r| r["channel"] == "ztc").unwrap()["response"];
+    // s* = (a·b·c)^(1/(1−b)) = (10 × 0.5 × 0.4)^2 = 4 ≤ 3 × 64; marginal roas at 64 =
+    // 10 × 0.5 × 64^−0.5 = 0.625.
+    assert_eq!(
+        ztc,
+        &json!({"points": 8, "a": "10", "b": "0.5", "marginal_roas": "0.6250",
+                "spend_now": "64.00", "spend_ceiling": "4.00", "max_spend": "64.00",
+                "why": null})
+    );
 }

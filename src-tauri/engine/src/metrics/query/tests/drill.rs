@@ -132,6 +132,7 @@ fn ledger() -> (Ledger, StoreId, i64) {
             sku: "S1".into(),
             unit_cost: dec!(100),
             valid_from: day("1970-01-01"),
+            currency: None,
         }],
     )
     .unwrap();

@@ -65,7 +65,9 @@ fn store_matrix_side_by_side_with_hand_computed_rows() {
         "orders": 5, "gross_sales": "1500.00", "net_sales": "1400.00", "ad_spend": "300.00",
         "fixed_costs": "0.00", "net_profit": "385.00", "net_margin": "0.2750",
         "store_roas": "4.6667", "profit_roi": "1.1667", "break_even_roas": "2.1898",
-        "visitors": 300, "uv_value": "4.67", "store_cvr": "0.0167", "net_sales_share": "0.7000"});
+        "visitors": 300, "uv_value": "4.67", "store_cvr": "0.0167", "net_sales_share": "0.7000",
+        // No tax rows and no regime set: no taxes, profit after tax = net profit.
+        "taxes": no_taxes("0.00"), "profit_after_tax": "385.00"});
     // C: net 600, contribution 600, net profit 500 (0.8333), roas 6, profit roi 500/100 = 5,
     // break-even 600/600 = 1. Traffic: 80 visitors, the Jan 13 ones without sales:
     // uv 600/80 = 7.50, cvr 2/80 = 0.0250. Share 0.3000.
@@ -73,7 +75,8 @@ fn store_matrix_side_by_side_with_hand_computed_rows() {
         "orders": 2, "gross_sales": "600.00", "net_sales": "600.00", "ad_spend": "100.00",
         "fixed_costs": "0.00", "net_profit": "500.00", "net_margin": "0.8333",
         "store_roas": "6.0000", "profit_roi": "5.0000", "break_even_roas": "1.0000",
-        "visitors": 80, "uv_value": "7.50", "store_cvr": "0.0250", "net_sales_share": "0.3000"});
+        "visitors": 80, "uv_value": "7.50", "store_cvr": "0.0250", "net_sales_share": "0.3000",
+        "taxes": no_taxes("0.00"), "profit_after_tax": "500.00"});
     assert_eq!(cny["stores"], json!([a, c]));
     // Total = the CNY summary: rent 1100 is shared, net profit 385 + 500 − 1100 = −215,
     // margin −215/2000 = −0.1075, roas 2000/400 = 5, profit roi −215/430 = −0.5000,
@@ -84,7 +87,7 @@ fn store_matrix_side_by_side_with_hand_computed_rows() {
             "ad_spend": "400.00", "fixed_costs": "1100.00", "net_profit": "-215.00",
             "net_margin": "-0.1075", "store_roas": "5.0000", "profit_roi": "-0.5000",
             "break_even_roas": "1.6342", "visitors": 380, "uv_value": "5.26",
-            "store_cvr": "0.0184"})
+            "store_cvr": "0.0184", "profit_after_tax": "-215.00", "taxes": no_taxes("0.00")})
     );
     // VND: B alone, no traffic report: visitors and UV value are null, not 0.
     let vnd = &m["currencies"][1];

@@ -146,6 +146,7 @@ fn fixture() -> (Ledger, StoreId, StoreId) {
         sku: "S1".into(),
         unit_cost: c,
         valid_from: day(f),
+        currency: None,
     };
     l.import_sku_costs(
         Currency::CNY,
@@ -215,6 +216,11 @@ fn fixture() -> (Ledger, StoreId, StoreId) {
     (l, a, b)
 }
 
+/// The `taxes` object of a ledger with no tax rows and no regime: every part zero.
+fn no_taxes(zero: &str) -> serde_json::Value {
+    json!({"vat": zero, "income_tax": zero, "withheld": zero, "estimated": zero, "total": zero})
+}
+
 fn fees(commission: &str, subsidy: &str, shipping: &str, zero: &str) -> serde_json::Value {
     json!({"platform_commission": commission, "service_fee": zero, "payment_fee": zero,
            "affiliate_commission": zero, "shipping": shipping, "shipping_insurance": zero,
@@ -240,7 +246,12 @@ fn summary_all_stores_one_object_per_currency() {
         "net_margin": "-0.5107", "marketing_spend": "330.00", "store_roas": "4.6667",
         "profit_roi": "-2.1667", "break_even_roas": "2.1898",
         "visitors": null, "page_views": null, "uv_value": null, "store_cvr": null,
-        "missing_cost_skus": [{"currency": "CNY", "sku": "S2", "units": 1, "gross": "200.00"}]
+        "missing_cost_skus": [{"currency": "CNY", "sku": "S2", "units": 1, "gross": "200.00"}],
+        // No tax rows, no regime: profit after tax = net profit. Provisional: the period ends
+        // on the latest imported day (inside the 15-day window); no settlement files, so no
+        // unsettled share.
+        "taxes": no_taxes("0.00"), "tax_estimates": [], "profit_after_tax": "-715.00",
+        "provisional": true, "unsettled_share": null
     });
     // VND: 1,000,000 of sales, no costs known (S1's cost is in CNY): COGS 0 with S1 listed.
     let vnd = json!({
@@ -252,7 +263,9 @@ fn summary_all_stores_one_object_per_currency() {
         "marketing_spend": "0", "store_roas": null, "profit_roi": null,
         "break_even_roas": "1.0000",
         "visitors": null, "page_views": null, "uv_value": null, "store_cvr": null,
-        "missing_cost_skus": [{"currency": "VND", "sku": "S1", "units": 1, "gross": "1000000"}]
+        "missing_cost_skus": [{"currency": "VND", "sku": "S1", "units": 1, "gross": "1000000"}],
+        "taxes": no_taxes("0"), "tax_estimates": [], "profit_after_tax": "1000000",
+        "provisional": true, "unsettled_share": null
     });
     assert_eq!(
         v,
@@ -358,6 +371,7 @@ mod channels;
 mod compare;
 mod drill;
 mod matrix;
+mod money;
 mod subsidy;
 
 #[test]
@@ -398,4 +412,62 @@ fn summary_and_monthly_of_an_empty_ledger() {
     let l = Ledger::open_in_memory().unwrap();
     let (s, m) = summary_and_monthly(&l, &Filter::default()).unwrap();
     assert_eq!((s.currencies.len(), m.currencies.len()), (0, 0));
+}
+
+#[test]
+fn daily_series_for_two_months_or_less() {
+    let l = Ledger::open_in_memory().unwrap();
+    let a = l
+        .ensure_store("A", Platform::Taobao, Currency::CNY)
+        .unwrap()
+        .id;
+    // Mar 2: GMV 500, refund 100 → net 400; Mar 4: GMV 300 → net 300. Rent 3100 for March
+    // is 100 a day (3100 ÷ 31): net profit Mar 2 = 400 − 100 = 300, Mar 3 = −100,
+    // Mar 4 = 300 − 100 = 200 (no costs, fees or ads entered).
+    store_day(
+        &l,
+        a,
+        "2026-03-02",
+        2,
+        dec!(2),
+        dec!(500),
+        dec!(100),
+        dec!(0),
+    );
+    store_day(&l, a, "2026-03-04", 1, dec!(1), dec!(300), dec!(0), dec!(0));
+    l.set_fixed_cost(None, Currency::CNY, day("2026-03-01"), "rent", dec!(3100))
+        .unwrap();
+    let period = |from: &str, to: &str| Filter {
+        from: Some(day(from)),
+        to: Some(day(to)),
+        store: None,
+    };
+    let d = daily(&l, &period("2026-03-02", "2026-03-04"))
+        .unwrap()
+        .expect("three days");
+    let days = &d.currencies[0].months;
+    let got: Vec<(&str, Decimal, Decimal)> = days
+        .iter()
+        .map(|m| (m.month.as_str(), m.net_sales.value(), m.net_profit.value()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-03-02", dec!(400), dec!(300)),
+            ("2026-03-03", dec!(0), dec!(-100)),
+            ("2026-03-04", dec!(300), dec!(200)),
+        ]
+    );
+    // 62 days is still daily; 63 days is the monthly trend's.
+    assert!(daily(&l, &period("2026-03-01", "2026-05-01"))
+        .unwrap()
+        .is_some());
+    assert!(daily(&l, &period("2026-03-01", "2026-05-02"))
+        .unwrap()
+        .is_none());
+    assert!(
+        daily(&Ledger::open_in_memory().unwrap(), &Filter::default())
+            .unwrap()
+            .is_none()
+    );
 }

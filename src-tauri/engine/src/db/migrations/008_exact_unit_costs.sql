@@ -1,4 +1,4 @@
--- Schema 7: SKU unit costs keep every decimal they were given (0.01234 per unit, × 100,000
+-- Schema 8: SKU unit costs keep every decimal they were given (0.01234 per unit, × 100,000
 -- units = 1234.00 of COGS); 1/10,000 units rounded them on the way in. `unit_cost` becomes
 -- the exact decimal as TEXT (TEXT affinity: never turned into a float), and so does the value
 -- an import replaced. Costs multiply exactly as decimals; only figures are rounded, on output.

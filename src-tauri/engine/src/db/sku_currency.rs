@@ -1,0 +1,91 @@
+//! A SKU cost sheet with no store and no currency, in a ledger of several currencies: each
+//! SKU takes the currency of the stores that sell it (cli.md Additions). A SKU sold in two
+//! currencies, or not sold yet, cannot be placed: the sheet must say (a currency column).
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::model::Currency;
+
+#[derive(Debug, Default)]
+pub struct SkuCurrencies {
+    sold: HashMap<String, Vec<Currency>>,
+    /// SKUs of the sheet that could not be placed, in sheet order, once each.
+    unplaced: Vec<String>,
+}
+
+impl SkuCurrencies {
+    /// The currencies each SKU was sold in (any period, any store).
+    pub fn load(conn: &Connection) -> Result<SkuCurrencies> {
+        let mut stmt = conn.prepare(
+            "SELECT DISTINCT d.sku, s.currency FROM agg_sku_day d
+             JOIN stores s ON s.id = d.store_id ORDER BY d.sku, s.currency",
+        )?;
+        let mut sold: HashMap<String, Vec<Currency>> = HashMap::new();
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (sku, cur) = row?;
+            let cur: Currency = cur.parse().map_err(crate::error::Error::Internal)?;
+            sold.entry(sku).or_default().push(cur);
+        }
+        Ok(SkuCurrencies {
+            sold,
+            unplaced: Vec::new(),
+        })
+    }
+
+    /// The one currency `sku` sells in; `None` (and remembered) when it is not exactly one.
+    pub fn of(&mut self, sku: &str) -> Option<Currency> {
+        match self.sold.get(sku.trim()).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => {
+                if !self.unplaced.iter().any(|s| s == sku) {
+                    self.unplaced.push(sku.to_string());
+                }
+                None
+            }
+        }
+    }
+
+    /// The SKUs that needed a currency and had none.
+    pub fn unplaced(&self) -> &[String] {
+        &self.unplaced
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Platform;
+    use crate::Ledger;
+
+    #[test]
+    fn a_sku_takes_the_one_currency_it_sells_in() {
+        let l = Ledger::open_in_memory().unwrap();
+        let cn = l
+            .ensure_store("棉语", Platform::Douyin, Currency::CNY)
+            .unwrap()
+            .id;
+        let vn = l
+            .ensure_store("Nhà Mộc", Platform::ShopeeVn, Currency::VND)
+            .unwrap()
+            .id;
+        for (store, sku) in [(cn.0, "A"), (cn.0, "BOTH"), (vn.0, "B"), (vn.0, "BOTH")] {
+            l.conn()
+                .execute(
+                    "INSERT INTO agg_sku_day VALUES (?1, '2026-03-01', ?2, 1, 1, 1, 0, 0)",
+                    rusqlite::params![store, sku],
+                )
+                .unwrap();
+        }
+        let mut s = SkuCurrencies::load(l.conn()).unwrap();
+        assert_eq!(s.of("A"), Some(Currency::CNY));
+        assert_eq!(s.of("B"), Some(Currency::VND));
+        assert_eq!(s.of("BOTH"), None);
+        assert_eq!(s.of("NEW"), None);
+        assert_eq!(s.of("BOTH"), None);
+        assert_eq!(s.unplaced(), ["BOTH", "NEW"]);
+    }
+}

@@ -1,0 +1,34 @@
+//! Writing the money facts of settlement files (schema 6: `tax_rows`, `settlements`,
+//! `withdrawals`) through their `FactTable` descriptions (`db/facts.rs`), so versioning and
+//! undo are the other facts' own. None of them feeds a daily aggregate.
+
+use rusqlite::types::ToSql;
+
+use super::{day_text, scaled, LedgerWriter};
+use crate::db::facts::{SETTLEMENTS, TAX_ROWS, WITHDRAWALS};
+use crate::error::Result;
+use crate::model::{Settlement, TaxRow, Withdrawal};
+
+pub(super) fn tax_row(w: &mut LedgerWriter<'_>, t: TaxRow) -> Result<()> {
+    let (amount, day) = (scaled(t.amount)?, day_text(t.day));
+    let key: [&dyn ToSql; 2] = [&t.reference, &t.kind.as_str()];
+    let compared: [&dyn ToSql; 4] = [&t.order_id, &day, &amount, &t.source];
+    w.put(&TAX_ROWS, &key, &compared, &[])?;
+    Ok(())
+}
+
+pub(super) fn settlement(w: &mut LedgerWriter<'_>, s: Settlement) -> Result<()> {
+    let (amount, day) = (scaled(s.amount)?, day_text(s.day));
+    let key: [&dyn ToSql; 1] = [&s.reference];
+    let compared: [&dyn ToSql; 5] = [&s.order_id, &day, &s.kind.as_str(), &s.label, &amount];
+    w.put(&SETTLEMENTS, &key, &compared, &[])?;
+    Ok(())
+}
+
+pub(super) fn withdrawal(w: &mut LedgerWriter<'_>, x: Withdrawal) -> Result<()> {
+    let (amount, day) = (scaled(x.amount)?, day_text(x.day));
+    let key: [&dyn ToSql; 1] = [&x.reference];
+    let compared: [&dyn ToSql; 3] = [&day, &amount, &x.status];
+    w.put(&WITHDRAWALS, &key, &compared, &[])?;
+    Ok(())
+}

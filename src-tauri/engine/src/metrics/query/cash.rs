@@ -1,0 +1,327 @@
+//! `cash --json` (cli.md Additions, metrics.md §10): what the platforms paid in a period
+//! beside what was sold, what is still owed as of the period's end, and fees that moved
+//! between the order export and the settlement. Every amount is a sum of ledger rows; none
+//! is estimated.
+//!
+//! Decisions: `settled` counts order settlements dated in the period; of them, those whose
+//! order is dated in the period are `settled_for_period_orders`, the rest (earlier orders,
+//! or orders no imported order export lists) `settled_for_earlier_orders`. Adjustment rows
+//! are summed apart (`adjustments`). `months` sets, per month of the period, the net sales
+//! of the stores judged on settlement beside what was settled in it.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::monthly::month_spans;
+use super::settlement::{fee_drift, has_settlements, open_orders, provisional, OpenOrder};
+use super::taxes::store_net_sales;
+use super::totals::totals;
+use super::{day_params, day_range, resolve, CurrencyScope, Filter};
+use crate::db::{Ledger, StoreInfo};
+use crate::error::{Error, Result};
+use crate::metrics::cash::{age_bucket, age_days, is_due, AGE_BUCKETS};
+use crate::metrics::store::StoreFigures;
+use crate::metrics::Amount;
+use crate::model::{Currency, FeeKind, Platform, Rate, Scaled};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CashReport {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub currencies: Vec<CurrencyCash>,
+}
+
+/// One currency; the first keys are the cli.md contract, the rest what the Cash view shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrencyCash {
+    pub currency: Currency,
+    pub settled: Amount,
+    pub settled_for_period_orders: Amount,
+    pub settled_for_earlier_orders: Amount,
+    pub withdrawals: Amount,
+    pub unsettled: Unsettled,
+    pub fee_drift: Vec<FeeDrift>,
+    pub provisional: bool,
+    pub unsettled_share: Option<Rate>,
+    /// Order-date figures of the period (all stores), beside the money settled.
+    pub net_sales: Amount,
+    pub net_profit: Amount,
+    /// Settlement rows that are no order's settlement (ad payments, reimbursements).
+    pub adjustments: Amount,
+    pub stores: Vec<StoreCash>,
+    pub months: Vec<CashMonth>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unsettled {
+    pub orders: i64,
+    pub value: Amount,
+    /// "15-30", "30-60", "60+" (days since the order date, as of `to`).
+    pub by_age: BTreeMap<&'static str, Amount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeeDrift {
+    pub store: String,
+    pub order: String,
+    pub kind: FeeKind,
+    pub order_export: Amount,
+    pub settlement: Amount,
+}
+
+/// Whether a store is judged on settlement and, if not, why (a reason code for the UI).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoreCash {
+    pub store: String,
+    pub platform: Platform,
+    pub judged: bool,
+    /// `no_settlement_files` when the store has none: "import your settlement report".
+    pub reason: Option<&'static str>,
+    pub delay_days: i64,
+    pub settled: Amount,
+    pub unsettled_orders: i64,
+    pub unsettled_value: Amount,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CashMonth {
+    pub month: String,
+    pub net_sales: Amount,
+    pub settled: Amount,
+}
+
+/// One unsettled order (the Cash view's drill-down).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnsettledOrder {
+    pub store: String,
+    pub order: String,
+    pub day: NaiveDate,
+    pub age_days: i64,
+    pub bucket: &'static str,
+    pub value: Amount,
+}
+
+fn dec(v: Option<i64>) -> Decimal {
+    Scaled::from_sql_sum(v)
+}
+
+pub fn cash(ledger: &Ledger, f: &Filter) -> Result<CashReport> {
+    let scope = resolve(ledger, f)?;
+    let mut currencies = Vec::new();
+    for cs in &scope.currencies {
+        currencies.push(currency_cash(ledger, cs, scope.from, scope.to)?);
+    }
+    Ok(CashReport {
+        from: scope.from,
+        to: scope.to,
+        currencies,
+    })
+}
+
+/// (settled, of it for orders dated in the period, adjustments) of some stores.
+fn settled(
+    ledger: &Ledger,
+    ids: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(Decimal, Decimal, Decimal)> {
+    if ids.is_empty() {
+        return Ok((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO));
+    }
+    let sql = format!(
+        "SELECT SUM(CASE WHEN kind = 'order' THEN amount END),
+                SUM(CASE WHEN kind = 'order' AND od >= COALESCE(?1, '')
+                          AND od <= COALESCE(?2, '9999-12-31') THEN amount END),
+                SUM(CASE WHEN kind <> 'order' THEN amount END)
+         FROM (SELECT s.kind, s.amount,
+                      (SELECT MIN(o.day) FROM order_lines o WHERE o.store_id = s.store_id
+                         AND o.order_id = s.order_id AND o.is_current = 1) AS od
+               FROM settlements s
+               WHERE s.store_id IN ({ids}) AND s.is_current = 1 AND {})",
+        day_range("s.day")
+    );
+    let r: (Option<i64>, Option<i64>, Option<i64>) =
+        ledger.conn().query_row(&sql, day_params(from, to), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    Ok((dec(r.0), dec(r.1), dec(r.2)))
+}
+
+fn withdrawals(
+    ledger: &Ledger,
+    ids: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Decimal> {
+    let v: Option<i64> = ledger.conn().query_row(
+        &format!(
+            "SELECT SUM(amount) FROM withdrawals
+             WHERE store_id IN ({ids}) AND is_current = 1 AND {}",
+            day_range("day")
+        ),
+        day_params(from, to),
+        |r| r.get(0),
+    )?;
+    Ok(dec(v))
+}
+
+/// The orders still owed as of `to` in the stores judged on settlement: dated on or before
+/// `to` − the platform's delay, with no settlement dated on or before `to`.
+pub(crate) fn owed(ledger: &Ledger, s: &StoreInfo, to: NaiveDate) -> Result<Vec<OpenOrder>> {
+    let delay = ledger.settlement_delay(s.platform)?;
+    let mut orders = open_orders(ledger, s, None, to, Some(to))?;
+    orders.retain(|o| is_due(o.day, to, delay));
+    Ok(orders)
+}
+
+pub(crate) fn currency_cash(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<CurrencyCash> {
+    let a = |v: Decimal| Amount::new(v, cs.currency);
+    let mut stores = Vec::new();
+    let mut judged_ids = Vec::new();
+    let mut unsettled = Unsettled {
+        orders: 0,
+        value: a(Decimal::ZERO),
+        by_age: AGE_BUCKETS.iter().map(|b| (*b, a(Decimal::ZERO))).collect(),
+    };
+    let mut buckets: BTreeMap<&'static str, Decimal> = BTreeMap::new();
+    let mut drift = Vec::new();
+    let (mut total_open, mut total_settled) = (Decimal::ZERO, Decimal::ZERO);
+    for s in &cs.stores {
+        let judged = has_settlements(ledger, s)?;
+        let (own, _, _) = settled(ledger, &s.id.0.to_string(), from, to)?;
+        let mut row = StoreCash {
+            store: s.name.clone(),
+            platform: s.platform,
+            judged,
+            reason: (!judged).then_some("no_settlement_files"),
+            delay_days: ledger.settlement_delay(s.platform)?,
+            settled: a(own),
+            unsettled_orders: 0,
+            unsettled_value: a(Decimal::ZERO),
+        };
+        total_settled += own;
+        if judged {
+            judged_ids.push(s.id.0.to_string());
+            if let Some(to) = to {
+                let open = owed(ledger, s, to)?;
+                let value: Decimal = open.iter().map(|o| o.value).sum();
+                for o in &open {
+                    *buckets.entry(age_bucket(age_days(o.day, to))).or_default() += o.value;
+                }
+                row.unsettled_orders = open.len() as i64;
+                row.unsettled_value = a(value);
+                unsettled.orders += open.len() as i64;
+                total_open += value;
+            }
+        }
+        drift.extend(fee_drift(ledger, cs, s, from, to)?);
+        stores.push(row);
+    }
+    unsettled.value = a(total_open);
+    for (b, v) in buckets {
+        unsettled.by_age.insert(b, a(v));
+    }
+    let ids = cs.ids_sql();
+    let (all, for_period, adjustments) = settled(ledger, &ids, from, to)?;
+    debug_assert_eq!(all, total_settled);
+    let judged = judged_ids.join(",");
+    let mut months = Vec::new();
+    if let (Some(lo), Some(hi)) = (from, to) {
+        for (m0, m1) in month_spans(lo, hi) {
+            let mut ns = Decimal::ZERO;
+            for s in cs
+                .stores
+                .iter()
+                .filter(|s| judged_ids.contains(&s.id.0.to_string()))
+            {
+                ns += store_net_sales(ledger, s, Some(m0), Some(m1))?;
+            }
+            months.push(CashMonth {
+                month: m0.format("%Y-%m").to_string(),
+                net_sales: a(ns),
+                settled: a(settled(ledger, &judged, Some(m0), Some(m1))?.0),
+            });
+        }
+    }
+    let figures = StoreFigures::compute(&totals(ledger, cs, from, to)?.inputs);
+    let p = provisional(ledger, cs, from, to)?;
+    Ok(CurrencyCash {
+        currency: cs.currency,
+        settled: a(all),
+        settled_for_period_orders: a(for_period),
+        settled_for_earlier_orders: a(all - for_period),
+        withdrawals: a(withdrawals(ledger, &ids, from, to)?),
+        unsettled,
+        fee_drift: drift
+            .into_iter()
+            .map(|d| FeeDrift {
+                store: d.store,
+                order: d.order,
+                kind: d.kind,
+                order_export: a(d.order_export),
+                settlement: a(d.settlement),
+            })
+            .collect(),
+        provisional: p.provisional,
+        unsettled_share: p.unsettled_share,
+        net_sales: a(figures.net_sales),
+        net_profit: a(figures.net_profit),
+        adjustments: a(adjustments),
+        stores,
+        months,
+    })
+}
+
+/// The unsettled orders of a currency as of the filter's end, oldest first, optionally of
+/// one age bucket: what the Cash view opens from an age bar.
+pub fn unsettled_orders(
+    ledger: &Ledger,
+    f: &Filter,
+    currency: Currency,
+    bucket: Option<&str>,
+) -> Result<Vec<UnsettledOrder>> {
+    if let Some(b) = bucket {
+        if !AGE_BUCKETS.contains(&b) {
+            return Err(Error::InvalidArgument(format!(
+                "unknown age bucket {b:?} (15-30, 30-60 or 60+)"
+            )));
+        }
+    }
+    let scope = resolve(ledger, f)?;
+    let mut out = Vec::new();
+    let (Some(cs), Some(to)) = (
+        scope.currencies.iter().find(|c| c.currency == currency),
+        scope.to,
+    ) else {
+        return Ok(out);
+    };
+    for s in &cs.stores {
+        if !has_settlements(ledger, s)? {
+            continue;
+        }
+        for o in owed(ledger, s, to)? {
+            let age = age_days(o.day, to);
+            let b = age_bucket(age);
+            if bucket.is_none_or(|want| want == b) {
+                out.push(UnsettledOrder {
+                    store: o.store,
+                    order: o.order,
+                    day: o.day,
+                    age_days: age,
+                    bucket: b,
+                    value: Amount::new(o.value, currency),
+                });
+            }
+        }
+    }
+    out.sort_by(|x, y| x.day.cmp(&y.day).then_with(|| x.order.cmp(&y.order)));
+    Ok(out)
+}

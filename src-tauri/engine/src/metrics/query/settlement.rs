@@ -1,0 +1,210 @@
+//! Ledger reads behind §10: which stores are judged on settlement, the orders still owed,
+//! fee drift, and whether a period is provisional.
+//!
+//! Decisions:
+//! - A store is judged only when it holds settlement rows (any kind); the others are
+//!   reported with the reason `no_settlement_files`, never as "all unsettled".
+//! - An order's value is Σ over its non-cancelled lines of list_amount − refunds − the
+//!   seller-funded discount left after refunds ((1 − f) × seller_discount, as `fees[subsidy]`);
+//!   an order whose lines are all refunded is not owed. Its date is its earliest line's.
+//! - "Settled" means a current settlement row of kind `order` for the order (any amount).
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use rust_decimal::Decimal;
+
+use super::{day_params, day_range, parse_day, CurrencyScope};
+use crate::db::{Ledger, StoreInfo};
+use crate::error::Result;
+use crate::metrics::cash::{drifted, in_window};
+use crate::model::{FeeKind, Rate, Scaled};
+
+fn dec(v: Option<i64>) -> Decimal {
+    Scaled::from_sql_sum(v)
+}
+
+/// Whether the store holds any settlement row.
+pub(crate) fn has_settlements(ledger: &Ledger, store: &StoreInfo) -> Result<bool> {
+    Ok(ledger.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)",
+        [store.id.0],
+        |r| r.get(0),
+    )?)
+}
+
+/// An order with no settlement yet.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OpenOrder {
+    pub store: String,
+    pub order: String,
+    pub day: NaiveDate,
+    pub value: Decimal,
+}
+
+/// Orders of `store` dated in [from, to] (an open `from`: any earlier date) with no
+/// settlement row dated on or before `settled_by` (None: ever).
+pub(crate) fn open_orders(
+    ledger: &Ledger,
+    store: &StoreInfo,
+    from: Option<NaiveDate>,
+    to: NaiveDate,
+    settled_by: Option<NaiveDate>,
+) -> Result<Vec<OpenOrder>> {
+    let sql = format!(
+        "SELECT o.order_id, MIN(o.day),
+                SUM(o.list_amount - o.refund_amount - o.subsidy_net)
+         FROM order_lines o
+         WHERE o.store_id = ?3 AND o.is_current = 1 AND o.cancelled = 0 AND {}
+           AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.store_id = o.store_id
+                 AND s.order_id = o.order_id AND s.kind = 'order' AND s.is_current = 1
+                 AND s.day <= COALESCE(?4, '9999-12-31'))
+         GROUP BY o.order_id
+         HAVING SUM(o.list_amount - o.refund_amount) > 0 AND MIN(o.day) >= COALESCE(?1, '')
+         ORDER BY MIN(o.day), o.order_id",
+        day_range("o.day")
+    );
+    let [f, t] = day_params(from, Some(to));
+    let mut stmt = ledger.conn().prepare(&sql)?;
+    let rows = stmt.query_map(
+        params![f, t, store.id.0, settled_by.map(|d| d.to_string())],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+            ))
+        },
+    )?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (order, day, value) = row?;
+        out.push(OpenOrder {
+            store: store.name.clone(),
+            order,
+            day: parse_day(&day)?,
+            value: dec(value),
+        });
+    }
+    Ok(out)
+}
+
+/// A fee kind whose settled amount differs from the order export's, on one order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Drift {
+    pub store: String,
+    pub order: String,
+    pub kind: FeeKind,
+    pub order_export: Decimal,
+    pub settlement: Decimal,
+}
+
+/// Fee drift of the store's orders dated in [from, to] that both an order export (lines,
+/// rank-1 fees) and a settlement (rank-2 fees) list. Only kinds the settlement speaks of are
+/// compared (a kind it leaves out keeps the order export's figure, as `fees` does); an
+/// export's fee that a settlement superseded is still the export's figure here.
+pub(crate) fn fee_drift(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    store: &StoreInfo,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<Drift>> {
+    let sql = format!(
+        "SELECT f.order_id, f.kind,
+                SUM(CASE WHEN f.rank < 2 THEN f.amount ELSE 0 END),
+                SUM(CASE WHEN f.rank >= 2 THEN f.amount ELSE 0 END)
+         FROM fees f
+         WHERE f.store_id = ?3 AND f.is_current = 1 AND f.order_id IN (
+               SELECT o.order_id FROM order_lines o WHERE o.store_id = ?3 AND o.is_current = 1
+                 AND o.cancelled = 0 AND {})
+         GROUP BY f.order_id, f.kind
+         HAVING MAX(f.rank >= 2) = 1
+         ORDER BY f.order_id, f.kind",
+        day_range("o.day")
+    );
+    let [f, t] = day_params(from, to);
+    let mut stmt = ledger.conn().prepare(&sql)?;
+    let rows = stmt.query_map(params![f, t, store.id.0], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+            r.get::<_, Option<i64>>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (order, kind, ex, st) = row?;
+        let (ex, st) = (dec(ex), dec(st));
+        if drifted(ex, st, cs.currency) {
+            out.push(Drift {
+                store: store.name.clone(),
+                order,
+                kind: kind.parse().unwrap_or(FeeKind::Other),
+                order_export: ex,
+                settlement: st,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The latest day the ledger knows for some stores: an order line's or a settlement's.
+pub(crate) fn latest_day(ledger: &Ledger, ids: &str) -> Result<Option<NaiveDate>> {
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    let d: Option<String> = ledger.conn().query_row(
+        &format!(
+            "SELECT MAX(day) FROM (
+                SELECT MAX(day) AS day FROM agg_store_day WHERE store_id IN ({ids})
+                UNION ALL SELECT MAX(day) FROM settlements
+                          WHERE store_id IN ({ids}) AND is_current = 1)"
+        ),
+        [],
+        |r| r.get(0),
+    )?;
+    d.map(|d| parse_day(&d)).transpose()
+}
+
+/// `provisional` and `unsettled_share` of a period (§10).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Provisional {
+    pub provisional: bool,
+    /// Of the net sales of the stores judged on settlement, the part of the period's orders
+    /// not settled yet (by any date the ledger knows); None when no store is judged.
+    pub unsettled_share: Option<Rate>,
+}
+
+pub(crate) fn provisional(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Provisional> {
+    let Some(to) = to else {
+        return Ok(Provisional::default());
+    };
+    let latest = latest_day(ledger, &cs.ids_sql())?;
+    let mut window = false;
+    let (mut open, mut net, mut judged) = (Decimal::ZERO, Decimal::ZERO, false);
+    for s in &cs.stores {
+        let delay = ledger.settlement_delay(s.platform)?;
+        if let Some(latest) = latest {
+            window |= in_window(to, latest, delay);
+        }
+        if !has_settlements(ledger, s)? {
+            continue;
+        }
+        judged = true;
+        open += open_orders(ledger, s, from, to, None)?
+            .iter()
+            .map(|o| o.value)
+            .sum::<Decimal>();
+        net += super::taxes::store_net_sales(ledger, s, from, Some(to))?;
+    }
+    Ok(Provisional {
+        provisional: window || open > Decimal::ZERO,
+        unsettled_share: if judged { Rate::ratio(open, net) } else { None },
+    })
+}
