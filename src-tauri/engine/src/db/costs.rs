@@ -129,7 +129,7 @@ pub fn row_target(
     conn: &rusqlite::Connection,
     store: Option<&str>,
     currency: Option<Currency>,
-) -> Result<crate::import::CostTarget> {
+) -> Result<crate::model::CostTarget> {
     match cost_target(conn, store, currency, None) {
         Ok(t) => Ok(Ok(t)),
         Err(Error::NotFound(why) | Error::InvalidArgument(why)) => Ok(Err(why)),

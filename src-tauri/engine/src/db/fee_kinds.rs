@@ -1,6 +1,6 @@
 //! The merchant's fee kind mapping: a platform's fee source (export column, fee name or
 //! scene) may count under another kind than its format's (`fee_kind_overrides`). Figures read
-//! the kind through `effective_kind`; a change rebuilds the daily aggregates of every store of
+//! the kind through `FEE_KIND` over `FEE_KIND_JOIN`; a change rebuilds the daily aggregates of every store of
 //! the platform in the same transaction, so every figure follows at once, and clearing the
 //! override restores the earlier figures exactly.
 
@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{DaySpan, Ledger};
 use crate::error::{Error, Result};
-use crate::metrics::Amount;
+use crate::model::Amount;
 use crate::model::{Currency, FeeKind, Platform, Scaled, StoreId};
 
 /// SQL joined to fees (alias `f`) so that `FEE_KIND` is the kind a fee counts under: the
@@ -170,7 +170,7 @@ impl Ledger {
             .collect::<rusqlite::Result<_>>()?;
         for (store, from, to) in spans {
             if let (Some(from), Some(to)) = (from, to) {
-                let day = |d: &str| crate::metrics::query::parse_day(d);
+                let day = |d: &str| crate::model::parse_day(d);
                 let span = DaySpan {
                     from: day(&from)?,
                     to: day(&to)?,

@@ -24,7 +24,7 @@ pub struct ImportRecord {
     pub date_from: Option<String>,
     pub date_to: Option<String>,
     /// Money columns no format role read (`import::Unmapped`).
-    pub unmapped: Vec<crate::import::Unmapped>,
+    pub unmapped: Vec<crate::model::Unmapped>,
 }
 
 impl Ledger {

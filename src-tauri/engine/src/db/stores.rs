@@ -173,7 +173,7 @@ impl Ledger {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if let (Some(lo), Some(hi)) = span {
-            let day = |d: &str| crate::metrics::query::parse_day(d);
+            let day = |d: &str| crate::model::parse_day(d);
             let span = super::DaySpan {
                 from: day(&lo)?,
                 to: day(&hi)?,

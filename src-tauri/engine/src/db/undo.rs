@@ -148,3 +148,13 @@ pub(crate) fn refresh_superseded(tx: &Transaction<'_>, store: StoreId) -> Result
     )?;
     Ok(())
 }
+
+impl crate::Ledger {
+    /// Undo one import, restoring what the remaining imports say, in one transaction.
+    pub fn undo_import(&mut self, import: ImportId) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        undo_import(&tx, import)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -19,7 +19,7 @@ use super::aggregates::rebuild_aggregates;
 use super::facts::{Existing, FactTable, AD_DAYS, FEES, ORDER_ITEMS, ORDER_LINES, TRAFFIC_DAYS};
 use super::replaced::{Set, FIXED_COSTS, SKU_COSTS};
 use crate::error::{Error, Result};
-use crate::import::LedgerSink;
+use crate::model::LedgerSink;
 use crate::model::{
     AdDay, Currency, FeeRow, FixedCost, ImportId, OrderItem, OrderLine, OrderStatus, Scaled,
     Settlement, SkuCost, StoreId, TaxRow, TrafficDay, Withdrawal,
@@ -246,6 +246,40 @@ impl<'t> LedgerWriter<'t> {
         Ok(())
     }
 
+    /// A settlement's figure for an order replaces the order export's estimate of that kind:
+    /// whether `fee` (of an order export) is superseded already, or (of a settlement) marks
+    /// the order-export fees it supersedes, widening the days to rebuild.
+    fn supersede(&mut self, store: i64, fee: &FeeRow, kind: &str) -> Result<bool> {
+        Ok(match &fee.order_id {
+            Some(order) if fee.rank < 2 && self.max_rank(store)? > i64::from(fee.rank) => self
+                .tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM fees WHERE store_id = ?1 AND order_id = ?2
+                     AND kind = ?3 AND rank > ?4 AND is_current = 1)",
+                )?
+                .query_row(params![store, order, kind, fee.rank], |r| {
+                    r.get::<_, bool>(0)
+                })?,
+            Some(_) if fee.rank < 2 => false,
+            Some(order) => {
+                let mut stmt = self.tx.prepare_cached(
+                    "UPDATE fees SET superseded = 1 WHERE store_id = ?1 AND order_id = ?2
+                     AND kind = ?3 AND rank < ?4 AND superseded = 0 RETURNING day",
+                )?;
+                let days = stmt.query_map(params![store, order, kind, fee.rank], |r| {
+                    r.get::<_, String>(0)
+                })?;
+                for d in days {
+                    if let Ok(d) = NaiveDate::parse_from_str(&d?, "%Y-%m-%d") {
+                        DaySpan::widen(&mut self.span, d);
+                    }
+                }
+                false
+            }
+            None => false,
+        })
+    }
+
     /// Whether the store has fees of schema 1 (source ''), asked once per import.
     fn legacy_fees(&mut self, store: i64) -> Result<bool> {
         if let Some(known) = self.legacy_fees {
@@ -372,35 +406,7 @@ impl LedgerSink for LedgerWriter<'_> {
             )?;
             return Ok(());
         }
-        // A settlement's figure for an order replaces the order export's estimate of that kind.
-        let superseded = match &fee.order_id {
-            Some(order) if fee.rank < 2 && self.max_rank(store)? > i64::from(fee.rank) => self
-                .tx
-                .prepare_cached(
-                    "SELECT EXISTS (SELECT 1 FROM fees WHERE store_id = ?1 AND order_id = ?2
-                     AND kind = ?3 AND rank > ?4 AND is_current = 1)",
-                )?
-                .query_row(params![store, order, kind, fee.rank], |r| {
-                    r.get::<_, bool>(0)
-                })?,
-            Some(_) if fee.rank < 2 => false,
-            Some(order) => {
-                let mut stmt = self.tx.prepare_cached(
-                    "UPDATE fees SET superseded = 1 WHERE store_id = ?1 AND order_id = ?2
-                     AND kind = ?3 AND rank < ?4 AND superseded = 0 RETURNING day",
-                )?;
-                let days = stmt.query_map(params![store, order, kind, fee.rank], |r| {
-                    r.get::<_, String>(0)
-                })?;
-                for d in days {
-                    if let Ok(d) = NaiveDate::parse_from_str(&d?, "%Y-%m-%d") {
-                        DaySpan::widen(&mut self.span, d);
-                    }
-                }
-                false
-            }
-            None => false,
-        };
+        let superseded = self.supersede(store, &fee, kind)?;
         let extra: [&dyn ToSql; 1] = [&superseded];
         FEES.insert(self.tx, self.import.0, store, &key, &compared, &extra, true)?;
         let rank = self.max_rank(store)?.max(i64::from(fee.rank));
@@ -463,7 +469,7 @@ impl LedgerSink for LedgerWriter<'_> {
         store: Option<&str>,
         currency: Option<Currency>,
         _file: Currency,
-    ) -> Result<crate::import::CostTarget> {
+    ) -> Result<crate::model::CostTarget> {
         super::costs::row_target(self.tx, store, currency)
     }
 

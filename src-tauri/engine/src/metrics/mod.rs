@@ -16,10 +16,9 @@ pub mod subsidy;
 pub mod tax;
 
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::Serializer;
 
-use crate::model::{Currency, Money};
-
+pub use crate::model::Amount;
 pub use attribution::{attributed_sales, check_assist_coef};
 pub use channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
 pub use query::{
@@ -37,27 +36,6 @@ pub use saturation::{fit_power_law, marginal_roas, NoCeiling, PowerFit, Saturati
 pub use store::{BreakEven, StoreFigures, StoreInputs};
 pub use subsidy::{SubsidyFigures, SubsidyInputs, SubsidyVerdict};
 pub use tax::{TaxSums, Taxes};
-
-/// An exact amount that serialises as the contract's money string (rounded to the currency's
-/// minor unit, half away from zero). The exact value stays available to Rust callers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Amount(pub Money);
-
-impl Amount {
-    pub fn new(amount: Decimal, currency: Currency) -> Amount {
-        Amount(Money::new(amount, currency))
-    }
-
-    pub fn value(self) -> Decimal {
-        self.0.amount
-    }
-}
-
-impl Serialize for Amount {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0.to_output())
-    }
-}
 
 /// Quantities (units) as a JSON number: an integer when whole (the usual case), otherwise
 /// the exact value's nearest float — units are counts, never money.

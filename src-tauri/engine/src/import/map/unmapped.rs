@@ -10,25 +10,13 @@
 //! and at least one amount is not zero.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::import::clean;
 use crate::import::formats::spec::split_occurrence;
 use crate::import::formats::FormatSpec;
 use crate::import::header::{self, Columns};
 use crate::import::read::{column_letters, Cell};
-use crate::model::{Currency, Money};
-
-/// One money column nobody reads (cli.md "Additions": `unmapped`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Unmapped {
-    /// The header as the file writes it ("column AX" for an empty header cell).
-    pub column: String,
-    /// Data rows whose cell holds a non-zero amount.
-    pub rows_with_money: u64,
-    /// Their sum as written (sign as in the file), rounded to the currency's minor unit.
-    pub total: String,
-}
+use crate::model::{Currency, Money, Unmapped};
 
 /// Words of headers that hold ids, dates, counts or measures, never money (whole words for
 /// Latin scripts, fragments for CJK and Vietnamese phrases).

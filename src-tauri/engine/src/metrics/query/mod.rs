@@ -173,10 +173,7 @@ fn data_bounds(ledger: &Ledger, ids: &str) -> Result<Option<(NaiveDate, NaiveDat
     }
 }
 
-pub(crate) fn parse_day(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|e| Error::Internal(format!("bad day {s:?} in the ledger: {e}")))
-}
+pub(crate) use crate::model::parse_day;
 
 /// `col` inside the period bound as ?1 (from) and ?2 (to), `NULL` leaving that end open.
 /// Written as a range on `col` (not `?1 IS NULL OR …`) so SQLite seeks the (store_id, day)
