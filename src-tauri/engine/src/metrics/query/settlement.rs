@@ -99,9 +99,11 @@ pub(crate) struct Drift {
 }
 
 /// Fee drift of the store's orders dated in [from, to] that both an order export (lines,
-/// rank-1 fees) and a settlement (rank-2 fees) list. Only kinds the settlement speaks of are
-/// compared (a kind it leaves out keeps the order export's figure, as `fees` does); an
-/// export's fee that a settlement superseded is still the export's figure here.
+/// rank-1 fees) and a settlement (rank-2 fees) list. Only kinds BOTH speak of are compared:
+/// a kind the settlement leaves out keeps the order export's figure (as `fees` does), and a
+/// kind the order export has no column for (TikTok and Douyin order lists carry no
+/// commission) was never estimated, so it cannot have drifted. An export's fee that a
+/// settlement superseded is still the export's figure here.
 pub(crate) fn fee_drift(
     ledger: &Ledger,
     cs: &CurrencyScope,
@@ -118,7 +120,7 @@ pub(crate) fn fee_drift(
                SELECT o.order_id FROM order_lines o WHERE o.store_id = ?3 AND o.is_current = 1
                  AND o.cancelled = 0 AND {})
          GROUP BY f.order_id, f.kind
-         HAVING MAX(f.rank >= 2) = 1
+         HAVING MAX(f.rank >= 2) = 1 AND MAX(f.rank < 2) = 1
          ORDER BY f.order_id, f.kind",
         day_range("o.day")
     );

@@ -1,0 +1,247 @@
+//! `cash --json` (cli.md "Additions", metrics.md §10) over order exports imported with the
+//! settlement files of the same orders (tests/fixtures/gen_cash.py; the Douyin pair from
+//! generate.py). Every figure of each currency is asserted to the minor unit against the
+//! arithmetic written beside it (also in tests/fixtures/README.md "Cash").
+
+// A test crate: helpers fail by panicking, like the tests themselves.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+
+const TT: &str = "TikTok Cash Shop";
+const SP: &str = "Shopee Cash Shop";
+const DY: &str = "抖店对账店";
+
+fn store(files: &[&str], name: &str) -> TempDb {
+    let db = TempDb::new();
+    for f in files {
+        db.import_fixture(f, name);
+    }
+    db
+}
+
+fn tiktok() -> TempDb {
+    store(
+        &[
+            "cash/All_order-20260228.xlsx",
+            "cash/income_20260201000000-20260228235959(UTC+7).xlsx",
+        ],
+        TT,
+    )
+}
+
+fn shopee() -> TempDb {
+    store(
+        &[
+            "cash/Order.all.20260101_20260228.xlsx",
+            "cash/Income.đã phát hành.vn.20260201_20260228.xlsx",
+            "shopee_vn/my_balance_transaction_report.shopee.20260201_20260228.xlsx",
+        ],
+        SP,
+    )
+}
+
+fn cash(db: &TempDb, from: &str, to: &str) -> Value {
+    let r = db.json(&["cash", "--from", from, "--to", to, "--json"]);
+    assert_eq!(r["from"], from);
+    assert_eq!(r["to"], to);
+    let cs = r["currencies"].as_array().unwrap();
+    assert_eq!(cs.len(), 1, "{r}");
+    cs[0].clone()
+}
+
+fn summary(db: &TempDb, from: &str, to: &str) -> Value {
+    db.summary(None, Some(from), Some(to))["currencies"][0].clone()
+}
+
+/// TikTok Shop VN, February (delay 15 days: owed = ordered on or before Feb 13).
+/// Orders (list = before discount − seller discount): 1 Dec 20 150000; 2 Jan 10
+/// 2×90000−20000 = 160000; 3 Jan 20 120000; 4 Feb 2 2×150000, one returned (f = ½);
+/// 5 Feb 5 150000; 6 Feb 10 cancelled; 7 Feb 20 90000; 8 Feb 12 120000.
+/// Settlement (by `Order settled time`): 2 on Feb 3 136000 (a January order); 4 on Feb 8
+/// 269000 and again on Feb 20 −139500 (refund after settlement); 8 on Feb 25 96600;
+/// adjustments: ad payment −150000 (Feb 15), logistics reimbursement +25000 (Feb 22).
+#[test]
+fn tiktok_settlement_beside_its_orders() {
+    let db = tiktok();
+    let c = cash(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(
+        c,
+        json!({
+            "currency": "VND",
+            // 136000 + 269000 − 139500 + 96600
+            "settled": "362100",
+            // orders 4 and 8: 269000 − 139500 + 96600
+            "settled_for_period_orders": "226100",
+            // order 2 (January)
+            "settled_for_earlier_orders": "136000",
+            // Success 200000 (Feb 14) + Processing 100000 (Feb 27): both left the wallet
+            "withdrawals": "300000",
+            // as of Feb 28: 1 (70 days) 150000, 3 (39 days) 120000, 5 (23 days) 150000;
+            // 7 is 8 days old (not owed yet), 6 cancelled, 2/4/8 settled
+            "unsettled": {"orders": 3, "value": "420000",
+                          "by_age": {"15-30": "150000", "30-60": "120000", "60+": "150000"}},
+            // order 8: the export's seller shipping discount 10000, the settlement's
+            // `Seller shipping fee` −15000. Commission and transaction fee are not in the
+            // order export: nothing to drift from. Order 4's shipping 10000 = 10000.
+            "fee_drift": [{"store": TT, "order": "577000000000000008", "kind": "shipping",
+                           "order_export": "10000", "settlement": "15000"}],
+            "provisional": true,
+            // February orders not settled by any date: 5 + 7 = 240000; net sales of the
+            // period 150000 (4: 300000 × ½) + 150000 + 90000 + 120000 = 510000;
+            // 240000 / 510000 = 0.470588… → 0.4706
+            "unsettled_share": "0.4706",
+            "net_sales": "510000",
+            // fees by settled date (settlement fees supersede the export's per order/kind):
+            // commission 8000 + 15000 − 7500 + 6000 = 21500; transaction 4000 + 6000 −
+            // 3000 + 2400 = 9400; shipping 12000 + 10000 + 15000 = 37000; reimbursement
+            // −25000 → 42900; ad spend 150000 (no TikTok Ads report: the payment is the
+            // spend) → 510000 − 42900 − 150000 = 317100
+            "net_profit": "317100",
+            // −150000 + 25000
+            "adjustments": "-125000",
+            "stores": [{"store": TT, "platform": "tiktok_shop", "judged": true, "reason": null,
+                        "delay_days": 15, "settled": "362100", "unsettled_orders": 3,
+                        "unsettled_value": "420000"}],
+            "months": [{"month": "2026-02", "net_sales": "510000", "settled": "362100"}],
+        })
+    );
+    let s = summary(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(s["provisional"], true);
+    assert_eq!(s["unsettled_share"], "0.4706");
+    assert_eq!(s["ad_spend"], "150000");
+
+    // January: order 2 and 3 were placed, nothing was paid in January. As of Jan 31 (owed =
+    // ordered on or before Jan 16): 1 (42 days) 150000 and 2 (21 days) 160000 — 2's
+    // settlement is dated Feb 3, after the period; 3 (11 days) is not owed yet.
+    let j = cash(&db, "2026-01-01", "2026-01-31");
+    assert_eq!(j["settled"], "0");
+    assert_eq!(j["settled_for_period_orders"], "0");
+    assert_eq!(j["withdrawals"], "0");
+    assert_eq!(
+        j["unsettled"],
+        json!({"orders": 2, "value": "310000",
+               "by_age": {"15-30": "160000", "30-60": "150000", "60+": "0"}})
+    );
+    // January orders 2 and 3 are settled by no date for 3 only: 120000 / (160000 + 120000)
+    // = 0.428571… → 0.4286
+    assert_eq!(j["unsettled_share"], "0.4286");
+    assert_eq!(j["provisional"], true);
+}
+
+/// Shopee VN, February. Orders (list = giá gốc × qty): S7 Jan 10 120000; S0 Jan 20 120000
+/// returned in full; S1 Feb 1 300000; S2 Feb 4 2×90000 one returned (net 90000); S4 Feb 6
+/// 150000; S6 Feb 7 cancelled; S5 Feb 20 90000. Income report (payout date): S1 Feb 8
+/// 247000 (commission −18000 where the export said 15000; NTTD −20000), S2 Feb 10 81000,
+/// S0 Feb 12 −108000 (the refund of a January order: its fees +6000/+3600/+2400 given
+/// back). Wallet: withdrawals 300000 (done) + 3500 (pending).
+#[test]
+fn shopee_income_beside_its_orders() {
+    let db = shopee();
+    let c = cash(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(
+        c,
+        json!({
+            "currency": "VND",
+            // 247000 + 81000 − 108000
+            "settled": "220000",
+            "settled_for_period_orders": "328000",
+            "settled_for_earlier_orders": "-108000",
+            "withdrawals": "303500",
+            // as of Feb 28: S4 (22 days) 150000, S7 (49 days) 120000; S5 8 days old
+            "unsettled": {"orders": 2, "value": "270000",
+                          "by_age": {"15-30": "150000", "30-60": "120000", "60+": "0"}},
+            // the income report charged S1 a higher commission than its order export
+            "fee_drift": [{"store": SP, "order": "2602010AA1BB2C",
+                           "kind": "platform_commission", "order_export": "15000",
+                           "settlement": "18000"}],
+            "provisional": true,
+            // (S4 150000 + S5 90000) / (300000 + 90000 + 150000 + 90000) = 240000 / 630000
+            // = 0.380952… → 0.3810
+            "unsettled_share": "0.3810",
+            "net_sales": "630000",
+            // 630000 − fees 54000 (shopee_refund_gives_fees_back) − NTTD 20000
+            "net_profit": "556000",
+            "adjustments": "0",
+            "stores": [{"store": SP, "platform": "shopee_vn", "judged": true, "reason": null,
+                        "delay_days": 15, "settled": "220000", "unsettled_orders": 2,
+                        "unsettled_value": "270000"}],
+            "months": [{"month": "2026-02", "net_sales": "630000", "settled": "220000"}],
+        })
+    );
+    let s = summary(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(s["provisional"], true);
+    assert_eq!(s["unsettled_share"], "0.3810");
+}
+
+/// Issue 15: the income report's fees keep their sign. February fees (export fees of the
+/// orders with no income row, dated on the order; income fees on the payout date):
+/// commission S4 7500 + S5 4500 + S1 18000 + S2 4500 − S0 6000 = 28500 (read as a
+/// magnitude, S0's +6000 would have made it 40500); service 4500 + 2700 + 9000 + 2700 −
+/// 3600 = 15300; payment 3000 + 1800 + 6000 + 1800 − 2400 = 10200.
+#[test]
+fn shopee_refund_gives_fees_back() {
+    let db = shopee();
+    let s = summary(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(s["fees"]["platform_commission"], "28500");
+    assert_eq!(s["fees"]["service_fee"], "15300");
+    assert_eq!(s["fees"]["payment_fee"], "10200");
+    assert_eq!(s["hidden_costs"], "54000");
+    // NTTD −20000 is Shopee Ads spend (a charge, not a credit).
+    assert_eq!(s["ad_spend"], "20000");
+    assert_eq!(s["net_profit"], "556000");
+}
+
+/// Douyin, January: the order export and the 动账明细 of the same orders (generate.py).
+/// Orders: 0001 Jan 4 158.00 + 39.90 (seller discount 10.00); 0002 cancelled; 0003 Jan 11
+/// 59.00 refunded (f = 1); 0004 Jan 20 237.00 (seller discount 20.00); 0005 Jan 26 89.00.
+/// 货款结算入账: 0001 117.20 (Jan 10), 0003 45.15 (Jan 17) and back −45.15 (Jan 19, 结算后
+/// 退款), 0004 191.45 (Jan 27), 0005 81.55 (Jan 29).
+#[test]
+fn douyin_fund_flow_beside_its_orders() {
+    let db = store(
+        &["douyin/1769904000_orders.csv", "douyin/fund_flow_orders.csv"],
+        DY,
+    );
+    let c = cash(&db, "2026-01-01", "2026-01-31");
+    assert_eq!(
+        c,
+        json!({
+            "currency": "CNY",
+            // 117.20 + 45.15 − 45.15 + 191.45 + 81.55
+            "settled": "390.20",
+            "settled_for_period_orders": "390.20",
+            "settled_for_earlier_orders": "0.00",
+            "withdrawals": "0.00",
+            // every order not cancelled or refunded was settled by Jan 31
+            "unsettled": {"orders": 0, "value": "0.00",
+                          "by_age": {"15-30": "0.00", "30-60": "0.00", "60+": "0.00"}},
+            // the order export lists no fee: nothing to drift from
+            "fee_drift": [],
+            // the latest day (Jan 30) is within 15 days of Jan 31
+            "provisional": true,
+            "unsettled_share": "0.0000",
+            // 158.00 + 39.90 + 237.00 + 89.00
+            "net_sales": "523.90",
+            // fees: subsidy 10.00 + 20.00; 平台服务费 9.90 + 2.95 − 2.95 + 11.85 + 4.45 =
+            // 26.20 (commission); 佣金 15.80 + 5.90 − 5.90 + 23.70 = 39.50, 服务商佣金 2.00
+            // (affiliate 41.50); 渠道分成 1.00, 站外推广费 5.00 + 3.00 (other 9.00);
+            // 运费险 3.50 − 1.00 = 2.50 → 109.20; 523.90 − 109.20 = 414.70
+            "net_profit": "414.70",
+            "adjustments": "0.00",
+            "stores": [{"store": DY, "platform": "douyin", "judged": true, "reason": null,
+                        "delay_days": 15, "settled": "390.20", "unsettled_orders": 0,
+                        "unsettled_value": "0.00"}],
+            "months": [{"month": "2026-01", "net_sales": "523.90", "settled": "390.20"}],
+        })
+    );
+    // As of Jan 18 (owed = ordered on or before Jan 3): nothing owed; settled by then
+    // 117.20 + 45.15 = 162.35; of the January orders 0001…0003 only 0003's 59.00 is
+    // refunded — (0004 and 0005 are later) — so nothing is open: share 0.
+    let mid = cash(&db, "2026-01-01", "2026-01-18");
+    assert_eq!(mid["settled"], "162.35");
+    assert_eq!(mid["unsettled"]["orders"], 0);
+}
