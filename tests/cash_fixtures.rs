@@ -203,7 +203,10 @@ fn shopee_refund_gives_fees_back() {
 #[test]
 fn douyin_fund_flow_beside_its_orders() {
     let db = store(
-        &["douyin/1769904000_orders.csv", "douyin/fund_flow_orders.csv"],
+        &[
+            "douyin/1769904000_orders.csv",
+            "douyin/fund_flow_orders.csv",
+        ],
         DY,
     );
     let c = cash(&db, "2026-01-01", "2026-01-31");
@@ -244,4 +247,95 @@ fn douyin_fund_flow_beside_its_orders() {
     let mid = cash(&db, "2026-01-01", "2026-01-18");
     assert_eq!(mid["settled"], "162.35");
     assert_eq!(mid["unsettled"]["orders"], 0);
+}
+
+/// metrics.md §10: the settlement delay is a setting per platform (default 15 days); the
+/// age buckets and what counts as owed follow it. TikTok store, as of Feb 28.
+#[test]
+fn settlement_delay_per_platform_moves_the_age_buckets() {
+    let db = tiktok();
+    let delays = |db: &TempDb| db.json(&["cash", "delay", "--json"])["delays"].clone();
+    let d = delays(&db);
+    assert_eq!(d.as_array().unwrap().len(), 8, "{d}");
+    assert!(d
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["days"] == 15 && p["platform"] != "generic"));
+
+    // 40 days: only order 1 (70 days) is owed; 3 (39 days) and 5 (23 days) are not yet.
+    db.json(&[
+        "cash",
+        "delay",
+        "--platform",
+        "tiktok_shop",
+        "--days",
+        "40",
+        "--json",
+    ]);
+    let c = cash(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(
+        c["unsettled"],
+        json!({"orders": 1, "value": "150000",
+               "by_age": {"15-30": "0", "30-60": "0", "60+": "150000"}})
+    );
+    assert_eq!(c["stores"][0]["delay_days"], 40);
+    // The share of the period's unpaid sales does not depend on the delay.
+    assert_eq!(c["unsettled_share"], "0.4706");
+
+    // 5 days: order 7 (8 days, 90000) is owed too, in the first bucket: 150000 + 90000.
+    db.json(&[
+        "cash",
+        "delay",
+        "--platform",
+        "tiktok_shop",
+        "--days",
+        "5",
+        "--json",
+    ]);
+    let c = cash(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(
+        c["unsettled"],
+        json!({"orders": 4, "value": "510000",
+               "by_age": {"15-30": "240000", "30-60": "120000", "60+": "150000"}})
+    );
+    let d = delays(&db);
+    let of = |p: &str| {
+        d.as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["platform"] == p)
+            .unwrap()["days"]
+            .clone()
+    };
+    assert_eq!(of("tiktok_shop"), 5);
+    assert_eq!(of("shopee_vn"), 15);
+
+    // Bad values: exit 2, a message naming the argument, nothing changed.
+    for (args, says) in [
+        (
+            vec!["--platform", "tiktok_shop", "--days", "-1"],
+            "0 to 365",
+        ),
+        (
+            vec!["--platform", "tiktok_shop", "--days", "400"],
+            "0 to 365",
+        ),
+        (
+            vec!["--platform", "tiktok_shop", "--days", "soon"],
+            "--days",
+        ),
+        (vec!["--platform", "tiktok", "--days", "7"], "--platform"),
+    ] {
+        let mut a = vec!["cash", "delay"];
+        a.extend(args);
+        let out = db.run(&a);
+        assert_eq!(out.status.code(), Some(2), "{a:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "{a:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(delays(&db), d);
 }
