@@ -40,10 +40,7 @@ pub const INCOME: FormatSpec = FormatSpec {
         // Never together with the `Service Fee Details` sheet (it details this column).
         cost(ServiceFee, &["Phí Dịch Vụ"]),
         cost(PaymentFee, &["Phí thanh toán", "Phí xử lý giao dịch"]),
-        cost(
-            AffiliateCommission,
-            &["Phí hoa hồng Tiếp thị liên kết"],
-        ),
+        cost(AffiliateCommission, &["Phí hoa hồng Tiếp thị liên kết"]),
         // The seller-protection fee (Shopee's SELLER_PROTECTION_FEE), not a shipping charge.
         cost(ServiceFee, &["Phí dịch vụ PiShip"]),
         cost(
