@@ -339,3 +339,39 @@ fn settlement_delay_per_platform_moves_the_age_buckets() {
     }
     assert_eq!(delays(&db), d);
 }
+
+/// metrics.md §10: an owed order's value is net of the order's own seller discounts — the
+/// line-level ones and the order-level shop voucher/combo of the order export. Shopee VN
+/// January fixtures (README "Shopee VN"), delay 3 days, as of Jan 31 (owed = ordered on or
+/// before Jan 28): E (Jan 15) is refunded in full; F (Jan 20) 120000 − seller subsidy 10000
+/// = 110000 − `Giảm giá từ Combo của Shop` 5000 = 105000 (11 days); G (Jan 25) 150000
+/// (6 days). A, B, D are settled; C cancelled.
+#[test]
+fn owed_value_is_net_of_order_level_seller_discounts() {
+    let db = store(
+        &[
+            "shopee_vn/Order.all.20260101_20260131.xlsx",
+            "shopee_vn/Income.đã phát hành.vn.20260101_20260131.xlsx",
+        ],
+        SP,
+    );
+    assert_eq!(
+        cash(&db, "2026-01-01", "2026-01-31")["unsettled"]["orders"],
+        0
+    );
+    db.json(&[
+        "cash",
+        "delay",
+        "--platform",
+        "shopee_vn",
+        "--days",
+        "3",
+        "--json",
+    ]);
+    let c = cash(&db, "2026-01-01", "2026-01-31");
+    assert_eq!(
+        c["unsettled"],
+        json!({"orders": 2, "value": "255000",
+               "by_age": {"15-30": "255000", "30-60": "0", "60+": "0"}})
+    );
+}
