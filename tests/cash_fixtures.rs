@@ -375,3 +375,54 @@ fn owed_value_is_net_of_order_level_seller_discounts() {
                "by_age": {"15-30": "255000", "30-60": "0", "60+": "0"}})
     );
 }
+
+/// Issue 15: an ad payment in a settlement file pays for the spend the channel's ads report
+/// lists per day. TikTok store: the Feb 15 `GMV Payment for TikTok Ads` of −150000.
+/// - Without a TikTok Ads report for February it is the only record of the spend: 150000
+///   (`tiktok_settlement_beside_its_orders`); a January report does not cover February.
+/// - With the February GMV Max report (60000 on Feb 10 + 70000 on Feb 16 = 130000) the
+///   payment is not spend again: ad spend 130000, net profit 510000 − 42900 − 130000 =
+///   337100; the payment stays listed in `cash` (adjustments −150000 + 25000 = −125000).
+#[test]
+fn settlement_ad_payments_are_not_spend_where_an_ads_report_covers_the_month() {
+    let db = tiktok();
+    db.import_fixture("ads/tiktok_gmv_max_by_day_202601.xlsx", TT);
+    // January: the report's 80000 + 30000 + 95000 + 40000 = 245000.
+    assert_eq!(
+        summary(&db, "2026-01-01", "2026-01-31")["ad_spend"],
+        "245000"
+    );
+    assert_eq!(
+        summary(&db, "2026-02-01", "2026-02-28")["ad_spend"],
+        "150000"
+    );
+
+    db.import_fixture("cash/tiktok_gmv_max_by_day_202602.xlsx", TT);
+    let s = summary(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(s["ad_spend"], "130000");
+    assert_eq!(s["net_profit"], "337100");
+    let ch = db.json(&[
+        "channels",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-02-28",
+        "--json",
+    ]);
+    let spend: i64 = ch["currencies"][0]["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["channel"] == "tiktok_ads")
+        .map(|c| c["spend"].as_str().unwrap().parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(spend, 130000, "{ch}");
+    let c = cash(&db, "2026-02-01", "2026-02-28");
+    assert_eq!(c["adjustments"], "-125000");
+    assert_eq!(c["net_profit"], "337100");
+    // The whole quarter: January's report 245000 + February's 130000.
+    assert_eq!(
+        summary(&db, "2026-01-01", "2026-03-31")["ad_spend"],
+        "375000"
+    );
+}

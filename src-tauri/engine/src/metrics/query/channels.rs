@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::response::{daily_points, respond, ResponseSummary};
-use super::totals::{totals, LONGEST_WINDOW};
+use super::totals::{totals, COUNTED_AD_DAY};
 use super::{day_params, day_range, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
@@ -139,7 +139,7 @@ fn rows(
                 SUM(a.impressions), SUM(a.clicks), SUM(a.platform_sales), SUM(a.platform_orders),
                 SUM(a.collects), SUM(a.add_to_carts), SUM(a.assisted_conversions),
                 SUM(a.last_click_conversions), COUNT(a.last_click_conversions)
-         FROM ad_days a WHERE a.store_id IN ({ids}) AND {range} AND {LONGEST_WINDOW}
+         FROM ad_days a WHERE a.store_id IN ({ids}) AND {range} AND {COUNTED_AD_DAY}
          GROUP BY a.store_id, a.channel, a.campaign
          ORDER BY a.store_id, a.channel, a.campaign"
     ))?;
