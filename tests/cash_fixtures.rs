@@ -417,6 +417,16 @@ fn settlement_ad_payments_are_not_spend_where_an_ads_report_covers_the_month() {
         .map(|c| c["spend"].as_str().unwrap().parse::<i64>().unwrap())
         .sum();
     assert_eq!(spend, 130000, "{ch}");
+    // Per attribution window too: no window made of the payment alone.
+    let by_window: i64 = ch["currencies"][0]["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["channel"] == "tiktok_ads")
+        .flat_map(|c| c["windows"].as_array().unwrap().clone())
+        .map(|w| w["spend"].as_str().unwrap().parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(by_window, 130000, "{ch}");
     let c = cash(&db, "2026-02-01", "2026-02-28");
     assert_eq!(c["adjustments"], "-125000");
     assert_eq!(c["net_profit"], "337100");
