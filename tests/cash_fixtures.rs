@@ -247,6 +247,19 @@ fn douyin_fund_flow_beside_its_orders() {
     let mid = cash(&db, "2026-01-01", "2026-01-18");
     assert_eq!(mid["settled"], "162.35");
     assert_eq!(mid["unsettled"]["orders"], 0);
+
+    // Jan 1–10 is final: its end is 20 days before the latest day the ledger knows (Jan 30,
+    // more than the 15-day window) and its one live order (0001, Jan 4, net 158.00 + 39.90
+    // = 197.90) was settled on Jan 10 (117.20): not provisional, nothing unsettled.
+    let early = cash(&db, "2026-01-01", "2026-01-10");
+    assert_eq!(early["settled"], "117.20");
+    assert_eq!(early["settled_for_period_orders"], "117.20");
+    assert_eq!(early["net_sales"], "197.90");
+    assert_eq!(early["provisional"], false);
+    assert_eq!(early["unsettled_share"], "0.0000");
+    let s = summary(&db, "2026-01-01", "2026-01-10");
+    assert_eq!(s["provisional"], false);
+    assert_eq!(s["unsettled_share"], "0.0000");
 }
 
 /// metrics.md §10: the settlement delay is a setting per platform (default 15 days); the
