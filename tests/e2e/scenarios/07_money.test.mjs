@@ -154,6 +154,8 @@ test("the settlement delay is set in the Cash view and moves the age buckets", a
     const card = await d.wait(until.elementLocated(By.css('[data-testid="cash-unsettled"]')), 10000);
     assert.equal(await d.findElement(By.css('[data-testid="delay-shopee_vn"]')).getAttribute("value"), "3");
     assert.ok((await card.getText()).includes(I18N[lang]["cash.delay_days"]));
+    // The first age bucket starts at the delay.
+    assert.ok((await card.getText()).includes(I18N[lang]["cash.age_days"].replace("{bucket}", "3-30")), await card.getText());
     const wide = await d.executeScript("const c = arguments[0]; return c.scrollWidth - c.clientWidth;", card);
     assert.ok(wide <= 0, `${lang}: the unsettled card scrolls sideways by ${wide}px`);
     await d.executeScript("arguments[0].scrollIntoView()", card);

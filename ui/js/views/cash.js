@@ -69,6 +69,9 @@ function delayEditor(c, ctx) {
 
 function ageTable(c, f, ctx) {
   const rows = ["15-30", "30-60", "60+"].map((b) => ({ bucket: b, value: c.unsettled.by_age[b] }));
+  // The first bucket starts at the settlement delay (the key stays "15-30", cli.md).
+  const delay = Math.min(...c.stores.filter((s) => s.judged).map((s) => s.delay_days));
+  const label = (b) => (b === "15-30" && delay < 30 ? `${delay}-30` : b);
   const open = (b) => h("button", { type: "button", class: "btn btn-small", "data-testid": `age-${b}`, onclick: () => openOrders(f, c.currency, b) },
     h("span", { text: t("cash.see_orders") }));
   return h("section", { class: "card", "data-testid": "cash-unsettled" },
@@ -76,7 +79,7 @@ function ageTable(c, f, ctx) {
     h("p", { class: "muted small", i18n: "cash.unsettled_help" }),
     delayEditor(c, ctx),
     table([
-      { label: t("cash.col.age"), render: (r) => t("cash.age_days", { bucket: r.bucket }) },
+      { label: t("cash.col.age"), render: (r) => t("cash.age_days", { bucket: label(r.bucket) }) },
       { label: t("cash.col.value"), num: true, render: (r) => money(r.value, c.currency) },
       { label: "", render: (r) => open(r.bucket) },
     ], rows));
