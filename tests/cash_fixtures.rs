@@ -53,6 +53,20 @@ fn cash(db: &TempDb, from: &str, to: &str) -> Value {
     cs[0].clone()
 }
 
+/// The whole `currencies[0]` of `cash --json` for [from, to] equals `want`.
+#[track_caller]
+fn assert_cash(db: &TempDb, from: &str, to: &str, want: Value) {
+    assert_eq!(cash(db, from, to), want, "cash {from} … {to}");
+}
+
+/// `summary --json` carries the same `provisional` and `unsettled_share` as `cash`.
+#[track_caller]
+fn assert_summary_provisional(db: &TempDb, from: &str, to: &str, provisional: bool, share: &str) {
+    let s = summary(db, from, to);
+    assert_eq!(s["provisional"], provisional, "summary {from} … {to}");
+    assert_eq!(s["unsettled_share"], share, "summary {from} … {to}");
+}
+
 fn summary(db: &TempDb, from: &str, to: &str) -> Value {
     db.summary(None, Some(from), Some(to))["currencies"][0].clone()
 }
@@ -67,9 +81,10 @@ fn summary(db: &TempDb, from: &str, to: &str) -> Value {
 #[test]
 fn tiktok_settlement_beside_its_orders() {
     let db = tiktok();
-    let c = cash(&db, "2026-02-01", "2026-02-28");
-    assert_eq!(
-        c,
+    assert_cash(
+        &db,
+        "2026-02-01",
+        "2026-02-28",
         json!({
             "currency": "VND",
             // 136000 + 269000 − 139500 + 96600
@@ -107,12 +122,13 @@ fn tiktok_settlement_beside_its_orders() {
                         "delay_days": 15, "settled": "362100", "unsettled_orders": 3,
                         "unsettled_value": "420000"}],
             "months": [{"month": "2026-02", "net_sales": "510000", "settled": "362100"}],
-        })
+        }),
     );
-    let s = summary(&db, "2026-02-01", "2026-02-28");
-    assert_eq!(s["provisional"], true);
-    assert_eq!(s["unsettled_share"], "0.4706");
-    assert_eq!(s["ad_spend"], "150000");
+    assert_summary_provisional(&db, "2026-02-01", "2026-02-28", true, "0.4706");
+    assert_eq!(
+        summary(&db, "2026-02-01", "2026-02-28")["ad_spend"],
+        "150000"
+    );
 
     // January: order 2 and 3 were placed, nothing was paid in January. As of Jan 31 (owed =
     // ordered on or before Jan 16): 1 (42 days) 150000 and 2 (21 days) 160000 — 2's
@@ -141,9 +157,10 @@ fn tiktok_settlement_beside_its_orders() {
 #[test]
 fn shopee_income_beside_its_orders() {
     let db = shopee();
-    let c = cash(&db, "2026-02-01", "2026-02-28");
-    assert_eq!(
-        c,
+    assert_cash(
+        &db,
+        "2026-02-01",
+        "2026-02-28",
         json!({
             "currency": "VND",
             // 247000 + 81000 − 108000
@@ -170,11 +187,9 @@ fn shopee_income_beside_its_orders() {
                         "delay_days": 15, "settled": "220000", "unsettled_orders": 2,
                         "unsettled_value": "270000"}],
             "months": [{"month": "2026-02", "net_sales": "630000", "settled": "220000"}],
-        })
+        }),
     );
-    let s = summary(&db, "2026-02-01", "2026-02-28");
-    assert_eq!(s["provisional"], true);
-    assert_eq!(s["unsettled_share"], "0.3810");
+    assert_summary_provisional(&db, "2026-02-01", "2026-02-28", true, "0.3810");
 }
 
 /// Issue 15: the income report's fees keep their sign. February fees (export fees of the
@@ -209,9 +224,10 @@ fn douyin_fund_flow_beside_its_orders() {
         ],
         DY,
     );
-    let c = cash(&db, "2026-01-01", "2026-01-31");
-    assert_eq!(
-        c,
+    assert_cash(
+        &db,
+        "2026-01-01",
+        "2026-01-31",
         json!({
             "currency": "CNY",
             // 117.20 + 45.15 − 45.15 + 191.45 + 81.55
@@ -239,7 +255,7 @@ fn douyin_fund_flow_beside_its_orders() {
                         "delay_days": 15, "settled": "390.20", "unsettled_orders": 0,
                         "unsettled_value": "0.00"}],
             "months": [{"month": "2026-01", "net_sales": "523.90", "settled": "390.20"}],
-        })
+        }),
     );
     // As of Jan 18 (owed = ordered on or before Jan 3): nothing owed; settled by then
     // 117.20 + 45.15 = 162.35; of the January orders 0001…0003 only 0003's 59.00 is
@@ -257,9 +273,7 @@ fn douyin_fund_flow_beside_its_orders() {
     assert_eq!(early["net_sales"], "197.90");
     assert_eq!(early["provisional"], false);
     assert_eq!(early["unsettled_share"], "0.0000");
-    let s = summary(&db, "2026-01-01", "2026-01-10");
-    assert_eq!(s["provisional"], false);
-    assert_eq!(s["unsettled_share"], "0.0000");
+    assert_summary_provisional(&db, "2026-01-01", "2026-01-10", false, "0.0000");
 }
 
 /// metrics.md §10: the settlement delay is a setting per platform (default 15 days); the
@@ -422,24 +436,26 @@ fn settlement_ad_payments_are_not_spend_where_an_ads_report_covers_the_month() {
         "2026-02-28",
         "--json",
     ]);
-    let spend: i64 = ch["currencies"][0]["channels"]
+    // The channel's spend, and per attribution window too (no window made of the payment
+    // alone): the rows of `tiktok_ads` and their `windows`.
+    let rows: Vec<Value> = ch["currencies"][0]["channels"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|c| c["channel"] == "tiktok_ads")
-        .map(|c| c["spend"].as_str().unwrap().parse::<i64>().unwrap())
-        .sum();
-    assert_eq!(spend, 130000, "{ch}");
-    // Per attribution window too: no window made of the payment alone.
-    let by_window: i64 = ch["currencies"][0]["channels"]
-        .as_array()
-        .unwrap()
+        .cloned()
+        .collect();
+    let windows: Vec<Value> = rows
         .iter()
-        .filter(|c| c["channel"] == "tiktok_ads")
         .flat_map(|c| c["windows"].as_array().unwrap().clone())
-        .map(|w| w["spend"].as_str().unwrap().parse::<i64>().unwrap())
-        .sum();
-    assert_eq!(by_window, 130000, "{ch}");
+        .collect();
+    for (what, list) in [("channel", &rows), ("windows", &windows)] {
+        let spend: i64 = list
+            .iter()
+            .map(|r| r["spend"].as_str().unwrap().parse::<i64>().unwrap())
+            .sum();
+        assert_eq!(spend, 130000, "{what}: {ch}");
+    }
     let c = cash(&db, "2026-02-01", "2026-02-28");
     assert_eq!(c["adjustments"], "-125000");
     assert_eq!(c["net_profit"], "337100");
