@@ -39,8 +39,9 @@ pub enum Command {
     /// The stores side by side (账号矩阵), totalled per currency, never across currencies.
     Stores(PeriodArgs),
     /// What the platforms paid (settled), still owe (unsettled by age), fee drift and
-    /// withdrawals to the bank (对账 / đối soát).
-    Cash(PeriodArgs),
+    /// withdrawals to the bank (对账 / đối soát). `fupan cash delay` lists each platform's
+    /// settlement delay; `fupan cash delay --platform P --days N` sets one.
+    Cash(CashArgs),
     /// Each store's tax regime (`fupan tax` lists them; `fupan tax set …` chooses one).
     Tax(TaxArgs),
     /// The year-end review (年终复盘) as PDF, HTML or xlsx.
@@ -187,6 +188,31 @@ pub struct SubsidyArgs {
     /// A SKU the subsidy ran on (repeat for several); default: the whole store.
     #[arg(long = "sku", value_name = "SKU")]
     pub skus: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct CashArgs {
+    #[command(subcommand)]
+    pub action: Option<CashCommand>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CashCommand {
+    /// Each platform's settlement delay: days after the order date within which it normally
+    /// pays (default 15); an older order with no settlement counts as unsettled.
+    Delay {
+        /// Platform id (taobao, tmall, douyin, jd, pdd, shopee_vn, tiktok_shop, lazada).
+        #[arg(long, requires = "days")]
+        platform: Option<String>,
+        /// The new delay in days, 0 to 365.
+        #[arg(long, requires = "platform", allow_hyphen_values = true)]
+        days: Option<String>,
+        #[command(flatten)]
+        out: JsonArg,
+    },
 }
 
 #[derive(Debug, Args)]

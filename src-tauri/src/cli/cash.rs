@@ -1,13 +1,26 @@
 //! `fupan cash`: settled vs sold, what is still owed by age, fee drift and withdrawals
 //! (metrics.md §10) as the JSON contract or a table.
 
-use fupan_engine::metrics::{self, Amount, CurrencyCash};
-use fupan_engine::{Ledger, Result};
+use std::str::FromStr;
 
-use super::args::PeriodArgs;
+use fupan_engine::metrics::{self, Amount, CurrencyCash};
+use fupan_engine::model::Platform;
+use fupan_engine::{Error, Ledger, Result};
+use serde::Serialize;
+
+use super::args::{CashArgs, CashCommand};
 use super::summary::{filter, period, provisional_line};
 
-pub fn run(ledger: &Ledger, args: &PeriodArgs) -> Result<()> {
+pub fn run(ledger: &Ledger, args: &CashArgs) -> Result<()> {
+    if let Some(CashCommand::Delay {
+        platform,
+        days,
+        out,
+    }) = &args.action
+    {
+        return delay(ledger, platform.as_deref(), days.as_deref(), out.json);
+    }
+    let args = &args.period;
     let r = metrics::cash(ledger, &filter(args)?)?;
     if args.out.json {
         return super::print_json(&r);
@@ -18,6 +31,45 @@ pub fn run(ledger: &Ledger, args: &PeriodArgs) -> Result<()> {
     }
     for c in &r.currencies {
         print_currency(c, r.to);
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Delay {
+    platform: Platform,
+    days: i64,
+}
+
+/// `fupan cash delay [--platform P --days N]`: set one platform's settlement delay, then
+/// list every platform's (metrics.md §10; stored in `settings`, read at query time).
+fn delay(ledger: &Ledger, platform: Option<&str>, days: Option<&str>, json: bool) -> Result<()> {
+    if let (Some(p), Some(d)) = (platform, days) {
+        let p = Platform::from_str(p.trim()).map_err(|e| {
+            Error::InvalidArgument(format!(
+                "--platform: {e} (taobao, tmall, douyin, jd, pdd, shopee_vn, tiktok_shop, lazada)"
+            ))
+        })?;
+        let d: i64 = d.trim().parse().map_err(|_| {
+            Error::InvalidArgument(format!(
+                "--days {d:?}: give a whole number of days, 0 to 365"
+            ))
+        })?;
+        ledger.set_settlement_delay(p, d)?;
+    }
+    let mut rows = Vec::new();
+    for p in Platform::ALL.iter().filter(|p| **p != Platform::Generic) {
+        rows.push(Delay {
+            platform: *p,
+            days: ledger.settlement_delay(*p)?,
+        });
+    }
+    if json {
+        return super::print_json(&serde_json::json!({ "delays": rows }));
+    }
+    println!("Settlement delay (days after the order date before an order counts as unsettled):");
+    for r in &rows {
+        println!("  {:<14}{:>4} days", r.platform.as_str(), r.days);
     }
     Ok(())
 }

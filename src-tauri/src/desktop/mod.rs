@@ -72,6 +72,7 @@ macro_rules! handlers {
             subsidy::subsidy_check,
             money::cash_view,
             money::cash_orders,
+            money::set_settlement_delay,
             money::tax_view,
             money::tax_settings,
             money::set_tax_regime,

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use fupan_engine::charts::{self, Palette, Style, TrendSeries};
 use fupan_engine::metrics::{self, CashReport, TaxView, UnsettledOrder};
-use fupan_engine::model::{Currency, FlatBase, StoreId, TaxRegime};
+use fupan_engine::model::{Currency, FlatBase, Platform, StoreId, TaxRegime};
 use fupan_engine::{ErrorDto, Ledger};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -73,6 +73,26 @@ pub async fn cash_view(
     let f = filter.to_filter()?;
     let l = Labels(labels);
     state.with_ledger(|ledger| cash_on(ledger, &f, &theme, &l))
+}
+
+/// Set a platform's settlement delay (metrics.md §10: days after the order date within
+/// which it normally pays; 0–365) from the Cash view; returns the stored value.
+#[tauri::command]
+pub async fn set_settlement_delay(
+    state: State<'_, AppState>,
+    platform: String,
+    days: String,
+) -> Result<i64, ErrorDto> {
+    let p = Platform::from_str(platform.trim()).map_err(invalid)?;
+    let d: i64 = days.trim().parse().map_err(|_| {
+        invalid(format!(
+            "a settlement delay of {days:?} days: give 0 to 365"
+        ))
+    })?;
+    state.with_ledger(|l| {
+        l.set_settlement_delay(p, d)?;
+        l.settlement_delay(p)
+    })
 }
 
 /// The unsettled orders behind an age bar (`bucket` "15-30" | "30-60" | "60+", or all).

@@ -113,6 +113,10 @@ test("the Cash view: sold vs settled, the settlement-report state and fee drift"
     await screenshot(d, `money_cash_${lang}`);
     await d.executeScript("document.querySelector('[data-testid=\"cash-drift\"]').scrollIntoView()");
     await settle(d, 300);
+    // The fee-drift table fits its card at 1366×768: nothing to scroll sideways.
+    const overflow = await d.executeScript(`const card = document.querySelector('[data-testid="cash-drift"]');
+      return [...card.querySelectorAll(".table-wrap"), card].map((e) => e.scrollWidth - e.clientWidth);`);
+    assert.ok(overflow.every((px) => px <= 0), `${lang}: the fee-drift table scrolls sideways ${overflow}`);
     await screenshot(d, `money_cash_drift_${lang}`);
   }
   await setValue(d, "store-filter", "TikTok VN Shop");
@@ -123,6 +127,45 @@ test("the Cash view: sold vs settled, the settlement-report state and fee drift"
     assert.ok((await note.getText()).includes(I18N[lang]["cash.no_settlement_title"]));
     await screenshot(d, `money_cash_no_settlement_${lang}`);
   }
+});
+
+// The settlement delay per platform, set in the Cash view. Shopee VN Shop, January, as of
+// Jan 31: with 15 days nothing is owed (orders up to Jan 16 are settled, E refunded); with 3
+// days F (Jan 20) 120,000 − 10,000 − combo 5,000 = 105,000 and G (Jan 25) 150,000 are owed,
+// both under 30 days: 255,000 (tests/cash_fixtures.rs).
+test("the settlement delay is set in the Cash view and moves the age buckets", async (t) => {
+  if (!ready) return t.skip("needs an e2e build and the fixtures");
+  const d = app.driver;
+  await setLang(d, "en");
+  await january(d);
+  await go(d, "cash");
+  const input = await d.wait(until.elementLocated(By.css('[data-testid="delay-shopee_vn"]')), 10000);
+  assert.equal(await input.getAttribute("value"), "15");
+  const owed = async () => (await invoke(d, "cash_view", { filter, theme: "light", labels: {} })).ok.cash.currencies[0].unsettled;
+  assert.equal((await owed()).orders, 0);
+  await input.clear();
+  await input.sendKeys("3");
+  await d.findElement(By.css('[data-testid="delay-save-shopee_vn"]')).click();
+  await settle(d, 800);
+  const u = await owed();
+  assert.deepEqual([u.orders, u.value, u.by_age["15-30"]], [2, "255000", "255000"]);
+  for (const lang of ["en", "zh", "vi"]) {
+    await setLang(d, lang);
+    const card = await d.wait(until.elementLocated(By.css('[data-testid="cash-unsettled"]')), 10000);
+    assert.equal(await d.findElement(By.css('[data-testid="delay-shopee_vn"]')).getAttribute("value"), "3");
+    assert.ok((await card.getText()).includes(I18N[lang]["cash.delay_days"]));
+    // The first age bucket starts at the delay.
+    assert.ok((await card.getText()).includes(I18N[lang]["cash.age_days"].replace("{bucket}", "3-30")), await card.getText());
+    const wide = await d.executeScript("const c = arguments[0]; return c.scrollWidth - c.clientWidth;", card);
+    assert.ok(wide <= 0, `${lang}: the unsettled card scrolls sideways by ${wide}px`);
+    await d.executeScript("arguments[0].scrollIntoView()", card);
+    await settle(d, 300);
+    await screenshot(d, `money_cash_delay_${lang}`);
+  }
+  const back = await invoke(d, "set_settlement_delay", { platform: "shopee_vn", days: "15" });
+  assert.equal(back.ok, 15);
+  const bad = await invoke(d, "set_settlement_delay", { platform: "shopee_vn", days: "400" });
+  assert.equal(bad.err && bad.err.code, "invalid_argument");
 });
 
 test("the Stores screen shows each store's taxes and sets a regime", async (t) => {

@@ -3,7 +3,7 @@
 // the taxes platforms withheld. Every figure comes from the engine (`cash_view`, `tax_view`).
 
 import { call, filterArg } from "../api.js";
-import { h, table, clear, errorBox } from "../dom.js";
+import { h, table, clear, errorBox, toast, errorTitle } from "../dom.js";
 import { t } from "../i18n.js";
 import { money, number, percent, date, dateRange } from "../format.js";
 import { filter } from "../state.js";
@@ -46,15 +46,40 @@ function openOrders(f, currency, bucket) {
   }).catch((e) => clear(body).append(errorBox(e)));
 }
 
-function ageTable(c, f) {
+/** Each judged platform's settlement delay (metrics.md §10), editable: the age buckets and
+ * what counts as owed follow it. The engine checks the value (0–365 days). */
+function delayEditor(c, ctx) {
+  const platforms = new Map();
+  for (const s of c.stores) if (s.judged && !platforms.has(s.platform)) platforms.set(s.platform, s.delay_days);
+  return h("div", { class: "delay-row", "data-testid": "cash-delays" }, [...platforms].map(([p, days]) => {
+    const name = t(`platform.${p}`);
+    const input = h("input", { type: "number", min: "0", max: "365", step: "1", value: String(days), class: "delay-input", "aria-label": t("cash.delay_label", { platform: name }), "data-testid": `delay-${p}` });
+    const save = h("button", { type: "button", class: "btn btn-small", "data-testid": `delay-save-${p}`, onclick: async () => {
+      try {
+        const d = await call("set_settlement_delay", { platform: p, days: input.value.trim() });
+        toast(t("cash.delay_saved", { platform: name, days: number(d, 0) }));
+        ctx.refresh();
+      } catch (e) {
+        toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+      }
+    } }, h("span", { i18n: "stores.save" }));
+    return h("span", { class: "delay-field" }, h("span", { class: "small", text: t("cash.delay_label", { platform: name }) }), input, h("span", { class: "muted small", i18n: "cash.delay_days" }), save);
+  }));
+}
+
+function ageTable(c, f, ctx) {
   const rows = ["15-30", "30-60", "60+"].map((b) => ({ bucket: b, value: c.unsettled.by_age[b] }));
+  // The first bucket starts at the settlement delay (the key stays "15-30", cli.md).
+  const delay = Math.min(...c.stores.filter((s) => s.judged).map((s) => s.delay_days));
+  const label = (b) => (b === "15-30" && delay < 30 ? `${delay}-30` : b);
   const open = (b) => h("button", { type: "button", class: "btn btn-small", "data-testid": `age-${b}`, onclick: () => openOrders(f, c.currency, b) },
     h("span", { text: t("cash.see_orders") }));
   return h("section", { class: "card", "data-testid": "cash-unsettled" },
     h("h2", { text: t("cash.unsettled_title", { n: number(c.unsettled.orders, 0), value: money(c.unsettled.value, c.currency) }) }),
     h("p", { class: "muted small", i18n: "cash.unsettled_help" }),
+    delayEditor(c, ctx),
     table([
-      { label: t("cash.col.age"), render: (r) => t("cash.age_days", { bucket: r.bucket }) },
+      { label: t("cash.col.age"), render: (r) => t("cash.age_days", { bucket: label(r.bucket) }) },
       { label: t("cash.col.value"), num: true, render: (r) => money(r.value, c.currency) },
       { label: "", render: (r) => open(r.bucket) },
     ], rows));
@@ -64,9 +89,10 @@ function driftTable(c) {
   return h("section", { class: "card", "data-testid": "cash-drift" },
     h("h2", { i18n: "cash.drift_title" }),
     c.fee_drift.length
+      // Four columns, the store under its order id, so the table fits its half-width card
+      // at 1366 px in every language (long ids wrap rather than scroll).
       ? table([
-        { label: t("drill.col.store"), key: "store" },
-        { label: t("drill.col.order_id"), key: "order" },
+        { label: t("drill.col.order_id"), render: (d) => h("span", { class: "drift-order" }, h("span", { text: d.order }), h("span", { class: "muted small drift-store", text: d.store })) },
         { label: t("drill.col.kind"), render: (d) => t(`chart.${d.kind}`) },
         { label: t("cash.col.order_export"), num: true, render: (d) => money(d.order_export, c.currency) },
         { label: t("cash.col.settlement"), num: true, render: (d) => money(d.settlement, c.currency) },
@@ -148,7 +174,7 @@ export async function render(root, ctx) {
         kpi("adjustments", money(c.adjustments, c.currency))),
       h("div", { class: "grid-2" },
         chartCard("cash.sold_vs_settled", svg && svg.months, "chart-cash"),
-        judged ? ageTable(c, f) : h("section", { class: "card muted", "data-testid": "cash-unsettled", i18n: "cash.import_settlement" })),
+        judged ? ageTable(c, f, ctx) : h("section", { class: "card muted", "data-testid": "cash-unsettled", i18n: "cash.import_settlement" })),
       h("div", { class: "grid-2" }, driftTable(c), taxCard(tv, c.currency))));
   }
 }

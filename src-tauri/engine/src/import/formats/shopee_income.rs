@@ -3,10 +3,10 @@
 //!
 //! Header names are those of the real export (formats.md; the full list as read by an
 //! open-source parser of these files). ASSUMED where formats.md is silent: fees are dated on
-//! `Ngày hoàn thành thanh toán` (the payout, like the other platforms' statement dates);
-//! fees are magnitudes (their signs varied between files), taxes and the payout keep
-//! their sign (settlement-formats.md §1: taxes negative = withheld; a refund gives tax
-//! back); the shipping columns that net to zero for the seller (`Phí vận chuyển thực tế`, `…Người
+//! `Ngày hoàn thành thanh toán` (the payout, like the other platforms' statement dates).
+//! Every money column keeps its sign (settlement-formats.md §1 and §6: fees and taxes are
+//! negative = charged/withheld; a refund's positive fee gives the fee back, so it reduces
+//! fees — "never take abs() of a fee column"); the shipping columns that net to zero for the seller (`Phí vận chuyển thực tế`, `…Người
 //! mua trả`, `…được trợ giá từ Shopee`) are not read, their signs varying by file; the
 //! Adjustment sheet's `Loại điều chỉnh | Mô tả` texts are matched by the patterns below.
 
@@ -15,10 +15,15 @@ use crate::model::{Channel, FeeKind, Platform, ReportKind, SettlementKind, TaxKi
 use FeeKind::*;
 use Role::*;
 
+/// A deduction column: negative in the file = a cost, positive = given back (a credit).
+const fn cost(kind: FeeKind, aliases: &'static [&'static str]) -> Col {
+    col(Fee(kind), aliases).sign(Sign::Negated)
+}
+
 /// Sheet "Doanh thu": title rows above the header (row 3 in current files); one `Order` row
 /// per order followed by its `Sku` rows (`Đơn hàng / Sản phẩm`): only Order rows are read.
-/// Fee signs vary between files: magnitudes. An order repeated in the file is a correction:
-/// the later row wins. `Mã giao dịch` is a row counter, not an id: references are
+/// Deductions are negative (`cost`: −x is a cost x, +x a credit). An order repeated in the
+/// file is a correction: the later row wins. `Mã giao dịch` is a row counter, not an id: references are
 /// "income:{order}".
 pub const INCOME: FormatSpec = FormatSpec {
     id: "shopee_vn.income",
@@ -31,29 +36,26 @@ pub const INCOME: FormatSpec = FormatSpec {
         col(OrderId, &["Mã đơn hàng"]).req(),
         col(RowType, &["Đơn hàng / Sản phẩm"]).req(),
         col(Date, &["Ngày hoàn thành thanh toán"]).req(),
-        col(Fee(PlatformCommission), &["Phí cố định"]),
+        cost(PlatformCommission, &["Phí cố định"]),
         // Never together with the `Service Fee Details` sheet (it details this column).
-        col(Fee(ServiceFee), &["Phí Dịch Vụ"]),
-        col(Fee(PaymentFee), &["Phí thanh toán", "Phí xử lý giao dịch"]),
-        col(
-            Fee(AffiliateCommission),
-            &["Phí hoa hồng Tiếp thị liên kết"],
-        ),
+        cost(ServiceFee, &["Phí Dịch Vụ"]),
+        cost(PaymentFee, &["Phí thanh toán", "Phí xử lý giao dịch"]),
+        cost(AffiliateCommission, &["Phí hoa hồng Tiếp thị liên kết"]),
         // The seller-protection fee (Shopee's SELLER_PROTECTION_FEE), not a shipping charge.
-        col(Fee(ServiceFee), &["Phí dịch vụ PiShip"]),
-        col(
-            Fee(Shipping),
+        cost(ServiceFee, &["Phí dịch vụ PiShip"]),
+        cost(
+            Shipping,
             &["Phí vận chuyển trả hàng (đơn Trả hàng/hoàn tiền)"],
         ),
-        col(
-            Fee(Shipping),
+        cost(
+            Shipping,
             &["Phí vận chuyển trả hàng (đơn giao không thành công)"],
         ),
-        col(Fee(Shipping), &["Phí vận chuyển - Người bán hỗ trợ"]),
-        col(Fee(Subsidy), &["Mã ưu đãi do Người Bán chịu"]),
-        col(Fee(Subsidy), &["Mã ưu đãi Đồng Tài Trợ do Người Bán chịu"]),
-        col(Fee(Subsidy), &["Mã hoàn xu do Người Bán chịu"]),
-        col(Fee(Subsidy), &["Mã hoàn xu Đồng Tài Trợ do Người Bán chịu"]),
+        cost(Shipping, &["Phí vận chuyển - Người bán hỗ trợ"]),
+        cost(Subsidy, &["Mã ưu đãi do Người Bán chịu"]),
+        cost(Subsidy, &["Mã ưu đãi Đồng Tài Trợ do Người Bán chịu"]),
+        cost(Subsidy, &["Mã hoàn xu do Người Bán chịu"]),
+        cost(Subsidy, &["Mã hoàn xu Đồng Tài Trợ do Người Bán chịu"]),
         // NTTD: an automatic top-up of the ads wallet out of order revenue (renamed in
         // 2026): money moved to Shopee Ads, counted as its ad spend, not as a fee.
         col(
@@ -62,7 +64,8 @@ pub const INCOME: FormatSpec = FormatSpec {
                 "Mức Nạp Tiền Tự Động (từ doanh thu đơn hàng)",
                 "Phí dịch vụ hiển thị NTTD (từ doanh thu đơn hàng)",
             ],
-        ),
+        )
+        .sign(Sign::Negated),
         // Withheld taxes (metrics.md §9): negative = withheld, positive = given back.
         col(Tax(TaxKind::Vat), &["Thuế GTGT"]).sign(Sign::Negated),
         col(Tax(TaxKind::IncomeTax), &["Thuế TNCN"]).sign(Sign::Negated),

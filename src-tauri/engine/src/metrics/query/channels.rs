@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::response::{daily_points, respond, ResponseSummary};
-use super::totals::{totals, LONGEST_WINDOW};
+use super::totals::{totals, COUNTED_AD_DAY, NOT_PAID_TWICE};
 use super::{day_params, day_range, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
@@ -139,7 +139,7 @@ fn rows(
                 SUM(a.impressions), SUM(a.clicks), SUM(a.platform_sales), SUM(a.platform_orders),
                 SUM(a.collects), SUM(a.add_to_carts), SUM(a.assisted_conversions),
                 SUM(a.last_click_conversions), COUNT(a.last_click_conversions)
-         FROM ad_days a WHERE a.store_id IN ({ids}) AND {range} AND {LONGEST_WINDOW}
+         FROM ad_days a WHERE a.store_id IN ({ids}) AND {range} AND {COUNTED_AD_DAY}
          GROUP BY a.store_id, a.channel, a.campaign
          ORDER BY a.store_id, a.channel, a.campaign"
     ))?;
@@ -291,11 +291,12 @@ type WindowSums = (i64, String, i64, Decimal, Decimal);
 /// Spend and sales per (store, channel, window) over every current row.
 fn windows(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<Vec<WindowSums>> {
     let mut stmt = ledger.conn().prepare(&format!(
-        "SELECT store_id, channel, window_days, SUM(spend), SUM(platform_sales) FROM ad_days
-         WHERE is_current = 1 AND store_id IN ({ids})
-           AND {}
-         GROUP BY store_id, channel, window_days ORDER BY store_id, channel, window_days",
-        day_range("day")
+        "SELECT a.store_id, a.channel, a.window_days, SUM(a.spend), SUM(a.platform_sales)
+         FROM ad_days a
+         WHERE a.is_current = 1 AND a.store_id IN ({ids}) AND {} AND {NOT_PAID_TWICE}
+         GROUP BY a.store_id, a.channel, a.window_days
+         ORDER BY a.store_id, a.channel, a.window_days",
+        day_range("a.day")
     ))?;
     let rows = stmt.query_map(params![p[0], p[1]], |r| {
         Ok((

@@ -16,7 +16,7 @@ use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::totals::{prorate, LONGEST_WINDOW};
+use super::totals::{prorate, COUNTED_AD_DAY};
 use super::{day_params, parse_day, resolve, CurrencyScope, Filter};
 use crate::db::costs::UnitCost;
 use crate::db::Ledger;
@@ -359,7 +359,7 @@ fn ads(
                 a.platform_orders, a.platform_sales
          FROM ad_days a JOIN stores s ON s.id = a.store_id
          WHERE a.store_id IN ({}) AND (?1 IS NULL OR a.day >= ?1) AND (?2 IS NULL OR a.day <= ?2)
-           AND (?3 IS NULL OR a.channel = ?3) AND {LONGEST_WINDOW}",
+           AND (?3 IS NULL OR a.channel = ?3) AND {COUNTED_AD_DAY}",
         cs.ids_sql()
     );
     let cur = cs.currency;

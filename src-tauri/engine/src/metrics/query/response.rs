@@ -6,7 +6,7 @@ use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::totals::{totals, LONGEST_WINDOW};
+use super::totals::{totals, COUNTED_AD_DAY};
 use super::{day_params, day_range, parse_day, resolve, Filter};
 use crate::db::Ledger;
 use crate::error::{Error, Result};
@@ -101,7 +101,7 @@ pub(super) fn daily_points(
     let mut stmt = ledger.conn().prepare_cached(&format!(
         "SELECT a.day, SUM(a.spend), SUM(a.platform_sales) FROM ad_days a
          WHERE a.store_id IN ({ids_sql}) AND a.channel = ?3
-           AND {} AND {LONGEST_WINDOW}
+           AND {} AND {COUNTED_AD_DAY}
          GROUP BY a.day ORDER BY a.day",
         day_range("a.day")
     ))?;

@@ -5,8 +5,10 @@
 //! - A store is judged only when it holds settlement rows (any kind); the others are
 //!   reported with the reason `no_settlement_files`, never as "all unsettled".
 //! - An order's value is Σ over its non-cancelled lines of list_amount − refunds − the
-//!   seller-funded discount left after refunds ((1 − f) × seller_discount, as `fees[subsidy]`);
-//!   an order whose lines are all refunded is not owed. Its date is its earliest line's.
+//!   seller-funded discount left after refunds ((1 − f) × seller_discount, as `fees[subsidy]`)
+//!   − the order export's own order-level seller discounts (its rank-1 `subsidy` fees: a
+//!   shop voucher, already net of the refunded share), metrics.md §10; an order whose lines
+//!   are all refunded is not owed. Its date is its earliest line's.
 //! - "Settled" means a current settlement row of kind `order` for the order (any amount).
 
 use chrono::NaiveDate;
@@ -53,6 +55,9 @@ pub(crate) fn open_orders(
     let sql = format!(
         "SELECT o.order_id, MIN(o.day),
                 SUM(o.list_amount - o.refund_amount - o.subsidy_net)
+                - COALESCE((SELECT SUM(f.amount) FROM fees f WHERE f.store_id = o.store_id
+                      AND f.order_id = o.order_id AND f.kind = 'subsidy' AND f.rank < 2
+                      AND f.is_current = 1), 0)
          FROM order_lines o
          WHERE o.store_id = ?3 AND o.is_current = 1 AND o.cancelled = 0 AND {}
            AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.store_id = o.store_id
@@ -99,9 +104,11 @@ pub(crate) struct Drift {
 }
 
 /// Fee drift of the store's orders dated in [from, to] that both an order export (lines,
-/// rank-1 fees) and a settlement (rank-2 fees) list. Only kinds the settlement speaks of are
-/// compared (a kind it leaves out keeps the order export's figure, as `fees` does); an
-/// export's fee that a settlement superseded is still the export's figure here.
+/// rank-1 fees) and a settlement (rank-2 fees) list. Only kinds BOTH speak of are compared:
+/// a kind the settlement leaves out keeps the order export's figure (as `fees` does), and a
+/// kind the order export has no column for (TikTok and Douyin order lists carry no
+/// commission) was never estimated, so it cannot have drifted. An export's fee that a
+/// settlement superseded is still the export's figure here.
 pub(crate) fn fee_drift(
     ledger: &Ledger,
     cs: &CurrencyScope,
@@ -118,7 +125,7 @@ pub(crate) fn fee_drift(
                SELECT o.order_id FROM order_lines o WHERE o.store_id = ?3 AND o.is_current = 1
                  AND o.cancelled = 0 AND {})
          GROUP BY f.order_id, f.kind
-         HAVING MAX(f.rank >= 2) = 1
+         HAVING MAX(f.rank >= 2) = 1 AND MAX(f.rank < 2) = 1
          ORDER BY f.order_id, f.kind",
         day_range("o.day")
     );

@@ -17,12 +17,39 @@ use crate::metrics::store::StoreInputs;
 use crate::metrics::{serialize_units, Amount};
 use crate::model::{Currency, FeeKind, MoneyError, Scaled};
 
-/// Keeps, of the ad rows of one (store, channel, campaign, day) reported for several
-/// attribution windows, only the longest window's: spend must count once. Alias `a`.
-pub(crate) const LONGEST_WINDOW: &str = "a.is_current = 1 AND a.window_days = (
+/// An ad payment of a settlement import whose month the channel's own ads report covers
+/// (alias `a`; see `COUNTED_AD_DAY`).
+macro_rules! paid_twice {
+    () => {
+        "(a.import_id IN (SELECT i.id FROM imports i WHERE i.report = 'settlement')
+      AND EXISTS (SELECT 1 FROM ad_days r JOIN imports ri ON ri.id = r.import_id
+        WHERE r.is_current = 1 AND r.store_id = a.store_id AND r.channel = a.channel
+          AND r.day >= substr(a.day, 1, 7) || '-01' AND r.day <= substr(a.day, 1, 7) || '-31'
+          AND ri.report <> 'settlement'))"
+    };
+}
+
+/// The ad rows that count as spend (alias `a`), so that spend counts once:
+/// - of the rows of one (store, channel, campaign, day) reported for several attribution
+///   windows, only the longest window's;
+/// - an ad payment a settlement file lists (TikTok `GMV Payment for TikTok Ads` / `GMV Max
+///   ad fee`, Shopee's NTTD ads-wallet top-up, Lazada `Sponsored Product Fee`) pays for
+///   the spend the channel's own ads report lists day by day (metrics.md §10: adjustment
+///   rows are "listed apart"; §1: an ad day is the ad platform's spend). So where the store
+///   has an ads report of that channel with a day in the same calendar month, the payment
+///   is not spend (it stays a payment in `cash`); where it has none, the payment is the only
+///   record of the spend and counts.
+pub(crate) const COUNTED_AD_DAY: &str = concat!(
+    "a.is_current = 1 AND a.window_days = (
     SELECT MAX(b.window_days) FROM ad_days b
     WHERE b.is_current = 1 AND b.store_id = a.store_id AND b.channel = a.channel
-      AND b.campaign = a.campaign AND b.day = a.day)";
+      AND b.campaign = a.campaign AND b.day = a.day)
+    AND NOT ",
+    paid_twice!()
+);
+
+/// `COUNTED_AD_DAY` without the longest-window rule: for figures kept per window.
+pub(crate) const NOT_PAID_TWICE: &str = concat!("NOT ", paid_twice!());
 
 /// A SKU sold in the period without a unit cost valid on the sale day: its COGS is unknown
 /// (counted as 0 in `cogs`, and listed so the user sees it — never silently).
@@ -129,7 +156,7 @@ pub(crate) fn totals(
         .query_row(
             &format!(
                 "SELECT SUM(a.spend) FROM ad_days a WHERE a.store_id IN ({ids})
-             AND {} AND {LONGEST_WINDOW}",
+             AND {} AND {COUNTED_AD_DAY}",
                 day_range("a.day")
             ),
             params![f, t],
