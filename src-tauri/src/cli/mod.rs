@@ -24,7 +24,7 @@ use clap::Parser;
 use fupan_engine::db::{Access, LockWaitHook};
 use fupan_engine::{Error, Ledger, Result};
 
-pub use args::{Cli, Command};
+pub use args::{CashCommand, Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
     "import", "costs", "fees", "summary", "channels", "subsidy", "stores", "cash", "tax", "report",
@@ -92,7 +92,10 @@ fn access(command: &Command) -> Access {
         | Command::Backup { .. } => Access::Read,
         Command::Fees(args) if args.action.is_none() => Access::Read,
         Command::Tax(args) if args.action.is_none() => Access::Read,
-        Command::Cash(_) => Access::Read,
+        Command::Cash(args) => match &args.action {
+            None | Some(CashCommand::Delay { days: None, .. }) => Access::Read,
+            Some(_) => Access::Write,
+        },
         Command::Restore { .. } => Access::Restore,
         _ => Access::Write,
     }
