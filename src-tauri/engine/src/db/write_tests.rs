@@ -328,3 +328,34 @@ fn undo_of_an_unknown_import_is_not_found() {
         Err(crate::Error::NotFound(_))
     ));
 }
+
+/// A settlement's ad payment of a day and the same day of an ads report without campaigns
+/// are two facts: neither replaces the other (`AdDay::SETTLEMENT_CAMPAIGN`), so the report's
+/// 60 and the payment's 150 are both kept for the query to choose from.
+#[test]
+fn a_settlement_ad_payment_never_replaces_an_ads_reports_day() {
+    let (mut ledger, store) = setup();
+    let ad = |campaign: &str, spend: Decimal| AdDay {
+        spend,
+        ..AdDay::empty(Channel::TiktokAds, campaign.into(), day(15), 1)
+    };
+    import(&mut ledger, store, |w| w.ad_day(ad("", dec!(60))).unwrap());
+    import(&mut ledger, store, |w| {
+        w.ad_day(ad(AdDay::SETTLEMENT_CAMPAIGN, dec!(150))).unwrap()
+    });
+    let current: Vec<(String, i64)> = ledger
+        .conn()
+        .prepare("SELECT campaign, spend FROM ad_days WHERE is_current = 1 ORDER BY spend")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        current,
+        vec![
+            (String::new(), 600_000),
+            (AdDay::SETTLEMENT_CAMPAIGN.to_string(), 1_500_000)
+        ]
+    );
+}

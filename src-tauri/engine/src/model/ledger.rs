@@ -82,6 +82,12 @@ pub struct AdDay {
 }
 
 impl AdDay {
+    /// The campaign of the ad payments a settlement file lists (one row per channel and day):
+    /// never an ads report's campaign, so a report's day without campaigns (key campaign '')
+    /// and a settlement's payment of the same day stay two facts (`COUNTED_AD_DAY` decides
+    /// which counts as spend).
+    pub const SETTLEMENT_CAMPAIGN: &'static str = "(settlement)";
+
     /// The key with no figures yet (figures are filled in or summed after).
     pub fn empty(channel: Channel, campaign: String, day: NaiveDate, window_days: i64) -> AdDay {
         AdDay {

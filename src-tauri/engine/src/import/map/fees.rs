@@ -235,7 +235,7 @@ impl Fees {
         for ((channel, day), spend) in self.ads {
             sink.ad_day(AdDay {
                 spend,
-                ..AdDay::empty(channel, String::new(), day, 1)
+                ..AdDay::empty(channel, AdDay::SETTLEMENT_CAMPAIGN.into(), day, 1)
             })?;
         }
         Ok(())

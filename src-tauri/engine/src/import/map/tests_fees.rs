@@ -297,7 +297,12 @@ fn lazada_finance_pivots_fee_names() {
     );
     let want = AdDay {
         spend: dec!(75000),
-        ..AdDay::empty(Channel::LazadaAds, String::new(), d12, 1)
+        ..AdDay::empty(
+            Channel::LazadaAds,
+            AdDay::SETTLEMENT_CAMPAIGN.into(),
+            d12,
+            1,
+        )
     };
     assert_eq!(sink.ads, vec![want]);
 }
