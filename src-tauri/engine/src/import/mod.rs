@@ -16,14 +16,14 @@ pub mod paste;
 mod pipeline;
 #[cfg(test)]
 mod pipeline_props;
+mod preview;
 pub mod read;
 mod store_names;
 
 pub use crate::model::{CostTarget, LedgerSink, Unmapped};
 pub use columns::{preview_columns, ColumnsPreview};
-pub use pipeline::{
-    import_bytes, import_file, import_files, preview, preview_known, FileOutcome, Preview,
-};
+pub use pipeline::{import_bytes, import_file, import_files, FileOutcome};
+pub use preview::{preview, preview_known, Preview};
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! Unit tests of `pipeline.rs`.
 
 use super::*;
+use crate::model::Currency;
 
 /// Issue 17: the hash and the rows are two reads of the file; a file that changes in
 /// between (an export still being written) is refused, so the hash in the history is
