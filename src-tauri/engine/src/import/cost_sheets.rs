@@ -46,21 +46,15 @@ pub(super) fn per_sku_costs(
     Ok(n > 1)
 }
 
-/// Why a per-SKU cost sheet is refused: the SKUs it cannot place (sold in two currencies, or
-/// not sold yet), named (the first ten) with what to add.
-pub(super) fn unplaced_reason(skus: &[String]) -> Option<String> {
-    const SHOWN: usize = 10;
-    if skus.is_empty() {
-        return None;
-    }
-    let mut named = skus[..skus.len().min(SHOWN)].join(", ");
-    if skus.len() > SHOWN {
-        named.push_str(&format!(" … (+{})", skus.len() - SHOWN));
-    }
-    Some(format!(
-        "{} SKU(s) sell in more than one currency or have not sold yet, so their cost's \
-         currency is unknown: {named}. Add a currency column (币种 / Tiền tệ / Currency) with \
-         CNY or VND on their rows",
-        skus.len()
-    ))
+/// The refusal of a per-SKU cost sheet: the SKUs it cannot place (sold in two currencies, or
+/// not sold yet), all named; the page asks for their store.
+pub(super) fn unplaced_error(skus: &[String], file: &str, sheet: &str) -> Option<Error> {
+    (!skus.is_empty()).then(|| Error::UnplacedSkus {
+        at: crate::Location {
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            ..Default::default()
+        },
+        skus: skus.to_vec(),
+    })
 }
