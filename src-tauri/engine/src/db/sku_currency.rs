@@ -1,6 +1,7 @@
 //! A SKU cost sheet with no store and no currency, in a ledger of several currencies: each
 //! SKU takes the currency of the stores that sell it (cli.md Additions). A SKU sold in two
-//! currencies, or not sold yet, cannot be placed: the sheet must say (a currency column).
+//! currencies, or not sold yet, cannot be placed: the sheet must say (a currency column), or
+//! the merchant chooses its store on the preview (`chosen`).
 
 use std::collections::HashMap;
 
@@ -12,6 +13,8 @@ use crate::model::Currency;
 #[derive(Debug, Default)]
 pub struct SkuCurrencies {
     sold: HashMap<String, Vec<Currency>>,
+    /// The currency of the store the merchant chose for a SKU; it wins over the sales.
+    chosen: HashMap<String, Currency>,
     /// SKUs of the sheet that could not be placed, in sheet order, once each.
     unplaced: Vec<String>,
 }
@@ -32,12 +35,25 @@ impl SkuCurrencies {
         }
         Ok(SkuCurrencies {
             sold,
+            chosen: HashMap::new(),
             unplaced: Vec::new(),
         })
     }
 
+    /// The merchant's choices (SKU → currency of the store chosen for it).
+    pub fn with_chosen(mut self, chosen: HashMap<String, Currency>) -> SkuCurrencies {
+        self.chosen = chosen
+            .into_iter()
+            .map(|(sku, c)| (sku.trim().to_string(), c))
+            .collect();
+        self
+    }
+
     /// The one currency `sku` sells in; `None` (and remembered) when it is not exactly one.
     pub fn of(&mut self, sku: &str) -> Option<Currency> {
+        if let Some(c) = self.chosen.get(sku.trim()) {
+            return Some(*c);
+        }
         match self.sold.get(sku.trim()).map(Vec::as_slice) {
             Some([one]) => Some(*one),
             _ => {
@@ -47,6 +63,12 @@ impl SkuCurrencies {
                 None
             }
         }
+    }
+
+    /// The same placements, with no SKU found unplaced yet (a file read again from the top).
+    pub fn restarted(mut self) -> SkuCurrencies {
+        self.unplaced.clear();
+        self
     }
 
     /// The SKUs that needed a currency and had none.
@@ -87,5 +109,12 @@ mod tests {
         assert_eq!(s.of("NEW"), None);
         assert_eq!(s.of("BOTH"), None);
         assert_eq!(s.unplaced(), ["BOTH", "NEW"]);
+
+        // A store the merchant chose places the SKU in its currency.
+        let chosen = HashMap::from([("BOTH".to_string(), Currency::VND)]);
+        let mut s = SkuCurrencies::load(l.conn()).unwrap().with_chosen(chosen);
+        assert_eq!(s.of("BOTH "), Some(Currency::VND));
+        assert_eq!(s.of("NEW"), None);
+        assert_eq!(s.unplaced(), ["NEW"]);
     }
 }

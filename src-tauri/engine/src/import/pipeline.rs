@@ -9,7 +9,10 @@ use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::cost_sheets::{cost_sheet_target, per_sku_costs, unplaced_error};
+use super::cost_sheets::{
+    chosen_currencies, cost_sheet_target, per_sku_costs, store_choices, unplaced_error,
+    unplaced_skus, StoreChoice, UnplacedSku,
+};
 use super::mapping::ColumnMapping;
 use super::store_names::{remember_store, store_name, store_source};
 use super::{
@@ -73,6 +76,10 @@ pub struct Preview {
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
     pub unmapped: Vec<Unmapped>,
+    /// SKUs of a cost sheet whose currency their sales do not tell (cost_sheets.rs), and
+    /// the stores the merchant can choose for them (empty unless some are unplaced).
+    pub unplaced: Vec<UnplacedSku>,
+    pub store_choices: Vec<StoreChoice>,
 }
 
 fn file_name(path: &Path) -> String {
@@ -156,6 +163,8 @@ struct CountingSink<'c> {
     tax_rows: u64,
     settlements: u64,
     withdrawals: u64,
+    /// A per-SKU cost sheet: where each SKU would go (its unplaced SKUs are listed).
+    per_sku: Option<crate::db::sku_currency::SkuCurrencies>,
 }
 
 impl LedgerSink for CountingSink<'_> {
@@ -175,8 +184,11 @@ impl LedgerSink for CountingSink<'_> {
         self.ad_days += 1;
         Ok(())
     }
-    fn sku_cost(&mut self, _: SkuCost) -> Result<()> {
+    fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
         self.sku_costs += 1;
+        if let (None, Some(p)) = (cost.currency, self.per_sku.as_mut()) {
+            p.of(&cost.sku);
+        }
         Ok(())
     }
     fn traffic_day(&mut self, _: TrafficDay) -> Result<()> {
@@ -211,8 +223,10 @@ impl LedgerSink for CountingSink<'_> {
         Ok(())
     }
     fn restart(&mut self) -> Result<()> {
+        let per_sku = self.per_sku.take().map(|p| p.restarted());
         *self = CountingSink {
             conn: self.conn,
+            per_sku,
             ..CountingSink::default()
         };
         Ok(())
@@ -240,7 +254,18 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         conn,
         ..Default::default()
     };
+    if let Some(conn) = conn.filter(|c| per_sku_costs(c, &detected, opts).unwrap_or(false)) {
+        let chosen = chosen_currencies(conn, opts)?;
+        sink.per_sku =
+            Some(crate::db::sku_currency::SkuCurrencies::load(conn)?.with_chosen(chosen));
+    }
     let stats = map::map(book.as_mut(), &detected, opts, &mut sink, &mut |_| {})?;
+    let (unplaced, store_choices) = match (conn, &sink.per_sku) {
+        (Some(conn), Some(p)) if !p.unplaced().is_empty() => {
+            (unplaced_skus(conn, p.unplaced())?, store_choices(conn)?)
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
     Ok(Preview {
         file: file_name(path),
         platform: detected.platform.as_str().into(),
@@ -269,6 +294,8 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         date_from: stats.date_from,
         date_to: stats.date_to,
         unmapped: stats.unmapped,
+        unplaced,
+        store_choices,
     })
 }
 
@@ -471,7 +498,7 @@ fn import_opened(
     let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import)?;
     let per_sku = per_sku_costs(tx, &detected, opts)?;
     if per_sku {
-        writer.place_costs_per_sku()?;
+        writer.place_costs_per_sku(chosen_currencies(tx, opts)?)?;
     }
     let in_file = |e| too_large(e, &name, &detected.sheet);
     for (_, d) in opened.iter_mut() {
