@@ -108,6 +108,7 @@ const REASONS: &[Reason] = &[
     ),
     ("the VAT rate must be", "rate_range", &[]),
     ("the flat percentage must be", "rate_range", &[]),
+    ("a flat regime needs", "rate_range", &[]),
     ("a settlement delay of", "settlement_delay", &[]),
     // What the window asks for (desktop commands, metrics).
     ("import some data first", "no_data_yet", &[]),
@@ -245,10 +246,12 @@ fn file_name(path: &str) -> String {
 }
 
 fn put_location(params: &mut BTreeMap<&'static str, String>, at: &Location) {
-    params.insert("file", file_name(&at.file));
-    if let Some(s) = &at.sheet {
+    let file = file_name(&at.file);
+    // A CSV's one "sheet" is the file itself: naming it twice says nothing.
+    if let Some(s) = at.sheet.as_ref().filter(|s| **s != file) {
         params.insert("sheet", s.clone());
     }
+    params.insert("file", file);
     if let Some(r) = at.row {
         params.insert("row", r.to_string());
     }
@@ -365,6 +368,8 @@ mod tests {
             .collect();
         keys.extend(ERROR_CODES.iter().map(|c| format!("error.{c}")));
         keys.extend(ERROR_CODES.iter().map(|c| format!("error.hint.{c}")));
+        // A reason's own next step, where the page has one.
+        keys.extend(en.keys().filter(|k| k.starts_with("error.next.")).cloned());
         for key in &keys {
             for (lang, d) in [("zh", &zh), ("vi", &vi), ("en", &en)] {
                 assert!(d.contains_key(key), "{lang}.json lacks {key}");

@@ -32,7 +32,8 @@ test("a cost sheet asks for the store only of the SKUs it cannot place", async (
   }
   await go(d, "import");
   await dropFiles(d, [SHEET]);
-  const card = await d.wait(until.elementLocated(By.css('[data-testid="unplaced-skus"]')), 20000);
+  const card = await d.wait(until.elementLocated(By.css('[data-testid="unplaced-skus"]')), 20000)
+    .catch(async (e) => { await screenshot(d, "costs_unplaced_missing"); throw e; });
   await settle(d, 400);
   let text = await card.getText();
   assert.ok(text.includes(head(I18N.zh["import.unplaced_help"])), text);
@@ -43,6 +44,8 @@ test("a cost sheet asks for the store only of the SKUs it cannot place", async (
   assert.ok(text.includes(I18N.zh["import.unplaced_never"]), text);
   assert.equal(leakedWord(text), null);
   await card.getRect().then((r) => assert.ok(r.x + r.width <= 1366, `card fits: ${JSON.stringify(r)}`));
+  await d.executeScript("arguments[0].scrollIntoView()", card);
+  await settle(d, 400);
   await screenshot(d, "costs_unplaced_preview_zh");
 
   // Imported without choosing: refused, in Chinese, naming both SKUs and the next step.
@@ -55,10 +58,15 @@ test("a cost sheet asks for the store only of the SKUs it cannot place", async (
   }
   assert.equal(leakedWord(text), null, text);
   assert.ok(!/currency|sell|import/i.test(text), `no English: ${text}`);
+  await d.executeScript("arguments[0].scrollIntoView({ block: 'center' })", err);
+  await settle(d, 300);
   await screenshot(d, "costs_unplaced_refused_zh");
 
   await setLang(d, "vi");
-  text = await d.findElement(By.css('[data-testid="file-error"]')).getText();
+  const errVi = await d.findElement(By.css('[data-testid="file-error"]'));
+  await d.executeScript("arguments[0].scrollIntoView({ block: 'center' })", errVi);
+  await settle(d, 300);
+  text = await errVi.getText();
   for (const part of [I18N.vi["error.unplaced_skus"], "TS-RED-M", "NEW-1", head(I18N.vi["error.hint.unplaced_skus"])]) {
     assert.ok(text.includes(part), `vi message lacks ${part}: ${text}`);
   }

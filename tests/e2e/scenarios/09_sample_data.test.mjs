@@ -3,7 +3,7 @@
 // anywhere, and a believable net margin (5–25 % in each currency), in zh, vi and en.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, settle, setLang, By } from "../lib/app.mjs";
+import { launch, screenshot, settle, setLang, go, By } from "../lib/app.mjs";
 import { leakedWord } from "../lib/words.mjs";
 
 let app;
@@ -36,4 +36,25 @@ test("sample data shows the demo shop by its store names with a sane margin", as
     for (const o of options) assert.equal(leakedWord(await o.getText()), null);
     await screenshot(d, `sample_dashboard_${lang}`);
   }
+});
+
+// The demo shop has two stores per currency: Products draws one matrix per store, each
+// against its own medians, headed by the store's name (product names beside SKU codes).
+test("products: one matrix per store of the demo shop", async () => {
+  const d = app.driver;
+  await setLang(d, "zh");
+  await go(d, "products");
+  await d.wait(async () => (await d.findElements(By.css('[data-testid="product-section"]'))).length === 4, 60000, "4 store matrices");
+  await settle(d, 800);
+  const heads = await Promise.all((await d.findElements(By.css('[data-testid="product-section"] h2.store-head'))).map((e) => e.getText()));
+  for (const store of ["棉语家居抖音旗舰店", "棉语家居淘宝店", "Nhà Mộc Decor"]) {
+    assert.ok(heads.some((x) => x.includes(store)), `${store} has its matrix: ${heads}`);
+  }
+  const charts = await d.findElements(By.css('[data-testid="product-section"] svg'));
+  assert.ok(charts.length >= 4, "each store's matrix is drawn");
+  const text = await d.findElement(By.css("main")).getText();
+  assert.equal(leakedWord(text), null);
+  await d.executeScript("document.querySelector('[data-testid=\"product-section\"] svg').scrollIntoView({ block: 'center' })");
+  await settle(d, 300);
+  await screenshot(d, "sample_products_zh");
 });

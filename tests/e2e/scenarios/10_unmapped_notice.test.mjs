@@ -17,14 +17,16 @@ after(async () => { await app?.quit(); });
 const head = (s) => s.split("{")[0].trim();
 
 /** Nothing in the main pane wider than the window, the notice's text not cut. */
-async function fits(d, what) {
+async function fits(d, what, shot) {
   const s = await d.executeScript(`
     const main = document.querySelector("main") || document.body;
     const notes = [...document.querySelectorAll('[data-testid="unmapped"]')];
     return { over: main.scrollWidth - main.clientWidth, page: document.documentElement.scrollWidth - window.innerWidth,
-      cut: notes.filter((n) => n.scrollWidth > n.clientWidth + 1 || n.getBoundingClientRect().right > window.innerWidth).length };`);
+      cut: notes.filter((n) => n.scrollWidth > n.clientWidth + 1 || n.getBoundingClientRect().right > window.innerWidth)
+        .map((n) => [n.scrollWidth, n.clientWidth, Math.round(n.getBoundingClientRect().right), window.innerWidth]) };`);
+  if (s.over > 0 || s.page > 0 || s.cut) await screenshot(d, `${shot}_FAILED`);
   assert.ok(s.over <= 0 && s.page <= 0, `${what}: overflows sideways ${JSON.stringify(s)}`);
-  assert.equal(s.cut, 0, `${what}: the notice is clipped`);
+  assert.deepEqual(s.cut, [], `${what}: the notice is clipped`);
 }
 
 test("columns not read are shown on the preview and in the history, in each language", async () => {
@@ -39,7 +41,7 @@ test("columns not read are shown on the preview and in the history, in each lang
     assert.ok(text.includes("Phí mới") && text.includes(head(I18N[lang]["import.unmapped"])), `${lang} preview: ${text}`);
     assert.ok(/5[.,]500/.test(text), `${lang}: total shown: ${text}`);
     assert.equal(leakedWord(text), null);
-    await fits(d, `${lang} preview`);
+    await fits(d, `${lang} preview`, `unmapped_preview_${lang}`);
     await screenshot(d, `unmapped_preview_${lang}`);
   }
   void note;
@@ -54,7 +56,7 @@ test("columns not read are shown on the preview and in the history, in each lang
     const text = await d.findElement(By.css('[data-testid="import-history"] [data-testid="unmapped"]')).getText();
     assert.ok(text.includes("Phí mới") && text.includes(head(I18N[lang]["import.unmapped"])), `${lang} history: ${text}`);
     assert.equal(leakedWord(text), null);
-    await fits(d, `${lang} history`);
+    await fits(d, `${lang} history`, `unmapped_history_${lang}`);
     await screenshot(d, `unmapped_history_${lang}`);
   }
 });

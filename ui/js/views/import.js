@@ -40,11 +40,19 @@ function statusCell(item, ctx) {
   if (item.status === "done") {
     const o = item.outcome || {};
     const skipped = Array.isArray(o.skipped) ? o.skipped.length : o.skipped || 0;
-    return h("div", {}, h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) }),
-      unmappedNotice(o.unmapped, item.preview?.currency || storeCurrency(o.store)));
+    return h("div", {}, h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) }));
   }
-  return h("div", {}, h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) }),
-    unmappedNotice(item.preview?.unmapped, item.preview?.currency));
+  return h("div", {}, h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) }));
+}
+
+/** A queued file's columns not read, under the queue's table at its full width (a cell of
+ *  the table would push it out of view at 1366 px), naming the file. */
+function queuedNotice(item) {
+  const list = item.status === "done" ? item.outcome?.unmapped : item.preview?.unmapped;
+  const note = unmappedNotice(list, item.preview?.currency || storeCurrency(item.outcome?.store));
+  if (!note) return null;
+  note.prepend(h("strong", { text: item.name }));
+  return note;
 }
 
 let storeList = [];
@@ -185,6 +193,10 @@ function skipDialog(item, ctx) {
  *  last for its platform, else the platform's name in the UI language. */
 function storeCell(item, detected) {
   const pv = item.preview;
+  // Imported: the store it went to (the name the merchant gave, not the preview's guess).
+  if (item.status === "done" && item.outcome) return item.outcome.store ? storeLabel(item.outcome.store) : "—";
+  // A cost sheet belongs to no store: only the one the merchant chose is named.
+  if (pv && ["sku_costs", "fixed_costs"].includes(pv.report) && item.status !== "ready") return item.store ? storeLabel(item.store) : "—";
   if (!pv || item.status !== "ready") return detected || "—";
   if (pv.report === "sku_costs") {
     const currencies = new Set(storeList.map((s) => s.currency));
@@ -260,7 +272,7 @@ function queueCard(ctx) {
     card.append(
       h("h2", { i18n: "import.queue" }),
       table([
-        { label: t("import.col.file"), render: (i) => h("span", { title: i.path, text: i.name }) },
+        { label: t("import.col.file"), render: (i) => h("span", { class: "file-name", title: i.path, text: i.name }) },
         { label: t("import.col.platform"), render: (i) => (p(i, "platform") ? t(`platform.${p(i, "platform")}`) : "—") },
         { label: t("import.col.report"), render: (i) => (p(i, "report") ? t(`report.${p(i, "report")}`) : "—") },
         { label: t("import.col.store"), render: (i) => storeCell(i, p(i, "store")) },
@@ -269,7 +281,8 @@ function queueCard(ctx) {
         { label: t("import.col.status"), wide: true, render: (i) => statusCell(i, ctx) },
         { label: "", sticky: true, render: (i) => (i.status === "importing" ? "" : h("button", { type: "button", class: "icon-btn", "aria-label": t("import.remove", { file: i.name }), onclick: () => remove(i.path), text: "×" })) },
       ], queue.items),
-      queue.items.map(unplacedCard),
+      ...queue.items.map(queuedNotice).filter(Boolean),
+      ...queue.items.map(unplacedCard).filter(Boolean),
     );
     if (queue.progress) {
       const pr = queue.progress;
@@ -315,7 +328,7 @@ function historyCard(ctx) {
     }
     card.append(table([
       { label: t("import.col.when"), render: (r) => dateTime(r.imported_at) },
-      { label: t("import.col.file"), render: (r) => h("div", {}, h("span", { text: r.file }), unmappedNotice(r.unmapped, storeCurrency(r.store))) },
+      { label: t("import.col.file"), render: (r) => h("div", {}, h("span", { class: "file-name", text: r.file }), unmappedNotice(r.unmapped, storeCurrency(r.store))) },
       // Report, platform and store stacked in one cell keep Undo in view at 1366 px.
       { label: t("import.col.report"), render: (r) => h("div", { class: "cell-stack" },
         h("span", { text: t(`report.${r.report}`) }),

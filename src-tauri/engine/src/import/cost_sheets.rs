@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{Detected, ImportOptions};
 use crate::db::costs::cost_target;
+use crate::db::sku_currency::SkuCurrencies;
 use crate::error::{Error, Result};
 use crate::model::{Currency, ReportKind, StoreId};
 
@@ -94,8 +95,34 @@ pub struct UnplacedSku {
     pub sold_in: Vec<StoreChoice>,
 }
 
+/// The preview's placement of a per-SKU cost sheet (as the import will place it), if it is one.
+pub(super) fn preview_placement(
+    conn: &Connection,
+    detected: &Detected,
+    opts: &ImportOptions,
+) -> Result<Option<SkuCurrencies>> {
+    if !per_sku_costs(conn, detected, opts)? {
+        return Ok(None);
+    }
+    let chosen = chosen_currencies(conn, opts)?;
+    Ok(Some(SkuCurrencies::load(conn)?.with_chosen(chosen)))
+}
+
+/// The SKUs the preview could not place, with the stores to choose from (none: empty).
+pub(super) fn unplaced_listing(
+    conn: Option<&Connection>,
+    placed: Option<&SkuCurrencies>,
+) -> Result<(Vec<UnplacedSku>, Vec<StoreChoice>)> {
+    match (conn, placed) {
+        (Some(conn), Some(p)) if !p.unplaced().is_empty() => {
+            Ok((unplaced_skus(conn, p.unplaced())?, store_choices(conn)?))
+        }
+        _ => Ok((Vec::new(), Vec::new())),
+    }
+}
+
 /// Every store, by currency then name: what the page offers for an unplaced SKU.
-pub(super) fn store_choices(conn: &Connection) -> Result<Vec<StoreChoice>> {
+fn store_choices(conn: &Connection) -> Result<Vec<StoreChoice>> {
     let mut stmt = conn.prepare("SELECT name, currency FROM stores ORDER BY currency, name")?;
     let rows = stmt.query_map([], |r| {
         Ok(StoreChoice {
@@ -107,7 +134,7 @@ pub(super) fn store_choices(conn: &Connection) -> Result<Vec<StoreChoice>> {
 }
 
 /// The unplaced SKUs with the stores that sold each (any period).
-pub(super) fn unplaced_skus(conn: &Connection, skus: &[String]) -> Result<Vec<UnplacedSku>> {
+fn unplaced_skus(conn: &Connection, skus: &[String]) -> Result<Vec<UnplacedSku>> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT s.name, s.currency FROM agg_sku_day d
          JOIN stores s ON s.id = d.store_id WHERE d.sku = ?1 ORDER BY s.currency, s.name",

@@ -10,8 +10,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::cost_sheets::{
-    chosen_currencies, cost_sheet_target, per_sku_costs, store_choices, unplaced_error,
-    unplaced_skus, StoreChoice, UnplacedSku,
+    chosen_currencies, cost_sheet_target, per_sku_costs, preview_placement, unplaced_error,
+    unplaced_listing, StoreChoice, UnplacedSku,
 };
 use super::mapping::ColumnMapping;
 use super::store_names::{remember_store, store_name, store_source};
@@ -254,18 +254,11 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         conn,
         ..Default::default()
     };
-    if let Some(conn) = conn.filter(|c| per_sku_costs(c, &detected, opts).unwrap_or(false)) {
-        let chosen = chosen_currencies(conn, opts)?;
-        sink.per_sku =
-            Some(crate::db::sku_currency::SkuCurrencies::load(conn)?.with_chosen(chosen));
+    if let Some(conn) = conn {
+        sink.per_sku = preview_placement(conn, &detected, opts)?;
     }
     let stats = map::map(book.as_mut(), &detected, opts, &mut sink, &mut |_| {})?;
-    let (unplaced, store_choices) = match (conn, &sink.per_sku) {
-        (Some(conn), Some(p)) if !p.unplaced().is_empty() => {
-            (unplaced_skus(conn, p.unplaced())?, store_choices(conn)?)
-        }
-        _ => (Vec::new(), Vec::new()),
-    };
+    let (unplaced, store_choices) = unplaced_listing(conn, sink.per_sku.as_ref())?;
     Ok(Preview {
         file: file_name(path),
         platform: detected.platform.as_str().into(),

@@ -78,7 +78,10 @@ fn each_store_s_skus_are_judged_against_that_store_s_medians() {
     assert_eq!(q(a, "A1"), Some(Quadrant::Star));
     assert_eq!(q(a, "A2"), Some(Quadrant::Star));
     assert_eq!(q(a, "A3"), Some(Quadrant::DropCandidate));
-    assert!(q(a, "B1").is_none(), "another store's SKU is not in the store's matrix");
+    assert!(
+        q(a, "B1").is_none(),
+        "another store's SKU is not in the store's matrix"
+    );
 
     // 淘宝: shares 0.25, 0.75 → median 0.5; margins 0.05, 1/3 → median (0.05 + 1/3) / 2.
     let b = &cny.by_store[1];
