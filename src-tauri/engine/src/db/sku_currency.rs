@@ -77,31 +77,38 @@ impl SkuCurrencies {
     }
 }
 
+/// A test ledger: a CNY store 棉语家居抖音旗舰店 sells A and BOTH, a VND store Nhà Mộc Shopee
+/// sells B and BOTH (NEW is sold nowhere).
+#[cfg(test)]
+pub(crate) fn two_currency_ledger() -> crate::Ledger {
+    use crate::model::Platform;
+    let l = crate::Ledger::open_in_memory().expect("ledger");
+    let store = |name, platform, currency| {
+        l.ensure_store(name, platform, currency)
+            .expect("store")
+            .id
+            .0
+    };
+    let cn = store("棉语家居抖音旗舰店", Platform::Douyin, Currency::CNY);
+    let vn = store("Nhà Mộc Shopee", Platform::ShopeeVn, Currency::VND);
+    for (store, sku) in [(cn, "A"), (cn, "BOTH"), (vn, "B"), (vn, "BOTH")] {
+        l.conn()
+            .execute(
+                "INSERT INTO agg_sku_day VALUES (?1, '2026-03-01', ?2, 1, 1, 1, 0, 0)",
+                rusqlite::params![store, sku],
+            )
+            .expect("agg row");
+    }
+    l
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Platform;
-    use crate::Ledger;
 
     #[test]
     fn a_sku_takes_the_one_currency_it_sells_in() {
-        let l = Ledger::open_in_memory().unwrap();
-        let cn = l
-            .ensure_store("棉语", Platform::Douyin, Currency::CNY)
-            .unwrap()
-            .id;
-        let vn = l
-            .ensure_store("Nhà Mộc", Platform::ShopeeVn, Currency::VND)
-            .unwrap()
-            .id;
-        for (store, sku) in [(cn.0, "A"), (cn.0, "BOTH"), (vn.0, "B"), (vn.0, "BOTH")] {
-            l.conn()
-                .execute(
-                    "INSERT INTO agg_sku_day VALUES (?1, '2026-03-01', ?2, 1, 1, 1, 0, 0)",
-                    rusqlite::params![store, sku],
-                )
-                .unwrap();
-        }
+        let l = two_currency_ledger();
         let mut s = SkuCurrencies::load(l.conn()).unwrap();
         assert_eq!(s.of("A"), Some(Currency::CNY));
         assert_eq!(s.of("B"), Some(Currency::VND));

@@ -160,34 +160,13 @@ fn unplaced_skus(conn: &Connection, skus: &[String]) -> Result<Vec<UnplacedSku>>
 #[cfg(test)]
 mod tests {
     use crate::import::{import_file, preview_known, ImportOptions};
-    use crate::model::{Currency, Platform};
-    use crate::{Error, Ledger};
-
-    /// A CNY store sells A and BOTH, a VND store B and BOTH; NEW never sold.
-    fn ledger() -> Ledger {
-        let l = Ledger::open_in_memory().expect("ledger");
-        let cn = l
-            .ensure_store("棉语家居抖音旗舰店", Platform::Douyin, Currency::CNY)
-            .expect("store")
-            .id;
-        let vn = l
-            .ensure_store("Nhà Mộc Shopee", Platform::ShopeeVn, Currency::VND)
-            .expect("store")
-            .id;
-        for (store, sku) in [(cn.0, "A"), (cn.0, "BOTH"), (vn.0, "B"), (vn.0, "BOTH")] {
-            l.conn()
-                .execute(
-                    "INSERT INTO agg_sku_day VALUES (?1, '2026-03-01', ?2, 1, 1, 1, 0, 0)",
-                    rusqlite::params![store, sku],
-                )
-                .expect("agg row");
-        }
-        l
-    }
+    use crate::model::Currency;
+    use crate::Error;
 
     #[test]
     fn the_preview_names_the_skus_to_place_and_the_choice_places_them() {
-        let mut l = ledger();
+        // A CNY store sells A and BOTH, a VND store B and BOTH; NEW never sold.
+        let mut l = crate::db::sku_currency::two_currency_ledger();
         let dir = tempfile::tempdir().expect("dir");
         let sheet = dir.path().join("成本.csv");
         std::fs::write(&sheet, "SKU,成本\nA,30\nB,60000\nBOTH,25\nNEW,12\n").expect("write");
