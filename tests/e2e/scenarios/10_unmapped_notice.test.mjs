@@ -33,7 +33,11 @@ test("columns not read are shown on the preview and in the history, in each lang
   const d = app.driver;
   await go(d, "import");
   await dropFiles(d, [FILE]);
-  const note = await d.wait(until.elementLocated(By.css('[data-testid="import-queue"] [data-testid="unmapped"]')), 30000);
+  // The preview reads the whole file (slow on a loaded machine).
+  await d.wait(async () => (await d.findElements(By.css('[data-testid="import-go"]:not([disabled])'))).length === 1, 90000, "preview ready")
+    .catch(async (e) => { await screenshot(d, "unmapped_preview_missing"); throw e; });
+  const note = await d.wait(until.elementLocated(By.css('[data-testid="import-queue"] [data-testid="unmapped"]')), 10000)
+    .catch(async (e) => { await screenshot(d, "unmapped_preview_missing"); throw e; });
   await settle(d, 400);
   for (const lang of ["vi", "zh", "en"]) {
     await setLang(d, lang);
