@@ -44,7 +44,8 @@ test("a cost sheet asks for the store only of the SKUs it cannot place", async (
   assert.ok(text.includes(I18N.zh["import.unplaced_never"]), text);
   assert.equal(leakedWord(text), null);
   await card.getRect().then((r) => assert.ok(r.x + r.width <= 1366, `card fits: ${JSON.stringify(r)}`));
-  await d.executeScript("arguments[0].scrollIntoView()", card);
+  // The queue redraws on each change: scroll to the card as it is now.
+  await d.executeScript("document.querySelector('[data-testid=\"unplaced-skus\"]').scrollIntoView({ block: 'center' })");
   await settle(d, 400);
   await screenshot(d, "costs_unplaced_preview_zh");
 
