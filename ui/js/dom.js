@@ -65,7 +65,9 @@ export function errorParts(err) {
   const code = err && has(`error.${err.code}`) ? err.code : "internal";
   const where = ["sheet", "row", "column", "value"].filter((k) => p[k] !== undefined && p[k] !== "").map((k) => t(`error.at.${k}`, p));
   const reason = err && err.reason && has(`error.reason.${err.reason}`) ? t(`error.reason.${err.reason}`, p) : "";
-  const hint = has(`error.hint.${code}`) ? t(`error.hint.${code}`) : "";
+  // A reason may have its own next step (`error.next.<reason>`) where the code's would mislead.
+  const next = err && err.reason ? `error.next.${err.reason}` : "";
+  const hint = next && has(next) ? t(next) : has(`error.hint.${code}`) ? t(`error.hint.${code}`) : "";
   return {
     title: errorTitle(err),
     file: p.file ? t("error.in_file", p) : "",

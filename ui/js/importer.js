@@ -11,7 +11,7 @@ export function subscribe(fn) {
   return () => listeners.delete(fn);
 }
 
-function notify() {
+export function notify() {
   for (const fn of listeners) fn(queue);
 }
 
@@ -81,7 +81,7 @@ export async function importReady() {
   queue.progress = { index: 0, file: items[0].name, done: 0, total: 0 };
   notify();
   try {
-    const files = items.map((i) => ({ path: i.path, store: i.store || null }));
+    const files = items.map((i) => ({ path: i.path, store: i.store || null, sku_stores: i.skuStores || {} }));
     const results = await call("import_files", { files, onProgress: channel(onProgress) });
     applyResults(items, results);
   } catch (e) {

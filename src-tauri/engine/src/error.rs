@@ -53,6 +53,12 @@ pub enum Error {
     MissingColumn { at: Location, column: String },
     #[error("{at}: {reason}")]
     BadFile { at: Location, reason: String },
+    /// A SKU cost sheet without a currency, in a ledger of several: these SKUs sell in two
+    /// currencies or have not sold yet, so their cost's currency is unknown.
+    #[error("{at}: {} SKU(s) sell in more than one currency or have not sold yet, so their \
+             cost's currency is unknown: {}. Add a currency column (币种 / Tiền tệ / Currency) \
+             with CNY or VND on their rows", skus.len(), shown_skus(skus))]
+    UnplacedSkus { at: Location, skus: Vec<String> },
     #[error("{0}")]
     InvalidArgument(String),
     #[error("{0}")]
@@ -104,6 +110,16 @@ pub enum ErrorKind {
     Internal,
 }
 
+/// The first ten SKUs, then how many more.
+fn shown_skus(skus: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut named = skus[..skus.len().min(SHOWN)].join(", ");
+    if skus.len() > SHOWN {
+        named.push_str(&format!(" … (+{})", skus.len() - SHOWN));
+    }
+    named
+}
+
 /// " (value \"…\")", or nothing for an empty cell (its reason says what is missing).
 fn shown_value(value: &str) -> String {
     if value.is_empty() {
@@ -121,6 +137,7 @@ impl Error {
             | Error::BadCell { .. }
             | Error::MissingColumn { .. }
             | Error::BadFile { .. }
+            | Error::UnplacedSkus { .. }
             | Error::InvalidArgument(_)
             | Error::NotFound(_)
             | Error::Money(_)
@@ -141,6 +158,7 @@ impl Error {
             Error::BadCell { .. } => "bad_cell",
             Error::MissingColumn { .. } => "missing_column",
             Error::BadFile { .. } => "bad_file",
+            Error::UnplacedSkus { .. } => "unplaced_skus",
             Error::InvalidArgument(_) => "invalid_argument",
             Error::NotFound(_) => "not_found",
             Error::Money(_) => "money",

@@ -34,6 +34,7 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
         platform,
         allow_skip: args.skip_bad_rows,
         mapping,
+        ..ImportOptions::default()
     };
     let paths: Vec<&Path> = args.files.iter().map(|p| p.as_path()).collect();
     let bar = ProgressBar::new_spinner();

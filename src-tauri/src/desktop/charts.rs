@@ -20,6 +20,9 @@ use super::state::{decimal, AppState, FilterArg};
 #[derive(Debug, Default, Serialize)]
 pub struct CurrencyCharts {
     pub currency: Option<Currency>,
+    /// The store a product matrix is of, when the currency's stores are drawn apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
     pub waterfall: Option<String>,
     pub trend: Option<String>,
     pub roas: Option<String>,
@@ -275,6 +278,7 @@ fn matrix_chart(
     };
     Ok(CurrencyCharts {
         currency: Some(p.currency),
+        store: p.store.clone(),
         matrix: svg,
         marks: p.products.iter().map(|r| r.sku.clone()).collect(),
         ..CurrencyCharts::default()
@@ -294,11 +298,12 @@ pub async fn product_charts(
     state.with_ledger(|ledger| {
         let mut out = Charts::default();
         for p in metrics::products(ledger, &f)? {
-            out.currencies.push(matrix_chart(
-                &p,
-                &l,
-                &look(&theme, &lang).style(p.currency),
-            )?);
+            let st = look(&theme, &lang).style(p.currency);
+            out.currencies.push(matrix_chart(&p, &l, &st)?);
+            // Several stores: each its own matrix, against its own medians.
+            for sp in &p.by_store {
+                out.currencies.push(matrix_chart(sp, &l, &st)?);
+            }
         }
         Ok(out)
     })
@@ -542,6 +547,8 @@ mod tests {
             median_share: Some(Rate(Decimal::new(50, 2))),
             median_margin: Some(Rate(Decimal::new(25, 2))),
             stage_as_of: None,
+            store: None,
+            by_store: Vec::new(),
         };
         let labels = Labels(HashMap::from([(
             "no_sku".to_string(),

@@ -147,6 +147,9 @@ pub struct ImportJob {
     pub store: Option<String>,
     #[serde(default)]
     pub skip_bad_rows: bool,
+    /// A cost sheet's SKUs the merchant placed on the preview: SKU → store name.
+    #[serde(default)]
+    pub sku_stores: std::collections::BTreeMap<String, String>,
 }
 
 pub fn import_all(
@@ -167,6 +170,7 @@ pub fn import_all(
         let opts = ImportOptions {
             store: job.store.clone().filter(|s| !s.trim().is_empty()),
             allow_skip: job.skip_bad_rows,
+            sku_stores: job.sku_stores.clone(),
             ..ImportOptions::default()
         };
         let name = file_name(&job.path);
@@ -252,6 +256,7 @@ pub fn sample_jobs(dir: &Path) -> Result<Vec<ImportJob>, Error> {
                     path: f,
                     store: Some(store.clone()),
                     skip_bad_rows: false,
+                    sku_stores: Default::default(),
                 });
             }
         } else if is_export(&p) {
@@ -259,6 +264,7 @@ pub fn sample_jobs(dir: &Path) -> Result<Vec<ImportJob>, Error> {
                 path: p,
                 store: None,
                 skip_bad_rows: false,
+                sku_stores: Default::default(),
             });
         }
     }
@@ -317,6 +323,7 @@ pub async fn import_paths(
             path: PathBuf::from(p),
             store: store.clone(),
             skip_bad_rows: false,
+            sku_stores: Default::default(),
         })
         .collect();
     Ok(import_all(state.inner(), &jobs, &|_| {}))
@@ -381,6 +388,7 @@ mod tests {
             path: bad.clone(),
             store: None,
             skip_bad_rows: true,
+            sku_stores: Default::default(),
         };
         let out = import_all(&state, &[job], &|_| {});
         let o = out[0].outcome.as_ref().expect("imported");

@@ -4,20 +4,25 @@
 import { call } from "../api.js";
 import { h, table, clear, errorBox, errorTitle, errorText, errorDetail, toast } from "../dom.js";
 import { t, has } from "../i18n.js";
-import { number, dateRange, dateTime } from "../format.js";
-import { queue, subscribe, importReady, importMapped, importSkipping, remove, clearFinished, readyCount } from "../importer.js";
+import { money, number, dateRange, dateTime } from "../format.js";
+import { queue, subscribe, notify, importReady, importMapped, importSkipping, remove, clearFinished, readyCount } from "../importer.js";
 import { dropZone } from "./common.js";
 import { storeLabel } from "../store_label.js";
 
 let unsubscribe = null;
 
 // Money columns the engine could not place (a platform's new fee column): shown, never
-// dropped silently. `list` is the engine's `unmapped` array.
-function unmappedNotice(list) {
+// dropped silently. `list` is the engine's `unmapped` array; the total in the file's
+// currency when known, in the UI language's number style.
+function unmappedNotice(list, currency) {
   if (!Array.isArray(list) || !list.length) return null;
-  return h("div", { class: "small warn-text", role: "note", "data-testid": "unmapped", title: t("import.unmapped_title") },
-    list.map((u) => h("div", { text: t("import.unmapped", { column: u.column, rows: number(u.rows_with_money), total: u.total }) })));
+  const total = (v) => (currency ? money(v, currency) : number(v));
+  return h("div", { class: "small warn-text unmapped-note", role: "note", "data-testid": "unmapped", title: t("import.unmapped_title") },
+    list.map((u) => h("div", { text: t("import.unmapped", { column: u.column, rows: number(u.rows_with_money), total: total(u.total) }) })));
 }
+
+/** The currency of a store by its name (the history names the store, not its currency). */
+const storeCurrency = (name) => (storeList.find((s) => s.name === name) || {}).currency || null;
 
 function statusCell(item, ctx) {
   if (item.status === "error") {
@@ -35,11 +40,19 @@ function statusCell(item, ctx) {
   if (item.status === "done") {
     const o = item.outcome || {};
     const skipped = Array.isArray(o.skipped) ? o.skipped.length : o.skipped || 0;
-    return h("div", {}, h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) }),
-      unmappedNotice(o.unmapped));
+    return h("div", {}, h("span", { class: "pill good", text: t("import.done", { added: number(o.added ?? 0), dup: number(o.duplicates ?? 0), skipped: number(skipped) }) }));
   }
-  return h("div", {}, h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) }),
-    unmappedNotice(item.preview?.unmapped));
+  return h("div", {}, h("span", { class: `pill ${item.status === "ready" ? "neutral" : "warn"}`, text: t(`import.status.${item.status}`) }));
+}
+
+/** A queued file's columns not read, under the queue's table at its full width (a cell of
+ *  the table would push it out of view at 1366 px), naming the file. */
+function queuedNotice(item) {
+  const list = item.status === "done" ? item.outcome?.unmapped : item.preview?.unmapped;
+  const note = unmappedNotice(list, item.preview?.currency || storeCurrency(item.outcome?.store));
+  if (!note) return null;
+  note.prepend(h("strong", { text: item.name }));
+  return note;
 }
 
 let storeList = [];
@@ -189,12 +202,16 @@ function storeCell(item, detected) {
 /** The store column's control (or text) without the similar-name notice. */
 function storeInput(item, detected) {
   const pv = item.preview;
+  // Imported: the store it went to (the name the merchant gave, not the preview's guess).
+  if (item.status === "done" && item.outcome) return item.outcome.store ? storeLabel(item.outcome.store) : "—";
+  // A cost sheet belongs to no store: only the one the merchant chose is named.
+  if (pv && ["sku_costs", "fixed_costs"].includes(pv.report) && item.status !== "ready") return item.store ? storeLabel(item.store) : "—";
   if (!pv || item.status !== "ready") return detected || "—";
   if (pv.report === "sku_costs") {
     const currencies = new Set(storeList.map((s) => s.currency));
     if (currencies.size < 2) return "—";
     const sel = h("select", { "aria-label": t("import.col.store"), "data-testid": "cost-store",
-      onchange: (e) => { item.store = e.target.value || null; } },
+      onchange: (e) => { item.store = e.target.value || null; notify(); } },
       h("option", { value: "", text: t("import.store_by_sku") }),
       storeList.map((s) => h("option", { value: s.name, text: `${s.name} (${s.currency})` })));
     sel.value = item.store || "";
@@ -205,6 +222,52 @@ function storeInput(item, detected) {
   return h("input", { type: "text", class: "store-name", "data-testid": "store-name", value: item.store,
     "aria-label": t("import.store_name"), title: t("import.store_name_help"),
     oninput: (e) => { item.store = e.target.value.trim() || null; } });
+}
+
+/** A cost sheet's SKUs whose sales do not tell their currency (the engine lists them, with
+ *  the stores they sold in and every store to choose from): one store picker per SKU and one
+ *  for all of them. The other SKUs are placed by their sales without asking. */
+function unplacedCard(item) {
+  const pv = item.preview;
+  if (item.status !== "ready" || !pv || !pv.unplaced?.length || item.store) return null;
+  item.skuStores = item.skuStores || {};
+  const n = pv.unplaced.length;
+  const choice = (s) => `${storeLabel(s.name)} (${s.currency})`;
+  const pending = h("p", { class: "small warn-text", "aria-live": "polite" });
+  const selects = [];
+  const showPending = () => {
+    const left = pv.unplaced.filter((u) => !item.skuStores[u.sku]).length;
+    pending.textContent = left ? t("import.unplaced_pending", { n: number(left) }) : "";
+  };
+  const picker = (value, onpick, label, testid) => {
+    const sel = h("select", { "aria-label": label, "data-testid": testid, onchange: (e) => onpick(e.target.value) },
+      h("option", { value: "", text: t("import.unplaced_choose") }),
+      pv.store_choices.map((s) => h("option", { value: s.name, text: choice(s) })));
+    sel.value = value || "";
+    return sel;
+  };
+  const all = picker("", (v) => {
+    for (const u of pv.unplaced) item.skuStores[u.sku] = v;
+    for (const sel of selects) sel.value = v;
+    showPending();
+  }, t("import.unplaced_all", { n: number(n) }), "unplaced-all");
+  const rows = table([
+    { label: t("import.unplaced_col.sku"), render: (u) => h("code", { text: u.sku }) },
+    { label: t("import.unplaced_col.sold"), wide: true,
+      render: (u) => (u.sold_in.length ? u.sold_in.map(choice).join(", ") : t("import.unplaced_never")) },
+    { label: t("import.unplaced_col.store"), render: (u) => {
+      const sel = picker(item.skuStores[u.sku], (v) => { item.skuStores[u.sku] = v; showPending(); }, u.sku, "unplaced-store");
+      selects.push(sel);
+      return sel;
+    } },
+  ], pv.unplaced);
+  showPending();
+  return h("section", { class: "card", "data-testid": "unplaced-skus" },
+    h("h2", { text: t("import.unplaced_title", { file: item.name, n: number(n) }) }),
+    h("p", { class: "muted", i18n: "import.unplaced_help" }),
+    h("label", { class: "inline-edit" }, h("span", { text: t("import.unplaced_all", { n: number(n) }) }), all),
+    rows,
+    pending);
 }
 
 function queueCard(ctx) {
@@ -218,7 +281,7 @@ function queueCard(ctx) {
     card.append(
       h("h2", { i18n: "import.queue" }),
       table([
-        { label: t("import.col.file"), render: (i) => h("span", { title: i.path, text: i.name }) },
+        { label: t("import.col.file"), render: (i) => h("span", { class: "file-name", title: i.path, text: i.name }) },
         { label: t("import.col.platform"), render: (i) => (p(i, "platform") ? t(`platform.${p(i, "platform")}`) : "—") },
         { label: t("import.col.report"), render: (i) => (p(i, "report") ? t(`report.${p(i, "report")}`) : "—") },
         { label: t("import.col.store"), render: (i) => storeCell(i, p(i, "store")) },
@@ -227,6 +290,8 @@ function queueCard(ctx) {
         { label: t("import.col.status"), wide: true, render: (i) => statusCell(i, ctx) },
         { label: "", sticky: true, render: (i) => (i.status === "importing" ? "" : h("button", { type: "button", class: "icon-btn", "aria-label": t("import.remove", { file: i.name }), onclick: () => remove(i.path), text: "×" })) },
       ], queue.items),
+      ...queue.items.map(queuedNotice).filter(Boolean),
+      ...queue.items.map(unplacedCard).filter(Boolean),
     );
     if (queue.progress) {
       const pr = queue.progress;
@@ -259,6 +324,8 @@ function historyCard(ctx) {
     let rows;
     try {
       rows = await call("imports");
+      // An import may have made a store: the notices' currencies come from the list.
+      storeList = await call("stores").catch(() => storeList);
     } catch (e) {
       clear(card).append(h("h2", { i18n: "import.history" }), h("p", { class: "muted", text: errorText(e) }));
       return;
@@ -270,7 +337,7 @@ function historyCard(ctx) {
     }
     card.append(table([
       { label: t("import.col.when"), render: (r) => dateTime(r.imported_at) },
-      { label: t("import.col.file"), render: (r) => h("div", {}, h("span", { text: r.file }), unmappedNotice(r.unmapped)) },
+      { label: t("import.col.file"), render: (r) => h("div", {}, h("span", { class: "file-name", text: r.file }), unmappedNotice(r.unmapped, storeCurrency(r.store))) },
       // Report, platform and store stacked in one cell keep Undo in view at 1366 px.
       { label: t("import.col.report"), render: (r) => h("div", { class: "cell-stack" },
         h("span", { text: t(`report.${r.report}`) }),

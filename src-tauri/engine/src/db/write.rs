@@ -132,9 +132,13 @@ impl<'t> LedgerWriter<'t> {
         })
     }
 
-    /// Place each SKU cost by the currency its SKU sells in (`SkuCurrencies`).
-    pub fn place_costs_per_sku(&mut self) -> Result<()> {
-        self.per_sku = Some(super::sku_currency::SkuCurrencies::load(self.tx)?);
+    /// Place each SKU cost by the merchant's choice, else the currency its SKU sells in
+    /// (`SkuCurrencies`).
+    pub fn place_costs_per_sku(
+        &mut self,
+        chosen: std::collections::HashMap<String, Currency>,
+    ) -> Result<()> {
+        self.per_sku = Some(super::sku_currency::SkuCurrencies::load(self.tx)?.with_chosen(chosen));
         Ok(())
     }
 

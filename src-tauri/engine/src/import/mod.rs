@@ -22,6 +22,7 @@ mod store_names;
 
 pub use crate::model::{CostTarget, LedgerSink, Unmapped};
 pub use columns::{preview_columns, ColumnsPreview};
+pub use cost_sheets::{StoreChoice, UnplacedSku};
 pub use pipeline::{import_bytes, import_file, import_files, FileOutcome};
 pub use preview::{preview, preview_known, Preview};
 
@@ -40,6 +41,9 @@ pub struct ImportOptions {
     /// Read the file with this column mapping instead of recognising it; a named mapping is
     /// saved as a template (reused for files with the same headers).
     pub mapping: Option<mapping::ColumnMapping>,
+    /// The store the merchant chose for SKUs of a cost sheet that cannot be placed by their
+    /// sales (SKU → store name; the cost takes that store's currency).
+    pub sku_stores: std::collections::BTreeMap<String, String>,
 }
 
 /// A row left out, with everything needed to find it in the file.

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::cost_sheets::{cost_sheet_target, per_sku_costs, unplaced_reason};
+use super::cost_sheets::{chosen_currencies, cost_sheet_target, per_sku_costs, unplaced_error};
 use super::mapping::ColumnMapping;
 use super::store_names::{remember_store, store_name};
 use super::{columns, detect, map, read, Detected, ImportOptions, MapStats, Skipped, Unmapped};
@@ -334,7 +334,7 @@ fn import_opened(
     let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import)?;
     let per_sku = per_sku_costs(tx, &detected, opts)?;
     if per_sku {
-        writer.place_costs_per_sku()?;
+        writer.place_costs_per_sku(chosen_currencies(tx, opts)?)?;
     }
     let in_file = |e| too_large(e, &name, &detected.sheet);
     for (_, d) in opened.iter_mut() {
@@ -347,15 +347,8 @@ fn import_opened(
     let stats: MapStats =
         map::map_parts(&mut parts, opts, &mut writer, progress).map_err(in_file)?;
     drop(parts);
-    if let Some(reason) = unplaced_reason(writer.unplaced_skus()) {
-        return Err(Error::BadFile {
-            at: crate::Location {
-                file: name,
-                sheet: Some(detected.sheet.clone()),
-                ..Default::default()
-            },
-            reason,
-        });
+    if let Some(e) = unplaced_error(writer.unplaced_skus(), &name, &detected.sheet) {
+        return Err(e);
     }
     let (counts, _span) = writer.finish().map_err(in_file)?;
     if let Some(m) = &opts.mapping {

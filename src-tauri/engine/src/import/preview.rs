@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::cost_sheets::cost_sheet_target;
+use super::cost_sheets::{
+    cost_sheet_target, preview_placement, unplaced_listing, StoreChoice, UnplacedSku,
+};
 use super::pipeline::{file_name, open_and_detect};
 use super::store_names::{store_name, store_source};
 use super::{map, CostTarget, ImportOptions, LedgerSink, Skipped, Unmapped};
@@ -50,6 +52,10 @@ pub struct Preview {
     /// As `FileOutcome::similar_store`, for the store the import would create.
     pub similar_store: Option<String>,
     pub unmapped: Vec<Unmapped>,
+    /// SKUs of a cost sheet whose currency their sales do not tell (cost_sheets.rs), and
+    /// the stores the merchant can choose for them (empty unless some are unplaced).
+    pub unplaced: Vec<UnplacedSku>,
+    pub store_choices: Vec<StoreChoice>,
 }
 
 /// Counts what a file holds without writing anything (with a ledger at hand, fixed costs are
@@ -67,6 +73,8 @@ struct CountingSink<'c> {
     tax_rows: u64,
     settlements: u64,
     withdrawals: u64,
+    /// A per-SKU cost sheet: where each SKU would go (its unplaced SKUs are listed).
+    per_sku: Option<crate::db::sku_currency::SkuCurrencies>,
 }
 
 impl LedgerSink for CountingSink<'_> {
@@ -86,8 +94,11 @@ impl LedgerSink for CountingSink<'_> {
         self.ad_days += 1;
         Ok(())
     }
-    fn sku_cost(&mut self, _: SkuCost) -> Result<()> {
+    fn sku_cost(&mut self, cost: SkuCost) -> Result<()> {
         self.sku_costs += 1;
+        if let (None, Some(p)) = (cost.currency, self.per_sku.as_mut()) {
+            p.of(&cost.sku);
+        }
         Ok(())
     }
     fn traffic_day(&mut self, _: TrafficDay) -> Result<()> {
@@ -122,8 +133,10 @@ impl LedgerSink for CountingSink<'_> {
         Ok(())
     }
     fn restart(&mut self) -> Result<()> {
+        let per_sku = self.per_sku.take().map(|p| p.restarted());
         *self = CountingSink {
             conn: self.conn,
+            per_sku,
             ..CountingSink::default()
         };
         Ok(())
@@ -151,7 +164,11 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         conn,
         ..Default::default()
     };
+    if let Some(conn) = conn {
+        sink.per_sku = preview_placement(conn, &detected, opts)?;
+    }
     let stats = map::map(book.as_mut(), &detected, opts, &mut sink, &mut |_| {})?;
+    let (unplaced, store_choices) = unplaced_listing(conn, sink.per_sku.as_ref())?;
     let similar_store = match conn {
         Some(conn)
             if !matches!(
@@ -196,5 +213,7 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         date_to: stats.date_to,
         similar_store,
         unmapped: stats.unmapped,
+        unplaced,
+        store_choices,
     })
 }

@@ -27,9 +27,17 @@ pub struct CurrencyProducts {
     /// January) does not read the empty weeks after it as a decline.
     pub stage_as_of: Option<NaiveDate>,
     pub products: Vec<ProductRow>,
-    /// The matrix's quadrant lines (store medians); null without products.
+    /// The matrix's quadrant lines (medians of these SKUs); null without products.
     pub median_share: Option<Rate>,
     pub median_margin: Option<Rate>,
+    /// The store these figures are of (an element of `by_store`); absent for the currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
+    /// When the currency has several stores: the same figures for each store alone, its
+    /// SKUs' shares and quadrants against that store's own medians (one store's SKUs are not
+    /// judged against another's). Empty with one store.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_store: Vec<CurrencyProducts>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -66,7 +74,23 @@ pub fn products(ledger: &Ledger, f: &Filter) -> Result<Vec<CurrencyProducts>> {
     let scope = resolve(ledger, f)?;
     let mut out = Vec::new();
     for cs in &scope.currencies {
-        out.push(currency_products(ledger, cs, scope.from, scope.to)?);
+        let mut p = currency_products(ledger, cs, scope.from, scope.to)?;
+        if cs.stores.len() > 1 {
+            for store in &cs.stores {
+                let one = CurrencyScope {
+                    currency: cs.currency,
+                    stores: vec![store.clone()],
+                    only_store: true,
+                };
+                let mut sp = currency_products(ledger, &one, scope.from, scope.to)?;
+                if sp.products.is_empty() {
+                    continue;
+                }
+                sp.store = Some(store.name.clone());
+                p.by_store.push(sp);
+            }
+        }
+        out.push(p);
     }
     Ok(out)
 }
@@ -179,6 +203,8 @@ fn currency_products(
         products,
         median_share: medians.map(|m| Rate(m.0)),
         median_margin: medians.map(|m| Rate(m.1)),
+        store: None,
+        by_store: Vec::new(),
     })
 }
 
@@ -204,3 +230,7 @@ fn product_names(
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+#[cfg(test)]
+#[path = "products_tests.rs"]
+mod tests;
