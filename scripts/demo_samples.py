@@ -210,6 +210,15 @@ def yuan(x):
     return "%.2f" % x
 
 
+def buyer_no(n):
+    """The buyer of order n: one order in four comes from the buyer of an earlier order (a
+    returning customer), the rest from new buyers — about a quarter of buyers buy again, as
+    in a small shop, not everyone."""
+    if n >= 8 and n % 4 == 0:
+        return buyer_no(n // 2)
+    return n
+
+
 def clock(rng, d):
     return "%s %02d:%02d:%02d" % (d.isoformat(), 8 + int(rng.random() * 15),
                                   int(rng.random() * 60), int(rng.random() * 60))
@@ -423,7 +432,7 @@ def gen_taobao(out, rng):
                 status, paid, refund, close = "交易成功", total, 0.0, ""
             v = {h: "" for h in TAOBAO_HEADER}
             v.update({
-                "订单编号": '="%s"' % oid, "买家会员名": "t**%d" % (n % 97), "买家应付货款": yuan(total),
+                "订单编号": '="%s"' % oid, "买家会员名": "t**%d" % buyer_no(n), "买家应付货款": yuan(total),
                 "买家应付邮费": "0.00", "买家支付积分": "0", "总金额": yuan(total), "返点积分": "0",
                 "买家实际支付金额": yuan(paid), "买家实际支付积分": "0", "订单状态": status,
                 "收货人姓名": "李**", "收货地址 ": "浙江省 杭州市 ****", "运送方式": "快递",
@@ -525,7 +534,7 @@ def gen_shopee(out, rng):
                     "Phương thức thanh toán": "Thanh toán khi nhận hàng",
                     "Phí cố định": "%d.00" % fixed, "Phí Dịch Vụ": "%d.00" % service,
                     "Phí thanh toán": "%d.00" % payment, "Tiền ký quỹ": "0.00",
-                    "Người Mua": "buyer_%04d" % (n % 997), "Tên Người nhận": "N****n T** H",
+                    "Người Mua": "buyer_%05d" % buyer_no(n), "Tên Người nhận": "N****n T** H",
                     "Số điện thoại": "******%04d" % (n % 9973), "Tỉnh/Thành phố": "TP. Hồ Chí Minh",
                     "TP / Quận / Huyện": "Quận 3", "Quận": "Phường 7", "Địa chỉ nhận hàng": "******",
                     "Quốc gia": "VN",
@@ -603,7 +612,7 @@ def gen_tiktok(out, rng):
                 "Fulfillment Type": "Fulfillment by seller", "Warehouse Name": "Kho Thủ Đức",
                 "Tracking ID": "" if status == "Đã hủy" else "VN26%010d" % n,
                 "Delivery Option": "Standard shipping", "Shipping Provider Name": "J&T Express",
-                "Buyer Username": "user%05d" % (n % 99991), "Recipient": "T***",
+                "Buyer Username": "user%05d" % buyer_no(n), "Recipient": "T***",
                 "Phone #": "(+84)90*****%02d" % (n % 97), "Country": "Việt Nam",
                 "Province": "Hồ Chí Minh", "District": "Thủ Đức", "Commune": "Linh Trung",
                 "Detail Address": "***", "Payment Method": "Thanh toán khi nhận hàng",

@@ -95,7 +95,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("metric.break_even_roas", "保本ROI", "Break-even ROAS", "ROAS hòa vốn"),
     ("metric.orders", "订单数", "Orders", "Số đơn hàng"),
     ("metric.units", "件数", "Units", "Số sản phẩm"),
-    ("fee.platform_commission", "平台佣金", "Platform commission", "Phí cố định (hoa hồng sàn)"),
+    ("fee.platform_commission", "平台佣金", "Platform commission", "Hoa hồng sàn (Phí cố định)"),
     ("fee.service_fee", "技术服务费", "Service fee", "Phí dịch vụ"),
     ("fee.payment_fee", "支付手续费", "Payment fee", "Phí thanh toán"),
     ("fee.affiliate_commission", "达人/淘客佣金", "Affiliate commission", "Hoa hồng tiếp thị liên kết"),
