@@ -114,6 +114,8 @@ function wireTopbar() {
   $("store-filter").addEventListener("change", (e) => update({ store: e.target.value }));
   $("lang-switch").addEventListener("change", async (e) => {
     await setLang(e.target.value);
+    // A message shown in the old language would stay up untranslated: it goes.
+    $("toasts").replaceChildren();
     // Until the merchant picks a colour rule, it follows the language (zh: 红涨绿跌).
     if (!localStorage.getItem("fupan.updown")) setUpdown(e.target.value === "zh" ? "market" : "merit");
     await refreshStores();
