@@ -3,7 +3,7 @@
 // the taxes platforms withheld. Every figure comes from the engine (`cash_view`, `tax_view`).
 
 import { call, filterArg } from "../api.js";
-import { h, table, clear, errorBox, toast, errorTitle } from "../dom.js";
+import { h, table, clear, errorBox, toast, errorText } from "../dom.js";
 import { t } from "../i18n.js";
 import { money, number, percent, date, dateRange } from "../format.js";
 import { filter } from "../state.js";
@@ -60,7 +60,7 @@ function delayEditor(c, ctx) {
         toast(t("cash.delay_saved", { platform: name, days: number(d, 0) }));
         ctx.refresh();
       } catch (e) {
-        toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+        toast(errorText(e), "error", 8000);
       }
     } }, h("span", { i18n: "stores.save" }));
     return h("span", { class: "delay-field" }, h("span", { class: "small", text: t("cash.delay_label", { platform: name }) }), input, h("span", { class: "muted small", i18n: "cash.delay_days" }), save);

@@ -2,7 +2,7 @@
 // (percentages as typed, blank = the default); estimates it makes are always labelled.
 
 import { call } from "../api.js";
-import { h, table, toast, errorTitle } from "../dom.js";
+import { h, table, toast, errorText } from "../dom.js";
 import { t } from "../i18n.js";
 import { ruleText } from "./cash.js";
 
@@ -38,7 +38,7 @@ function editor(s, ctx) {
       toast(t("tax.saved", { store: s.store }));
       ctx.refresh();
     } catch (e) {
-      toast(`${errorTitle(e)} — ${e.message}`, "error", 8000);
+      toast(errorText(e), "error", 8000);
     }
   } }, h("span", { i18n: "stores.save" }));
   return h("span", { class: "btn-row" }, sel, fields, save);
