@@ -4,7 +4,7 @@ import { call, listen, setWindowTitle } from "./api.js";
 import { setLang, initialLang, apply, t } from "./i18n.js";
 import { state, update, onChange, step, periodText, isPreset, range } from "./state.js";
 import { dateRange } from "./format.js";
-import { clear, h, errorBox } from "./dom.js";
+import { clear, h, errorBox, toast } from "./dom.js";
 import { addPaths } from "./importer.js";
 import { benchPaint } from "./bench.js";
 import * as dashboard from "./views/dashboard.js";
@@ -137,6 +137,8 @@ async function wireDragDrop() {
   for (const ev of ["dragover", "drop"]) window.addEventListener(ev, (e) => e.preventDefault());
   const overlay = $("drop-overlay");
   await listen("tauri://drag-enter", () => { overlay.hidden = false; });
+  // Another writer (an import from the command line) holds the data file: this one waits.
+  await listen("ledger-waiting", () => toast(t("import.waiting_lock"), "ok", 6000));
   await listen("tauri://drag-leave", () => { overlay.hidden = true; });
   await listen("tauri://drag-drop", (e) => {
     overlay.hidden = true;

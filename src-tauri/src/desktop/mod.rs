@@ -104,7 +104,13 @@ pub fn run(files: Vec<PathBuf>) -> ExitCode {
                 None => app.path().app_data_dir()?.join(fupan_engine::db::DB_FILE),
             };
             // Open lazily on first use so the window paints before any disk work.
-            app.manage(AppState::new(db_path, files));
+            let mut state = AppState::new(db_path, files);
+            // A write that waits for another writer's lock (a CLI import) says so in the page.
+            let handle = app.handle().clone();
+            state.lock_wait = Some(std::sync::Arc::new(std::sync::Mutex::new(move || {
+                let _ = tauri::Emitter::emit(&handle, "ledger-waiting", ());
+            })));
+            app.manage(state);
             app.manage(review_save::SavedReview::default());
             Ok(())
         });

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
-use fupan_engine::db::Access;
+use fupan_engine::db::{Access, LockWaitHook};
 use fupan_engine::metrics::Filter;
 use fupan_engine::{Error, ErrorDto, Ledger};
 use rust_decimal::Decimal;
@@ -17,6 +17,8 @@ pub struct AppState {
     pub ledger: Mutex<Option<Ledger>>,
     pub db_path: PathBuf,
     pub pending_files: Mutex<Vec<PathBuf>>,
+    /// Told each time a write waits for another writer's lock (the page shows "waiting…").
+    pub lock_wait: Option<LockWaitHook>,
 }
 
 impl AppState {
@@ -25,6 +27,7 @@ impl AppState {
             ledger: Mutex::new(None),
             db_path,
             pending_files: Mutex::new(files),
+            lock_wait: None,
         }
     }
 
@@ -48,7 +51,11 @@ impl AppState {
             .lock()
             .map_err(|_| dto(Error::Internal("the ledger lock was poisoned".into())))?;
         if guard.is_none() {
-            *guard = Some(Ledger::open_as(&self.db_path, access).map_err(dto)?);
+            let mut ledger = Ledger::open_as(&self.db_path, access).map_err(dto)?;
+            if let Some(hook) = &self.lock_wait {
+                ledger.on_lock_wait(hook.clone()).map_err(dto)?;
+            }
+            *guard = Some(ledger);
         }
         match guard.as_mut() {
             Some(ledger) => f(ledger).map_err(dto),
