@@ -474,3 +474,27 @@ fn unknown_extension_is_bad_input_and_writes_nothing() {
     ]);
     assert_eq!(none.status.code(), Some(2), "a year without data");
 }
+
+/// Issue 16: with several stores in one currency, the review's products section draws one
+/// matrix per store, each store's SKUs against that store's own medians (as the window does):
+/// every CNY store that sold SKUs heads its own matrix, stages and ranking.
+#[test]
+fn the_review_judges_each_stores_products_against_its_own_medians() {
+    let db = seeded();
+    let html = db.dir.path().join("review.html");
+    report(&db, "en", &html);
+    let text = std::fs::read_to_string(&html).expect("read the html review");
+    let heads: Vec<&str> = text
+        .split("<h3")
+        .skip(1)
+        .filter_map(|h| h.split_once('>').and_then(|(_, r)| r.split_once("</h3>")))
+        .map(|(head, _)| head)
+        .collect();
+    for store in ["抖店旗舰店", "淘宝小店", PDD] {
+        let at = heads.iter().position(|h| *h == store);
+        let Some(at) = at else {
+            panic!("{store} heads no products block: {heads:?}");
+        };
+        assert_eq!(heads.get(at + 1), Some(&"Lifecycle stages"), "{heads:?}");
+    }
+}

@@ -20,17 +20,31 @@ pub(crate) fn products(b: &mut Builder) {
             continue;
         }
         any = true;
-        let cur = cp.currency;
-        let sfx = b.currency_heading(cur);
-        let svg = super::charts::matrix(&cp.products, b.lang);
-        b.chart(b.t("chart.matrix"), svg);
-        b.blocks.push(Block::Note(b.t("note.matrix")));
-        stages(b, cp, &sfx);
-        ranked(b, &cp.products, cur, &sfx);
+        let sfx = b.currency_heading(cp.currency);
+        if cp.by_store.is_empty() {
+            matrix_stages_ranked(b, cp, &sfx);
+            continue;
+        }
+        // Several stores of one currency: each store's SKUs against its own medians, as in
+        // the window (one store's SKUs are not judged against another's).
+        for sp in cp.by_store.iter().filter(|sp| !sp.products.is_empty()) {
+            let store = sp.store.clone().unwrap_or_default();
+            b.blocks.push(Block::Sub(store.clone()));
+            matrix_stages_ranked(b, sp, &format!("{sfx} {store}"));
+        }
     }
     if !any {
         b.blocks.push(Block::Note(b.t("note.no_products")));
     }
+}
+
+/// One set of products (a currency's, or one store's): the matrix, stages, best and worst.
+fn matrix_stages_ranked(b: &mut Builder, cp: &CurrencyProducts, sfx: &str) {
+    let svg = super::charts::matrix(&cp.products, b.lang);
+    b.chart(b.t("chart.matrix"), svg);
+    b.blocks.push(Block::Note(b.t("note.matrix")));
+    stages(b, cp, sfx);
+    ranked(b, &cp.products, cp.currency, sfx);
 }
 
 pub(crate) fn stage_key(s: Stage) -> &'static str {
