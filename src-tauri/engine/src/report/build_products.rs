@@ -8,6 +8,9 @@ use crate::metrics::products::{stage_roas_target, Quadrant, Stage};
 use crate::metrics::{CurrencyProducts, ProductRow};
 use crate::model::{Currency, Rate};
 
+/// How much of a store's name a sheet name of the xlsx review keeps.
+const STORE_IN_SHEET: usize = 10;
+
 /// How many SKUs the best and the worst lists name each.
 const TOP: usize = 5;
 
@@ -30,7 +33,9 @@ pub(crate) fn products(b: &mut Builder) {
         for sp in cp.by_store.iter().filter(|sp| !sp.products.is_empty()) {
             let store = sp.store.clone().unwrap_or_default();
             b.blocks.push(Block::Sub(store.clone()));
-            matrix_stages_ranked(b, sp, &format!("{sfx} {store}"));
+            // Sheet names are 31 characters: a long store name must leave the title room.
+            let short: String = store.chars().take(STORE_IN_SHEET).collect();
+            matrix_stages_ranked(b, sp, &format!("{sfx} {short}"));
         }
     }
     if !any {

@@ -298,27 +298,42 @@ fn products_rank_skus_by_contribution_with_matrix_and_stages() {
         titles.iter().any(|c| c.starts_with("Product matrix")),
         "{titles:?}"
     );
-    // SKU-1: net sales 5,000, COGS 50 × 40 = 2,000 → contribution 3,000 (60 %);
-    // NOCOST: 500 with no cost (marked) → 500 (100 %).
-    let rows = table_rows(&doc, "SKUs by contribution CNY");
+    // Two CNY stores: each store's SKUs are ranked and staged on their own (issue 16).
+    // 旗舰店's SKU-1: net sales 5,000, COGS 50 × 40 = 2,000 → contribution 3,000 (60 %);
+    // the other store's NOCOST: 500 with no cost (marked) → 500 (100 %).
+    let rows = table_rows(&doc, "SKUs by contribution CNY 旗舰店");
+    assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0][0], Cell::Text("SKU-1".into()));
     assert_eq!(rows[0][2], Cell::Money(dec!(5000), Currency::CNY));
     assert_eq!(rows[0][3], Cell::Money(dec!(3000), Currency::CNY));
     assert_eq!(rows[0][4], Cell::Percent(Some(dec!(0.6))));
-    assert_eq!(rows[1][0], Cell::Text("NOCOST *".into()));
-    assert_eq!(rows[1][3], Cell::Money(dec!(500), Currency::CNY));
+    let of_other = |title: &str| {
+        doc.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.sheet.starts_with(title) && t.sheet.contains("=HYPERL") => {
+                    Some(t.rows.clone())
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no {title} table of the second store"))
+    };
+    let other = of_other("SKUs by");
+    assert_eq!(other[0][0], Cell::Text("NOCOST *".into()));
+    assert_eq!(other[0][3], Cell::Money(dec!(500), Currency::CNY));
     // Stages as of 2026-02-06, the last CNY sale of 2026 (not 31 December, when both SKUs
     // would read as decline): the 4 weeks 01-10..02-06 against 2025-12-13..01-09.
     // SKU-1 (on sale since 2025): 3,000 against 2,000 − 200 = 1,800, +66.7 % → growth;
     // NOCOST: first sold on 02-06, 1 day on sale → launch.
-    let stages = table_rows(&doc, "Lifecycle stages CNY");
-    assert_eq!(stages.len(), 2, "{stages:?}");
+    let stages = table_rows(&doc, "Lifecycle stages CNY 旗舰店");
+    assert_eq!(stages.len(), 1, "{stages:?}");
+    assert_eq!(stages[0][0], Cell::Text("Growth".into()));
+    assert_eq!(stages[0][1], Cell::Int(1));
+    assert_eq!(stages[0][2], Cell::Money(dec!(5000), Currency::CNY));
+    let stages = of_other("Lifecycle");
     assert_eq!(stages[0][0], Cell::Text("Launch".into()));
     assert_eq!(stages[0][1], Cell::Int(1));
     assert_eq!(stages[0][2], Cell::Money(dec!(500), Currency::CNY));
-    assert_eq!(stages[1][0], Cell::Text("Growth".into()));
-    assert_eq!(stages[1][1], Cell::Int(1));
-    assert_eq!(stages[1][2], Cell::Money(dec!(5000), Currency::CNY));
     let r = review();
     assert_eq!(
         r.products[0].stage_as_of,
