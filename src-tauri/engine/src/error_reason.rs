@@ -92,6 +92,22 @@ pub fn reason_code(text: &str) -> Option<&'static str> {
         .or_else(|| text.ends_with("is not a number").then_some("not_number"))
 }
 
+/// Every reason code the page may receive: the table's, those matched by suffix above, and
+/// those of I/O errors (`reason_and_params`).
+pub fn reason_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = REASONS.iter().map(|(_, c)| *c).collect();
+    codes.extend([
+        "cell_empty",
+        "id_damaged",
+        "not_number",
+        "file_missing",
+        "permission_denied",
+    ]);
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
 /// The file's own name: the page names the file, not the folder it came from.
 fn file_name(path: &str) -> String {
     Path::new(path)
@@ -203,14 +219,7 @@ mod tests {
     #[test]
     fn every_reason_is_translated_in_the_page() {
         let ui = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/i18n");
-        let mut reasons: Vec<&str> = REASONS.iter().map(|(_, c)| *c).collect();
-        reasons.extend([
-            "cell_empty",
-            "id_damaged",
-            "not_number",
-            "file_missing",
-            "permission_denied",
-        ]);
+        let reasons = reason_codes();
         for lang in ["zh", "vi", "en"] {
             let text = std::fs::read_to_string(format!("{ui}/{lang}.json")).expect("i18n file");
             let dict: serde_json::Map<String, serde_json::Value> =

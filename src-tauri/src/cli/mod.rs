@@ -13,6 +13,7 @@ mod stores;
 mod subsidy;
 mod summary;
 mod tax;
+mod vocabulary;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -23,8 +24,22 @@ use fupan_engine::{Error, Ledger, Result};
 pub use args::{Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "costs", "fees", "summary", "channels", "subsidy", "stores", "cash", "tax", "report",
-    "imports", "undo", "backup", "restore", "help",
+    "import",
+    "costs",
+    "fees",
+    "summary",
+    "channels",
+    "subsidy",
+    "stores",
+    "cash",
+    "tax",
+    "report",
+    "imports",
+    "undo",
+    "backup",
+    "restore",
+    "vocabulary",
+    "help",
 ];
 
 /// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
@@ -84,6 +99,10 @@ fn open_ledger(cli: &Cli) -> Result<Ledger> {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    // The vocabulary is the engine's, not the data file's: no ledger is opened.
+    if let Command::Vocabulary(args) = &cli.command {
+        return vocabulary::run(args);
+    }
     let mut ledger = open_ledger(&cli)?;
     match &cli.command {
         Command::Imports(out) => history::list(&ledger, out.json),
@@ -108,6 +127,7 @@ fn run(cli: Cli) -> Result<()> {
             println!("Restored from {}", file.display());
             Ok(())
         }
+        Command::Vocabulary(args) => vocabulary::run(args),
     }
 }
 

@@ -28,6 +28,7 @@ macro_rules! handlers {
             bench::bench_enabled,
             bench::bench_mark,
             commands::app_info,
+            commands::vocabulary,
             commands::pending_files,
             commands::stores,
             commands::imports,

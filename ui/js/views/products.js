@@ -45,7 +45,7 @@ export async function render(root) {
     const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === cur.currency) : null;
     const c = cur.currency;
     const bySku = Object.fromEntries((cur.products || []).map((r) => [r.sku, r]));
-    const matrix = chartCard("products.matrix", svgs && svgs.matrix, "chart-matrix");
+    const matrix = chartCard("products.matrix", svgs && svgs.matrix, "chart-matrix", { error: ch && ch.error });
     if (svgs && svgs.matrix && svgs.marks) {
       wireMarks(matrix, "circle", svgs.marks, {
         title: (sku) => {

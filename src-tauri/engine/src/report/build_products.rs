@@ -22,7 +22,7 @@ pub(crate) fn products(b: &mut Builder) {
         any = true;
         let cur = cp.currency;
         let sfx = b.currency_heading(cur);
-        let svg = super::charts::matrix(&cp.products, b.lang);
+        let svg = super::charts::matrix(cp, b.lang);
         b.chart(b.t("chart.matrix"), svg);
         b.blocks.push(Block::Note(b.t("note.matrix")));
         stages(b, cp, &sfx);
