@@ -61,6 +61,29 @@ pub enum Command {
     Vocabulary(VocabularyArgs),
 }
 
+impl Command {
+    /// The subcommand's name (the log names each action by it).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Import(_) => "import",
+            Command::Costs(_) => "costs",
+            Command::Fees(_) => "fees",
+            Command::Summary(_) => "summary",
+            Command::Channels(_) => "channels",
+            Command::Subsidy(_) => "subsidy",
+            Command::Stores(_) => "stores",
+            Command::Cash(_) => "cash",
+            Command::Tax(_) => "tax",
+            Command::Report(_) => "report",
+            Command::Imports(_) => "imports",
+            Command::Backup { .. } => "backup",
+            Command::Restore { .. } => "restore",
+            Command::Undo { .. } => "undo",
+            Command::Vocabulary(_) => "vocabulary",
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct VocabularyArgs {
     /// Print JSON (the stable contract) instead of a list.

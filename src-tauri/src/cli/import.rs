@@ -50,6 +50,7 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
     });
     bar.finish_and_clear();
     let files = result.map_err(|e| {
+        crate::applog::failed("import", &e);
         eprintln!("fupan: {e}\nfupan: nothing was imported.");
         match e {
             Error::UnknownFormat { .. } => {
@@ -62,6 +63,7 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
         }
         Error::Reported(e.exit_code())
     })?;
+    files.iter().for_each(crate::applog::imported);
     if args.out.json {
         super::print_json(&ImportJson { files })
     } else {
@@ -139,6 +141,7 @@ pub(super) fn print_unmapped(unmapped: &[fupan_engine::import::Unmapped]) {
 
 pub fn undo(ledger: &mut Ledger, id: i64) -> Result<()> {
     ledger.undo_import(ImportId(id))?;
+    crate::applog::undone(id);
     println!("Import {id} undone.");
     Ok(())
 }

@@ -16,6 +16,7 @@ mod tax;
 mod vocabulary;
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -90,40 +91,50 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     }
 }
 
-fn open_ledger(cli: &Cli) -> Result<Ledger> {
-    let path = match &cli.db {
-        Some(p) => p.clone(),
-        None => fupan_engine::db::default_db_path()?,
-    };
-    Ledger::open(&path)
+fn db_path(cli: &Cli) -> Result<PathBuf> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => fupan_engine::db::default_db_path(),
+    }
 }
 
 fn run(cli: Cli) -> Result<()> {
-    // The vocabulary is the engine's, not the data file's: no ledger is opened.
+    // The vocabulary is the engine's, not the data file's: no ledger is opened, no log kept.
     if let Command::Vocabulary(args) = &cli.command {
         return vocabulary::run(args);
     }
-    let mut ledger = open_ledger(&cli)?;
+    let path = db_path(&cli)?;
+    crate::applog::init(&path);
+    let result = Ledger::open(&path).and_then(|mut ledger| dispatch(&cli, &mut ledger));
+    if !matches!(result, Err(Error::Reported(_))) {
+        crate::applog::outcome(cli.command.name(), &result);
+    }
+    result
+}
+
+fn dispatch(cli: &Cli, ledger: &mut Ledger) -> Result<()> {
     match &cli.command {
-        Command::Imports(out) => history::list(&ledger, out.json),
-        Command::Summary(args) => summary::run(&ledger, args),
-        Command::Channels(args) => channels::run(&ledger, args),
-        Command::Subsidy(args) => subsidy::run(&ledger, args),
-        Command::Stores(args) => stores::run(&ledger, args),
-        Command::Cash(args) => cash::run(&ledger, args),
-        Command::Tax(args) => tax::run(&ledger, args),
-        Command::Report(args) => report::run(&ledger, args),
-        Command::Costs(cmd) => costs::run(&mut ledger, cmd),
-        Command::Fees(args) => fees::run(&mut ledger, args),
-        Command::Import(args) => import::run(&mut ledger, args),
-        Command::Undo { import_id } => import::undo(&mut ledger, *import_id),
+        Command::Imports(out) => history::list(ledger, out.json),
+        Command::Summary(args) => summary::run(ledger, args),
+        Command::Channels(args) => channels::run(ledger, args),
+        Command::Subsidy(args) => subsidy::run(ledger, args),
+        Command::Stores(args) => stores::run(ledger, args),
+        Command::Cash(args) => cash::run(ledger, args),
+        Command::Tax(args) => tax::run(ledger, args),
+        Command::Report(args) => report::run(ledger, args),
+        Command::Costs(cmd) => costs::run(ledger, cmd),
+        Command::Fees(args) => fees::run(ledger, args),
+        Command::Import(args) => import::run(ledger, args),
+        Command::Undo { import_id } => import::undo(ledger, *import_id),
         Command::Backup { file } => {
             ledger.backup_to(file)?;
+            crate::applog::file_done("backup", file);
             println!("Backed up to {}", file.display());
             Ok(())
         }
         Command::Restore { file } => {
             ledger.restore_from(file)?;
+            crate::applog::file_done("restore", file);
             println!("Restored from {}", file.display());
             Ok(())
         }

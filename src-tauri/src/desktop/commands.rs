@@ -64,7 +64,9 @@ pub async fn imports(state: State<'_, AppState>) -> Result<Vec<ImportRecord>, Er
 
 #[tauri::command]
 pub async fn undo_import(state: State<'_, AppState>, id: i64) -> Result<(), ErrorDto> {
-    state.with_ledger(|l| l.undo_import(ImportId(id)))
+    state.with_ledger(|l| l.undo_import(ImportId(id)))?;
+    crate::applog::undone(id);
+    Ok(())
 }
 
 #[tauri::command]

@@ -68,6 +68,7 @@ macro_rules! handlers {
             review::report_print,
             review_save::save_report,
             review_save::open_saved_report,
+            review_save::open_log_folder,
             backup::backup_data,
             backup::restore_data,
             subsidy::subsidy_check,
@@ -103,6 +104,7 @@ pub fn run(files: Vec<PathBuf>) -> ExitCode {
                 Some(p) => PathBuf::from(p),
                 None => app.path().app_data_dir()?.join(fupan_engine::db::DB_FILE),
             };
+            crate::applog::init(&db_path);
             // Open lazily on first use so the window paints before any disk work.
             app.manage(AppState::new(db_path, files));
             app.manage(review_save::SavedReview::default());
