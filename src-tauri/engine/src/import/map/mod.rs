@@ -134,7 +134,7 @@ fn map_sheets(
     whole_file: bool,
 ) -> Result<MapStats, Stop> {
     let mut stats = MapStats::default();
-    let Some(spec) = parts.first().and_then(|(_, d)| formats::by_id(d.format_id)) else {
+    let Some(spec) = parts.first().map(|(_, d)| d.spec.0) else {
         return Ok(stats);
     };
     let mut state = State::new(whole_file);
@@ -163,8 +163,7 @@ fn map_sheets(
                 &mut |n| progress(done + n),
                 &mut state,
             )?;
-            let companion_spec = formats::by_id(companion.format_id).unwrap_or(spec);
-            state.finish(companion_spec, sink)?;
+            state.finish(companion.spec.0, sink)?;
             add_stats(&mut stats, more, detected.currency);
         }
     }
@@ -218,8 +217,7 @@ fn map_sheet(
     progress: &mut dyn FnMut(u64),
     state: &mut State,
 ) -> Result<MapStats, Stop> {
-    let spec = formats::by_id(detected.format_id)
-        .ok_or_else(|| Error::Internal(format!("no format {:?}", detected.format_id)))?;
+    let spec = detected.spec.0;
     let file = book.file_name().to_string();
     let at = |row: Option<u64>, column: Option<String>| Location {
         file: file.clone(),
