@@ -1,4 +1,4 @@
-//! Which store a file belongs to when the export names no shop: the name the merchant gave,
+//! Which store a file belongs to: the name the merchant gave, else the shop the export names,
 //! else the one last given for the platform's files (settings `store_name.<platform>`), else
 //! the platform's display name — never its id.
 
