@@ -26,7 +26,11 @@ fn log_text(db: &TempDb) -> String {
     let mut text = String::new();
     for entry in std::fs::read_dir(&dir).expect("a logs folder beside the data file") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .expect("a file")
+            .to_string_lossy()
+            .into_owned();
         assert!(
             name.starts_with("fupan.") && name.ends_with(".log"),
             "{name}"
@@ -40,7 +44,10 @@ fn log_text(db: &TempDb) -> String {
 fn an_import_is_logged_by_file_and_rows_without_buyers() {
     let db = TempDb::new();
     let file = fixture("shopee_vn/Order.all.20260101_20260131.xlsx");
-    let out = fupan(&db.path, &["import", file.to_str().unwrap(), "--json"]);
+    let out = fupan(
+        &db.path,
+        &["import", file.to_str().expect("utf-8"), "--json"],
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -78,7 +85,7 @@ fn an_import_is_logged_by_file_and_rows_without_buyers() {
 fn a_refused_file_is_logged_by_code_and_place_not_by_value() {
     let db = TempDb::new();
     let file = fixture("bad/pdd_bad_date_row5.csv");
-    let out = fupan(&db.path, &["import", file.to_str().unwrap()]);
+    let out = fupan(&db.path, &["import", file.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(2));
     let log = log_text(&db);
     let line = log
