@@ -4,21 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use common::{fixture, TempDb};
-
-fn fupan(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_fupan"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("run fupan")
-}
 
 /// Every log file of the data file's folder, concatenated.
 fn log_text(db: &TempDb) -> String {
@@ -44,10 +30,7 @@ fn log_text(db: &TempDb) -> String {
 fn an_import_is_logged_by_file_and_rows_without_buyers() {
     let db = TempDb::new();
     let file = fixture("shopee_vn/Order.all.20260101_20260131.xlsx");
-    let out = fupan(
-        &db.path,
-        &["import", file.to_str().expect("utf-8"), "--json"],
-    );
+    let out = db.run(&["import", file.to_str().expect("utf-8"), "--json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -70,7 +53,7 @@ fn an_import_is_logged_by_file_and_rows_without_buyers() {
     }
 
     // Undo is logged by its import id.
-    let out = fupan(&db.path, &["undo", "1"]);
+    let out = db.run(&["undo", "1"]);
     assert!(out.status.success());
     assert!(
         log_text(&db)
@@ -85,7 +68,7 @@ fn an_import_is_logged_by_file_and_rows_without_buyers() {
 fn a_refused_file_is_logged_by_code_and_place_not_by_value() {
     let db = TempDb::new();
     let file = fixture("bad/pdd_bad_date_row5.csv");
-    let out = fupan(&db.path, &["import", file.to_str().expect("utf-8")]);
+    let out = db.run(&["import", file.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(2));
     let log = log_text(&db);
     let line = log
