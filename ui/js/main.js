@@ -4,7 +4,7 @@ import { call, listen, setWindowTitle } from "./api.js";
 import { setLang, initialLang, apply, t } from "./i18n.js";
 import { state, update, onChange, step, periodText, isPreset, range } from "./state.js";
 import { dateRange } from "./format.js";
-import { clear, h, errorBox, toast } from "./dom.js";
+import { clear, h, errorBox, errorText, toast } from "./dom.js";
 import { addPaths } from "./importer.js";
 import { benchPaint } from "./bench.js";
 import * as dashboard from "./views/dashboard.js";
@@ -101,6 +101,8 @@ function setUpdown(rule) {
 }
 
 function wireTopbar() {
+  // The log a merchant can send with a question (no buyer data is ever written to it).
+  $("open-logs").addEventListener("click", () => call("open_log_folder").catch((e) => toast(errorText(e), "error")));
   $("updown-toggle").addEventListener("click", () => {
     setUpdown(state.updown === "market" ? "merit" : "market");
     localStorage.setItem("fupan.updown", state.updown);

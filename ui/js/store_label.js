@@ -2,7 +2,6 @@
 // `shopee_vn`, `pdd`…): shown by the platform's name in the UI language. The data keeps its
 // name until the merchant renames it (Stores → Rename, pre-filled with this label).
 import { t } from "./i18n.js";
+import { VOCAB } from "./vocab.js";
 
-const PLATFORM_IDS = ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada", "generic"];
-
-export const storeLabel = (name) => (PLATFORM_IDS.includes(name) ? t(`platform.${name}`) : name);
+export const storeLabel = (name) => (VOCAB.platforms.includes(name) ? t(`platform.${name}`) : name);

@@ -150,6 +150,21 @@ impl Error {
         }
     }
 
+    /// Every `code()` the page may receive (`Reported` is the CLI's own).
+    pub const CODES: &'static [&'static str] = &[
+        "io",
+        "unknown_format",
+        "bad_cell",
+        "missing_column",
+        "bad_file",
+        "invalid_argument",
+        "not_found",
+        "money",
+        "database",
+        "schema_too_new",
+        "internal",
+    ];
+
     /// A stable code the UI translates (`error.<code>` in ui/i18n).
     pub fn code(&self) -> &'static str {
         match self {

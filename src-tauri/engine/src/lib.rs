@@ -15,6 +15,8 @@ pub mod model;
 // The year-end review pulls in typst: behind a default feature so the fuzz crate builds lean.
 #[cfg(feature = "report")]
 pub mod report;
+pub mod vocabulary;
 
 pub use db::Ledger;
 pub use error::{Error, ErrorDto, ErrorKind, Location, Result};
+pub use vocabulary::{vocabulary, Vocabulary};

@@ -57,6 +57,42 @@ pub enum Command {
         /// The id shown by `fupan imports`.
         import_id: i64,
     },
+    /// Every id the CLI, the JSON and the window share: platforms, channels, fee kinds,
+    /// currencies, mapping fields, tax regimes, verdicts, error codes.
+    Vocabulary(VocabularyArgs),
+}
+
+impl Command {
+    /// The subcommand's name (the log names each action by it).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Import(_) => "import",
+            Command::Costs(_) => "costs",
+            Command::Fees(_) => "fees",
+            Command::Summary(_) => "summary",
+            Command::Channels(_) => "channels",
+            Command::Subsidy(_) => "subsidy",
+            Command::Stores(_) => "stores",
+            Command::Cash(_) => "cash",
+            Command::Tax(_) => "tax",
+            Command::Report(_) => "report",
+            Command::Imports(_) => "imports",
+            Command::Backup { .. } => "backup",
+            Command::Restore { .. } => "restore",
+            Command::Undo { .. } => "undo",
+            Command::Vocabulary(_) => "vocabulary",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct VocabularyArgs {
+    /// Print JSON (the stable contract) instead of a list.
+    #[arg(long)]
+    pub json: bool,
+    /// Print the page's ES module (ui/js/vocab.js).
+    #[arg(long, conflicts_with = "json")]
+    pub js: bool,
 }
 
 #[derive(Debug, Args)]
@@ -73,7 +109,7 @@ pub struct ImportArgs {
     /// Store (shop) name, when the export does not carry it.
     #[arg(long)]
     pub store: Option<String>,
-    /// Platform id (taobao, tmall, douyin, jd, pdd, shopee_vn, tiktok_shop, lazada, generic).
+    /// Platform id (`fupan vocabulary` lists them).
     #[arg(long)]
     pub platform: Option<String>,
     /// Read files nobody recognises with a column mapping: a saved template's NAME, or a
@@ -128,14 +164,13 @@ pub struct FeesArgs {
 pub enum FeesCommand {
     /// Count a platform's fee source under another kind (every figure is recomputed).
     Set {
-        /// Platform id (shopee_vn, tiktok_shop, lazada, douyin, …).
+        /// Platform id (`fupan vocabulary` lists them).
         #[arg(long)]
         platform: String,
         /// The source as `fupan fees` lists it.
         #[arg(long)]
         source: String,
-        /// Fee kind id (platform_commission, service_fee, payment_fee, affiliate_commission,
-        /// shipping, shipping_insurance, subsidy, other).
+        /// Fee kind id (`fupan vocabulary` lists them).
         #[arg(long)]
         kind: String,
     },

@@ -51,6 +51,7 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
     });
     bar.finish_and_clear();
     let files = result.map_err(|e| {
+        crate::applog::failed("import", &e);
         eprintln!(
             "fupan: {}\nfupan: nothing was imported.",
             super::term::safe(&e.to_string())
@@ -78,6 +79,7 @@ pub fn run(ledger: &mut Ledger, args: &ImportArgs) -> Result<()> {
             );
         }
     }
+    files.iter().for_each(crate::applog::imported);
     if args.out.json {
         super::print_json(&ImportJson { files })
     } else {
@@ -156,6 +158,7 @@ pub(super) fn print_unmapped(unmapped: &[fupan_engine::import::Unmapped]) {
 
 pub fn undo(ledger: &mut Ledger, id: i64) -> Result<()> {
     ledger.undo_import(ImportId(id))?;
+    crate::applog::undone(id);
     println!("Import {id} undone.");
     Ok(())
 }

@@ -14,6 +14,7 @@ mod subsidy;
 mod summary;
 mod tax;
 mod term;
+mod vocabulary;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -27,8 +28,22 @@ use fupan_engine::{Error, Ledger, Result};
 pub use args::{CashCommand, Cli, Command};
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "costs", "fees", "summary", "channels", "subsidy", "stores", "cash", "tax", "report",
-    "imports", "undo", "backup", "restore", "help",
+    "import",
+    "costs",
+    "fees",
+    "summary",
+    "channels",
+    "subsidy",
+    "stores",
+    "cash",
+    "tax",
+    "report",
+    "imports",
+    "undo",
+    "backup",
+    "restore",
+    "vocabulary",
+    "help",
 ];
 
 /// True when the arguments ask for the CLI: a subcommand or a flag. Bare file paths (as the
@@ -126,15 +141,29 @@ fn open_ledger(cli: &Cli, path: &Path) -> Result<Ledger> {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    // The vocabulary is the engine's, not the data file's: no ledger is opened, no log kept.
+    if let Command::Vocabulary(args) = &cli.command {
+        return vocabulary::run(args);
+    }
     let path = ledger_path(&cli)?;
+    let result = run_on(&cli, &path);
+    if !matches!(result, Err(Error::Reported(_))) {
+        crate::applog::outcome(cli.command.name(), &result);
+    }
+    result
+}
+
+fn run_on(cli: &Cli, path: &Path) -> Result<()> {
     let fresh = !path.exists();
-    let mut ledger = open_ledger(&cli, &path)?;
-    let done = dispatch(&cli, &mut ledger);
+    let mut ledger = open_ledger(cli, path)?;
+    // Only beside a ledger that is there: a mistyped --db gets no log folder either.
+    crate::applog::init(path);
+    let done = dispatch(cli, &mut ledger);
     if done.is_err() && fresh && ledger.is_blank()? {
         // A refused first import leaves no empty ledger behind: "nothing written" holds for
         // a --db that did not exist too.
         drop(ledger);
-        discard_blank_ledger(&path);
+        discard_blank_ledger(path);
     }
     done
 }
@@ -164,14 +193,17 @@ fn dispatch(cli: &Cli, ledger: &mut Ledger) -> Result<()> {
         Command::Undo { import_id } => import::undo(ledger, *import_id),
         Command::Backup { file } => {
             ledger.backup_to(file)?;
+            crate::applog::file_done("backup", file);
             println!("Backed up to {}", file.display());
             Ok(())
         }
         Command::Restore { file } => {
             ledger.restore_from(file)?;
+            crate::applog::file_done("restore", file);
             println!("Restored from {}", file.display());
             Ok(())
         }
+        Command::Vocabulary(args) => vocabulary::run(args),
     }
 }
 

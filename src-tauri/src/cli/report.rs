@@ -25,6 +25,7 @@ pub fn run(ledger: &Ledger, a: &ReportArgs) -> Result<()> {
     let review = YearReview::gather(ledger, a.year, a.store.as_deref(), today)?;
     let bytes = output.render(&review, lang)?;
     write_whole(&a.out, &bytes)?;
+    crate::applog::file_done("report", &a.out);
     println!("Wrote {}", a.out.display());
     Ok(())
 }

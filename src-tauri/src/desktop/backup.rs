@@ -13,12 +13,16 @@ use super::state::AppState;
 
 /// Copy the whole database to `dest`.
 fn backup(state: &AppState, dest: &Path) -> Result<(), ErrorDto> {
-    state.with_ledger(|l| l.backup_to(dest))
+    state.with_ledger(|l| l.backup_to(dest))?;
+    crate::applog::file_done("backup", dest);
+    Ok(())
 }
 
 /// Replace the data with the backup at `src` once it is verified intact.
 fn restore(state: &AppState, src: &Path) -> Result<(), ErrorDto> {
-    state.with_ledger_as(fupan_engine::db::Access::Restore, |l| l.restore_from(src))
+    state.with_ledger_as(fupan_engine::db::Access::Restore, |l| l.restore_from(src))?;
+    crate::applog::file_done("restore", src);
+    Ok(())
 }
 
 fn chosen(path: Option<tauri_plugin_dialog::FilePath>) -> Option<PathBuf> {

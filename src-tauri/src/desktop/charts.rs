@@ -3,10 +3,7 @@
 
 use std::collections::HashMap;
 
-use fupan_engine::charts::{
-    self, MatrixPoint, Palette, ResponseCurve, RoasBar, StepKind, Style, WaterfallStep,
-};
-use fupan_engine::metrics::products::Quadrant;
+use fupan_engine::charts::{self, MatrixPoint, Palette, RoasBar, Style, WaterfallStep};
 use fupan_engine::metrics::{
     self, Amount, CurrencyProducts, CurrencySummary, Saturation, Summary, Verdict,
 };
@@ -73,53 +70,19 @@ fn look<'a>(theme: &'a str, lang: &'a Option<String>) -> Look<'a> {
     }
 }
 
-/// GMV → refunds → net sales → COGS → each fee kind → contribution → ads → fixed → net profit.
+/// The engine's waterfall steps, labelled; marks are the steps' ids.
 fn waterfall_steps(c: &CurrencySummary, l: &Labels) -> Vec<(String, WaterfallStep)> {
-    let step = |key: &str, amount, kind| {
-        (
-            key.to_string(),
-            WaterfallStep {
-                label: l.get(key),
-                amount,
-                kind,
-            },
-        )
-    };
-    let mut steps = vec![
-        step("gross_sales", c.gross_sales.value(), StepKind::Total),
-        step("refunds", c.refunds.value(), StepKind::Decrease),
-        step("net_sales", c.net_sales.value(), StepKind::Total),
-        step("cogs", c.cogs.value(), StepKind::Decrease),
-    ];
-    for (kind, amount) in &c.fees {
-        if !amount.value().is_zero() {
-            steps.push(step(kind.as_str(), amount.value(), StepKind::Decrease));
-        }
-    }
-    steps.push(step(
-        "contribution",
-        c.contribution.value(),
-        StepKind::Total,
-    ));
-    steps.push(step("ad_spend", c.ad_spend.value(), StepKind::Decrease));
-    if !c.fixed_costs.value().is_zero() {
-        steps.push(step(
-            "fixed_costs",
-            c.fixed_costs.value(),
-            StepKind::Decrease,
-        ));
-    }
-    steps.push(step("net_profit", c.net_profit.value(), StepKind::Total));
-    // §9: taxes after net profit (hidden costs hold none), down to what the shop keeps.
-    if !c.taxes.total.value().is_zero() {
-        steps.push(step("taxes", c.taxes.total.value(), StepKind::Decrease));
-        steps.push(step(
-            "profit_after_tax",
-            c.profit_after_tax.value(),
-            StepKind::Total,
-        ));
-    }
-    steps
+    charts::profit_steps(c)
+        .into_iter()
+        .map(|s| {
+            let step = WaterfallStep {
+                label: l.get(s.id),
+                amount: s.amount,
+                kind: s.kind,
+            };
+            (s.id.to_string(), step)
+        })
+        .collect()
 }
 
 /// Everything the dashboard shows for a period, from one pass over the ledger: the summary
@@ -240,25 +203,16 @@ fn matrix_chart(
     l: &Labels,
     st: &Style,
 ) -> fupan_engine::Result<CurrencyCharts> {
-    let index = |q: Option<Quadrant>| match q {
-        Some(Quadrant::Star) => 0,
-        Some(Quadrant::TrafficDriver) => 1,
-        Some(Quadrant::ProfitNiche) => 2,
-        _ => 3,
-    };
-    let rate = |r: Option<Rate>| r.map(Rate::value).unwrap_or_default();
     let points: Vec<MatrixPoint> = p
         .products
         .iter()
-        .map(|r| MatrixPoint {
-            label: if r.sku.is_empty() {
+        .map(|r| {
+            let label = if r.sku.is_empty() {
                 l.get("no_sku")
             } else {
                 r.sku.clone()
-            },
-            share: rate(r.sales_share),
-            margin: rate(r.contribution_margin),
-            quadrant: index(r.quadrant),
+            };
+            charts::matrix_point(r, label)
         })
         .collect();
     let medians = p
@@ -343,12 +297,7 @@ pub fn response_on(
     };
     let svg = match r.fit {
         Saturation::Fit(_) => {
-            let curve = ResponseCurve {
-                observed: r.observed.iter().map(|p| (p.spend, p.sales)).collect(),
-                curve: r.curve.clone(),
-                current_spend: r.current_spend,
-                optimal_spend: r.optimal_spend,
-            };
+            let curve = charts::response_curve(&r);
             let labels = [
                 l.get("spend"),
                 l.get("current_spend"),
@@ -524,6 +473,7 @@ mod tests {
 
     #[test]
     fn matrix_marks_are_the_skus_in_drawing_order() {
+        use fupan_engine::metrics::products::Quadrant;
         use fupan_engine::metrics::ProductRow;
         use rust_decimal::Decimal;
         let row = |sku: &str, share: i64, margin: i64, q| ProductRow {

@@ -35,6 +35,13 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorDto> {
     })
 }
 
+/// Every id family the page lists (`fupan_engine::vocabulary`; the page ships the same as
+/// the generated `ui/js/vocab.js`, this serves other callers and the end-to-end tests).
+#[tauri::command]
+pub fn vocabulary() -> fupan_engine::Vocabulary {
+    fupan_engine::vocabulary()
+}
+
 /// Files passed on the command line ("Open with Fupan"), handed over once.
 #[tauri::command]
 pub fn pending_files(state: State<'_, AppState>) -> Result<Vec<String>, ErrorDto> {
@@ -57,7 +64,9 @@ pub async fn imports(state: State<'_, AppState>) -> Result<Vec<ImportRecord>, Er
 
 #[tauri::command]
 pub async fn undo_import(state: State<'_, AppState>, id: i64) -> Result<(), ErrorDto> {
-    state.with_ledger(|l| l.undo_import(ImportId(id)))
+    state.with_ledger(|l| l.undo_import(ImportId(id)))?;
+    crate::applog::undone(id);
+    Ok(())
 }
 
 #[tauri::command]

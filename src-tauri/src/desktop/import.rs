@@ -192,6 +192,9 @@ pub fn import_all(
                     .ok_or_else(|| Error::Internal("an import gave no outcome".into()))
             })
         });
+        if let Ok(o) = &result {
+            crate::applog::imported(o);
+        }
         for &i in &group {
             out[i] = Some(ImportResult::of(
                 jobs[i].path.display().to_string(),

@@ -28,6 +28,7 @@ macro_rules! handlers {
             bench::bench_enabled,
             bench::bench_mark,
             commands::app_info,
+            commands::vocabulary,
             commands::pending_files,
             commands::stores,
             commands::imports,
@@ -67,6 +68,7 @@ macro_rules! handlers {
             review::report_print,
             review_save::save_report,
             review_save::open_saved_report,
+            review_save::open_log_folder,
             backup::backup_data,
             backup::restore_data,
             subsidy::subsidy_check,
@@ -103,6 +105,7 @@ pub fn run(files: Vec<PathBuf>) -> ExitCode {
                 Some(p) => PathBuf::from(p),
                 None => app.path().app_data_dir()?.join(fupan_engine::db::DB_FILE),
             };
+            crate::applog::init(&db_path);
             // Open lazily on first use so the window paints before any disk work.
             let mut state = AppState::new(db_path, files);
             // A write that waits for another writer's lock (a CLI import) says so in the page.

@@ -85,5 +85,6 @@ pub async fn export_report(
         .and_then(|_| std::fs::write(&tmp, &bytes))
         .and_then(|_| std::fs::rename(&tmp, &path))
         .map_err(|e| dto(Error::io(&path, e)))?;
+    crate::applog::file_done("report", &path);
     Ok(path.display().to_string())
 }

@@ -57,7 +57,9 @@ pub fn write_review(
     let tmp = path.with_extension("part");
     std::fs::write(&tmp, &bytes)
         .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| dto(Error::io(path, e)))
+        .map_err(|e| dto(Error::io(path, e)))?;
+    crate::applog::file_done("report", path);
+    Ok(())
 }
 
 /// Save dialog (PDF, HTML or Excel; `format` is the one offered first) → the review written
@@ -99,6 +101,18 @@ pub async fn save_report(
         *last = Some(path.clone());
     }
     Ok(Some(path.display().to_string()))
+}
+
+/// "Open log folder" (sidebar): the folder of the rotating log, for a merchant to send a
+/// file from it.
+#[tauri::command]
+pub async fn open_log_folder(state: State<'_, AppState>) -> Result<(), ErrorDto> {
+    let dir = crate::applog::log_dir(&state.db_path);
+    std::fs::create_dir_all(&dir).map_err(|e| dto(Error::io(&dir, e)))?;
+    open_command(&dir, false)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| dto(Error::io(&dir, e)))
 }
 
 /// The desktop's opener for a file, or for the folder holding it (`reveal`).

@@ -64,7 +64,9 @@ impl AppState {
     }
 }
 
+/// The page's form of an engine error; every one is logged (code and place, no value).
 pub fn dto(e: Error) -> ErrorDto {
+    crate::applog::failed("window", &e);
     ErrorDto::from(&e)
 }
 

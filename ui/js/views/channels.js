@@ -159,9 +159,9 @@ async function draw(box) {
           h("strong", { class: "num", "data-testid": "break-even", text: ratio(cur.break_even_roas) })),
         columnsToggle(() => draw(box))),
       channelTable(cur)));
-    if (svgs) {
+    if (svgs || ch.error) {
       box.append(h("div", { class: "grid-2" },
-        chartCard("channels.roas_chart", svgs.roas, "chart-roas"),
+        chartCard("channels.roas_chart", svgs && svgs.roas, "chart-roas", { error: ch.error }),
         responseCard(cur)));
     }
   }

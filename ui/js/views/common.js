@@ -8,8 +8,10 @@ import { svgNode, toast, errorText } from "../dom.js";
 import { state } from "../state.js";
 import { drillable } from "../drill.js";
 import { storeLabel } from "../store_label.js";
+import { VOCAB } from "../vocab.js";
 
-export const PLATFORMS = ["taobao", "tmall", "douyin", "jd", "pdd", "shopee_vn", "tiktok_shop", "lazada"];
+/** The platforms whose exports Fupan recognises (the engine's vocabulary). */
+export const PLATFORMS = VOCAB.recognised_platforms;
 
 /** "Drag your exports here" with the supported platforms, a file picker and sample data. */
 export function dropZone(ctx, { hero = false } = {}) {
@@ -58,21 +60,13 @@ export function kpi(labelKey, value, { sub, tone = "", testid, delta, drill } = 
   return drill ? drillable(card, { title: t(`kpi.${labelKey}`), ...drill }) : card;
 }
 
-/** Labels the engine needs to draw charts in the UI language. */
+/** Labels the engine needs to draw charts in the UI language (its vocabulary names them). */
 export function chartLabels() {
-  const keys = ["gross_sales", "refunds", "net_sales", "cogs", "contribution", "ad_spend", "fixed_costs", "net_profit",
-    "platform_commission", "service_fee", "payment_fee", "affiliate_commission", "shipping", "shipping_insurance", "subsidy", "other",
-    "break_even", "roas", "spend", "sales", "current_spend", "optimal_spend", "margin", "share", "month",
-    "taxes", "profit_after_tax"];
-  const channels = ["ztc", "wanxiangtai", "yinli", "qianchuan", "pdd_ads", "jd_ads", "shopee_ads", "tiktok_ads", "lazada_ads", "other"];
-  return Object.fromEntries([
-    ...keys.map((k) => [k, t(`chart.${k}`)]),
-    ...channels.map((c) => [`channel_${c}`, t(`channel.${c}`)]),
-    ["no_sku", t("products.no_sku")],
-  ]);
+  return Object.fromEntries(VOCAB.chart_labels.map(({ key, i18n }) => [key, t(i18n)]));
 }
 
-/** Ask the engine for charts; resolves to {currencies:[{currency, <name>: svg}]} or null. */
+/** Ask the engine for charts; resolves to {currencies:[{currency, <name>: svg}]}, or to
+ *  {error} when the call failed (give it to chartCard, which says it). */
 export async function charts(cmd, extra = {}) {
   try {
     return await call(cmd, { filter: filterArg(extra.filter), theme: state.theme, lang: lang(), labels: chartLabels(), ...extra.args });
@@ -81,10 +75,15 @@ export async function charts(cmd, extra = {}) {
   }
 }
 
-export function chartCard(titleKey, svg, testid) {
+/** A chart card: the SVG, else the chart call's error in the UI language (`error`: what
+ *  `charts()` resolved to on failure), else "no data". */
+export function chartCard(titleKey, svg, testid, { error } = {}) {
+  const body = svg ? svgNode(svg, t(titleKey))
+    : error ? h("div", { class: "chart-empty chart-error", role: "alert", "data-testid": "chart-error", title: error.message || null, text: errorText(error) })
+    : h("div", { class: "chart-empty", i18n: "chart.no_data" });
   return h("section", { class: "card", "data-testid": testid },
     h("h2", { i18n: titleKey }),
-    h("div", { class: "chart" }, svg ? svgNode(svg, t(titleKey)) : h("div", { class: "chart-empty", i18n: "chart.no_data" })));
+    h("div", { class: "chart" }, body));
 }
 
 export function currencyHead(cur, stores) {

@@ -8,6 +8,7 @@ import { money, number, dateRange, dateTime } from "../format.js";
 import { queue, subscribe, notify, importReady, importMapped, importSkipping, remove, clearFinished, readyCount } from "../importer.js";
 import { dropZone } from "./common.js";
 import { storeLabel } from "../store_label.js";
+import { VOCAB } from "../vocab.js";
 
 let unsubscribe = null;
 
@@ -74,7 +75,7 @@ async function mappingDialog(item) {
   const body = h("div");
   const errors = h("div", { "aria-live": "polite" });
   const field = (label, input) => h("label", {}, h("span", { class: "small muted", text: `${label} ` }), input);
-  const currency = h("select", { "data-testid": "mapping-currency" }, ["CNY", "VND"].map((c) => h("option", { value: c, text: c })));
+  const currency = h("select", { "data-testid": "mapping-currency" }, VOCAB.currencies.map((c) => h("option", { value: c.id, text: c.id })));
   currency.value = (saved && saved.currency) || (item.preview && item.preview.currency) || "CNY";
   const cancelled = h("input", { type: "text", value: saved ? (saved.cancelled || []).join(", ") : "" });
   const channel = h("select", { "data-testid": "mapping-channel" }, cols.channels.map((c) => h("option", { value: c, text: t(`channel.${c}`) })));

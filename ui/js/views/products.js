@@ -51,14 +51,14 @@ export async function render(root) {
       repurchaseLine(rep.find((r) => r.currency === c))));
     // Several stores of the currency: each store's SKUs against its own medians.
     const parts = cur.by_store && cur.by_store.length ? cur.by_store : [cur];
-    for (const part of parts) root.append(productSection(part, svgOf(part.store || null), c, f));
+    for (const part of parts) root.append(productSection(part, svgOf(part.store || null), c, f, ch && ch.error));
   }
 }
 
 /** One matrix and its table: a store's SKUs (or the currency's, with one store). */
-function productSection(cur, svgs, c, f) {
+function productSection(cur, svgs, c, f, error) {
   const bySku = Object.fromEntries((cur.products || []).map((r) => [r.sku, r]));
-  const matrix = chartCard("products.matrix", svgs && svgs.matrix, "chart-matrix");
+  const matrix = chartCard("products.matrix", svgs && svgs.matrix, "chart-matrix", { error });
   if (svgs && svgs.matrix && svgs.marks) {
     wireMarks(matrix, "circle", svgs.marks, {
       title: (sku) => {

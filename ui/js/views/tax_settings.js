@@ -5,18 +5,16 @@ import { call } from "../api.js";
 import { h, table, toast, errorText } from "../dom.js";
 import { t } from "../i18n.js";
 import { ruleText } from "./cash.js";
-
-const REGIMES = ["none", "vn_household", "cn_small_scale", "flat"];
+import { VOCAB } from "../vocab.js";
 
 function editor(s, ctx) {
   const sel = h("select", { "aria-label": t("tax.regime_for", { store: s.store }), "data-testid": `regime-${s.id}` },
-    REGIMES.map((r) => h("option", { value: r, text: t(`tax.regime.${r}`) })));
+    VOCAB.tax_regimes.map((r) => h("option", { value: r, text: t(`tax.regime.${r}`) })));
   sel.value = s.regime;
   const input = (key, ph) => h("input", { type: "text", inputmode: "decimal", class: "tax-input", placeholder: ph, "aria-label": t(`tax.field.${key}`), "data-field": key });
   const fields = h("span", { class: "tax-fields" });
   const base = h("select", { "aria-label": t("tax.field.flat_base") },
-    h("option", { value: "net_sales", text: t("tax.base.net_sales") }),
-    h("option", { value: "net_profit", text: t("tax.base.net_profit") }));
+    VOCAB.flat_bases.map((b) => h("option", { value: b, text: t(`tax.base.${b}`) })));
   const inputs = {
     rate_pct: input("rate_pct", "%"),
     exemption: input("exemption", "100000"),

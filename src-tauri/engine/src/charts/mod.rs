@@ -4,6 +4,7 @@
 //! figures directly) — plus a [`Style`] (palette, number separators, translated labels). Amounts become `f64` only as
 //! drawing coordinates; every printed figure is formatted from the exact decimal.
 
+mod figures;
 mod matrix;
 mod response;
 mod roas;
@@ -21,6 +22,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+pub use figures::{
+    matrix_point, profit_steps, quadrant_index, response_curve, ProfitStep, FIGURE_LABELS,
+};
 pub use matrix::{product_matrix, MatrixPoint};
 pub use response::{spend_response, ResponseCurve};
 pub use roas::{roas_bars, RoasBar};

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 
-use super::{coord, padded, render_rows, rgb, row_label, ChartError, Frame, Style, FONT};
+use super::{coord, padded, render_rows, rgb, row_label, ChartError, Frame, Palette, Style, FONT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepKind {
@@ -40,28 +40,7 @@ pub fn waterfall_noted(
     let p = &style.palette;
     let n = steps.len().max(1);
     let height = 56 + 30 * n as u32;
-    // Bar extents: exact running level in Decimal, f64 only to draw.
-    let mut bars = Vec::with_capacity(steps.len());
-    let mut level = Decimal::ZERO;
-    for s in steps {
-        let (a, b) = match s.kind {
-            StepKind::Total => {
-                level = s.amount;
-                (Decimal::ZERO, s.amount)
-            }
-            StepKind::Decrease => {
-                let from = level;
-                level -= s.amount;
-                (from, level)
-            }
-            StepKind::Increase => {
-                let from = level;
-                level += s.amount;
-                (from, level)
-            }
-        };
-        bars.push((coord(a), coord(b)));
-    }
+    let bars = extents(steps);
     let lo = bars.iter().flat_map(|(a, b)| [*a, *b]).fold(0.0, f64::min);
     let hi = bars.iter().flat_map(|(a, b)| [*a, *b]).fold(0.0, f64::max);
     let (x0, x1) = padded(lo, hi);
@@ -71,12 +50,7 @@ pub fn waterfall_noted(
         for (i, (s, (a, b))) in steps.iter().zip(&bars).enumerate() {
             let top = nf - i as f64 - 0.16;
             let bottom = nf - i as f64 - 0.84;
-            let color: RGBAColor = match s.kind {
-                StepKind::Total if s.amount < Decimal::ZERO => rgb(p.bad).to_rgba(),
-                StepKind::Total => rgb(p.total).to_rgba(),
-                StepKind::Decrease => rgb(p.bad).mix(0.8),
-                StepKind::Increase => rgb(p.good).to_rgba(),
-            };
+            let color = bar_color(s, p);
             let (l, r) = (a.min(*b), a.max(*b));
             chart.draw_series(std::iter::once(Rectangle::new(
                 [(l, bottom), (r, top)],
@@ -91,15 +65,7 @@ pub fn waterfall_noted(
             }
             let mid = (top + bottom) / 2.0;
             row_label(root, chart, style, mid, &s.label)?;
-            let sign = if s.kind == StepKind::Decrease {
-                "−"
-            } else {
-                ""
-            };
-            let mut value = format!("{sign}{}", style.amount(s.amount, dp));
-            if let Some(note) = notes.get(i).filter(|n| !n.is_empty()) {
-                value = format!("{value} ({note})");
-            }
+            let value = value_text(s, notes.get(i), dp, style);
             let (pl, _) = chart.backend_coord(&(l, mid));
             let (pr, py) = chart.backend_coord(&(r, mid));
             let text_w = 9 * value.chars().count() as i32;
@@ -121,4 +87,51 @@ pub fn waterfall_noted(
         }
         Ok(())
     })
+}
+
+/// Each bar's (start, end) on the value axis: the running level kept exact in `Decimal`,
+/// `f64` only as drawing coordinates.
+fn extents(steps: &[WaterfallStep]) -> Vec<(f64, f64)> {
+    let mut level = Decimal::ZERO;
+    steps
+        .iter()
+        .map(|s| {
+            let from = level;
+            level = match s.kind {
+                StepKind::Total => s.amount,
+                StepKind::Decrease => level - s.amount,
+                StepKind::Increase => level + s.amount,
+            };
+            let start = if s.kind == StepKind::Total {
+                Decimal::ZERO
+            } else {
+                from
+            };
+            (coord(start), coord(level))
+        })
+        .collect()
+}
+
+/// Totals in the total colour (a loss in the bad one), costs bad, gains good.
+fn bar_color(s: &WaterfallStep, p: &Palette) -> RGBAColor {
+    match s.kind {
+        StepKind::Total if s.amount < Decimal::ZERO => rgb(p.bad).to_rgba(),
+        StepKind::Total => rgb(p.total).to_rgba(),
+        StepKind::Decrease => rgb(p.bad).mix(0.8),
+        StepKind::Increase => rgb(p.good).to_rgba(),
+    }
+}
+
+/// The value printed by a bar: a cost with a minus sign, then its note if any.
+fn value_text(s: &WaterfallStep, note: Option<&String>, dp: u32, style: &Style) -> String {
+    let sign = if s.kind == StepKind::Decrease {
+        "−"
+    } else {
+        ""
+    };
+    let value = format!("{sign}{}", style.amount(s.amount, dp));
+    match note.filter(|n| !n.is_empty()) {
+        Some(note) => format!("{value} ({note})"),
+        None => value,
+    }
 }

@@ -1,8 +1,8 @@
 //! The merchant's fee kind mapping: a platform's fee source (export column, fee name or
 //! scene) may count under another kind than its format's (`fee_kind_overrides`). Figures read
-//! the kind through `FEE_KIND` over `FEE_KIND_JOIN`; a change rebuilds the daily aggregates of every store of
-//! the platform in the same transaction, so every figure follows at once, and clearing the
-//! override restores the earlier figures exactly.
+//! the kind through `FEE_KIND` over `FEE_KIND_JOIN`; a change rebuilds the daily aggregates
+//! of every store of the platform in the same transaction, so every figure follows at once,
+//! and clearing the override restores the earlier figures exactly.
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;

@@ -6,7 +6,7 @@
 //! as `Error::MissingColumn` (more useful than "unknown").
 
 use crate::error::{Error, Location, Result};
-use crate::import::formats::{self, FormatSpec, Role};
+use crate::import::formats::{self, FormatSpec, Role, SpecRef};
 use crate::import::read::{Book, Cell, Row};
 use crate::import::{Detected, ImportOptions};
 use crate::model::{Currency, Platform};
@@ -98,6 +98,7 @@ fn detect_in(
         };
         return Ok(Detected {
             format_id: f.spec.id,
+            spec: SpecRef(f.spec),
             platform,
             report: f.spec.report,
             sheet: f.sheet,
@@ -129,9 +130,10 @@ fn detect_in(
 /// The companion formats of `main` (`FormatSpec::companions`) found on the workbook's other
 /// sheets, each on the sheet where it scores best, with `main`'s platform and currency.
 pub fn detect_companions(book: &mut dyn Book, main: &Detected) -> Result<Vec<Detected>> {
-    let Some(spec) = formats::by_id(main.format_id) else {
+    let spec = main.spec.0;
+    if spec.companions.is_empty() {
         return Ok(Vec::new());
-    };
+    }
     let file_lc = book.file_name().to_lowercase();
     let mut found: Vec<Found> = Vec::new();
     for sheet in book.sheet_names() {
@@ -160,6 +162,7 @@ pub fn detect_companions(book: &mut dyn Book, main: &Detected) -> Result<Vec<Det
         .into_iter()
         .map(|f| Detected {
             format_id: f.spec.id,
+            spec: SpecRef(f.spec),
             platform: main.platform,
             report: main.report,
             sheet: f.sheet,

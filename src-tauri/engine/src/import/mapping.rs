@@ -252,20 +252,12 @@ impl ColumnMapping {
     }
 }
 
-/// Mapped format tables by mapping; lives as long as the process (a handful per session).
+/// Mapped format tables by mapping, so one mapping builds one table; they live as long as
+/// the process (a handful per session) because a format table's text is `'static`. Only
+/// `ColumnMapping::spec` reads this cache: the table then travels in `Detected::spec`.
 fn registry() -> &'static Mutex<HashMap<String, &'static FormatSpec>> {
     static SPECS: OnceLock<Mutex<HashMap<String, &'static FormatSpec>>> = OnceLock::new();
     SPECS.get_or_init(|| Mutex::new(HashMap::new()))
-}
-
-/// A mapped format table by id (for `formats::by_id`).
-pub fn registered(id: &str) -> Option<&'static FormatSpec> {
-    registry()
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .values()
-        .copied()
-        .find(|s| s.id == id)
 }
 
 fn leak(s: &str) -> &'static str {
@@ -363,7 +355,7 @@ mod tests {
     }
 
     #[test]
-    fn spec_is_built_once_and_found_by_id() {
+    fn spec_is_built_once_and_is_no_built_in_format() {
         let m = mapping(
             r#"{"report": "orders", "columns": {"No.": "order_id", "Day": "date",
                 "Item": "sku", "Price": "unit_price"}}"#,
@@ -372,7 +364,8 @@ mod tests {
         let b = m.spec().unwrap();
         assert!(std::ptr::eq(a, b));
         assert!(a.id.starts_with("generic.mapped:"));
-        assert!(std::ptr::eq(registered(a.id).unwrap(), a));
+        // The file's `Detected::spec` carries it; the built-in lookup does not know it.
+        assert!(super::formats::by_id(a.id).is_none());
         assert_eq!(a.line_id, LineIdRule::Occurrence, "SKU + occurrence");
         assert_eq!(a.list, ListRule::UnitTimesQty);
         assert!(a.cols(Role::OrderId).all(|c| c.required));

@@ -63,6 +63,9 @@ pub struct Skipped {
 pub struct Detected {
     /// The format table's id, e.g. "shopee_vn.orders".
     pub format_id: &'static str,
+    /// The format table itself (a mapped file's is not among the built-in ones).
+    #[serde(skip)]
+    pub spec: formats::SpecRef,
     pub platform: Platform,
     pub report: ReportKind,
     /// The sheet holding the data (the file name for CSV).

@@ -77,6 +77,9 @@ impl TaxRegime {
     /// 100,000 ¥ a month of sales free of VAT for a small-scale taxpayer.
     pub const CN_EXEMPTION: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
 
+    /// Every regime id, in the order the page offers them.
+    pub const IDS: [&'static str; 4] = ["none", "vn_household", "cn_small_scale", "flat"];
+
     pub fn id(&self) -> &'static str {
         match self {
             TaxRegime::None => "none",

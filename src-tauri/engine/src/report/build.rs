@@ -10,7 +10,7 @@ use super::format;
 use super::i18n::{fill, t, Lang};
 use super::lessons::{cost_kinds, Param};
 use super::xlsx::sheet_title;
-use crate::charts::ChartError;
+use crate::charts::{ChartError, StepKind};
 use crate::error::Result;
 use crate::model::{Currency, Rate};
 
@@ -142,48 +142,22 @@ impl Builder<'_> {
             let sfx = self.currency_heading(c.currency);
             let f = &c.figures;
             let gmv = f.gross_sales;
-            // (key, signed step, is a running total)
-            let mut steps: Vec<(String, Decimal, bool)> = vec![
-                ("metric.gross_sales".into(), gmv, true),
-                ("metric.refunds".into(), -f.refunds, false),
-                ("metric.net_sales".into(), f.net_sales, true),
-            ];
-            for (key, v) in cost_kinds(c) {
-                if key == "metric.ad_spend" {
-                    steps.push(("metric.contribution".into(), f.contribution, true));
-                }
-                if !v.is_zero() {
-                    steps.push((key, -v, false));
-                }
-            }
-            steps.push(("metric.net_profit".into(), f.net_profit, true));
-            // §9: taxes after net profit, down to what the shop keeps.
-            if !c.taxes.total.value().is_zero() {
-                steps.push(("tax.total".into(), -c.taxes.total.value(), false));
-                steps.push((
-                    "tax.profit_after_tax".into(),
-                    c.profit_after_tax.value(),
-                    true,
-                ));
-            }
-
+            let steps = crate::charts::profit_steps(c);
             let mut rows = Vec::new();
             let mut strong = Vec::new();
-            for (key, v, total) in &steps {
-                if *total {
+            for s in &steps {
+                if s.kind == StepKind::Total {
                     strong.push(rows.len());
                 }
                 rows.push(vec![
-                    Cell::Text(self.t(key)),
-                    Cell::Money(*v, c.currency),
-                    Cell::Percent(Rate::ratio(*v, gmv).map(Rate::value)),
+                    Cell::Text(self.t(&step_key(s.id))),
+                    Cell::Money(s.signed(), c.currency),
+                    Cell::Percent(Rate::ratio(s.signed(), gmv).map(Rate::value)),
                 ]);
             }
-            let labelled: Vec<(String, Decimal, bool)> = steps
-                .iter()
-                .map(|(key, v, total)| (self.t(key), *v, *total))
-                .collect();
-            let svg = super::charts::waterfall(&labelled, gmv, c.currency.minor_units(), self.lang);
+            let label = |id: &str| self.t(&step_key(id));
+            let svg =
+                super::charts::waterfall(&steps, label, gmv, c.currency.minor_units(), self.lang);
             self.chart(self.t("chart.waterfall"), svg);
             let header = vec![
                 self.t("col.metric"),
@@ -343,6 +317,16 @@ pub(crate) fn param(p: &Param, lang: Lang) -> String {
 }
 
 /// A SKU as shown; order lines without one are grouped under an explicit "no SKU".
+/// The report's i18n key of a waterfall step id (`charts::profit_steps`).
+fn step_key(id: &str) -> String {
+    match id {
+        "taxes" => "tax.total".into(),
+        "profit_after_tax" => "tax.profit_after_tax".into(),
+        _ if id.parse::<crate::model::FeeKind>().is_ok() => format!("fee.{id}"),
+        _ => format!("metric.{id}"),
+    }
+}
+
 pub(crate) fn sku(s: &str, lang: Lang) -> String {
     if s.trim().is_empty() {
         t(lang, "sku.none")

@@ -45,7 +45,7 @@ pub(crate) fn products(b: &mut Builder) {
 
 /// One set of products (a currency's, or one store's): the matrix, stages, best and worst.
 fn matrix_stages_ranked(b: &mut Builder, cp: &CurrencyProducts, sfx: &str) {
-    let svg = super::charts::matrix(&cp.products, b.lang);
+    let svg = super::charts::matrix(cp, b.lang);
     b.chart(b.t("chart.matrix"), svg);
     b.blocks.push(Block::Note(b.t("note.matrix")));
     stages(b, cp, sfx);

@@ -6,10 +6,9 @@ use rust_decimal::Decimal;
 use super::format;
 use super::i18n::{t, Lang};
 use crate::charts::{
-    self, ChartError, MatrixPoint, Palette, ResponseCurve, RoasBar, StepKind, Style, WaterfallStep,
+    self, ChartError, MatrixPoint, Palette, ProfitStep, RoasBar, Style, WaterfallStep,
 };
-use crate::metrics::products::{median, Quadrant};
-use crate::metrics::{CurrencyMonths, ProductRow, SpendResponse};
+use crate::metrics::{CurrencyMonths, CurrencyProducts, ProductRow, SpendResponse};
 use crate::model::Rate;
 
 /// Drawing width in SVG pixels: the page's text width (≈178 mm) shows it at ≈ 10 pt text.
@@ -25,10 +24,11 @@ pub(crate) fn style(lang: Lang) -> Style {
     s
 }
 
-/// Waterfall steps as (label, signed step, is a running total) → the plotters waterfall, each
+/// The waterfall of `crate::charts::profit_steps`, each step labelled by `label` and its
 /// value followed by its share of `gmv` (the first step, GMV itself, needs none).
 pub(crate) fn waterfall(
-    steps: &[(String, Decimal, bool)],
+    steps: &[ProfitStep],
+    label: impl Fn(&str) -> String,
     gmv: Decimal,
     dp: u32,
     lang: Lang,
@@ -36,24 +36,17 @@ pub(crate) fn waterfall(
     let notes: Vec<String> = steps
         .iter()
         .enumerate()
-        .map(|(i, (_, v, _))| match i {
+        .map(|(i, s)| match i {
             0 => String::new(),
-            _ => format::percent(Rate::ratio(v.abs(), gmv).map(Rate::value), lang),
+            _ => format::percent(Rate::ratio(s.amount, gmv).map(Rate::value), lang),
         })
         .collect();
     let steps: Vec<WaterfallStep> = steps
         .iter()
-        .map(|(label, v, total)| {
-            let (amount, kind) = match (*total, v.is_sign_negative()) {
-                (true, _) => (*v, StepKind::Total),
-                (false, true) => (-*v, StepKind::Decrease),
-                (false, false) => (*v, StepKind::Increase),
-            };
-            WaterfallStep {
-                label: label.clone(),
-                amount,
-                kind,
-            }
+        .map(|s| WaterfallStep {
+            label: label(s.id),
+            amount: s.amount,
+            kind: s.kind,
         })
         .collect();
     charts::waterfall_noted(&steps, &notes, dp, &style(lang))
@@ -81,53 +74,40 @@ pub(crate) fn roas(
 
 /// One channel's daily spend-response curve with today's spend and the suggested ceiling.
 pub(crate) fn response(r: &SpendResponse, lang: Lang) -> Result<String, ChartError> {
-    let curve = ResponseCurve {
-        observed: r.observed.iter().map(|p| (p.spend, p.sales)).collect(),
-        curve: r.curve.clone(),
-        current_spend: r.current_spend,
-        optimal_spend: r.optimal_spend,
-    };
     let labels = [
         t(lang, "chart.daily_spend"),
         t(lang, "col.current_spend"),
         t(lang, "col.ceiling"),
     ];
     charts::spend_response(
-        &curve,
+        &charts::response_curve(r),
         [&labels[0], &labels[1], &labels[2]],
         r.currency.minor_units(),
         &style(lang),
     )
 }
 
-/// The product matrix: SKUs by sales share and contribution margin, the medians as quadrant
-/// lines (as the engine placed them); only the largest SKUs are named.
-pub(crate) fn matrix(rows: &[ProductRow], lang: Lang) -> Result<String, ChartError> {
-    let rate = |r: Option<Rate>| r.map_or(Decimal::ZERO, Rate::value);
-    let mut by_sales: Vec<&ProductRow> = rows.iter().collect();
+/// The product matrix: SKUs by sales share and contribution margin, the engine's medians as
+/// quadrant lines; only the largest SKUs are named.
+pub(crate) fn matrix(cp: &CurrencyProducts, lang: Lang) -> Result<String, ChartError> {
+    let mut by_sales: Vec<&ProductRow> = cp.products.iter().collect();
     by_sales.sort_by_key(|p| std::cmp::Reverse(p.net_sales.value()));
     let points: Vec<MatrixPoint> = by_sales
         .iter()
         .enumerate()
-        .map(|(i, p)| MatrixPoint {
-            label: if i < MATRIX_LABELS {
+        .map(|(i, p)| {
+            let label = if i < MATRIX_LABELS {
                 super::build::sku(&p.sku, lang)
             } else {
                 String::new()
-            },
-            share: rate(p.sales_share),
-            margin: rate(p.contribution_margin),
-            quadrant: match p.quadrant {
-                Some(Quadrant::Star) | None => 0,
-                Some(Quadrant::TrafficDriver) => 1,
-                Some(Quadrant::ProfitNiche) => 2,
-                Some(Quadrant::DropCandidate) => 3,
-            },
+            };
+            charts::matrix_point(p, label)
         })
         .collect();
-    let shares: Vec<Decimal> = points.iter().map(|p| p.share).collect();
-    let margins: Vec<Decimal> = points.iter().map(|p| p.margin).collect();
-    let medians = median(&shares).zip(median(&margins));
+    let medians = cp
+        .median_share
+        .zip(cp.median_margin)
+        .map(|(a, b)| (a.value(), b.value()));
     let axis = [
         t(lang, "col.sales_share"),
         t(lang, "metric.contribution_margin"),

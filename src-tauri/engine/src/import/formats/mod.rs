@@ -63,9 +63,19 @@ pub static ALL: &[FormatSpec] = &[
     costs::FIXED_COSTS,
 ];
 
-/// The format table with this id (built in, or made from a user's column mapping).
+/// The built-in format table with this id. A file's own table (built in, or made from a
+/// user's column mapping) travels in its `Detected::spec`; nothing is looked up globally.
 pub fn by_id(id: &str) -> Option<&'static FormatSpec> {
-    ALL.iter()
-        .find(|s| s.id == id)
-        .or_else(|| crate::import::mapping::registered(id))
+    ALL.iter().find(|s| s.id == id)
+}
+
+/// The format table a file was recognised as, carried in the detection result. Equal when
+/// the ids are (a table's id names it).
+#[derive(Debug, Clone, Copy)]
+pub struct SpecRef(pub &'static FormatSpec);
+
+impl PartialEq for SpecRef {
+    fn eq(&self, other: &SpecRef) -> bool {
+        self.0.id == other.0.id
+    }
 }

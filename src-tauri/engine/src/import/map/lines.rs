@@ -34,13 +34,22 @@ struct OrderState {
 /// Everything read from one row, before anything is emitted (a bad cell emits nothing).
 pub struct LineRow {
     line: OrderLine,
-    /// (kind, source column, amount, per line).
-    fees: Vec<(FeeKind, &'static str, Decimal, bool)>,
+    fees: Vec<LineFee>,
     /// The order-level discount and its column.
     discount: Option<(Decimal, String)>,
     key: Option<String>,
     /// The buyer's raw id, hashed by the sink before the line is written.
     buyer: Option<String>,
+}
+
+/// A fee column's amount on one line.
+struct LineFee {
+    kind: FeeKind,
+    /// The column it was read from (the fee's `source`).
+    source: &'static str,
+    amount: Decimal,
+    /// A per-line column (keyed by the line), else a per-order one (keyed by the order).
+    per_line: bool,
 }
 
 impl LineRow {
@@ -78,7 +87,6 @@ impl Lines {
 
     /// Read one data row whose order id is `order_id`.
     pub fn read(&self, b: &Bound, cells: &[Cell], order_id: String) -> Result<LineRow, Bad> {
-        let spec = b.spec;
         let first = !self.orders.contains_key(&order_id);
         let day = b
             .date(cells, Role::Date)?
@@ -89,55 +97,11 @@ impl Lines {
         let (line_id, key) = self.keys.line_id(b, cells, &order_id)?;
         let list_amount = b.list_amount(cells, qty, first)?;
 
-        let effects: Vec<Effect> = [Role::Status, Role::RefundStatus]
-            .into_iter()
-            .filter_map(|role| b.text(cells, role).map(|t| (role, t)))
-            .flat_map(|(role, t)| {
-                spec.statuses
-                    .iter()
-                    .filter(move |s| s.role == role && same_text(s.text, &t))
-                    .map(|s| s.effect)
-            })
-            .collect();
-        let by_rule = match spec.refund {
-            RefundRule::StatusOnly => None,
-            RefundRule::ReturnedQty => b
-                .decimal(cells, Role::ReturnedQty)?
-                .and_then(|r| r.checked_div(qty)),
-            RefundRule::AmountShare => {
-                let refund = b.money(cells, Role::RefundAmount, true)?;
-                let paid = money(Role::PaidAmount)?;
-                refund.and_then(|r| r.checked_div(paid))
-            }
-        };
-        let f = match by_rule {
-            Some(x) if x > Decimal::ZERO => x,
-            _ if effects.contains(&Effect::Refunded) && !effects.contains(&Effect::NoRefund) => {
-                Decimal::ONE
-            }
-            _ => Decimal::ZERO,
-        }
-        .clamp(Decimal::ZERO, Decimal::ONE);
+        let effects = effects(b, cells);
+        let f = refund_fraction(b, cells, qty, first, &effects)?;
         let cancelled = effects.contains(&Effect::Cancelled)
             || (effects.contains(&Effect::CancelledUnlessRefunded) && f.is_zero());
-
-        // A per-order column (read on the order's first line) is one fee of the order; a
-        // per-line column is each line's own fee, keyed by the line so that two lines of
-        // an order never overwrite each other.
-        let mut fees = Vec::new();
-        for kind in FeeKind::ALL {
-            let role = Role::Fee(*kind);
-            for per_line in [false, true] {
-                if !per_line && !first {
-                    continue;
-                }
-                for (source, v) in b.money_by_column(cells, role, |once| once != per_line)? {
-                    if !v.is_zero() {
-                        fees.push((*kind, source, v, per_line));
-                    }
-                }
-            }
-        }
+        let mut fees = line_fees(b, cells, first)?;
         // metrics.md §1: what an order export lists on a cancelled order was never paid.
         if cancelled {
             fees.clear();
@@ -210,7 +174,13 @@ impl Lines {
             state.list += line.list_amount;
             state.refunded_list += line.refund_fraction * line.list_amount;
         }
-        for (kind, source, amount, per_line) in fees {
+        for LineFee {
+            kind,
+            source,
+            amount,
+            per_line,
+        } in fees
+        {
             let reference = if per_line {
                 format!("order:{}/{}", line.order_id, line.line_id)
             } else {
@@ -265,4 +235,75 @@ impl Lines {
         sink.end_rows(0);
         Ok(())
     }
+}
+
+/// What the row's status texts mean (cancelled, refunded, …), by the format's status map.
+fn effects(b: &Bound, cells: &[Cell]) -> Vec<Effect> {
+    [Role::Status, Role::RefundStatus]
+        .into_iter()
+        .filter_map(|role| b.text(cells, role).map(|t| (role, t)))
+        .flat_map(|(role, t)| {
+            b.spec
+                .statuses
+                .iter()
+                .filter(move |s| s.role == role && same_text(s.text, &t))
+                .map(|s| s.effect)
+        })
+        .collect()
+}
+
+/// The refunded share f of the line, in [0, 1]: by the format's refund rule, else 1 when the
+/// status says refunded (and not "no refund"), else 0.
+fn refund_fraction(
+    b: &Bound,
+    cells: &[Cell],
+    qty: Decimal,
+    first: bool,
+    effects: &[Effect],
+) -> Result<Decimal, Bad> {
+    let by_rule = match b.spec.refund {
+        RefundRule::StatusOnly => None,
+        RefundRule::ReturnedQty => b
+            .decimal(cells, Role::ReturnedQty)?
+            .and_then(|r| r.checked_div(qty)),
+        RefundRule::AmountShare => {
+            let refund = b.money(cells, Role::RefundAmount, true)?;
+            let paid = b.money(cells, Role::PaidAmount, first)?.unwrap_or_default();
+            refund.and_then(|r| r.checked_div(paid))
+        }
+    };
+    let f = match by_rule {
+        Some(x) if x > Decimal::ZERO => x,
+        _ if effects.contains(&Effect::Refunded) && !effects.contains(&Effect::NoRefund) => {
+            Decimal::ONE
+        }
+        _ => Decimal::ZERO,
+    };
+    Ok(f.clamp(Decimal::ZERO, Decimal::ONE))
+}
+
+/// The line's fees. A per-order column (read on the order's first line) is one fee of the
+/// order; a per-line column is each line's own fee, keyed by the line so that two lines of
+/// an order never overwrite each other.
+fn line_fees(b: &Bound, cells: &[Cell], first: bool) -> Result<Vec<LineFee>, Bad> {
+    let mut fees = Vec::new();
+    for kind in FeeKind::ALL {
+        let role = Role::Fee(*kind);
+        for per_line in [false, true] {
+            if !per_line && !first {
+                continue;
+            }
+            for (source, amount) in b.money_by_column(cells, role, |once| once != per_line)? {
+                if !amount.is_zero() {
+                    fees.push(LineFee {
+                        kind: *kind,
+                        source,
+                        amount,
+                        per_line,
+                    });
+                }
+            }
+        }
+    }
+    Ok(fees)
 }

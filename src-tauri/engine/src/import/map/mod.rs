@@ -37,9 +37,8 @@ pub use self::values::show;
 use self::values::{Bad, Bound};
 use self::wallet::Wallet;
 use crate::error::{Error, Location, Result};
-use crate::import::formats::{self, Grain, Role};
-use crate::import::read::Book;
-use crate::import::read::Cell;
+use crate::import::formats::{FormatSpec, Grain, Role};
+use crate::import::read::{Book, Cell};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 
 use crate::import::header;
@@ -135,7 +134,7 @@ fn map_sheets(
     whole_file: bool,
 ) -> Result<MapStats, Stop> {
     let mut stats = MapStats::default();
-    let Some(spec) = parts.first().and_then(|(_, d)| formats::by_id(d.format_id)) else {
+    let Some(spec) = parts.first().map(|(_, d)| d.spec.0) else {
         return Ok(stats);
     };
     let mut state = State::new(whole_file);
@@ -164,8 +163,7 @@ fn map_sheets(
                 &mut |n| progress(done + n),
                 &mut state,
             )?;
-            let companion_spec = formats::by_id(companion.format_id).unwrap_or(spec);
-            state.finish(companion_spec, sink)?;
+            state.finish(companion.spec.0, sink)?;
             add_stats(&mut stats, more, detected.currency);
         }
     }
@@ -201,7 +199,7 @@ impl State {
         }
     }
 
-    fn finish(self, spec: &formats::FormatSpec, sink: &mut dyn LedgerSink) -> Result<()> {
+    fn finish(self, spec: &FormatSpec, sink: &mut dyn LedgerSink) -> Result<()> {
         self.lines.finish(sink)?;
         self.fees.finish(spec.fees.as_ref(), sink)?;
         self.ads.finish(sink)
@@ -219,8 +217,7 @@ fn map_sheet(
     progress: &mut dyn FnMut(u64),
     state: &mut State,
 ) -> Result<MapStats, Stop> {
-    let spec = formats::by_id(detected.format_id)
-        .ok_or_else(|| Error::Internal(format!("no format {:?}", detected.format_id)))?;
+    let spec = detected.spec.0;
     let file = book.file_name().to_string();
     let at = |row: Option<u64>, column: Option<String>| Location {
         file: file.clone(),
@@ -230,12 +227,6 @@ fn map_sheet(
     };
     let mut stats = MapStats::default();
     let mut bound: Option<Bound> = None;
-    let State {
-        lines,
-        fees,
-        items,
-        ads,
-    } = state;
     let mut wallet = Wallet::default();
     let mut first_data = true;
     let mut period: Option<(NaiveDate, NaiveDate)> = None;
@@ -279,22 +270,7 @@ fn map_sheet(
         if !b.wanted_row(&row.cells) {
             continue; // another row type (Shopee SKU rows, TikTok adjustments)
         }
-        let key_role = match spec.grain {
-            Grain::Lines | Grain::Items => Role::OrderId,
-            // A report dated by its period (no day column): a row with a spend is data.
-            Grain::Ads if !b.has(Role::Date) => Role::Spend,
-            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::Withdrawals => Role::Date,
-            Grain::SkuCosts => Role::Sku,
-            // A row without an amount is padding (a template's empty months).
-            Grain::FixedCosts => Role::Amount,
-        };
-        let key = match spec.grain {
-            Grain::Ads | Grain::Fees | Grain::Traffic | Grain::FixedCosts | Grain::Withdrawals => {
-                Ok(b.text(&row.cells, key_role))
-            }
-            _ => b.id(&row.cells, key_role),
-        };
-        let key = match key {
+        let key = match row_key(spec, b, &row.cells) {
             Ok(Some(k)) => k,
             Ok(None) => continue, // trailing padding, blank key
             Err(bad) => {
@@ -329,51 +305,17 @@ fn map_sheet(
         if stats.rows % PROGRESS_EVERY == 0 {
             progress(stats.rows);
         }
-        let mut held = false;
-        let done = match spec.grain {
-            Grain::Lines if lines.revisits(&key) => return Err(Stop::Revisit),
-            Grain::Lines => match lines.read(b, &row.cells, key) {
-                Ok(r) => {
-                    note_day(&mut stats, r.day());
-                    lines.emit(r, sink).map(|_| None)?
-                }
-                Err(bad) => Some(bad),
-            },
-            Grain::Items => match items.read(b, &row.cells, key) {
-                Ok(r) => items.emit(r, sink).map(|_| None)?,
-                Err(bad) => Some(bad),
-            },
-            Grain::Ads => {
-                held = true; // done with its key's sum, in `ads.finish`
-                rows::ad_row(b, &row.cells, period, &mut stats, ads)
-            }
-            Grain::SkuCosts => rows::cost_row(b, &row.cells, key, &mut stats, sink)?,
-            Grain::Traffic => rows::traffic_row(b, &row.cells, &mut stats, sink)?,
-            Grain::FixedCosts => rows::fixed_cost_row(b, &row.cells, opts, &mut stats, sink)?,
-            Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, &row.cells, r))) {
-                Some((rule, Ok(r))) => {
-                    note_day(&mut stats, r.day());
-                    held = !fees.emit(r, rule, sink)?;
-                    None
-                }
-                Some((_, Err(bad))) => Some(bad),
-                None => None,
-            },
-            Grain::Withdrawals => match spec.withdrawals.map(|r| wallet.read(b, &row.cells, &r)) {
-                Some(read) => rows::emit_read(read, |w| match w {
-                    Some(w) => {
-                        note_day(&mut stats, w.day);
-                        sink.withdrawal(w)
-                    }
-                    None => Ok(()),
-                })?,
-                None => None,
-            },
+        let data = DataRow {
+            b,
+            cells: &row.cells,
+            key,
+            period,
         };
-        if let Some(bad) = done {
+        let done = map_row(spec, data, opts, state, &mut wallet, &mut stats, sink)?;
+        if let Some(bad) = done.bad {
             refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
         }
-        if !held {
+        if !done.held {
             sink.end_row();
         }
     }
@@ -386,6 +328,106 @@ fn map_sheet(
     };
     stats.unmapped = unread.finish(&b.columns, b.currency);
     Ok(stats)
+}
+
+/// The key of a data row (order id, day, SKU, amount… by grain); `None` for padding.
+fn row_key(spec: &FormatSpec, b: &Bound, cells: &[Cell]) -> Result<Option<String>, Bad> {
+    let key_role = match spec.grain {
+        Grain::Lines | Grain::Items => Role::OrderId,
+        // A report dated by its period (no day column): a row with a spend is data.
+        Grain::Ads if !b.has(Role::Date) => Role::Spend,
+        Grain::Ads | Grain::Fees | Grain::Traffic | Grain::Withdrawals => Role::Date,
+        Grain::SkuCosts => Role::Sku,
+        // A row without an amount is padding (a template's empty months).
+        Grain::FixedCosts => Role::Amount,
+    };
+    match spec.grain {
+        Grain::Ads | Grain::Fees | Grain::Traffic | Grain::FixedCosts | Grain::Withdrawals => {
+            Ok(b.text(cells, key_role))
+        }
+        _ => b.id(cells, key_role),
+    }
+}
+
+/// One data row with its key, and the period the sheet's preamble names (if any).
+struct DataRow<'a> {
+    b: &'a Bound,
+    cells: &'a [Cell],
+    key: String,
+    period: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// What a data row did: a value to refuse or skip, and whether it is still held (an ad key's
+/// sum or a correctable fee ends its row later).
+struct RowDone {
+    bad: Option<Bad>,
+    held: bool,
+}
+
+/// One data row into the sink (or into the state that holds it), by the format's grain.
+fn map_row(
+    spec: &FormatSpec,
+    row: DataRow,
+    opts: &ImportOptions,
+    state: &mut State,
+    wallet: &mut Wallet,
+    stats: &mut MapStats,
+    sink: &mut dyn LedgerSink,
+) -> Result<RowDone, Stop> {
+    let DataRow {
+        b,
+        cells,
+        key,
+        period,
+    } = row;
+    let State {
+        lines,
+        fees,
+        items,
+        ads,
+    } = state;
+    let mut held = false;
+    let bad = match spec.grain {
+        Grain::Lines if lines.revisits(&key) => return Err(Stop::Revisit),
+        Grain::Lines => match lines.read(b, cells, key) {
+            Ok(r) => {
+                note_day(stats, r.day());
+                lines.emit(r, sink).map(|_| None)?
+            }
+            Err(bad) => Some(bad),
+        },
+        Grain::Items => match items.read(b, cells, key) {
+            Ok(r) => items.emit(r, sink).map(|_| None)?,
+            Err(bad) => Some(bad),
+        },
+        Grain::Ads => {
+            held = true; // done with its key's sum, in `ads.finish`
+            rows::ad_row(b, cells, period, stats, ads)
+        }
+        Grain::SkuCosts => rows::cost_row(b, cells, key, stats, sink)?,
+        Grain::Traffic => rows::traffic_row(b, cells, stats, sink)?,
+        Grain::FixedCosts => rows::fixed_cost_row(b, cells, opts, stats, sink)?,
+        Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, cells, r))) {
+            Some((rule, Ok(r))) => {
+                note_day(stats, r.day());
+                held = !fees.emit(r, rule, sink)?;
+                None
+            }
+            Some((_, Err(bad))) => Some(bad),
+            None => None,
+        },
+        Grain::Withdrawals => match spec.withdrawals.map(|r| wallet.read(b, cells, &r)) {
+            Some(read) => rows::emit_read(read, |w| match w {
+                Some(w) => {
+                    note_day(stats, w.day);
+                    sink.withdrawal(w)
+                }
+                None => Ok(()),
+            })?,
+            None => None,
+        },
+    };
+    Ok(RowDone { bad, held })
 }
 
 fn refuse_or_skip(

@@ -88,6 +88,20 @@ pub struct CampaignRow {
     pub aov: Option<Amount>,
 }
 
+/// One (store, channel, campaign) of the ad rows: its sums over the period.
+struct CampaignSums {
+    store: i64,
+    channel: String,
+    campaign: String,
+    window_days: i64,
+    inputs: ChannelInputs,
+    impressions: i64,
+    assisted: i64,
+    last: i64,
+    /// Rows that report last-click conversions (0: the channel reports no counts).
+    counted_rows: i64,
+}
+
 /// One (store, channel) while summing its campaigns.
 struct Acc {
     store: StoreId,
@@ -99,6 +113,75 @@ struct Acc {
     last: Decimal,
     has_counts: bool,
     campaigns: Vec<CampaignRow>,
+}
+
+impl Acc {
+    fn new(store: i64, channel: String) -> Acc {
+        Acc {
+            store: StoreId(store),
+            channel,
+            window_days: 0,
+            inputs: ChannelInputs::default(),
+            impressions: 0,
+            assisted: Decimal::ZERO,
+            last: Decimal::ZERO,
+            has_counts: false,
+            campaigns: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, c: &CampaignSums, row: CampaignRow) {
+        let i = &c.inputs;
+        self.window_days = self.window_days.max(c.window_days);
+        self.inputs.spend += i.spend;
+        self.inputs.platform_sales += i.platform_sales;
+        self.inputs.clicks += i.clicks;
+        self.inputs.platform_orders += i.platform_orders;
+        self.inputs.collects += i.collects;
+        self.inputs.add_to_carts += i.add_to_carts;
+        self.impressions += c.impressions;
+        self.assisted += Decimal::from(c.assisted);
+        self.last += Decimal::from(c.last);
+        self.has_counts |= c.counted_rows > 0;
+        self.campaigns.push(row);
+    }
+}
+
+/// metrics.md §5: the last-click sales pool of the channels that report conversion counts,
+/// and their summed counts.
+struct Pool {
+    sales: Decimal,
+    last: Decimal,
+    assisted: Decimal,
+}
+
+impl Pool {
+    fn of(accs: &[Acc]) -> Pool {
+        let counted = accs.iter().filter(|a| a.has_counts);
+        Pool {
+            sales: counted.clone().map(|a| a.inputs.platform_sales).sum(),
+            last: counted.clone().map(|a| a.last).sum(),
+            assisted: counted.map(|a| a.assisted).sum(),
+        }
+    }
+
+    /// A channel's attributed sales; one without counts keeps its platform sales.
+    fn attributed(&self, a: &Acc, k: Decimal) -> Decimal {
+        if !a.has_counts {
+            return a.inputs.platform_sales;
+        }
+        attributed_sales(a.last, a.assisted, self.last, self.assisted, k, self.sales)
+            .unwrap_or(a.inputs.platform_sales)
+    }
+}
+
+/// What every row of one currency's channels is judged with.
+struct Judge<'a> {
+    ledger: &'a Ledger,
+    cs: &'a CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    be: BreakEven,
 }
 
 pub fn channels(ledger: &Ledger, f: &Filter, assist_coef: Decimal) -> Result<ChannelsReport> {
@@ -132,8 +215,27 @@ fn rows(
 ) -> Result<Vec<ChannelRow>> {
     let ids = cs.ids_sql();
     let p = day_params(from, to);
+    let accs = by_channel(campaign_sums(ledger, &ids, p.clone())?, be, cs.currency);
+    let pool = Pool::of(&accs);
+    let windows = windows(ledger, &ids, p)?;
+    let judge = Judge {
+        ledger,
+        cs,
+        from,
+        to,
+        be,
+    };
+    accs.into_iter()
+        .map(|a| {
+            let attributed = pool.attributed(&a, k);
+            channel_row(&judge, a, attributed, &windows)
+        })
+        .collect()
+}
+
+/// Spend, sales and counts per (store, channel, campaign) at the longest window.
+fn campaign_sums(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<Vec<CampaignSums>> {
     let range = day_range("a.day");
-    let cur = cs.currency;
     let mut stmt = ledger.conn().prepare(&format!(
         "SELECT a.store_id, a.channel, a.campaign, MAX(a.window_days), SUM(a.spend),
                 SUM(a.impressions), SUM(a.clicks), SUM(a.platform_sales), SUM(a.platform_orders),
@@ -143,125 +245,97 @@ fn rows(
          GROUP BY a.store_id, a.channel, a.campaign
          ORDER BY a.store_id, a.channel, a.campaign"
     ))?;
-    let raw = stmt.query_map(params![p[0], p[1]], |r| {
-        let i = ChannelInputs {
-            spend: Scaled::from_sql_sum(r.get(4)?),
-            platform_sales: Scaled::from_sql_sum(r.get(7)?),
-            clicks: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
-            platform_orders: r.get::<_, Option<i64>>(8)?.unwrap_or(0),
-            collects: r.get::<_, Option<i64>>(9)?.unwrap_or(0),
-            add_to_carts: r.get::<_, Option<i64>>(10)?.unwrap_or(0),
-        };
-        Ok((
-            (
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ),
-            r.get::<_, i64>(3)?,
-            i,
-            r.get::<_, Option<i64>>(5)?.unwrap_or(0),
-            (
-                r.get::<_, Option<i64>>(11)?,
-                r.get::<_, Option<i64>>(12)?,
-                r.get::<_, i64>(13)?,
-            ),
-        ))
+    let count = |r: &rusqlite::Row, i| r.get::<_, Option<i64>>(i).map(|v| v.unwrap_or(0));
+    let rows = stmt.query_map(params![p[0], p[1]], |r| {
+        Ok(CampaignSums {
+            store: r.get(0)?,
+            channel: r.get(1)?,
+            campaign: r.get(2)?,
+            window_days: r.get(3)?,
+            inputs: ChannelInputs {
+                spend: Scaled::from_sql_sum(r.get(4)?),
+                platform_sales: Scaled::from_sql_sum(r.get(7)?),
+                clicks: count(r, 6)?,
+                platform_orders: count(r, 8)?,
+                collects: count(r, 9)?,
+                add_to_carts: count(r, 10)?,
+            },
+            impressions: count(r, 5)?,
+            assisted: count(r, 11)?,
+            last: count(r, 12)?,
+            counted_rows: r.get(13)?,
+        })
     })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The campaigns (ordered by store and channel) summed per (store, channel), each campaign
+/// judged on its own as well.
+fn by_channel(sums: Vec<CampaignSums>, be: BreakEven, cur: Currency) -> Vec<Acc> {
     let mut accs: Vec<Acc> = Vec::new();
-    for row in raw {
-        let ((store, channel, campaign), window, i, impressions, (assisted, last, n_last)) = row?;
-        let fig = channel_figures(&i, be);
-        let campaign = campaign_row(campaign, &i, &fig, cur);
-        let acc = match accs.last_mut() {
-            Some(a) if a.store.0 == store && a.channel == channel => a,
-            _ => {
-                accs.push(Acc {
-                    store: StoreId(store),
-                    channel,
-                    window_days: 0,
-                    inputs: ChannelInputs::default(),
-                    impressions: 0,
-                    assisted: Decimal::ZERO,
-                    last: Decimal::ZERO,
-                    has_counts: false,
-                    campaigns: Vec::new(),
-                });
-                match accs.last_mut() {
-                    Some(a) => a,
-                    None => continue,
-                }
-            }
-        };
-        acc.window_days = acc.window_days.max(window);
-        acc.inputs.spend += i.spend;
-        acc.inputs.platform_sales += i.platform_sales;
-        acc.inputs.clicks += i.clicks;
-        acc.inputs.platform_orders += i.platform_orders;
-        acc.inputs.collects += i.collects;
-        acc.inputs.add_to_carts += i.add_to_carts;
-        acc.impressions += impressions;
-        acc.assisted += Decimal::from(assisted.unwrap_or(0));
-        acc.last += Decimal::from(last.unwrap_or(0));
-        acc.has_counts |= n_last > 0;
-        acc.campaigns.push(campaign);
+    for c in sums {
+        let fig = channel_figures(&c.inputs, be);
+        let row = campaign_row(c.campaign.clone(), &c.inputs, &fig, cur);
+        let same = accs
+            .last()
+            .is_some_and(|a| a.store.0 == c.store && a.channel == c.channel);
+        if !same {
+            accs.push(Acc::new(c.store, c.channel.clone()));
+        }
+        if let Some(a) = accs.last_mut() {
+            a.add(&c, row);
+        }
     }
+    accs
+}
 
-    // §5 over the channels that report conversion counts.
-    let counted = accs.iter().filter(|a| a.has_counts);
-    let pool: Decimal = counted.clone().map(|a| a.inputs.platform_sales).sum();
-    let sum_last: Decimal = counted.clone().map(|a| a.last).sum();
-    let sum_assisted: Decimal = counted.map(|a| a.assisted).sum();
-
-    let windows = windows(ledger, &ids, p)?;
-    let mut out = Vec::new();
-    for a in accs {
-        let fig = channel_figures(&a.inputs, be);
-        let attributed = if a.has_counts {
-            attributed_sales(a.last, a.assisted, sum_last, sum_assisted, k, pool)
-                .unwrap_or(a.inputs.platform_sales)
-        } else {
-            a.inputs.platform_sales
-        };
-        let am = |v: Decimal| Amount::new(v, cur);
-        let store = cs.store_name(a.store);
-        let days = daily_points(ledger, &a.store.0.to_string(), from, to, &a.channel)?;
-        let response = respond(cur, &store, &a.channel, days, be).summary();
-        out.push(ChannelRow {
-            store,
-            spend: am(a.inputs.spend),
-            platform_sales: am(a.inputs.platform_sales),
-            attributed_sales: am(attributed),
-            attributed_roas: Rate::ratio(attributed, a.inputs.spend),
-            roas: fig.roas,
-            roi_pct: fig.roi_pct,
-            profit_roi: fig.profit_roi,
-            verdict: fig.verdict,
-            verdict_distance: fig.verdict_distance,
-            clicks: a.inputs.clicks,
-            impressions: a.impressions,
-            platform_orders: a.inputs.platform_orders,
-            cpc: fig.cpc.map(am),
-            cvr: fig.cvr,
-            aov: fig.aov.map(am),
-            collect_cart_rate: fig.collect_cart_rate,
-            window_days: a.window_days,
-            windows: windows
-                .iter()
-                .filter(|w| w.0 == a.store.0 && w.1 == a.channel)
-                .map(|w| WindowFigures {
-                    window_days: w.2,
-                    spend: am(w.3),
-                    platform_sales: am(w.4),
-                    roas: Rate::ratio(w.4, w.3),
-                })
-                .collect(),
-            channel: a.channel,
-            campaigns: a.campaigns,
-            response,
-        });
-    }
-    Ok(out)
+/// One (store, channel) row: its figures against break-even, its windows and its §4 fit.
+fn channel_row(
+    j: &Judge,
+    a: Acc,
+    attributed: Decimal,
+    windows: &[WindowSums],
+) -> Result<ChannelRow> {
+    let cur = j.cs.currency;
+    let fig = channel_figures(&a.inputs, j.be);
+    let am = |v: Decimal| Amount::new(v, cur);
+    let store = j.cs.store_name(a.store);
+    let days = daily_points(j.ledger, &a.store.0.to_string(), j.from, j.to, &a.channel)?;
+    let response = respond(cur, &store, &a.channel, days, j.be).summary();
+    let windows = windows
+        .iter()
+        .filter(|w| w.store == a.store.0 && w.channel == a.channel)
+        .map(|w| WindowFigures {
+            window_days: w.window_days,
+            spend: am(w.spend),
+            platform_sales: am(w.sales),
+            roas: Rate::ratio(w.sales, w.spend),
+        })
+        .collect();
+    Ok(ChannelRow {
+        store,
+        spend: am(a.inputs.spend),
+        platform_sales: am(a.inputs.platform_sales),
+        attributed_sales: am(attributed),
+        attributed_roas: Rate::ratio(attributed, a.inputs.spend),
+        roas: fig.roas,
+        roi_pct: fig.roi_pct,
+        profit_roi: fig.profit_roi,
+        verdict: fig.verdict,
+        verdict_distance: fig.verdict_distance,
+        clicks: a.inputs.clicks,
+        impressions: a.impressions,
+        platform_orders: a.inputs.platform_orders,
+        cpc: fig.cpc.map(am),
+        cvr: fig.cvr,
+        aov: fig.aov.map(am),
+        collect_cart_rate: fig.collect_cart_rate,
+        window_days: a.window_days,
+        windows,
+        channel: a.channel,
+        campaigns: a.campaigns,
+        response,
+    })
 }
 
 fn campaign_row(
@@ -286,7 +360,14 @@ fn campaign_row(
     }
 }
 
-type WindowSums = (i64, String, i64, Decimal, Decimal);
+/// Spend and sales of one (store, channel, window).
+struct WindowSums {
+    store: i64,
+    channel: String,
+    window_days: i64,
+    spend: Decimal,
+    sales: Decimal,
+}
 
 /// Spend and sales per (store, channel, window) over every current row.
 fn windows(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<Vec<WindowSums>> {
@@ -299,13 +380,13 @@ fn windows(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<Vec<Win
         day_range("a.day")
     ))?;
     let rows = stmt.query_map(params![p[0], p[1]], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            Scaled::from_sql_sum(r.get(3)?),
-            Scaled::from_sql_sum(r.get(4)?),
-        ))
+        Ok(WindowSums {
+            store: r.get(0)?,
+            channel: r.get(1)?,
+            window_days: r.get(2)?,
+            spend: Scaled::from_sql_sum(r.get(3)?),
+            sales: Scaled::from_sql_sum(r.get(4)?),
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

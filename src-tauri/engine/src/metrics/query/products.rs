@@ -101,63 +101,10 @@ fn currency_products(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<CurrencyProducts> {
-    // Every day of each SKU (all data, for first-sale and rolling windows); the period's own
-    // figures are the days inside [from, to].
-    let mut stmt = ledger.conn().prepare(&format!(
-        "SELECT d.sku, d.day, SUM(d.units), SUM(d.net_units), SUM(d.gross - d.refunds),
-                SUM(d.subsidy_net),
-                (SELECT c.unit_cost FROM sku_costs c
-                 WHERE c.currency = ?1 AND c.sku = d.sku AND c.valid_from <= d.day
-                 ORDER BY c.valid_from DESC LIMIT 1)
-         FROM agg_sku_day d WHERE d.store_id IN ({}) GROUP BY d.sku, d.day ORDER BY d.sku, d.day",
-        cs.ids_sql()
-    ))?;
-    let rows = stmt.query_map(params![cs.currency.code()], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            [r.get::<_, Option<i64>>(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
-            r.get::<_, Option<UnitCost>>(6)?,
-        ))
-    })?;
-    let mut days = Vec::new();
-    for row in rows {
-        let (sku, day, sums, cost) = row?;
-        days.push((sku, parse_day(&day)?, sums, cost));
-    }
-    let in_period =
-        |day: NaiveDate| !(from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t));
-    let as_of = days
-        .iter()
-        .filter(|(_, day, [units, _, net, _], _)| {
-            in_period(*day) && (units.unwrap_or(0) != 0 || net.unwrap_or(0) != 0)
-        })
-        .map(|x| x.1)
-        .max();
-    let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
-    let d = |v: Option<i64>| Scaled::from_sql_sum(v);
-    for (sku, day, [units, net_units, net, subsidy], cost) in days {
-        let a = accs.entry(sku).or_default();
-        a.first_day = Some(a.first_day.map_or(day, |f| f.min(day)));
-        if let Some(end) = as_of {
-            let age = (end - day).num_days();
-            if (0..28).contains(&age) {
-                a.last_4w += d(net);
-            } else if (28..56).contains(&age) {
-                a.prev_4w += d(net);
-            }
-        }
-        if !in_period(day) {
-            continue;
-        }
-        a.units += d(units);
-        a.net += d(net);
-        a.subsidy += d(subsidy);
-        match cost {
-            Some(UnitCost(c)) => a.cogs += c * d(net_units),
-            None => a.missing = true,
-        }
-    }
+    let days = sku_days(ledger, cs)?;
+    let period = Period { from, to };
+    let as_of = stage_as_of(&days, period);
+    let mut accs = by_sku(days, period, as_of);
     accs.retain(|_, a| !a.units.is_zero() || !a.net.is_zero());
     let sales: Vec<SkuSales> = accs
         .iter()
@@ -175,14 +122,7 @@ fn currency_products(
         .into_iter()
         .zip(accs.values())
         .map(|(s, a)| {
-            let stage = match (as_of, a.first_day) {
-                (Some(end), Some(first)) => Some(lifecycle_stage(
-                    (end - first + Duration::days(1)).num_days(),
-                    a.last_4w,
-                    a.prev_4w,
-                )),
-                _ => None,
-            };
+            let stage = a.stage(as_of);
             ProductRow {
                 units: a.units,
                 net_sales: Amount::new(s.net_sales, cs.currency),
@@ -206,6 +146,118 @@ fn currency_products(
         store: None,
         by_store: Vec::new(),
     })
+}
+
+/// One SKU's sums on one day (`agg_sku_day` over the currency's stores), with the unit cost
+/// valid that day (`None`: no cost known).
+struct SkuDay {
+    sku: String,
+    day: NaiveDate,
+    units: Option<i64>,
+    net_units: Option<i64>,
+    net: Option<i64>,
+    subsidy: Option<i64>,
+    cost: Option<UnitCost>,
+}
+
+/// The period asked for (open ends: all data that way).
+#[derive(Clone, Copy)]
+struct Period {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+impl Period {
+    fn holds(self, day: NaiveDate) -> bool {
+        !(self.from.is_some_and(|f| day < f) || self.to.is_some_and(|t| day > t))
+    }
+}
+
+impl Acc {
+    /// The lifecycle stage as of `as_of`, from the days on sale and the two 4-week sums.
+    fn stage(&self, as_of: Option<NaiveDate>) -> Option<Stage> {
+        match (as_of, self.first_day) {
+            (Some(end), Some(first)) => Some(lifecycle_stage(
+                (end - first + Duration::days(1)).num_days(),
+                self.last_4w,
+                self.prev_4w,
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// Every day of each SKU (all data, for first-sale and rolling windows); the period's own
+/// figures are the days inside it.
+fn sku_days(ledger: &Ledger, cs: &CurrencyScope) -> Result<Vec<SkuDay>> {
+    let mut stmt = ledger.conn().prepare(&format!(
+        "SELECT d.sku, d.day, SUM(d.units), SUM(d.net_units), SUM(d.gross - d.refunds),
+                SUM(d.subsidy_net),
+                (SELECT c.unit_cost FROM sku_costs c
+                 WHERE c.currency = ?1 AND c.sku = d.sku AND c.valid_from <= d.day
+                 ORDER BY c.valid_from DESC LIMIT 1)
+         FROM agg_sku_day d WHERE d.store_id IN ({}) GROUP BY d.sku, d.day ORDER BY d.sku, d.day",
+        cs.ids_sql()
+    ))?;
+    let rows = stmt.query_map(params![cs.currency.code()], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            [r.get::<_, Option<i64>>(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
+            r.get::<_, Option<UnitCost>>(6)?,
+        ))
+    })?;
+    let mut days = Vec::new();
+    for row in rows {
+        let (sku, day, [units, net_units, net, subsidy], cost) = row?;
+        days.push(SkuDay {
+            sku,
+            day: parse_day(&day)?,
+            units,
+            net_units,
+            net,
+            subsidy,
+            cost,
+        });
+    }
+    Ok(days)
+}
+
+/// The last day of the period with sales: stages are measured there.
+fn stage_as_of(days: &[SkuDay], period: Period) -> Option<NaiveDate> {
+    days.iter()
+        .filter(|d| period.holds(d.day) && (d.units.unwrap_or(0) != 0 || d.net.unwrap_or(0) != 0))
+        .map(|d| d.day)
+        .max()
+}
+
+/// Each SKU's period sums and its two 4-week net sales before `as_of`.
+fn by_sku(days: Vec<SkuDay>, period: Period, as_of: Option<NaiveDate>) -> BTreeMap<String, Acc> {
+    let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
+    let d = |v: Option<i64>| Scaled::from_sql_sum(v);
+    for day in days {
+        let a = accs.entry(day.sku).or_default();
+        a.first_day = Some(a.first_day.map_or(day.day, |f| f.min(day.day)));
+        if let Some(end) = as_of {
+            let age = (end - day.day).num_days();
+            if (0..28).contains(&age) {
+                a.last_4w += d(day.net);
+            } else if (28..56).contains(&age) {
+                a.prev_4w += d(day.net);
+            }
+        }
+        if !period.holds(day.day) {
+            continue;
+        }
+        a.units += d(day.units);
+        a.net += d(day.net);
+        a.subsidy += d(day.subsidy);
+        match day.cost {
+            Some(UnitCost(c)) => a.cogs += c * d(day.net_units),
+            None => a.missing = true,
+        }
+    }
+    accs
 }
 
 /// Each SKU's product name on the period's current order lines (the greatest, when exports
