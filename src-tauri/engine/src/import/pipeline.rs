@@ -13,9 +13,9 @@ use super::cost_sheets::{chosen_currencies, cost_sheet_target, per_sku_costs, un
 use super::mapping::ColumnMapping;
 use super::store_names::{remember_store, store_name};
 use super::{columns, detect, map, read, Detected, ImportOptions, MapStats, Skipped, Unmapped};
-use crate::db::{ensure_store, save_template, similar_store, LedgerWriter};
+use crate::db::{ensure_store, save_template, similar_store, LedgerWriter, StoreInfo, WriteCounts};
 use crate::error::{Error, Result};
-use crate::model::ImportId;
+use crate::model::{Currency, ImportId};
 use crate::Ledger;
 
 /// One element of `fupan import --json` "files" (cli.md).
@@ -286,54 +286,10 @@ fn import_opened(
         Some((_, d)) => d.clone(),
         None => return Err(Error::Internal("an import of no file".into())),
     };
-    let store_label = store_name(&detected, opts, Some(tx));
-    let mut similar = None;
-    let (store, currency) = match cost_sheet_target(tx, &detected, opts)? {
-        Some((_, currency)) => {
-            // Amounts are read as the costs' currency (VND "120.000" is 120000).
-            detected.currency = currency;
-            (None, currency)
-        }
-        None => {
-            similar = similar_store(tx, &store_label, detected.platform)?;
-            remember_store(tx, &detected, opts)?;
-            let s = ensure_store(tx, &store_label, detected.platform, detected.currency)?;
-            let c = s.currency;
-            // A file silent about its currency is in its store's (amounts read by its rules).
-            if !detected.currency_stated {
-                detected.currency = c;
-            } else if detected.currency != c {
-                return Err(Error::BadFile {
-                    at: crate::Location {
-                        file: name.clone(),
-                        sheet: Some(detected.sheet.clone()),
-                        ..Default::default()
-                    },
-                    reason: format!(
-                        "its amounts are in {}, but the store {:?} keeps its figures in {}: \
-                         import it into a store of its own (--store)",
-                        detected.currency, s.name, c
-                    ),
-                });
-            }
-            (Some(s), c)
-        }
-    };
-    tx.execute(
-        "INSERT INTO imports (file_name, file_hash, platform, report, store_id, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%S', 'now'))",
-        params![
-            name,
-            "",
-            detected.platform.as_str(),
-            detected.report.as_str(),
-            store.as_ref().map(|s| s.id.0)
-        ],
-    )?;
-    let import = ImportId(tx.last_insert_rowid());
+    let (store, currency, similar) = file_store(tx, &mut detected, opts, &name)?;
+    let import = start_record(tx, &name, &detected, store.as_ref())?;
     let mut writer = LedgerWriter::new(tx, store.as_ref().map(|s| s.id), currency, import)?;
-    let per_sku = per_sku_costs(tx, &detected, opts)?;
-    if per_sku {
+    if per_sku_costs(tx, &detected, opts)? {
         writer.place_costs_per_sku(chosen_currencies(tx, opts)?)?;
     }
     let in_file = |e| too_large(e, &name, &detected.sheet);
@@ -351,21 +307,120 @@ fn import_opened(
         return Err(e);
     }
     let (counts, _span) = writer.finish().map_err(in_file)?;
-    if let Some(m) = &opts.mapping {
-        if let Some(name) = m.name.as_deref().filter(|n| !n.trim().is_empty()) {
-            let (book, _) = opened
-                .first_mut()
-                .ok_or_else(|| Error::Internal("an import of no file".into()))?;
-            let sig =
-                columns::header_signature(book.as_mut(), &detected.sheet, detected.header_row)?;
-            save_template(tx, name.trim(), &sig, m)?;
-        }
+    save_mapping(tx, opts, &mut opened, &detected)?;
+    finish_record(tx, import, &stats, counts, &hash()?)?;
+    Ok(FileOutcome {
+        file: name,
+        platform: detected.platform.as_str().into(),
+        report: detected.report.as_str().into(),
+        store: store.map(|s| s.name).unwrap_or_default(),
+        rows: stats.rows,
+        added: counts.rows_added,
+        updated: counts.rows_updated,
+        duplicates: counts.rows_duplicate,
+        skipped: stats.skipped,
+        import_id: import.0,
+        date_from: stats.date_from,
+        date_to: stats.date_to,
+        format: detected.format_id,
+        similar_store: similar,
+        unmapped: stats.unmapped,
+    })
+}
+
+/// The store a file goes into (none for a cost sheet), the currency its amounts are read in,
+/// and a store of the same platform one letter from a new store's name. A file stating a
+/// currency its store does not keep is refused.
+fn file_store(
+    tx: &Transaction<'_>,
+    detected: &mut Detected,
+    opts: &ImportOptions,
+    name: &str,
+) -> Result<(Option<StoreInfo>, Currency, Option<String>)> {
+    if let Some((_, currency)) = cost_sheet_target(tx, detected, opts)? {
+        // Amounts are read as the costs' currency (VND "120.000" is 120000).
+        detected.currency = currency;
+        return Ok((None, currency, None));
     }
+    let store_label = store_name(detected, opts, Some(tx));
+    let similar = similar_store(tx, &store_label, detected.platform)?;
+    remember_store(tx, detected, opts)?;
+    let s = ensure_store(tx, &store_label, detected.platform, detected.currency)?;
+    let c = s.currency;
+    // A file silent about its currency is in its store's (amounts read by its rules).
+    if !detected.currency_stated {
+        detected.currency = c;
+    } else if detected.currency != c {
+        return Err(Error::BadFile {
+            at: crate::Location {
+                file: name.to_string(),
+                sheet: Some(detected.sheet.clone()),
+                ..Default::default()
+            },
+            reason: format!(
+                "its amounts are in {}, but the store {:?} keeps its figures in {}: \
+                 import it into a store of its own (--store)",
+                detected.currency, s.name, c
+            ),
+        });
+    }
+    Ok((Some(s), c, similar))
+}
+
+/// The history record of the import, before its facts (they name it); its counts and hash
+/// follow in `finish_record`.
+fn start_record(
+    tx: &Transaction<'_>,
+    name: &str,
+    detected: &Detected,
+    store: Option<&StoreInfo>,
+) -> Result<ImportId> {
+    tx.execute(
+        "INSERT INTO imports (file_name, file_hash, platform, report, store_id, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%S', 'now'))",
+        params![
+            name,
+            "",
+            detected.platform.as_str(),
+            detected.report.as_str(),
+            store.map(|s| s.id.0)
+        ],
+    )?;
+    Ok(ImportId(tx.last_insert_rowid()))
+}
+
+/// A named column mapping becomes a template for files with the same header row.
+fn save_mapping(
+    tx: &Transaction<'_>,
+    opts: &ImportOptions,
+    opened: &mut [(Box<dyn read::Book>, Detected)],
+    detected: &Detected,
+) -> Result<()> {
+    let Some(m) = &opts.mapping else {
+        return Ok(());
+    };
+    let Some(name) = m.name.as_deref().filter(|n| !n.trim().is_empty()) else {
+        return Ok(());
+    };
+    let (book, _) = opened
+        .first_mut()
+        .ok_or_else(|| Error::Internal("an import of no file".into()))?;
+    let sig = columns::header_signature(book.as_mut(), &detected.sheet, detected.header_row)?;
+    save_template(tx, name.trim(), &sig, m)
+}
+
+/// The import's counts, skipped rows, unread columns and file hash in its history record.
+fn finish_record(
+    tx: &Transaction<'_>,
+    import: ImportId,
+    stats: &MapStats,
+    counts: WriteCounts,
+    hash: &str,
+) -> Result<()> {
     let skipped_json =
         serde_json::to_string(&stats.skipped).map_err(|e| Error::Internal(e.to_string()))?;
     let unmapped_json =
         serde_json::to_string(&stats.unmapped).map_err(|e| Error::Internal(e.to_string()))?;
-    let hash = hash()?;
     tx.execute(
         "UPDATE imports SET rows = ?2, added = ?3, updated = ?4, duplicates = ?5, skipped = ?6,
                 date_from = ?7, date_to = ?8, skipped_json = ?9, file_hash = ?10,
@@ -384,23 +439,7 @@ fn import_opened(
             unmapped_json,
         ],
     )?;
-    Ok(FileOutcome {
-        file: name,
-        platform: detected.platform.as_str().into(),
-        report: detected.report.as_str().into(),
-        store: store.map(|s| s.name).unwrap_or_default(),
-        rows: stats.rows,
-        added: counts.rows_added,
-        updated: counts.rows_updated,
-        duplicates: counts.rows_duplicate,
-        skipped: stats.skipped,
-        import_id: import.0,
-        date_from: stats.date_from,
-        date_to: stats.date_to,
-        format: detected.format_id,
-        similar_store: similar,
-        unmapped: stats.unmapped,
-    })
+    Ok(())
 }
 
 /// Amounts too large to store or to add up are the file's fault: say which file, not "database".

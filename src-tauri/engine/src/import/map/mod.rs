@@ -258,17 +258,8 @@ fn map_sheet(
             }
             continue;
         };
-        if header::is_noise_row(&row.cells, &b.columns) {
+        if not_data(spec, b, &row.cells, &mut first_data) {
             continue;
-        }
-        if std::mem::take(&mut first_data)
-            && spec.description_row
-            && !matches!(b.date(&row.cells, Role::Date), Ok(Some(_)))
-        {
-            continue; // the column descriptions under the header
-        }
-        if !b.wanted_row(&row.cells) {
-            continue; // another row type (Shopee SKU rows, TikTok adjustments)
         }
         let key = match row_key(spec, b, &row.cells) {
             Ok(Some(k)) => k,
@@ -280,22 +271,8 @@ fn map_sheet(
             }
         };
         stats.rows += 1;
-        if may_be_cut && row.cells.len() < header.len() && rows.peek().is_none() {
-            let bad = Bad {
-                column: header[row.cells.len()].clone(),
-                value: String::new(),
-                reason: format!(
-                    "the last row ends after {} of the header's {} columns: the file looks cut \
-                     off (truncated); export or download it again",
-                    row.cells.len(),
-                    header.len()
-                ),
-            };
-            refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
-            continue;
-        }
         if let Some(bad) = (may_be_cut && rows.peek().is_none())
-            .then(|| b.cut_status(&row.cells))
+            .then(|| cut_off(b, &header, &row.cells))
             .flatten()
         {
             refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
@@ -328,6 +305,40 @@ fn map_sheet(
     };
     stats.unmapped = unread.finish(&b.columns, b.currency);
     Ok(stats)
+}
+
+/// Rows under the header that are not this format's data: noise, the column descriptions
+/// under the header, another row type (Shopee SKU rows, TikTok adjustments).
+fn not_data(spec: &FormatSpec, b: &Bound, cells: &[Cell], first_data: &mut bool) -> bool {
+    if header::is_noise_row(cells, &b.columns) {
+        return true;
+    }
+    if std::mem::take(first_data)
+        && spec.description_row
+        && !matches!(b.date(cells, Role::Date), Ok(Some(_)))
+    {
+        return true;
+    }
+    !b.wanted_row(cells)
+}
+
+/// The last row of a text file, cut off: fewer cells than the header, or a status cut
+/// inside its text (`退款成功` → `退`). Text files keep every cell of a row, so either
+/// means the download or copy stopped.
+fn cut_off(b: &Bound, header: &[String], cells: &[Cell]) -> Option<Bad> {
+    if cells.len() < header.len() {
+        return Some(Bad {
+            column: header[cells.len()].clone(),
+            value: String::new(),
+            reason: format!(
+                "the last row ends after {} of the header's {} columns: the file looks cut \
+                 off (truncated); export or download it again",
+                cells.len(),
+                header.len()
+            ),
+        });
+    }
+    b.cut_status(cells)
 }
 
 /// The key of a data row (order id, day, SKU, amount… by grain); `None` for padding.
