@@ -1,11 +1,11 @@
-//! The engine's layers run one way (ARCHITECTURE.md "Layers"):
+//! The engine's layers run one way (ARCHITECTURE.md, "Invariants worth knowing"):
 //!
 //! ```text
 //! model, error  ←  db  ←  import, metrics  ←  charts  ←  report
 //! ```
 //!
 //! A module may name (`crate::…`, `super::super::…` is not used) only its own layer and the
-//! layers below it. Unit tests (`#[cfg(test)]` items and `*_tests.rs` / `tests/` files) may
+//! layers below it. Unit tests (`#[cfg(test)]` items, `tests.rs`, `tests_*.rs` and `tests/`) may
 //! reach higher to check a lower layer end to end; production code may not. This test reads
 //! the sources, so a new upward `use` fails `cargo test` (and `scripts/test.sh`).
 
@@ -48,12 +48,17 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
             if p.file_name().is_some_and(|n| n != "tests") {
                 sources(&p, out);
             }
-        } else if p.extension().is_some_and(|e| e == "rs")
-            && !p.to_string_lossy().ends_with("_tests.rs")
-        {
+        } else if p.extension().is_some_and(|e| e == "rs") && !is_test_file(&p) {
             out.push(p);
         }
     }
+}
+
+/// Unit-test files (ARCHITECTURE.md "Conventions"): `tests.rs`, `tests_<topic>.rs`.
+fn is_test_file(p: &Path) -> bool {
+    p.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s == "tests" || s.starts_with("tests_"))
 }
 
 /// The source without its `#[cfg(test)]` items (the attribute, then everything up to the end
@@ -165,7 +170,7 @@ fn lower_layers_never_use_higher_ones() {
     upward.dedup();
     assert!(
         upward.is_empty(),
-        "a lower layer uses a higher one (ARCHITECTURE.md \"Layers\"):\n{}",
+        "a lower layer uses a higher one (ARCHITECTURE.md, \"Invariants worth knowing\"):\n{}",
         upward.join("\n")
     );
 }

@@ -110,7 +110,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod write_tests;
+mod tests_write;
 
 #[cfg(test)]
-mod fee_kinds_tests;
+mod tests_fee_kinds;

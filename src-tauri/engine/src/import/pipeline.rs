@@ -462,5 +462,5 @@ fn too_large(e: Error, file: &str, sheet: &str) -> Error {
 }
 
 #[cfg(test)]
-#[path = "pipeline_tests.rs"]
+#[path = "tests_pipeline.rs"]
 mod tests;

@@ -284,5 +284,5 @@ fn product_names(
 }
 
 #[cfg(test)]
-#[path = "products_tests.rs"]
+#[path = "tests_products.rs"]
 mod tests;

@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+use super::tests_write::{fee, import, setup};
 use super::undo::undo_import;
 use super::write::LedgerWriter;
-use super::write_tests::{fee, import, setup};
 use crate::error::Error;
 use crate::import::LedgerSink;
 use crate::model::{FeeKind, FeeRow, ImportId, Platform};
