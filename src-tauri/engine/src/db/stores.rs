@@ -1,6 +1,6 @@
 //! Stores (shops/accounts): one platform and one currency each.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -130,56 +130,14 @@ impl Ledger {
             )?;
         }
         super::undo::refresh_superseded(&tx, into)?;
-        // A summed cost is no import's value any more: undoing an import leaves it alone.
-        tx.execute(
-            "UPDATE fixed_costs SET amount = amount + (SELECT f.amount FROM fixed_costs f
-                 WHERE f.store_id = ?1 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind),
-                 import_id = NULL
-             WHERE store_id = ?2 AND EXISTS (SELECT 1 FROM fixed_costs f WHERE f.store_id = ?1
-                 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)",
-            p,
-        )?;
-        tx.execute(
-            "DELETE FROM fixed_costs WHERE store_id = ?1 AND EXISTS (SELECT 1 FROM fixed_costs f
-                 WHERE f.store_id = ?2 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)",
-            p,
-        )?;
-        tx.execute(
-            "UPDATE fixed_costs SET store_id = ?2 WHERE store_id = ?1",
-            p,
-        )?;
-        // What imports replaced follows the costs; where both stores had one, the kept store's.
-        tx.execute(
-            "UPDATE OR IGNORE fixed_cost_replaced SET store_id = ?2 WHERE store_id = ?1",
-            p,
-        )?;
-        tx.execute(
-            "DELETE FROM fixed_cost_replaced WHERE store_id = ?1",
-            [from.0],
-        )?;
+        merge_fixed_costs(&tx, from, into)?;
         // One tax regime per account: the kept store's, else the merged one's.
         tx.execute(
             "UPDATE OR IGNORE tax_settings SET store_id = ?2 WHERE store_id = ?1",
             p,
         )?;
         tx.execute("DELETE FROM tax_settings WHERE store_id = ?1", [from.0])?;
-        for agg in ["agg_store_day", "agg_sku_day", "agg_fee_day"] {
-            tx.execute(&format!("DELETE FROM {agg} WHERE store_id = ?1"), [from.0])?;
-        }
-        let span: (Option<String>, Option<String>) = tx.query_row(
-            "SELECT MIN(day), MAX(day) FROM (SELECT day FROM order_lines WHERE store_id = ?1
-               UNION ALL SELECT day FROM fees WHERE store_id = ?1)",
-            [into.0],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        if let (Some(lo), Some(hi)) = span {
-            let day = |d: &str| crate::model::parse_day(d);
-            let span = super::DaySpan {
-                from: day(&lo)?,
-                to: day(&hi)?,
-            };
-            super::rebuild_aggregates(&tx, into, span)?;
-        }
+        rebuild_merged(&tx, from, into)?;
         super::tax_settings::merge(&tx, from, into)?;
         tx.execute("DELETE FROM stores WHERE id = ?1", [from.0])?;
         tx.commit()?;
@@ -192,6 +150,62 @@ impl Ledger {
             .find(|s| s.id == id)
             .ok_or_else(|| Error::NotFound(format!("no store with id {}", id.0)))
     }
+}
+
+/// Fixed costs of the same month and kind add up in the kept store; what imports replaced
+/// follows the costs (where both stores had one, the kept store's).
+fn merge_fixed_costs(tx: &Transaction<'_>, from: StoreId, into: StoreId) -> Result<()> {
+    let p = params![from.0, into.0];
+    // A summed cost is no import's value any more: undoing an import leaves it alone.
+    tx.execute(
+        "UPDATE fixed_costs SET amount = amount + (SELECT f.amount FROM fixed_costs f
+             WHERE f.store_id = ?1 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind),
+             import_id = NULL
+         WHERE store_id = ?2 AND EXISTS (SELECT 1 FROM fixed_costs f WHERE f.store_id = ?1
+             AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)",
+        p,
+    )?;
+    tx.execute(
+        "DELETE FROM fixed_costs WHERE store_id = ?1 AND EXISTS (SELECT 1 FROM fixed_costs f
+             WHERE f.store_id = ?2 AND f.month = fixed_costs.month AND f.kind = fixed_costs.kind)",
+        p,
+    )?;
+    tx.execute(
+        "UPDATE fixed_costs SET store_id = ?2 WHERE store_id = ?1",
+        p,
+    )?;
+    // What imports replaced follows the costs; where both stores had one, the kept store's.
+    tx.execute(
+        "UPDATE OR IGNORE fixed_cost_replaced SET store_id = ?2 WHERE store_id = ?1",
+        p,
+    )?;
+    tx.execute(
+        "DELETE FROM fixed_cost_replaced WHERE store_id = ?1",
+        [from.0],
+    )?;
+    Ok(())
+}
+
+/// The merged store's aggregates go; the kept store's are rebuilt over all its days.
+fn rebuild_merged(tx: &Transaction<'_>, from: StoreId, into: StoreId) -> Result<()> {
+    for agg in ["agg_store_day", "agg_sku_day", "agg_fee_day"] {
+        tx.execute(&format!("DELETE FROM {agg} WHERE store_id = ?1"), [from.0])?;
+    }
+    let span: (Option<String>, Option<String>) = tx.query_row(
+        "SELECT MIN(day), MAX(day) FROM (SELECT day FROM order_lines WHERE store_id = ?1
+           UNION ALL SELECT day FROM fees WHERE store_id = ?1)",
+        [into.0],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if let (Some(lo), Some(hi)) = span {
+        let day = |d: &str| crate::model::parse_day(d);
+        let span = super::DaySpan {
+            from: day(&lo)?,
+            to: day(&hi)?,
+        };
+        super::rebuild_aggregates(tx, into, span)?;
+    }
+    Ok(())
 }
 
 /// How store names compare: Unicode NFC, trimmed, case-folded — the same shop typed in NFD

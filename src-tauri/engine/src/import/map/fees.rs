@@ -138,18 +138,8 @@ impl Fees {
             let reference = match numbered.iter().find(|(k, _)| *k == kind) {
                 Some((_, reference)) => reference.clone(),
                 None => {
-                    let n = if r.derived && !rule.replace {
-                        let n = self.refs.entry((r.base.clone(), kind)).or_insert(0);
-                        *n += 1;
-                        *n
-                    } else {
-                        1
-                    };
-                    let reference = if n == 1 {
-                        r.base.clone()
-                    } else {
-                        format!("{}#{n}", r.base)
-                    };
+                    let counted = r.derived && !rule.replace;
+                    let reference = self.fee_reference(&r.base, kind, counted);
                     numbered.push((kind, reference.clone()));
                     reference
                 }
@@ -178,18 +168,7 @@ impl Fees {
         if r.taxes.is_empty() && r.settled.is_none() {
             return Ok(());
         }
-        let n = if rule.replace {
-            1
-        } else {
-            let n = self.settle_refs.entry(r.settle_base.clone()).or_insert(0);
-            *n += 1;
-            *n
-        };
-        let reference = if n == 1 {
-            r.settle_base
-        } else {
-            format!("{}#{n}", r.settle_base)
-        };
+        let reference = self.settle_reference(r.settle_base, rule.replace);
         for (kind, source, amount) in r.taxes {
             sink.tax_row(TaxRow {
                 order_id: r.order.clone(),
@@ -211,6 +190,30 @@ impl Fees {
             })?;
         }
         Ok(())
+    }
+
+    /// A fee's reference: the row's base, numbered `#n` from the second time a derived base
+    /// of this kind is seen in the file (`counted`), so that rows sharing a base stay apart.
+    fn fee_reference(&mut self, base: &str, kind: FeeKind, counted: bool) -> String {
+        let n = if counted {
+            let n = self.refs.entry((base.to_string(), kind)).or_insert(0);
+            *n += 1;
+            *n
+        } else {
+            1
+        };
+        numbered(base, n)
+    }
+
+    /// A settlement's (and its taxes') reference, numbered as `fee_reference` unless the file
+    /// replaces what it lists (`replace`: one row per key).
+    fn settle_reference(&mut self, base: String, replace: bool) -> String {
+        if replace {
+            return base;
+        }
+        let n = self.settle_refs.entry(base.clone()).or_insert(0);
+        *n += 1;
+        numbered(&base, *n)
     }
 
     /// The held-back rows (each followed by its `end_row`), then the orders' settlements per
@@ -369,4 +372,13 @@ fn read_adjustment(
         r.settled = Some((SettlementKind::Adjustment, label, paid));
     }
     Ok(())
+}
+
+/// `base` for the first, `base#n` for the n-th.
+fn numbered(base: &str, n: u32) -> String {
+    if n == 1 {
+        base.to_string()
+    } else {
+        format!("{base}#{n}")
+    }
 }

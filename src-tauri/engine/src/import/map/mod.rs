@@ -247,14 +247,15 @@ fn map_sheet(
         }
         let Some(b) = &bound else {
             if row.number == detected.header_row {
-                let here = at(Some(row.number), None);
-                let b = Bound::new(spec, &row.cells, detected.currency, &here)?;
+                let b = Bound::new(
+                    spec,
+                    &row.cells,
+                    detected.currency,
+                    &at(Some(row.number), None),
+                )?;
                 unread = unmapped::Tally::new(&b.unread);
                 bound = Some(b);
-                let width = (row.cells.iter())
-                    .rposition(|c| !matches!(c, Cell::Empty))
-                    .map_or(0, |i| i + 1);
-                header = row.cells[..width].iter().map(values::show).collect();
+                header = header_texts(&row.cells);
             }
             continue;
         };
@@ -297,14 +298,27 @@ fn map_sheet(
         }
     }
     let Some(b) = &bound else {
-        return Err(Error::BadFile {
-            at: at(Some(detected.header_row), None),
-            reason: "the header row was not found".into(),
-        }
-        .into());
+        let at = at(Some(detected.header_row), None);
+        return Err(header_not_found(at));
     };
     stats.unmapped = unread.finish(&b.columns, b.currency);
     Ok(stats)
+}
+
+/// The header row's texts up to its last non-empty cell (named in "cut off" messages).
+fn header_texts(cells: &[Cell]) -> Vec<String> {
+    let width = (cells.iter())
+        .rposition(|c| !matches!(c, Cell::Empty))
+        .map_or(0, |i| i + 1);
+    cells[..width].iter().map(values::show).collect()
+}
+
+fn header_not_found(at: Location) -> Stop {
+    Error::BadFile {
+        at,
+        reason: "the header row was not found".into(),
+    }
+    .into()
 }
 
 /// Rows under the header that are not this format's data: noise, the column descriptions

@@ -94,13 +94,7 @@ pub(crate) fn csv_rows<'a, R: Read + 'a>(
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)
         .map_err(|e| bad_file(&file, Some(&sheet), format!("could not read the file: {e}")))?;
-    let sep = if is_utf16(enc) && !head.contains(&b'\t') {
-        b','
-    } else if is_utf16(enc) {
-        b'\t'
-    } else {
-        sniff_separator(&head)
-    };
+    let sep = separator(enc, &head);
     // '\n' alone ends a record (`LineEnds` turned "\r\n" and a lone '\r' into it) so that
     // csv's line count is exact; it lets rows be numbered as a spreadsheet shows them.
     let mut reader = csv::ReaderBuilder::new()
@@ -143,29 +137,51 @@ pub(crate) fn csv_rows<'a, R: Read + 'a>(
             let reason = format!("more than {MAX_COLUMNS} columns (Excel's limit)");
             return Some(Err(at_row(number, reason)));
         }
-        let last = rec.len().saturating_sub(1);
-        let mut cells = Vec::with_capacity(rec.len());
-        for (i, field) in rec.iter().enumerate() {
-            let field = match field {
-                [head @ .., b'\r'] if i == last => head,
-                f => f,
-            };
-            if field.len() > MAX_CELL_BYTES {
+        match record_cells(&rec) {
+            Ok(cells) => Some(Ok(Row { number, cells })),
+            Err(reason) => {
                 done = true;
-                let reason = format!(
-                    "column {}: a cell is larger than 1 MiB (unbalanced quote?)",
-                    column_letters(i as u32)
-                );
-                return Some(Err(at_row(number, reason)));
+                Some(Err(at_row(number, reason)))
             }
-            cells.push(if field.is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(String::from_utf8_lossy(field).into_owned())
-            });
         }
-        Some(Ok(Row { number, cells }))
     })))
+}
+
+/// The separator of a text file: a UTF-16 export (Excel's "Unicode text") is tab-separated
+/// unless it has no tab; otherwise the one the first bytes show.
+fn separator(enc: &'static encoding_rs::Encoding, head: &[u8]) -> u8 {
+    if is_utf16(enc) && !head.contains(&b'\t') {
+        b','
+    } else if is_utf16(enc) {
+        b'\t'
+    } else {
+        sniff_separator(head)
+    }
+}
+
+/// The cells of one record; a cell over 1 MiB (an unbalanced quote swallowing the file) is
+/// refused with its column.
+fn record_cells(rec: &csv::ByteRecord) -> std::result::Result<Vec<Cell>, String> {
+    let last = rec.len().saturating_sub(1);
+    let mut cells = Vec::with_capacity(rec.len());
+    for (i, field) in rec.iter().enumerate() {
+        let field = match field {
+            [head @ .., b'\r'] if i == last => head,
+            f => f,
+        };
+        if field.len() > MAX_CELL_BYTES {
+            return Err(format!(
+                "column {}: a cell is larger than 1 MiB (unbalanced quote?)",
+                column_letters(i as u32)
+            ));
+        }
+        cells.push(if field.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(String::from_utf8_lossy(field).into_owned())
+        });
+    }
+    Ok(cells)
 }
 
 /// Turns every line ending into '\n': "\r\n" (Windows) and a lone '\r' (old Mac exports;

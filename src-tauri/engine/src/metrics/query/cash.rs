@@ -184,73 +184,18 @@ pub(crate) fn currency_cash(
     to: Option<NaiveDate>,
 ) -> Result<CurrencyCash> {
     let a = |v: Decimal| Amount::new(v, cs.currency);
-    let mut stores = Vec::new();
-    let mut judged_ids = Vec::new();
-    let mut unsettled = Unsettled {
-        orders: 0,
-        value: a(Decimal::ZERO),
-        by_age: AGE_BUCKETS.iter().map(|b| (*b, a(Decimal::ZERO))).collect(),
-    };
-    let mut buckets: BTreeMap<&'static str, Decimal> = BTreeMap::new();
-    let mut drift = Vec::new();
-    let (mut total_open, mut total_settled) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut stores, mut open, mut drift, mut judged) = (Vec::new(), Vec::new(), vec![], vec![]);
     for s in &cs.stores {
-        let judged = has_settlements(ledger, s)?;
-        let (own, _, _) = settled(ledger, &s.id.0.to_string(), from, to)?;
-        let mut row = StoreCash {
-            store: s.name.clone(),
-            platform: s.platform,
-            judged,
-            reason: (!judged).then_some("no_settlement_files"),
-            delay_days: ledger.settlement_delay(s.platform)?,
-            settled: a(own),
-            unsettled_orders: 0,
-            unsettled_value: a(Decimal::ZERO),
-        };
-        total_settled += own;
-        if judged {
-            judged_ids.push(s.id.0.to_string());
-            if let Some(to) = to {
-                let open = owed(ledger, s, to)?;
-                let value: Decimal = open.iter().map(|o| o.value).sum();
-                for o in &open {
-                    *buckets.entry(age_bucket(age_days(o.day, to))).or_default() += o.value;
-                }
-                row.unsettled_orders = open.len() as i64;
-                row.unsettled_value = a(value);
-                unsettled.orders += open.len() as i64;
-                total_open += value;
-            }
+        let (row, owed_orders) = store_cash(ledger, s, from, to, cs.currency)?;
+        if row.judged {
+            judged.push(s);
         }
+        open.extend(owed_orders);
         drift.extend(fee_drift(ledger, cs, s, from, to)?);
         stores.push(row);
     }
-    unsettled.value = a(total_open);
-    for (b, v) in buckets {
-        unsettled.by_age.insert(b, a(v));
-    }
     let ids = cs.ids_sql();
     let (all, for_period, adjustments) = settled(ledger, &ids, from, to)?;
-    debug_assert_eq!(all, total_settled);
-    let judged = judged_ids.join(",");
-    let mut months = Vec::new();
-    if let (Some(lo), Some(hi)) = (from, to) {
-        for (m0, m1) in month_spans(lo, hi) {
-            let mut ns = Decimal::ZERO;
-            for s in cs
-                .stores
-                .iter()
-                .filter(|s| judged_ids.contains(&s.id.0.to_string()))
-            {
-                ns += store_net_sales(ledger, s, Some(m0), Some(m1))?;
-            }
-            months.push(CashMonth {
-                month: m0.format("%Y-%m").to_string(),
-                net_sales: a(ns),
-                settled: a(settled(ledger, &judged, Some(m0), Some(m1))?.0),
-            });
-        }
-    }
     let figures = StoreFigures::compute(&totals(ledger, cs, from, to)?.inputs);
     let p = provisional(ledger, cs, from, to)?;
     Ok(CurrencyCash {
@@ -259,9 +204,8 @@ pub(crate) fn currency_cash(
         settled_for_period_orders: a(for_period),
         settled_for_earlier_orders: a(all - for_period),
         withdrawals: a(withdrawals(ledger, &ids, from, to)?),
-        unsettled,
-        fee_drift: drift
-            .into_iter()
+        unsettled: unsettled_of(&open, to, cs.currency),
+        fee_drift: (drift.into_iter())
             .map(|d| FeeDrift {
                 store: d.store,
                 order: d.order,
@@ -276,8 +220,83 @@ pub(crate) fn currency_cash(
         net_profit: a(figures.net_profit),
         adjustments: a(adjustments),
         stores,
-        months,
+        months: cash_months(ledger, &judged, from, to, cs.currency)?,
     })
+}
+
+/// One store's line of the Cash view, and the orders it is still owed as of `to` (none for
+/// a store without settlement files: it is not judged).
+fn store_cash(
+    ledger: &Ledger,
+    s: &StoreInfo,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    currency: Currency,
+) -> Result<(StoreCash, Vec<OpenOrder>)> {
+    let a = |v: Decimal| Amount::new(v, currency);
+    let judged = has_settlements(ledger, s)?;
+    let (own, _, _) = settled(ledger, &s.id.0.to_string(), from, to)?;
+    let open = match to {
+        Some(to) if judged => owed(ledger, s, to)?,
+        _ => Vec::new(),
+    };
+    let row = StoreCash {
+        store: s.name.clone(),
+        platform: s.platform,
+        judged,
+        reason: (!judged).then_some("no_settlement_files"),
+        delay_days: ledger.settlement_delay(s.platform)?,
+        settled: a(own),
+        unsettled_orders: open.len() as i64,
+        unsettled_value: a(open.iter().map(|o| o.value).sum()),
+    };
+    Ok((row, open))
+}
+
+/// Count, value and age buckets of the owed orders as of `to`.
+fn unsettled_of(open: &[OpenOrder], to: Option<NaiveDate>, currency: Currency) -> Unsettled {
+    let a = |v: Decimal| Amount::new(v, currency);
+    let mut buckets: BTreeMap<&'static str, Decimal> =
+        AGE_BUCKETS.iter().map(|b| (*b, Decimal::ZERO)).collect();
+    if let Some(to) = to {
+        for o in open {
+            *buckets.entry(age_bucket(age_days(o.day, to))).or_default() += o.value;
+        }
+    }
+    Unsettled {
+        orders: open.len() as i64,
+        value: a(open.iter().map(|o| o.value).sum()),
+        by_age: buckets.into_iter().map(|(b, v)| (b, a(v))).collect(),
+    }
+}
+
+/// Sold (net sales of the judged stores) beside settled, per month of the period.
+fn cash_months(
+    ledger: &Ledger,
+    judged: &[&StoreInfo],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    currency: Currency,
+) -> Result<Vec<CashMonth>> {
+    let (Some(lo), Some(hi)) = (from, to) else {
+        return Ok(Vec::new());
+    };
+    let a = |v: Decimal| Amount::new(v, currency);
+    let ids: Vec<String> = judged.iter().map(|s| s.id.0.to_string()).collect();
+    let ids = ids.join(",");
+    let mut months = Vec::new();
+    for (m0, m1) in month_spans(lo, hi) {
+        let mut net_sales = Decimal::ZERO;
+        for s in judged {
+            net_sales += store_net_sales(ledger, s, Some(m0), Some(m1))?;
+        }
+        months.push(CashMonth {
+            month: m0.format("%Y-%m").to_string(),
+            net_sales: a(net_sales),
+            settled: a(settled(ledger, &ids, Some(m0), Some(m1))?.0),
+        });
+    }
+    Ok(months)
 }
 
 /// The unsettled orders of a currency as of the filter's end, oldest first, optionally of
