@@ -209,11 +209,14 @@ export const VOCAB = Object.freeze({
     "bad_cell",
     "missing_column",
     "bad_file",
+    "unplaced_skus",
     "invalid_argument",
     "not_found",
     "money",
     "database",
     "schema_too_new",
+    "ledger_damaged",
+    "ledger_busy",
     "internal"
   ],
   "error_reasons": [

@@ -157,11 +157,14 @@ impl Error {
         "bad_cell",
         "missing_column",
         "bad_file",
+        "unplaced_skus",
         "invalid_argument",
         "not_found",
         "money",
         "database",
         "schema_too_new",
+        "ledger_damaged",
+        "ledger_busy",
         "internal",
     ];
 

@@ -372,8 +372,8 @@ mod tests {
             .iter()
             .map(|r| format!("error.reason.{r}"))
             .collect();
-        keys.extend(ERROR_CODES.iter().map(|c| format!("error.{c}")));
-        keys.extend(ERROR_CODES.iter().map(|c| format!("error.hint.{c}")));
+        keys.extend(Error::CODES.iter().map(|c| format!("error.{c}")));
+        keys.extend(Error::CODES.iter().map(|c| format!("error.hint.{c}")));
         // A reason's own next step, where the page has one.
         keys.extend(en.keys().filter(|k| k.starts_with("error.next.")).cloned());
         for key in &keys {
@@ -394,22 +394,6 @@ mod tests {
             }
         }
     }
-
-    /// Every `Error::code()` (the titles and next steps the page has one of per code).
-    const ERROR_CODES: &[&str] = &[
-        "io",
-        "unknown_format",
-        "bad_cell",
-        "missing_column",
-        "bad_file",
-        "unplaced_skus",
-        "invalid_argument",
-        "not_found",
-        "money",
-        "database",
-        "schema_too_new",
-        "internal",
-    ];
 
     fn text_of(d: &serde_json::Map<String, serde_json::Value>, key: &str) -> String {
         d.get(key)
