@@ -11,7 +11,7 @@ use super::cost_sheets::{
     cost_sheet_target, preview_placement, unplaced_listing, StoreChoice, UnplacedSku,
 };
 use super::pipeline::{file_name, open_and_detect};
-use super::store_names::{store_name, store_source};
+use super::store_names::store_and_source;
 use super::{map, CostTarget, ImportOptions, LedgerSink, Skipped, Unmapped};
 use crate::db::costs::row_target;
 use crate::db::similar_store;
@@ -169,6 +169,7 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
     }
     let stats = map::map(book.as_mut(), &detected, opts, &mut sink, &mut |_| {})?;
     let (unplaced, store_choices) = unplaced_listing(conn, sink.per_sku.as_ref())?;
+    let (store, store_source) = store_and_source(&detected, opts, conn);
     let similar_store = match conn {
         Some(conn)
             if !matches!(
@@ -176,11 +177,7 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
                 ReportKind::SkuCosts | ReportKind::FixedCosts
             ) =>
         {
-            similar_store(
-                conn,
-                &store_name(&detected, opts, Some(conn)),
-                detected.platform,
-            )?
+            similar_store(conn, &store, detected.platform)?
         }
         _ => None,
     };
@@ -192,9 +189,9 @@ fn preview_in(path: &Path, opts: &ImportOptions, conn: Option<&Connection>) -> R
         store: if detected.report == ReportKind::FixedCosts {
             opts.store.clone().unwrap_or_default()
         } else {
-            store_name(&detected, opts, conn)
+            store
         },
-        store_source: store_source(&detected, opts, conn),
+        store_source,
         currency: detected.currency.code().into(),
         format: detected.format_id,
         rows: stats.rows,

@@ -38,27 +38,28 @@ pub(super) fn store_name(
     opts: &ImportOptions,
     conn: Option<&Connection>,
 ) -> String {
-    opts.store
-        .clone()
-        .or_else(|| detected.store_name.clone())
-        .or_else(|| conn.and_then(|c| remembered_store(c, detected).ok().flatten()))
-        .unwrap_or_else(|| market_name(detected.platform, detected.currency).to_string())
+    store_and_source(detected, opts, conn).0
 }
 
-/// Which of `store_name`'s sources gave the name (`Preview::store_source`).
-pub(super) fn store_source(
+/// `store_name` and which of its sources gave it (`Preview::store_source`): "given",
+/// "file", "remembered" or "platform".
+pub(super) fn store_and_source(
     detected: &Detected,
     opts: &ImportOptions,
     conn: Option<&Connection>,
-) -> &'static str {
-    if opts.store.is_some() {
-        "given"
-    } else if detected.store_name.is_some() {
-        "file"
-    } else if conn.is_some_and(|c| remembered_store(c, detected).ok().flatten().is_some()) {
-        "remembered"
-    } else {
-        "platform"
+) -> (String, &'static str) {
+    if let Some(s) = &opts.store {
+        return (s.clone(), "given");
+    }
+    if let Some(s) = &detected.store_name {
+        return (s.clone(), "file");
+    }
+    match conn.and_then(|c| remembered_store(c, detected).ok().flatten()) {
+        Some(s) => (s, "remembered"),
+        None => (
+            market_name(detected.platform, detected.currency).to_string(),
+            "platform",
+        ),
     }
 }
 

@@ -334,16 +334,7 @@ fn fees(
         p,
         kind.map(FeeKind::as_str),
         page,
-        |r| {
-            Ok(vec![
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                money(r.get(5)?, cur),
-            ])
-        },
+        |r| reference_row(r, cur),
     )
 }
 
@@ -404,15 +395,21 @@ fn taxes(
     );
     let cur = cs.currency;
     paged(ledger, &sql, "1, 3, 4, 5", p, None, page, |r| {
-        Ok(vec![
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            money(r.get(5)?, cur),
-        ])
+        reference_row(r, cur)
     })
+}
+
+/// A fee's or a withheld tax's row: day, store, order, reference, kind as text, then its
+/// amount (`FEE_COLUMNS`, `TAX_COLUMNS`).
+fn reference_row(r: &rusqlite::Row<'_>, cur: Currency) -> rusqlite::Result<Row> {
+    Ok(vec![
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        money(r.get(5)?, cur),
+    ])
 }
 
 /// Fixed costs are few (a handful a month): paged in Rust with the same rule as the figure.
