@@ -1,7 +1,8 @@
-//! Bench data (issue 8, `scripts/bench.sh`): `bench_gen DIR N` writes N Shopee VN order
-//! lines as an xlsx (real headers, one sheet, inline strings like rust_xlsxwriter's
+//! Bench data (issue 8, `scripts/bench.sh`): `bench_gen DIR N [YEAR [KINDS]]` writes N Shopee
+//! VN order lines as an xlsx (real headers, one sheet, inline strings like rust_xlsxwriter's
 //! constant-memory mode), N Taobao orders as a GB18030 CSV (real headers) and a year of daily
-//! 万相台 ad rows. The xlsx XML is streamed into the zip: memory stays flat for any N.
+//! 万相台 ad rows, for YEAR (default 2026; order ids differ per year, so five years make a
+//! five-year ledger). KINDS picks files: `xlsx,csv,ads` (default all). The xlsx XML is streamed into the zip: memory stays flat for any N.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -41,9 +42,15 @@ struct Line {
     returned: bool,
 }
 
-fn lines(n: u64, mut f: impl FnMut(&Line) -> Res) -> Res {
-    let mut rng = Rng(8);
-    let start = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
+/// Order numbers of different years never meet (every id is built from them).
+fn year_base(year: i32) -> u64 {
+    u64::from((year - 2026).unsigned_abs()) * 100_000_000
+}
+
+fn lines(n: u64, year: i32, mut f: impl FnMut(&Line) -> Res) -> Res {
+    let mut rng = Rng(8 + year_base(year));
+    let start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or("date")?;
+    let base = year_base(year);
     let (mut i, mut order) = (0u64, 0u64);
     while i < n {
         order += 1;
@@ -52,7 +59,7 @@ fn lines(n: u64, mut f: impl FnMut(&Line) -> Res) -> Res {
         let minute = rng.below(1440);
         for _ in 0..(1 + rng.below(3)).min(n - i) {
             f(&Line {
-                order,
+                order: base + order,
                 day,
                 minute,
                 sku: rng.below(200),
@@ -174,7 +181,7 @@ fn esc(s: &str, out: &mut String) {
     }
 }
 
-fn xlsx(path: &Path, n: u64) -> Res {
+fn xlsx(path: &Path, n: u64, year: i32) -> Res {
     let mut zip = zip::ZipWriter::new(BufWriter::new(File::create(path)?));
     let opts = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -225,7 +232,7 @@ fn xlsx(path: &Path, n: u64) -> Res {
     buf.push_str("</row>");
     let (mut texts, mut nums) = ([const { None }; 63], [None; 63]);
     let mut r = 1u64;
-    lines(n, |l| {
+    lines(n, year, |l| {
         r += 1;
         shopee_row(l, &mut texts, &mut nums);
         let _ = write!(buf, r#"<row r="{r}">"#);
@@ -250,7 +257,7 @@ fn xlsx(path: &Path, n: u64) -> Res {
 }
 
 /// Taobao 订单报表: one order per generated line (its line id is the order id).
-fn taobao_csv(path: &Path, n: u64) -> Res {
+fn taobao_csv(path: &Path, n: u64, year: i32) -> Res {
     let mut out = BufWriter::new(File::create(path)?);
     let mut text = String::with_capacity(1 << 21);
     text.push_str(TAOBAO_HEADER);
@@ -262,7 +269,7 @@ fn taobao_csv(path: &Path, n: u64) -> Res {
         text.clear();
         Ok(())
     };
-    lines(n, |l| {
+    lines(n, year, |l| {
         i += 1;
         let yuan = l.price * l.qty / 3000;
         let (status, close, paid, refund) = if l.cancelled {
@@ -274,7 +281,10 @@ fn taobao_csv(path: &Path, n: u64) -> Res {
         };
         let created = format!("{} {:02}:{:02}:00", l.day, l.minute / 60, l.minute % 60);
         let fields: [String; 48] = std::array::from_fn(|c| match c {
-            0 => format!("=\"{}\"", 3_456_789_012_000_000_000 + i),
+            0 => format!(
+                "=\"{}\"",
+                3_456_789_012_000_000_000 + year_base(year) * 100 + i
+            ),
             1 => format!("t**{}", l.order % 50_000),
             3 | 6 => format!("{yuan}.00"),
             4 => "0.00".into(),
@@ -314,11 +324,11 @@ fn taobao_csv(path: &Path, n: u64) -> Res {
 }
 
 /// A year of daily 万相台 rows: 3 scenes × 4 plans a day, UTF-8 with BOM like the console.
-fn ads_csv(path: &Path) -> Res {
+fn ads_csv(path: &Path, year: i32) -> Res {
     let mut out = BufWriter::new(File::create(path)?);
     out.write_all("\u{feff}日期,场景名字,计划ID,计划名字,展现量,点击量,花费 ,点击率 ,平均点击花费,总成交金额,总成交笔数,收藏宝贝数,总购物车数,投入产出比\r\n".as_bytes())?;
-    let mut rng = Rng(9);
-    let start = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
+    let mut rng = Rng(9 + year_base(year));
+    let start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or("date")?;
     for d in 0..365 {
         let day = start + Days::new(d);
         for (s, scene) in ["关键词推广", "人群推广", "货品全站推广"]
@@ -349,12 +359,24 @@ fn ads_csv(path: &Path) -> Res {
 fn main() -> Res {
     let args: Vec<String> = std::env::args().collect();
     let (Some(dir), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse().ok())) else {
-        return Err("usage: bench_gen DIR N".into());
+        return Err("usage: bench_gen DIR N [YEAR [xlsx,csv,ads]]".into());
     };
+    let year: i32 = args.get(3).map_or(Ok(2026), |y| y.parse())?;
+    let kinds = args.get(4).map_or("xlsx,csv,ads", String::as_str);
     let dir = Path::new(dir);
     std::fs::create_dir_all(dir)?;
-    xlsx(&dir.join("Order.all.20260101_20261231.xlsx"), n)?;
-    taobao_csv(&dir.join("ExportOrderList2026.csv"), n)?;
-    ads_csv(&dir.join("万相台_推广_2026.csv"))?;
+    if kinds.contains("xlsx") {
+        xlsx(
+            &dir.join(format!("Order.all.{year}0101_{year}1231.xlsx")),
+            n,
+            year,
+        )?;
+    }
+    if kinds.contains("csv") {
+        taobao_csv(&dir.join(format!("ExportOrderList{year}.csv")), n, year)?;
+    }
+    if kinds.contains("ads") {
+        ads_csv(&dir.join(format!("万相台_推广_{year}.csv")), year)?;
+    }
     Ok(())
 }
