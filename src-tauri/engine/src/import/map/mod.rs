@@ -23,6 +23,8 @@ mod tests_ads;
 #[cfg(test)]
 mod tests_fees;
 #[cfg(test)]
+mod tests_mapped;
+#[cfg(test)]
 mod tests_more;
 #[cfg(test)]
 mod tests_traffic;
@@ -37,7 +39,7 @@ pub use self::values::show;
 use self::values::{Bad, Bound};
 use self::wallet::Wallet;
 use crate::error::{Error, Location, Result};
-use crate::import::formats::{FormatSpec, Grain, Role};
+use crate::import::formats::{FeeRule, FormatSpec, Grain, Role};
 use crate::import::read::{Book, Cell};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 
@@ -134,36 +136,42 @@ fn map_sheets(
     whole_file: bool,
 ) -> Result<MapStats, Stop> {
     let mut stats = MapStats::default();
-    let Some(spec) = parts.first().map(|(_, d)| d.spec.0) else {
+    let Some(fees) = parts.first().map(|(_, d)| d.spec.with(|s| s.fees)) else {
         return Ok(stats);
     };
     let mut state = State::new(whole_file);
     for (book, detected) in parts.iter_mut() {
         let done = stats.rows;
-        let more = map_sheet(
-            &mut **book,
-            detected,
-            opts,
-            sink,
-            &mut |n| progress(done + n),
-            &mut state,
-        )?;
-        add_stats(&mut stats, more, detected.currency);
-    }
-    state.finish(spec, sink)?;
-    for (book, detected) in parts.iter_mut() {
-        for companion in crate::import::detect::detect_companions(&mut **book, detected)? {
-            let done = stats.rows;
-            let mut state = State::new(whole_file);
-            let more = map_sheet(
+        let more = detected.spec.with(|spec| {
+            map_sheet(
+                spec,
                 &mut **book,
-                &companion,
+                detected,
                 opts,
                 sink,
                 &mut |n| progress(done + n),
                 &mut state,
-            )?;
-            state.finish(companion.spec.0, sink)?;
+            )
+        })?;
+        add_stats(&mut stats, more, detected.currency);
+    }
+    state.finish(fees, sink)?;
+    for (book, detected) in parts.iter_mut() {
+        for companion in crate::import::detect::detect_companions(&mut **book, detected)? {
+            let done = stats.rows;
+            let mut state = State::new(whole_file);
+            let more = companion.spec.with(|spec| {
+                map_sheet(
+                    spec,
+                    &mut **book,
+                    &companion,
+                    opts,
+                    sink,
+                    &mut |n| progress(done + n),
+                    &mut state,
+                )
+            })?;
+            state.finish(companion.spec.with(|s| s.fees), sink)?;
             add_stats(&mut stats, more, detected.currency);
         }
     }
@@ -199,9 +207,9 @@ impl State {
         }
     }
 
-    fn finish(self, spec: &FormatSpec, sink: &mut dyn LedgerSink) -> Result<()> {
+    fn finish(self, fees: Option<FeeRule>, sink: &mut dyn LedgerSink) -> Result<()> {
         self.lines.finish(sink)?;
-        self.fees.finish(spec.fees.as_ref(), sink)?;
+        self.fees.finish(fees.as_ref(), sink)?;
         self.ads.finish(sink)
     }
 }
@@ -210,6 +218,7 @@ impl State {
 /// `Error::BadCell` (or a `Skipped` entry with `opts.allow_skip`); a missing required column
 /// is `Error::MissingColumn`. `progress` gets the rows done every ~1000 rows and at the end.
 fn map_sheet(
+    spec: &FormatSpec,
     book: &mut dyn Book,
     detected: &Detected,
     opts: &ImportOptions,
@@ -217,7 +226,6 @@ fn map_sheet(
     progress: &mut dyn FnMut(u64),
     state: &mut State,
 ) -> Result<MapStats, Stop> {
-    let spec = detected.spec.0;
     let file = book.file_name().to_string();
     let at = |row: Option<u64>, column: Option<String>| Location {
         file: file.clone(),
@@ -376,7 +384,7 @@ fn row_key(spec: &FormatSpec, b: &Bound, cells: &[Cell]) -> Result<Option<String
 
 /// One data row with its key, and the period the sheet's preamble names (if any).
 struct DataRow<'a> {
-    b: &'a Bound,
+    b: &'a Bound<'a>,
     cells: &'a [Cell],
     key: String,
     period: Option<(NaiveDate, NaiveDate)>,
