@@ -40,7 +40,7 @@ use self::values::{Bad, Bound};
 use self::wallet::Wallet;
 use crate::error::{Error, Location, Result};
 use crate::import::formats::{FeeRule, FormatSpec, Grain, Role};
-use crate::import::read::{Book, Cell};
+use crate::import::read::{Book, Cell, Row};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 
 use crate::import::header;
@@ -234,43 +234,23 @@ fn map_sheet(
         column,
     };
     let mut stats = MapStats::default();
-    let mut bound: Option<Bound> = None;
     let mut wallet = Wallet::default();
     let mut first_data = true;
-    let mut period: Option<(NaiveDate, NaiveDate)> = None;
     // Text files keep every cell of a row, so a last row shorter than the header was cut off
     // (a download or copy that stopped); spreadsheets drop trailing empty cells.
     let may_be_cut = book.short_rows_are_cut();
-    let mut header: Vec<String> = Vec::new();
-    let mut unread = unmapped::Tally::default();
 
     let mut rows = book.rows(&detected.sheet)?.peekable();
+    let Some(Head { b, period, header }) = read_head(spec, &mut rows, detected, &at)? else {
+        return Err(header_not_found(at(Some(detected.header_row), None)));
+    };
+    let mut unread = unmapped::Tally::new(&b.unread);
     while let Some(row) = rows.next() {
         let row = row?;
-        if row.number < detected.header_row {
-            if let Some(p) = rows::period_of(spec.period_labels, &row.cells) {
-                period = Some(p);
-            }
+        if not_data(spec, &b, &row.cells, &mut first_data) {
             continue;
         }
-        let Some(b) = &bound else {
-            if row.number == detected.header_row {
-                let b = Bound::new(
-                    spec,
-                    &row.cells,
-                    detected.currency,
-                    &at(Some(row.number), None),
-                )?;
-                unread = unmapped::Tally::new(&b.unread);
-                bound = Some(b);
-                header = header_texts(&row.cells);
-            }
-            continue;
-        };
-        if not_data(spec, b, &row.cells, &mut first_data) {
-            continue;
-        }
-        let key = match row_key(spec, b, &row.cells) {
+        let key = match row_key(spec, &b, &row.cells) {
             Ok(Some(k)) => k,
             Ok(None) => continue, // trailing padding, blank key
             Err(bad) => {
@@ -281,7 +261,7 @@ fn map_sheet(
         };
         stats.rows += 1;
         if let Some(bad) = (may_be_cut && rows.peek().is_none())
-            .then(|| cut_off(b, &header, &row.cells))
+            .then(|| cut_off(&b, &header, &row.cells))
             .flatten()
         {
             refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
@@ -292,7 +272,7 @@ fn map_sheet(
             progress(stats.rows);
         }
         let data = DataRow {
-            b,
+            b: &b,
             cells: &row.cells,
             key,
             period,
@@ -305,12 +285,42 @@ fn map_sheet(
             sink.end_row();
         }
     }
-    let Some(b) = &bound else {
-        let at = at(Some(detected.header_row), None);
-        return Err(header_not_found(at));
-    };
     stats.unmapped = unread.finish(&b.columns, b.currency);
     Ok(stats)
+}
+
+/// What the rows down to the header give: the columns bound in it, the report's period (a
+/// row above it may name it) and the header's texts.
+struct Head<'a> {
+    b: Bound<'a>,
+    period: Option<(NaiveDate, NaiveDate)>,
+    header: Vec<String>,
+}
+
+/// Read `rows` down to the detected header row; None when the sheet ends first.
+fn read_head<'a>(
+    spec: &'a FormatSpec<'a>,
+    sheet: &mut impl Iterator<Item = Result<Row>>,
+    detected: &Detected,
+    at: &impl Fn(Option<u64>, Option<String>) -> Location,
+) -> Result<Option<Head<'a>>> {
+    let mut period = None;
+    for row in sheet {
+        let row = row?;
+        if row.number < detected.header_row {
+            if let Some(p) = rows::period_of(spec.period_labels, &row.cells) {
+                period = Some(p);
+            }
+        } else if row.number == detected.header_row {
+            let at = at(Some(row.number), None);
+            return Ok(Some(Head {
+                b: Bound::new(spec, &row.cells, detected.currency, &at)?,
+                period,
+                header: header_texts(&row.cells),
+            }));
+        }
+    }
+    Ok(None)
 }
 
 /// The header row's texts up to its last non-empty cell (named in "cut off" messages).
