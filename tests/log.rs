@@ -86,3 +86,34 @@ fn a_refused_file_is_logged_by_code_and_place_not_by_value() {
     assert!(!log.contains("2026-13-45"), "{log}");
     assert!(!log.contains("王**"), "{log}");
 }
+
+/// Reading figures leaves the log as it was: a line is written only for what changes the
+/// ledger or produces a file (and for errors).
+#[test]
+fn reading_figures_leaves_no_line() {
+    let db = TempDb::new();
+    db.import_fixture("shopee_vn/Order.all.20260101_20260131.xlsx", "Shop VN");
+    let before = log_text(&db);
+    assert!(before.contains(" import "), "{before}");
+    for args in [
+        &["summary", "--json"][..],
+        &["imports"],
+        &["channels", "--json"],
+    ] {
+        let out = db.run(args);
+        assert!(out.status.success(), "{args:?}");
+    }
+    assert_eq!(
+        log_text(&db),
+        before,
+        "a read-only command wrote to the log"
+    );
+
+    // A change with no line of its own is named (never its values).
+    db.costs_import("costs/sku_costs.xlsx", Some("Shop VN"));
+    let after = log_text(&db);
+    let added: Vec<&str> = after.lines().skip(before.lines().count()).collect();
+    assert_eq!(added.len(), 2, "the run's start and its action:\n{after}");
+    assert!(added[0].contains(" start version="), "{after}");
+    assert!(added[1].ends_with(" costs"), "{after}");
+}

@@ -3,7 +3,7 @@
 //! It records what was done (import, undo, report, backup, restore) and the errors, by file
 //! name, counts, ids and error codes only — never a cell's value, a buyer, or file contents
 //! (an error's `value` parameter and its English message, which may quote a cell, are left
-//! out).
+//! out). A run that only reads writes nothing: the file is opened at the first event.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -20,13 +20,24 @@ pub fn log_dir(db: &Path) -> PathBuf {
     db.parent().unwrap_or_else(|| Path::new(".")).join("logs")
 }
 
-/// Starts logging into `log_dir(db)`, once per process; a folder that cannot be written
-/// leaves the program working without a log.
+/// Where the log goes, set by `init`.
+static DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// Logs into `log_dir(db)` from now on. The file is opened at the first event, so a run that
+/// only reads (`fupan summary`, a window opened and closed) leaves no line and no file.
 pub fn init(db: &Path) {
+    let _ = DIR.set(log_dir(db));
+}
+
+/// Starts the log on first use, once per process: the daily file, then a `start` line with
+/// the version. A folder that cannot be written leaves the program working without a log.
+fn start() {
     static STARTED: OnceLock<()> = OnceLock::new();
     STARTED.get_or_init(|| {
-        let dir = log_dir(db);
-        if std::fs::create_dir_all(&dir).is_err() {
+        let Some(dir) = DIR.get() else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
             return;
         }
         let Ok(appender) = RollingFileAppender::builder()
@@ -34,7 +45,7 @@ pub fn init(db: &Path) {
             .filename_prefix("fupan")
             .filename_suffix("log")
             .max_log_files(KEEP)
-            .build(&dir)
+            .build(dir)
         else {
             return;
         };
@@ -50,6 +61,7 @@ pub fn init(db: &Path) {
 
 /// A file imported: its name, what it was read as, and the counts.
 pub fn imported(o: &FileOutcome) {
+    start();
     tracing::info!(
         file = %o.file,
         format = %o.format,
@@ -65,17 +77,27 @@ pub fn imported(o: &FileOutcome) {
 }
 
 pub fn undone(import_id: i64) {
+    start();
     tracing::info!(import_id, "undo");
+}
+
+/// A command that changed the ledger and says nothing more (costs, fee kinds, tax regimes,
+/// a settlement delay): its name.
+pub fn changed(action: &'static str) {
+    start();
+    tracing::info!("{action}");
 }
 
 /// A report, backup or restore written to or read from `path` (its file name only).
 pub fn file_done(action: &'static str, path: &Path) {
+    start();
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
     tracing::info!(file = %file.as_deref().unwrap_or(""), "{action}");
 }
 
 /// An action that failed: its error code, reason code and place, without the value.
 pub fn failed(action: &str, e: &Error) {
+    start();
     let dto = ErrorDto::from(e);
     let place: Vec<String> = ["file", "sheet", "row", "column"]
         .iter()

@@ -129,6 +129,23 @@ fn shown_value(value: &str) -> String {
     }
 }
 
+/// `Error::code()` and `Error::CODES` from one list of variant → code, so the list of codes
+/// the page translates cannot miss one (a new variant fails the match until it is listed).
+macro_rules! codes {
+    ($($variant:pat => $code:literal,)+) => {
+        /// Every `code()` the page may receive (`Reported` is the CLI's own).
+        pub const CODES: &'static [&'static str] = &[$($code),+];
+
+        /// A stable code the UI translates (`error.<code>` in ui/i18n).
+        pub fn code(&self) -> &'static str {
+            match self {
+                $($variant => $code,)+
+                Error::Reported(_) => "reported",
+            }
+        }
+    };
+}
+
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
@@ -150,43 +167,21 @@ impl Error {
         }
     }
 
-    /// Every `code()` the page may receive (`Reported` is the CLI's own).
-    pub const CODES: &'static [&'static str] = &[
-        "io",
-        "unknown_format",
-        "bad_cell",
-        "missing_column",
-        "bad_file",
-        "unplaced_skus",
-        "invalid_argument",
-        "not_found",
-        "money",
-        "database",
-        "schema_too_new",
-        "ledger_damaged",
-        "ledger_busy",
-        "internal",
-    ];
-
-    /// A stable code the UI translates (`error.<code>` in ui/i18n).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Io { .. } => "io",
-            Error::UnknownFormat { .. } => "unknown_format",
-            Error::BadCell { .. } => "bad_cell",
-            Error::MissingColumn { .. } => "missing_column",
-            Error::BadFile { .. } => "bad_file",
-            Error::UnplacedSkus { .. } => "unplaced_skus",
-            Error::InvalidArgument(_) => "invalid_argument",
-            Error::NotFound(_) => "not_found",
-            Error::Money(_) => "money",
-            Error::Db(_) => "database",
-            Error::SchemaTooNew { .. } => "schema_too_new",
-            Error::LedgerDamaged { .. } => "ledger_damaged",
-            Error::LedgerBusy => "ledger_busy",
-            Error::Internal(_) => "internal",
-            Error::Reported(_) => "reported",
-        }
+    codes! {
+        Error::Io { .. } => "io",
+        Error::UnknownFormat { .. } => "unknown_format",
+        Error::BadCell { .. } => "bad_cell",
+        Error::MissingColumn { .. } => "missing_column",
+        Error::BadFile { .. } => "bad_file",
+        Error::UnplacedSkus { .. } => "unplaced_skus",
+        Error::InvalidArgument(_) => "invalid_argument",
+        Error::NotFound(_) => "not_found",
+        Error::Money(_) => "money",
+        Error::Db(_) => "database",
+        Error::SchemaTooNew { .. } => "schema_too_new",
+        Error::LedgerDamaged { .. } => "ledger_damaged",
+        Error::LedgerBusy => "ledger_busy",
+        Error::Internal(_) => "internal",
     }
 
     /// The CLI's exit code: 2 for bad input, 1 for internal errors.
@@ -259,5 +254,16 @@ mod tests {
             assert!(text.contains(part), "{text} lacks {part}");
         }
         assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn codes_list_each_code_once_and_not_the_clis_own() {
+        let mut sorted = Error::CODES.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), Error::CODES.len(), "a code listed twice");
+        assert!(!Error::CODES.contains(&Error::Reported(2).code()));
+        assert!(Error::CODES.contains(&Error::LedgerBusy.code()));
+        assert!(Error::CODES.contains(&Error::Internal("x".into()).code()));
     }
 }

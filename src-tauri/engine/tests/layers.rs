@@ -184,3 +184,33 @@ fn the_checker_sees_grouped_and_rooted_names_and_skips_tests() {
         vec!["db", "metrics", "db"]
     );
 }
+
+/// No hidden global state (ARCHITECTURE.md, "Invariants worth knowing"): nothing is leaked to
+/// `'static` and no process-wide cache can be written; what an import needs travels in its
+/// values (a user's mapped format in its `Detected`).
+#[test]
+fn no_leaked_or_process_wide_mutable_state() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut found = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("read source");
+        for line in without_tests(&text).lines() {
+            let code = line.split("//").next().unwrap_or("");
+            let global_mut = code.contains("static ")
+                && ["Mutex", "RwLock", "RefCell", "AtomicPtr"]
+                    .iter()
+                    .any(|t| code.contains(t));
+            if code.contains("Box::leak") || global_mut {
+                let rel = f.strip_prefix(&src).expect("under src");
+                found.push(format!("{}: {}", rel.display(), code.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "hidden global state:\n{}",
+        found.join("\n")
+    );
+}

@@ -147,10 +147,24 @@ fn run(cli: Cli) -> Result<()> {
     }
     let path = ledger_path(&cli)?;
     let result = run_on(&cli, &path);
-    if !matches!(result, Err(Error::Reported(_))) {
-        crate::applog::outcome(cli.command.name(), &result);
+    match &result {
+        // Import and undo log their own lines (files, counts, ids); commands that only read
+        // log nothing.
+        Ok(()) if access(&cli.command) == Access::Write && !logs_itself(&cli.command) => {
+            crate::applog::changed(cli.command.name());
+        }
+        Err(Error::Reported(_)) => {}
+        _ => crate::applog::outcome(cli.command.name(), &result),
     }
     result
+}
+
+/// Commands whose success the log already shows with its own line (`applog`).
+fn logs_itself(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Import(_) | Command::Undo { .. } | Command::Restore { .. }
+    )
 }
 
 fn run_on(cli: &Cli, path: &Path) -> Result<()> {

@@ -5,8 +5,11 @@
 //! headers seen. A format recognised by many columns but lacking a required one is reported
 //! as `Error::MissingColumn` (more useful than "unknown").
 
+use std::sync::Arc;
+
 use crate::error::{Error, Location, Result};
-use crate::import::formats::{self, FormatSpec, Role, SpecRef};
+use crate::import::formats::{self, FormatSpec, Role};
+use crate::import::mapping::MappedFormat;
 use crate::import::read::{Book, Cell, Row};
 use crate::import::{Detected, ImportOptions};
 use crate::model::{Currency, Platform};
@@ -18,12 +21,41 @@ const SCAN_ROWS: usize = 30;
 /// Headers listed per sheet in an "unknown format" message.
 const DETAIL_HEADERS: usize = 12;
 
+/// The format table a file was recognised as, carried in the detection result: a built-in
+/// table, or the table of a user's column mapping (owned here, so it lives as long as the
+/// import; nothing global keeps it). Equal when both name the same table.
+#[derive(Debug, Clone)]
+pub enum SpecRef {
+    Builtin(&'static FormatSpec<'static>),
+    Mapped(Arc<MappedFormat>),
+}
+
+impl SpecRef {
+    /// Call `f` with the table (a mapped one is lent: `MappedFormat::with`).
+    pub fn with<R>(&self, f: impl FnOnce(&FormatSpec<'_>) -> R) -> R {
+        match self {
+            SpecRef::Builtin(spec) => f(spec),
+            SpecRef::Mapped(mapped) => mapped.with(f),
+        }
+    }
+}
+
+impl PartialEq for SpecRef {
+    fn eq(&self, other: &SpecRef) -> bool {
+        match (self, other) {
+            (SpecRef::Builtin(a), SpecRef::Builtin(b)) => a.id == b.id,
+            (SpecRef::Mapped(a), SpecRef::Mapped(b)) => a.key() == b.key(),
+            _ => false,
+        }
+    }
+}
+
 struct Found {
-    spec: &'static FormatSpec,
+    spec: SpecRef,
     sheet: String,
     header_row: u64,
     score: usize,
-    missing: Vec<&'static str>,
+    missing: Vec<String>,
     store_name: Option<String>,
     /// The currency the file writes (`import::currency`).
     currency: Option<Currency>,
@@ -46,9 +78,10 @@ pub fn scan(book: &mut dyn Book) -> Result<Vec<(String, Vec<Row>)>> {
 
 /// Recognise the file's format. `opts.platform` restricts the candidates.
 pub fn detect(book: &mut dyn Book, opts: &ImportOptions) -> Result<Detected> {
-    let specs: Vec<&'static FormatSpec> = formats::ALL
+    let specs: Vec<SpecRef> = formats::ALL
         .iter()
         .filter(|s| allowed(s, opts.platform))
+        .map(SpecRef::Builtin)
         .collect();
     detect_in(book, opts, &specs)
 }
@@ -58,16 +91,12 @@ pub fn detect(book: &mut dyn Book, opts: &ImportOptions) -> Result<Detected> {
 pub fn detect_as(
     book: &mut dyn Book,
     opts: &ImportOptions,
-    spec: &'static FormatSpec,
+    spec: MappedFormat,
 ) -> Result<Detected> {
-    detect_in(book, opts, &[spec])
+    detect_in(book, opts, &[SpecRef::Mapped(Arc::new(spec))])
 }
 
-fn detect_in(
-    book: &mut dyn Book,
-    opts: &ImportOptions,
-    specs: &[&'static FormatSpec],
-) -> Result<Detected> {
+fn detect_in(book: &mut dyn Book, opts: &ImportOptions, specs: &[SpecRef]) -> Result<Detected> {
     let file = book.file_name().to_string();
     let file_lc = file.to_lowercase();
     let mut best: Option<Found> = None;
@@ -92,20 +121,20 @@ fn detect_in(
     }
 
     if let Some(f) = best {
-        let platform = match opts.platform {
-            Some(p) => p,
-            None => f.spec.default_platform(),
-        };
+        let (format_id, report, default_platform, fixed) = f
+            .spec
+            .with(|s| (s.id, s.report, s.default_platform(), s.currency));
+        let platform = opts.platform.unwrap_or(default_platform);
         return Ok(Detected {
-            format_id: f.spec.id,
-            spec: SpecRef(f.spec),
+            format_id,
+            spec: f.spec,
             platform,
-            report: f.spec.report,
+            report,
             sheet: f.sheet,
             header_row: f.header_row,
             store_name: f.store_name,
-            currency: f.currency.unwrap_or_else(|| f.spec.currency_for(platform)),
-            currency_stated: f.currency.is_some() || f.spec.currency.is_some(),
+            currency: (f.currency.or(fixed)).unwrap_or_else(|| platform.default_currency()),
+            currency_stated: f.currency.is_some() || fixed.is_some(),
         });
     }
     if let Some(f) = partial {
@@ -130,8 +159,8 @@ fn detect_in(
 /// The companion formats of `main` (`FormatSpec::companions`) found on the workbook's other
 /// sheets, each on the sheet where it scores best, with `main`'s platform and currency.
 pub fn detect_companions(book: &mut dyn Book, main: &Detected) -> Result<Vec<Detected>> {
-    let spec = main.spec.0;
-    if spec.companions.is_empty() {
+    let companions = main.spec.with(|s| s.companions);
+    if companions.is_empty() {
         return Ok(Vec::new());
     }
     let file_lc = book.file_name().to_lowercase();
@@ -144,14 +173,14 @@ pub fn detect_companions(book: &mut dyn Book, main: &Detected) -> Result<Vec<Det
             .rows(&sheet)?
             .take(SCAN_ROWS)
             .collect::<Result<Vec<Row>>>()?;
-        for companion in spec.companions.iter().filter_map(|id| formats::by_id(id)) {
-            let Some(f) = try_spec(companion, &sheet, &rows, &file_lc) else {
+        for companion in companions.iter().filter_map(|id| formats::by_id(id)) {
+            let Some(f) = try_spec(&SpecRef::Builtin(companion), &sheet, &rows, &file_lc) else {
                 continue;
             };
             if !f.missing.is_empty() {
                 continue;
             }
-            match found.iter_mut().find(|x| x.spec.id == f.spec.id) {
+            match found.iter_mut().find(|x| x.spec == f.spec) {
                 Some(x) if f.score > x.score => *x = f,
                 Some(_) => {}
                 None => found.push(f),
@@ -161,8 +190,8 @@ pub fn detect_companions(book: &mut dyn Book, main: &Detected) -> Result<Vec<Det
     Ok(found
         .into_iter()
         .map(|f| Detected {
-            format_id: f.spec.id,
-            spec: SpecRef(f.spec),
+            format_id: f.spec.with(|s| s.id),
+            spec: f.spec,
             platform: main.platform,
             report: main.report,
             sheet: f.sheet,
@@ -182,20 +211,30 @@ fn allowed(spec: &FormatSpec, platform: Option<Platform>) -> bool {
 }
 
 /// The spec's header row in `rows`, scored; None when it is not this format at all.
-fn try_spec(spec: &'static FormatSpec, sheet: &str, rows: &[Row], file_lc: &str) -> Option<Found> {
-    let required = spec.columns.iter().filter(|c| c.required).count();
+fn try_spec(spec: &SpecRef, sheet: &str, rows: &[Row], file_lc: &str) -> Option<Found> {
+    spec.with(|table| try_table(spec, table, sheet, rows, file_lc))
+}
+
+fn try_table(
+    spec: &SpecRef,
+    table: &FormatSpec,
+    sheet: &str,
+    rows: &[Row],
+    file_lc: &str,
+) -> Option<Found> {
+    let required = table.columns.iter().filter(|c| c.required).count();
     let min_hits = required.clamp(2, 4);
-    let known = |h: &str| spec.knows(h);
+    let known = |h: &str| table.knows(h);
     let idx = header::find_header_row(rows, &known, min_hits)?;
     let header = rows.get(idx)?;
     let columns = header::Columns::new(&header.cells);
     let mut hits = 0;
     let mut missing = Vec::new();
-    for c in spec.columns {
+    for c in table.columns {
         if !c.aliases.is_empty() && columns.find(c.aliases).is_some() {
             hits += 1;
         } else if c.required {
-            missing.extend(c.aliases.first());
+            missing.extend(c.aliases.first().map(|a| a.to_string()));
         }
     }
     // A partial match must look like the format: most of its required columns and 3+ hits.
@@ -204,17 +243,17 @@ fn try_spec(spec: &'static FormatSpec, sheet: &str, rows: &[Row], file_lc: &str)
     }
     let hint = |hints: &[&str], name: &str| hints.iter().any(|h| name.contains(&h.to_lowercase()));
     let score = hits * 10
-        + usize::from(hint(spec.sheet_hints, &sheet.to_lowercase())) * 3
-        + usize::from(hint(spec.file_hints, file_lc)) * 2;
-    let store_name = columns.find_role(spec, Role::ShopName).and_then(|i| {
+        + usize::from(hint(table.sheet_hints, &sheet.to_lowercase())) * 3
+        + usize::from(hint(table.file_hints, file_lc)) * 2;
+    let store_name = columns.find_role(table, Role::ShopName).and_then(|i| {
         rows.iter()
             .skip(idx + 1)
             .filter_map(|r| r.cells.get(i))
             .find_map(clean::text)
     });
-    let currency = crate::import::currency::of_file(spec, &columns, rows.get(idx + 1..)?);
+    let currency = crate::import::currency::of_file(table, &columns, rows.get(idx + 1..)?);
     Some(Found {
-        spec,
+        spec: spec.clone(),
         sheet: sheet.to_string(),
         header_row: header.number,
         score,

@@ -2,8 +2,7 @@
 //! mapping becomes a format table like the built-in ones (read by the same generic mapper)
 //! and, when named, a template reused automatically for the same header set.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Mutex, OnceLock};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -169,8 +168,8 @@ impl ColumnMapping {
         Ok(())
     }
 
-    /// The format table of this mapping (built once per distinct mapping in the process).
-    pub fn spec(&self) -> Result<&'static FormatSpec> {
+    /// The format table of this mapping, owned by the caller (the import that reads with it).
+    pub fn spec(&self) -> Result<MappedFormat> {
         self.check()?;
         let key = serde_json::to_string(&(
             &self.report,
@@ -180,49 +179,34 @@ impl ColumnMapping {
             &self.cancelled,
         ))
         .map_err(|e| Error::Internal(e.to_string()))?;
-        let mut specs = registry()
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(s) = specs.get(&key) {
-            return Ok(s);
-        }
-        let spec: &'static FormatSpec = Box::leak(Box::new(self.build(&key)));
-        specs.insert(key, spec);
-        Ok(spec)
-    }
-
-    fn build(&self, key: &str) -> FormatSpec {
         let (_, required) = Field::for_report(self.report);
         let has = |f: Field| self.columns.values().any(|x| *x == f);
-        let mut columns: Vec<Col> = Vec::new();
-        for (h, f) in &self.columns {
-            let aliases = leak_strs(&[h.as_str()]);
-            let c = col(f.role(), aliases);
-            columns.push(if required.contains(f) { c.req() } else { c });
+        let mut columns = Vec::new();
+        for (header, f) in &self.columns {
+            let required = required.contains(f);
+            let column = |role| MappedCol {
+                header: header.clone(),
+                role,
+                required,
+            };
+            columns.push(column(f.role()));
             if *f == Field::Sku && !has(Field::LineId) {
-                columns.push(col(Role::LineKey, aliases)); // SKU + occurrence is the line
+                columns.push(MappedCol {
+                    required: false,
+                    ..column(Role::LineKey) // SKU + occurrence is the line
+                });
             }
         }
-        let cancelled: Vec<StatusRule> = self
-            .cancelled
-            .iter()
-            .map(|t| StatusRule {
-                role: Role::Status,
-                text: leak(t),
-                effect: Effect::Cancelled,
-            })
-            .collect();
         let (report, grain) = match self.report {
             ReportKind::Ads => (ReportKind::Ads, Grain::Ads),
             ReportKind::SkuCosts => (ReportKind::SkuCosts, Grain::SkuCosts),
             _ => (ReportKind::Orders, Grain::Lines),
         };
-        FormatSpec {
-            id: leak(&format!("generic.mapped:{}", short_hash(key))),
+        let rest = FormatSpec {
+            id: MAPPED_ID,
             report,
             grain,
             currency: self.currency,
-            columns: Box::leak(columns.into_boxed_slice()),
             line_id: if has(Field::LineId) {
                 LineIdRule::Column
             } else if has(Field::Sku) {
@@ -240,7 +224,6 @@ impl ColumnMapping {
             } else {
                 RefundRule::StatusOnly
             },
-            statuses: Box::leak(cancelled.into_boxed_slice()),
             ads: (self.report == ReportKind::Ads).then_some(AdRule {
                 channel: self.channel.unwrap_or(Channel::Other),
                 scene_channel: None,
@@ -248,29 +231,71 @@ impl ColumnMapping {
                 window_days: 1,
             }),
             ..LINES
-        }
+        };
+        Ok(MappedFormat {
+            key: short_hash(&key),
+            columns,
+            cancelled: self.cancelled.clone(),
+            rest,
+        })
     }
 }
 
-/// Mapped format tables by mapping, so one mapping builds one table; they live as long as
-/// the process (a handful per session) because a format table's text is `'static`. Only
-/// `ColumnMapping::spec` reads this cache: the table then travels in `Detected::spec`.
-fn registry() -> &'static Mutex<HashMap<String, &'static FormatSpec>> {
-    static SPECS: OnceLock<Mutex<HashMap<String, &'static FormatSpec>>> = OnceLock::new();
-    SPECS.get_or_init(|| Mutex::new(HashMap::new()))
+/// The format id of every file read by a column mapping.
+pub const MAPPED_ID: &str = "generic.mapped";
+
+/// The format table of a user's column mapping. It owns its text (headers, cancelled
+/// statuses) and lends a `FormatSpec` that borrows it (`with`): it lives as long as the
+/// import reading with it (in `Detected::spec`), and nothing is kept for the process.
+#[derive(Debug)]
+pub struct MappedFormat {
+    /// The mapping's identity (a hash of what shapes the table): files read by one mapping
+    /// are read alike.
+    key: String,
+    /// In the table's order.
+    columns: Vec<MappedCol>,
+    cancelled: Vec<String>,
+    /// The table but its columns and statuses.
+    rest: FormatSpec<'static>,
 }
 
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
+/// A mapped column: the file's header and the role the user gave it.
+#[derive(Debug)]
+struct MappedCol {
+    header: String,
+    role: Role,
+    required: bool,
 }
 
-fn leak_strs(v: &[&str]) -> &'static [&'static str] {
-    Box::leak(
-        v.iter()
-            .map(|s| leak(s))
-            .collect::<Vec<_>>()
-            .into_boxed_slice(),
-    )
+impl MappedFormat {
+    /// Call `f` with the format table. Its columns and statuses are made on each call (a
+    /// few per file, never per row).
+    pub fn with<R>(&self, f: impl FnOnce(&FormatSpec<'_>) -> R) -> R {
+        let names: Vec<[&str; 1]> = self.columns.iter().map(|c| [c.header.as_str()]).collect();
+        let columns: Vec<Col> = (self.columns.iter().zip(&names))
+            .map(|(c, name)| Col {
+                required: c.required,
+                ..col(c.role, name)
+            })
+            .collect();
+        let statuses: Vec<StatusRule> = (self.cancelled.iter())
+            .map(|text| StatusRule {
+                role: Role::Status,
+                text,
+                effect: Effect::Cancelled,
+            })
+            .collect();
+        f(&FormatSpec {
+            columns: &columns,
+            statuses: &statuses,
+            ..self.rest
+        })
+    }
+
+    /// Equal for two tables of one mapping.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
 }
 
 fn short_hash(s: &str) -> String {
@@ -355,20 +380,25 @@ mod tests {
     }
 
     #[test]
-    fn spec_is_built_once_and_is_no_built_in_format() {
+    fn a_mapping_is_a_table_of_its_own_headers() {
         let m = mapping(
             r#"{"report": "orders", "columns": {"No.": "order_id", "Day": "date",
-                "Item": "sku", "Price": "unit_price"}}"#,
+                "Item": "sku", "Price": "unit_price"}, "cancelled": ["void"]}"#,
         );
-        let a = m.spec().unwrap();
-        let b = m.spec().unwrap();
-        assert!(std::ptr::eq(a, b));
-        assert!(a.id.starts_with("generic.mapped:"));
-        // The file's `Detected::spec` carries it; the built-in lookup does not know it.
-        assert!(super::formats::by_id(a.id).is_none());
-        assert_eq!(a.line_id, LineIdRule::Occurrence, "SKU + occurrence");
-        assert_eq!(a.list, ListRule::UnitTimesQty);
-        assert!(a.cols(Role::OrderId).all(|c| c.required));
+        m.spec().unwrap().with(|s| {
+            assert_eq!(s.id, MAPPED_ID);
+            assert_eq!(s.line_id, LineIdRule::Occurrence, "SKU + occurrence");
+            assert_eq!(s.list, ListRule::UnitTimesQty);
+            assert!(s.cols(Role::OrderId).all(|c| c.required));
+            let aliases =
+                |role| -> Vec<&str> { s.cols(role).flat_map(|c| c.aliases).copied().collect() };
+            assert_eq!(aliases(Role::OrderId), ["No."]);
+            assert_eq!(aliases(Role::LineKey), ["Item"]);
+            assert_eq!(aliases(Role::UnitPrice), ["Price"]);
+            let statuses: Vec<(&str, Effect)> =
+                s.statuses.iter().map(|r| (r.text, r.effect)).collect();
+            assert_eq!(statuses, [("void", Effect::Cancelled)]);
+        });
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub struct Detected {
     pub format_id: &'static str,
     /// The format table itself (a mapped file's is not among the built-in ones).
     #[serde(skip)]
-    pub spec: formats::SpecRef,
+    pub spec: detect::SpecRef,
     pub platform: Platform,
     pub report: ReportKind,
     /// The sheet holding the data (the file name for CSV).

@@ -29,7 +29,7 @@ pub use spec::{
 };
 
 /// Every known format, most specific first (ties in detection go to the earlier one).
-pub static ALL: &[FormatSpec] = &[
+pub static ALL: &[FormatSpec<'static>] = &[
     shopee::ORDERS,
     shopee_id::ORDERS,
     shopee_tw::ORDERS,
@@ -65,17 +65,6 @@ pub static ALL: &[FormatSpec] = &[
 
 /// The built-in format table with this id. A file's own table (built in, or made from a
 /// user's column mapping) travels in its `Detected::spec`; nothing is looked up globally.
-pub fn by_id(id: &str) -> Option<&'static FormatSpec> {
+pub fn by_id(id: &str) -> Option<&'static FormatSpec<'static>> {
     ALL.iter().find(|s| s.id == id)
-}
-
-/// The format table a file was recognised as, carried in the detection result. Equal when
-/// the ids are (a table's id names it).
-#[derive(Debug, Clone, Copy)]
-pub struct SpecRef(pub &'static FormatSpec);
-
-impl PartialEq for SpecRef {
-    fn eq(&self, other: &SpecRef) -> bool {
-        self.0.id == other.0.id
-    }
 }

@@ -16,7 +16,7 @@ use FeeKind::*;
 use Role::*;
 
 /// A deduction column: negative in the file = a cost, positive = given back (a credit).
-const fn cost(kind: FeeKind, aliases: &'static [&'static str]) -> Col {
+const fn cost(kind: FeeKind, aliases: &'static [&'static str]) -> Col<'static> {
     col(Fee(kind), aliases).sign(Sign::Negated)
 }
 

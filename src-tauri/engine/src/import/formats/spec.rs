@@ -98,11 +98,12 @@ pub enum Sign {
     NegativeOnly,
 }
 
-/// One logical column: its role and every header it has been seen under.
+/// One logical column: its role and every header it has been seen under. A built-in table's
+/// text is `'static`; a mapped table's (`mapping::MappedFormat`) borrows the user's headers.
 #[derive(Debug, Clone, Copy)]
-pub struct Col {
+pub struct Col<'a> {
     pub role: Role,
-    pub aliases: &'static [&'static str],
+    pub aliases: &'a [&'a str],
     /// The format is not this file without it.
     pub required: bool,
     /// Repeated on every line of an order: read on the order's first line only.
@@ -115,7 +116,7 @@ pub struct Col {
 }
 
 /// A column of `role` known under `aliases` (optional, per row, magnitude).
-pub const fn col(role: Role, aliases: &'static [&'static str]) -> Col {
+pub const fn col<'a>(role: Role, aliases: &'a [&'a str]) -> Col<'a> {
     Col {
         role,
         aliases,
@@ -126,20 +127,20 @@ pub const fn col(role: Role, aliases: &'static [&'static str]) -> Col {
     }
 }
 
-impl Col {
-    pub const fn req(self) -> Col {
+impl<'a> Col<'a> {
+    pub const fn req(self) -> Col<'a> {
         Col {
             required: true,
             ..self
         }
     }
-    pub const fn once(self) -> Col {
+    pub const fn once(self) -> Col<'a> {
         Col { once: true, ..self }
     }
-    pub const fn sign(self, sign: Sign) -> Col {
+    pub const fn sign(self, sign: Sign) -> Col<'a> {
         Col { sign, ..self }
     }
-    pub const fn unless(self, unless: &'static [&'static str]) -> Col {
+    pub const fn unless(self, unless: &'static [&'static str]) -> Col<'a> {
         Col { unless, ..self }
     }
 }
@@ -218,13 +219,13 @@ pub enum Effect {
 /// A status text of the `Status` or `RefundStatus` column (compared trimmed, NFC,
 /// case-insensitively).
 #[derive(Debug, Clone, Copy)]
-pub struct StatusRule {
+pub struct StatusRule<'a> {
     pub role: Role,
-    pub text: &'static str,
+    pub text: &'a str,
     pub effect: Effect,
 }
 
-pub const fn status(role: Role, text: &'static str, effect: Effect) -> StatusRule {
+pub const fn status(role: Role, text: &'static str, effect: Effect) -> StatusRule<'static> {
     StatusRule { role, text, effect }
 }
 
@@ -312,9 +313,10 @@ pub struct FeeRule {
     pub replace: bool,
 }
 
-/// A platform export format, as data.
+/// A platform export format, as data. `'a` is the life of its columns' and status texts:
+/// `'static` for the built-in tables, a lent borrow for a user's mapping.
 #[derive(Debug, Clone, Copy)]
-pub struct FormatSpec {
+pub struct FormatSpec<'a> {
     /// Stable id, e.g. "shopee_vn.orders".
     pub id: &'static str,
     /// Platforms using this format; the first is the default. Empty = any (SKU cost sheets).
@@ -329,11 +331,11 @@ pub struct FormatSpec {
     pub description_row: bool,
     /// None: the platform's default currency.
     pub currency: Option<Currency>,
-    pub columns: &'static [Col],
+    pub columns: &'a [Col<'a>],
     pub line_id: LineIdRule,
     pub list: ListRule,
     pub refund: RefundRule,
-    pub statuses: &'static [StatusRule],
+    pub statuses: &'a [StatusRule<'a>],
     pub ads: Option<AdRule>,
     pub fees: Option<FeeRule>,
     /// Labels of a key/value row above the header giving the report's period (Shopee Ads
@@ -353,7 +355,7 @@ pub struct FormatSpec {
 }
 
 /// A line-grain spec's defaults; each table overrides what differs.
-pub const LINES: FormatSpec = FormatSpec {
+pub const LINES: FormatSpec<'static> = FormatSpec {
     id: "",
     platforms: &[],
     report: ReportKind::Orders,
@@ -376,8 +378,8 @@ pub const LINES: FormatSpec = FormatSpec {
     withdrawals: None,
 };
 
-impl FormatSpec {
-    pub fn cols(&self, role: Role) -> impl Iterator<Item = &'static Col> + '_ {
+impl<'a> FormatSpec<'a> {
+    pub fn cols(&self, role: Role) -> impl Iterator<Item = &'a Col<'a>> + '_ {
         self.columns.iter().filter(move |c| c.role == role)
     }
 

@@ -22,7 +22,7 @@ const SHIPPING_PARENT: &[&str] = &[
     "Phí vận chuyển của người bán",
 ];
 
-const fn cost(kind: FeeKind, aliases: &'static [&'static str]) -> Col {
+const fn cost(kind: FeeKind, aliases: &'static [&'static str]) -> Col<'static> {
     col(Fee(kind), aliases).sign(Sign::Negated)
 }
 

@@ -248,6 +248,14 @@ impl Fees {
 /// An order's row: its fee, tax and ad columns, long-format fee name, scene rule and what it
 /// settled.
 fn read_order_row(b: &Bound, cells: &[Cell], rule: &FeeRule, r: &mut FeeLines) -> Result<(), Bad> {
+    read_columns(b, cells, r)?;
+    read_fee_name(b, cells, rule, r)?;
+    read_scene(b, cells, rule, r)?;
+    read_settled(b, cells, rule, r)
+}
+
+/// The row's fee, tax and ad-fee columns (a wide statement).
+fn read_columns(b: &Bound, cells: &[Cell], r: &mut FeeLines) -> Result<(), Bad> {
     for kind in FeeKind::ALL {
         for (source, v) in b.money_by_column(cells, Role::Fee(*kind), |_| true)? {
             r.fees.push((*kind, source.to_string(), v));
@@ -266,29 +274,47 @@ fn read_order_row(b: &Bound, cells: &[Cell], rule: &FeeRule, r: &mut FeeLines) -
             r.ads.push((*channel, v));
         }
     }
-    if let Some(name) = b.text(cells, Role::FeeName) {
-        let amount = b.money(cells, Role::Amount, true)?.unwrap_or_default();
-        // The source is the table's name for a known fee, the export's for an unknown one.
-        match target_of(rule.names, &name) {
-            Some((pattern, Target::Fee(kind))) => r.fees.push((*kind, pattern.to_string(), amount)),
-            Some((_, Target::Ad(channel))) => r.ads.push((*channel, amount)),
-            Some((_, Target::Ignore)) => {}
-            None if amount > Decimal::ZERO => r.fees.push((FeeKind::Other, name, amount)),
-            None => {}
-        }
+    Ok(())
+}
+
+/// A long-format row: its `FeeName` classified by the rule's names.
+fn read_fee_name(b: &Bound, cells: &[Cell], rule: &FeeRule, r: &mut FeeLines) -> Result<(), Bad> {
+    let Some(name) = b.text(cells, Role::FeeName) else {
+        return Ok(());
+    };
+    let amount = b.money(cells, Role::Amount, true)?.unwrap_or_default();
+    // The source is the table's name for a known fee, the export's for an unknown one.
+    match target_of(rule.names, &name) {
+        Some((pattern, Target::Fee(kind))) => r.fees.push((*kind, pattern.to_string(), amount)),
+        Some((_, Target::Ad(channel))) => r.ads.push((*channel, amount)),
+        Some((_, Target::Ignore)) => {}
+        None if amount > Decimal::ZERO => r.fees.push((FeeKind::Other, name, amount)),
+        None => {}
     }
-    if let (Some(scene), Some(text)) = (rule.scene, b.text(cells, Role::Scene)) {
-        if text.contains(scene.contains) {
-            let amount = b
-                .money(cells, Role::Amount, true)?
-                .unwrap_or_default()
-                .abs();
-            let source = scene.contains.to_string();
-            let credit = direction(b, cells, scene.cost, scene.credit)?;
-            r.fees
-                .push((scene.kind, source, if credit { -amount } else { amount }));
-        }
+    Ok(())
+}
+
+/// A row of the rule's scene (`FeeRule::scene`): a fee of its unsigned amount, a cost or a
+/// credit by its direction.
+fn read_scene(b: &Bound, cells: &[Cell], rule: &FeeRule, r: &mut FeeLines) -> Result<(), Bad> {
+    let (Some(scene), Some(text)) = (rule.scene, b.text(cells, Role::Scene)) else {
+        return Ok(());
+    };
+    if text.contains(scene.contains) {
+        let amount = b
+            .money(cells, Role::Amount, true)?
+            .unwrap_or_default()
+            .abs();
+        let source = scene.contains.to_string();
+        let credit = direction(b, cells, scene.cost, scene.credit)?;
+        r.fees
+            .push((scene.kind, source, if credit { -amount } else { amount }));
     }
+    Ok(())
+}
+
+/// What the row settled, by the rule's `Settle`.
+fn read_settled(b: &Bound, cells: &[Cell], rule: &FeeRule, r: &mut FeeLines) -> Result<(), Bad> {
     match rule.settle {
         Settle::None => {}
         Settle::Column(kind) => {

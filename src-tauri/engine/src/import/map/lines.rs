@@ -32,9 +32,9 @@ struct OrderState {
 }
 
 /// Everything read from one row, before anything is emitted (a bad cell emits nothing).
-pub struct LineRow {
+pub struct LineRow<'a> {
     line: OrderLine,
-    fees: Vec<LineFee>,
+    fees: Vec<LineFee<'a>>,
     /// The order-level discount and its column.
     discount: Option<(Decimal, String)>,
     key: Option<String>,
@@ -43,16 +43,16 @@ pub struct LineRow {
 }
 
 /// A fee column's amount on one line.
-struct LineFee {
+struct LineFee<'a> {
     kind: FeeKind,
     /// The column it was read from (the fee's `source`).
-    source: &'static str,
+    source: &'a str,
     amount: Decimal,
     /// A per-line column (keyed by the line), else a per-order one (keyed by the order).
     per_line: bool,
 }
 
-impl LineRow {
+impl LineRow<'_> {
     pub fn day(&self) -> NaiveDate {
         self.line.day
     }
@@ -86,7 +86,12 @@ impl Lines {
     }
 
     /// Read one data row whose order id is `order_id`.
-    pub fn read(&self, b: &Bound, cells: &[Cell], order_id: String) -> Result<LineRow, Bad> {
+    pub fn read<'a>(
+        &self,
+        b: &'a Bound<'a>,
+        cells: &[Cell],
+        order_id: String,
+    ) -> Result<LineRow<'a>, Bad> {
         let first = !self.orders.contains_key(&order_id);
         let day = b
             .date(cells, Role::Date)?
@@ -285,7 +290,7 @@ fn refund_fraction(
 /// The line's fees. A per-order column (read on the order's first line) is one fee of the
 /// order; a per-line column is each line's own fee, keyed by the line so that two lines of
 /// an order never overwrite each other.
-fn line_fees(b: &Bound, cells: &[Cell], first: bool) -> Result<Vec<LineFee>, Bad> {
+fn line_fees<'a>(b: &'a Bound<'a>, cells: &[Cell], first: bool) -> Result<Vec<LineFee<'a>>, Bad> {
     let mut fees = Vec::new();
     for kind in FeeKind::ALL {
         let role = Role::Fee(*kind);

@@ -23,6 +23,8 @@ mod tests_ads;
 #[cfg(test)]
 mod tests_fees;
 #[cfg(test)]
+mod tests_mapped;
+#[cfg(test)]
 mod tests_more;
 #[cfg(test)]
 mod tests_traffic;
@@ -37,8 +39,8 @@ pub use self::values::show;
 use self::values::{Bad, Bound};
 use self::wallet::Wallet;
 use crate::error::{Error, Location, Result};
-use crate::import::formats::{FormatSpec, Grain, Role};
-use crate::import::read::{Book, Cell};
+use crate::import::formats::{FeeRule, FormatSpec, Grain, Role};
+use crate::import::read::{Book, Cell, Row};
 use crate::import::{Detected, ImportOptions, LedgerSink, MapStats, Skipped};
 
 use crate::import::header;
@@ -134,36 +136,42 @@ fn map_sheets(
     whole_file: bool,
 ) -> Result<MapStats, Stop> {
     let mut stats = MapStats::default();
-    let Some(spec) = parts.first().map(|(_, d)| d.spec.0) else {
+    let Some(fees) = parts.first().map(|(_, d)| d.spec.with(|s| s.fees)) else {
         return Ok(stats);
     };
     let mut state = State::new(whole_file);
     for (book, detected) in parts.iter_mut() {
         let done = stats.rows;
-        let more = map_sheet(
-            &mut **book,
-            detected,
-            opts,
-            sink,
-            &mut |n| progress(done + n),
-            &mut state,
-        )?;
-        add_stats(&mut stats, more, detected.currency);
-    }
-    state.finish(spec, sink)?;
-    for (book, detected) in parts.iter_mut() {
-        for companion in crate::import::detect::detect_companions(&mut **book, detected)? {
-            let done = stats.rows;
-            let mut state = State::new(whole_file);
-            let more = map_sheet(
+        let more = detected.spec.with(|spec| {
+            map_sheet(
+                spec,
                 &mut **book,
-                &companion,
+                detected,
                 opts,
                 sink,
                 &mut |n| progress(done + n),
                 &mut state,
-            )?;
-            state.finish(companion.spec.0, sink)?;
+            )
+        })?;
+        add_stats(&mut stats, more, detected.currency);
+    }
+    state.finish(fees, sink)?;
+    for (book, detected) in parts.iter_mut() {
+        for companion in crate::import::detect::detect_companions(&mut **book, detected)? {
+            let done = stats.rows;
+            let mut state = State::new(whole_file);
+            let more = companion.spec.with(|spec| {
+                map_sheet(
+                    spec,
+                    &mut **book,
+                    &companion,
+                    opts,
+                    sink,
+                    &mut |n| progress(done + n),
+                    &mut state,
+                )
+            })?;
+            state.finish(companion.spec.with(|s| s.fees), sink)?;
             add_stats(&mut stats, more, detected.currency);
         }
     }
@@ -199,9 +207,9 @@ impl State {
         }
     }
 
-    fn finish(self, spec: &FormatSpec, sink: &mut dyn LedgerSink) -> Result<()> {
+    fn finish(self, fees: Option<FeeRule>, sink: &mut dyn LedgerSink) -> Result<()> {
         self.lines.finish(sink)?;
-        self.fees.finish(spec.fees.as_ref(), sink)?;
+        self.fees.finish(fees.as_ref(), sink)?;
         self.ads.finish(sink)
     }
 }
@@ -210,6 +218,7 @@ impl State {
 /// `Error::BadCell` (or a `Skipped` entry with `opts.allow_skip`); a missing required column
 /// is `Error::MissingColumn`. `progress` gets the rows done every ~1000 rows and at the end.
 fn map_sheet(
+    spec: &FormatSpec,
     book: &mut dyn Book,
     detected: &Detected,
     opts: &ImportOptions,
@@ -217,7 +226,6 @@ fn map_sheet(
     progress: &mut dyn FnMut(u64),
     state: &mut State,
 ) -> Result<MapStats, Stop> {
-    let spec = detected.spec.0;
     let file = book.file_name().to_string();
     let at = |row: Option<u64>, column: Option<String>| Location {
         file: file.clone(),
@@ -226,43 +234,23 @@ fn map_sheet(
         column,
     };
     let mut stats = MapStats::default();
-    let mut bound: Option<Bound> = None;
     let mut wallet = Wallet::default();
     let mut first_data = true;
-    let mut period: Option<(NaiveDate, NaiveDate)> = None;
     // Text files keep every cell of a row, so a last row shorter than the header was cut off
     // (a download or copy that stopped); spreadsheets drop trailing empty cells.
     let may_be_cut = book.short_rows_are_cut();
-    let mut header: Vec<String> = Vec::new();
-    let mut unread = unmapped::Tally::default();
 
     let mut rows = book.rows(&detected.sheet)?.peekable();
+    let Some(Head { b, period, header }) = read_head(spec, &mut rows, detected, &at)? else {
+        return Err(header_not_found(at(Some(detected.header_row), None)));
+    };
+    let mut unread = unmapped::Tally::new(&b.unread);
     while let Some(row) = rows.next() {
         let row = row?;
-        if row.number < detected.header_row {
-            if let Some(p) = rows::period_of(spec.period_labels, &row.cells) {
-                period = Some(p);
-            }
+        if not_data(spec, &b, &row.cells, &mut first_data) {
             continue;
         }
-        let Some(b) = &bound else {
-            if row.number == detected.header_row {
-                let b = Bound::new(
-                    spec,
-                    &row.cells,
-                    detected.currency,
-                    &at(Some(row.number), None),
-                )?;
-                unread = unmapped::Tally::new(&b.unread);
-                bound = Some(b);
-                header = header_texts(&row.cells);
-            }
-            continue;
-        };
-        if not_data(spec, b, &row.cells, &mut first_data) {
-            continue;
-        }
-        let key = match row_key(spec, b, &row.cells) {
+        let key = match row_key(spec, &b, &row.cells) {
             Ok(Some(k)) => k,
             Ok(None) => continue, // trailing padding, blank key
             Err(bad) => {
@@ -273,7 +261,7 @@ fn map_sheet(
         };
         stats.rows += 1;
         if let Some(bad) = (may_be_cut && rows.peek().is_none())
-            .then(|| cut_off(b, &header, &row.cells))
+            .then(|| cut_off(&b, &header, &row.cells))
             .flatten()
         {
             refuse_or_skip(bad, row.number, opts, &mut stats, &at, &detected.sheet)?;
@@ -284,7 +272,7 @@ fn map_sheet(
             progress(stats.rows);
         }
         let data = DataRow {
-            b,
+            b: &b,
             cells: &row.cells,
             key,
             period,
@@ -297,12 +285,42 @@ fn map_sheet(
             sink.end_row();
         }
     }
-    let Some(b) = &bound else {
-        let at = at(Some(detected.header_row), None);
-        return Err(header_not_found(at));
-    };
     stats.unmapped = unread.finish(&b.columns, b.currency);
     Ok(stats)
+}
+
+/// What the rows down to the header give: the columns bound in it, the report's period (a
+/// row above it may name it) and the header's texts.
+struct Head<'a> {
+    b: Bound<'a>,
+    period: Option<(NaiveDate, NaiveDate)>,
+    header: Vec<String>,
+}
+
+/// Read `rows` down to the detected header row; None when the sheet ends first.
+fn read_head<'a>(
+    spec: &'a FormatSpec<'a>,
+    sheet: &mut impl Iterator<Item = Result<Row>>,
+    detected: &Detected,
+    at: &impl Fn(Option<u64>, Option<String>) -> Location,
+) -> Result<Option<Head<'a>>> {
+    let mut period = None;
+    for row in sheet {
+        let row = row?;
+        if row.number < detected.header_row {
+            if let Some(p) = rows::period_of(spec.period_labels, &row.cells) {
+                period = Some(p);
+            }
+        } else if row.number == detected.header_row {
+            let at = at(Some(row.number), None);
+            return Ok(Some(Head {
+                b: Bound::new(spec, &row.cells, detected.currency, &at)?,
+                period,
+                header: header_texts(&row.cells),
+            }));
+        }
+    }
+    Ok(None)
 }
 
 /// The header row's texts up to its last non-empty cell (named in "cut off" messages).
@@ -376,7 +394,7 @@ fn row_key(spec: &FormatSpec, b: &Bound, cells: &[Cell]) -> Result<Option<String
 
 /// One data row with its key, and the period the sheet's preamble names (if any).
 struct DataRow<'a> {
-    b: &'a Bound,
+    b: &'a Bound<'a>,
     cells: &'a [Cell],
     key: String,
     period: Option<(NaiveDate, NaiveDate)>,

@@ -21,8 +21,8 @@ pub struct Bad {
 }
 
 /// The spec's columns located in one header row.
-pub struct Bound {
-    pub spec: &'static FormatSpec,
+pub struct Bound<'a> {
+    pub spec: &'a FormatSpec<'a>,
     pub columns: header::Columns,
     /// Parallel to `spec.columns`: the column index when the header is present.
     index: Vec<Option<usize>>,
@@ -33,14 +33,14 @@ pub struct Bound {
     dates: DateStyle,
 }
 
-impl Bound {
+impl<'a> Bound<'a> {
     /// Locate every column; a missing required one is `Error::MissingColumn`.
     pub fn new(
-        spec: &'static FormatSpec,
+        spec: &'a FormatSpec<'a>,
         cells: &[Cell],
         currency: Currency,
         at: &Location,
-    ) -> Result<Bound> {
+    ) -> Result<Bound<'a>> {
         let columns = header::Columns::new(cells);
         let found: Vec<Option<(usize, bool)>> = spec
             .columns
@@ -108,7 +108,7 @@ impl Bound {
     }
 
     /// (column index, column) of every present column of `role`, in spec order.
-    fn present(&self, role: Role) -> impl Iterator<Item = (usize, &'static Col)> + '_ {
+    fn present(&self, role: Role) -> impl Iterator<Item = (usize, &'a Col<'a>)> + '_ {
         let spec = self.spec;
         spec.columns
             .iter()
@@ -201,7 +201,7 @@ impl Bound {
         cells: &[Cell],
         role: Role,
         read: impl Fn(bool) -> bool,
-    ) -> Result<Vec<(&'static str, Decimal)>, Bad> {
+    ) -> Result<Vec<(&'a str, Decimal)>, Bad> {
         self.money_columns(cells, role, self.currency, read)
     }
 
@@ -211,7 +211,7 @@ impl Bound {
         role: Role,
         currency: Currency,
         read: impl Fn(bool) -> bool,
-    ) -> Result<Vec<(&'static str, Decimal)>, Bad> {
+    ) -> Result<Vec<(&'a str, Decimal)>, Bad> {
         let mut out = Vec::new();
         for (i, c) in self.present(role) {
             if !read(c.once) {

@@ -224,79 +224,94 @@ fn group_rows<'a>(
     mut next: impl FnMut() -> Result<Option<Positioned>> + 'a,
     fail: impl Fn(String) -> Error + 'a,
 ) -> impl Iterator<Item = Result<Row>> + 'a {
-    let mut pending: Option<Positioned> = None;
-    let mut done = false;
-    // A lower bound of the XML inflated so far (a cell takes at least 16 bytes): the same
-    // cap as `archive::MAX_UNPACKED`, enforced while streaming instead of in advance.
-    let mut unpacked = 0u64;
+    let mut state = Grouping::default();
     std::iter::from_fn(move || {
-        if done {
+        if state.done {
             return None;
         }
-        let first = match pending.take().map(Ok).or_else(|| next().transpose()) {
-            Some(Ok(p)) => p,
-            Some(Err(e)) => {
-                done = true;
-                return Some(Err(e));
-            }
-            None => {
-                done = true;
-                return None;
-            }
+        let row = state.next_row(&mut next, &fail);
+        state.done |= row.is_err();
+        row.transpose()
+    })
+}
+
+/// What `group_rows` keeps between rows.
+#[derive(Default)]
+struct Grouping {
+    /// The first cell of the next row, read while finishing the previous one.
+    pending: Option<Positioned>,
+    done: bool,
+    /// A lower bound of the XML inflated so far (a cell takes at least 16 bytes): the same
+    /// cap as `archive::MAX_UNPACKED`, enforced while streaming instead of in advance.
+    unpacked: u64,
+}
+
+impl Grouping {
+    /// The next row; None at the end of the sheet.
+    fn next_row(
+        &mut self,
+        next: &mut impl FnMut() -> Result<Option<Positioned>>,
+        fail: &impl Fn(String) -> Error,
+    ) -> Result<Option<Row>> {
+        let first = match self.pending.take() {
+            Some(p) => p,
+            None => match next()? {
+                Some(p) => p,
+                None => {
+                    self.done = true;
+                    return Ok(None);
+                }
+            },
         };
         let row = first.0 .0;
         let mut cells = Vec::new();
-        let mut put = |(pos, cell): Positioned| -> Result<()> {
-            unpacked += 16
-                + match &cell {
-                    Cell::Text(s) => s.len() as u64,
-                    _ => 0,
-                };
-            if unpacked > MAX_UNPACKED {
-                return Err(fail(
-                    "the sheet unpacks to an implausible size (zip bomb?)".into(),
-                ));
-            }
-            place(&mut cells, pos.1, cell).map_err(|e| {
-                fail(format!(
-                    "row {}, column {}: {e}",
-                    u64::from(row) + 1,
-                    column_letters(pos.1)
-                ))
-            })
-        };
-        if let Err(e) = put(first) {
-            done = true;
-            return Some(Err(e));
-        }
+        self.put(&mut cells, row, first, fail)?;
         loop {
-            match next() {
-                Ok(Some(p)) if p.0 .0 == row => {
-                    if let Err(e) = put(p) {
-                        done = true;
-                        return Some(Err(e));
-                    }
-                }
-                Ok(Some(p)) => {
-                    pending = Some(p);
+            match next()? {
+                Some(p) if p.0 .0 == row => self.put(&mut cells, row, p, fail)?,
+                Some(p) => {
+                    self.pending = Some(p);
                     break;
                 }
-                Ok(None) => {
-                    done = true;
+                None => {
+                    self.done = true;
                     break;
-                }
-                Err(e) => {
-                    done = true;
-                    return Some(Err(e));
                 }
             }
         }
         trim_trailing_empty(&mut cells);
-        Some(Ok(Row {
+        Ok(Some(Row {
             number: u64::from(row) + 1,
             cells,
         }))
-    })
+    }
+
+    /// Place a cell of row `row` (0-based), counting what it unpacked to.
+    fn put(
+        &mut self,
+        cells: &mut Vec<Cell>,
+        row: u32,
+        (pos, cell): Positioned,
+        fail: &impl Fn(String) -> Error,
+    ) -> Result<()> {
+        self.unpacked += 16
+            + match &cell {
+                Cell::Text(s) => s.len() as u64,
+                _ => 0,
+            };
+        if self.unpacked > MAX_UNPACKED {
+            return Err(fail(
+                "the sheet unpacks to an implausible size (zip bomb?)".into(),
+            ));
+        }
+        place(cells, pos.1, cell).map_err(|e| {
+            fail(format!(
+                "row {}, column {}: {e}",
+                u64::from(row) + 1,
+                column_letters(pos.1)
+            ))
+        })
+    }
 }
 
 fn place(cells: &mut Vec<Cell>, col: u32, cell: Cell) -> std::result::Result<(), String> {

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::monthly::month_spans;
-use super::settlement::{fee_drift, has_settlements, open_orders, provisional, OpenOrder};
+use super::settlement::{fee_drift, open_orders, provisional_of, Judged, OpenOrder};
 use super::taxes::store_net_sales;
 use super::totals::totals;
 use super::{day_params, day_range, resolve, CurrencyScope, Filter};
@@ -184,12 +184,10 @@ pub(crate) fn currency_cash(
     to: Option<NaiveDate>,
 ) -> Result<CurrencyCash> {
     let a = |v: Decimal| Amount::new(v, cs.currency);
-    let (mut stores, mut open, mut drift, mut judged) = (Vec::new(), Vec::new(), vec![], vec![]);
+    let judged = Judged::of(ledger, cs)?;
+    let (mut stores, mut open, mut drift) = (Vec::new(), Vec::new(), vec![]);
     for s in &cs.stores {
-        let (row, owed_orders) = store_cash(ledger, s, from, to, cs.currency)?;
-        if row.judged {
-            judged.push(s);
-        }
+        let (row, owed_orders) = store_cash(ledger, s, judged.has(s), from, to, cs.currency)?;
         open.extend(owed_orders);
         drift.extend(fee_drift(ledger, cs, s, from, to)?);
         stores.push(row);
@@ -197,7 +195,7 @@ pub(crate) fn currency_cash(
     let ids = cs.ids_sql();
     let (all, for_period, adjustments) = settled(ledger, &ids, from, to)?;
     let figures = StoreFigures::compute(&totals(ledger, cs, from, to)?.inputs);
-    let p = provisional(ledger, cs, from, to)?;
+    let p = provisional_of(ledger, cs, &judged, from, to)?;
     Ok(CurrencyCash {
         currency: cs.currency,
         settled: a(all),
@@ -220,7 +218,7 @@ pub(crate) fn currency_cash(
         net_profit: a(figures.net_profit),
         adjustments: a(adjustments),
         stores,
-        months: cash_months(ledger, &judged, from, to, cs.currency)?,
+        months: cash_months(ledger, cs, &judged, from, to)?,
     })
 }
 
@@ -229,12 +227,12 @@ pub(crate) fn currency_cash(
 fn store_cash(
     ledger: &Ledger,
     s: &StoreInfo,
+    judged: bool,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     currency: Currency,
 ) -> Result<(StoreCash, Vec<OpenOrder>)> {
     let a = |v: Decimal| Amount::new(v, currency);
-    let judged = has_settlements(ledger, s)?;
     let (own, _, _) = settled(ledger, &s.id.0.to_string(), from, to)?;
     let open = match to {
         Some(to) if judged => owed(ledger, s, to)?,
@@ -273,21 +271,22 @@ fn unsettled_of(open: &[OpenOrder], to: Option<NaiveDate>, currency: Currency) -
 /// Sold (net sales of the judged stores) beside settled, per month of the period.
 fn cash_months(
     ledger: &Ledger,
-    judged: &[&StoreInfo],
+    cs: &CurrencyScope,
+    judged: &Judged,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    currency: Currency,
 ) -> Result<Vec<CashMonth>> {
     let (Some(lo), Some(hi)) = (from, to) else {
         return Ok(Vec::new());
     };
-    let a = |v: Decimal| Amount::new(v, currency);
+    let a = |v: Decimal| Amount::new(v, cs.currency);
+    let judged: Vec<&StoreInfo> = cs.stores.iter().filter(|s| judged.has(s)).collect();
     let ids: Vec<String> = judged.iter().map(|s| s.id.0.to_string()).collect();
     let ids = ids.join(",");
     let mut months = Vec::new();
     for (m0, m1) in month_spans(lo, hi) {
         let mut net_sales = Decimal::ZERO;
-        for s in judged {
+        for s in &judged {
             net_sales += store_net_sales(ledger, s, Some(m0), Some(m1))?;
         }
         months.push(CashMonth {
@@ -322,8 +321,9 @@ pub fn unsettled_orders(
     ) else {
         return Ok(out);
     };
+    let judged = Judged::of(ledger, cs)?;
     for s in &cs.stores {
-        if !has_settlements(ledger, s)? {
+        if !judged.has(s) {
             continue;
         }
         for o in owed(ledger, s, to)? {

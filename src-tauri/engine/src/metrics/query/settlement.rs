@@ -19,19 +19,35 @@ use super::{day_params, day_range, parse_day, CurrencyScope};
 use crate::db::{Ledger, StoreInfo};
 use crate::error::Result;
 use crate::metrics::cash::{drifted, in_window};
-use crate::model::{FeeKind, Rate, Scaled};
+use crate::model::{FeeKind, Rate, Scaled, StoreId};
 
 fn dec(v: Option<i64>) -> Decimal {
     Scaled::from_sql_sum(v)
 }
 
-/// Whether the store holds any settlement row.
-pub(crate) fn has_settlements(ledger: &Ledger, store: &StoreInfo) -> Result<bool> {
-    Ok(ledger.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)",
-        [store.id.0],
-        |r| r.get(0),
-    )?)
+/// The stores of a view judged on settlement: those holding any settlement row. Asked once
+/// per view (one query for all its stores) and passed to what needs it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Judged(Vec<StoreId>);
+
+impl Judged {
+    pub fn of(ledger: &Ledger, cs: &CurrencyScope) -> Result<Judged> {
+        let ids = cs.ids_sql();
+        if ids.is_empty() {
+            return Ok(Judged::default());
+        }
+        let sql = format!(
+            "SELECT id FROM stores WHERE id IN ({ids}) AND EXISTS
+               (SELECT 1 FROM settlements WHERE store_id = stores.id AND is_current = 1)"
+        );
+        let mut stmt = ledger.conn().prepare(&sql)?;
+        let rows = stmt.query_map([], |r| r.get(0).map(StoreId))?;
+        Ok(Judged(rows.collect::<rusqlite::Result<_>>()?))
+    }
+
+    pub fn has(&self, store: &StoreInfo) -> bool {
+        self.0.contains(&store.id)
+    }
 }
 
 /// An order with no settlement yet.
@@ -189,6 +205,20 @@ pub(crate) fn provisional(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Provisional> {
+    match to {
+        Some(_) => provisional_of(ledger, cs, &Judged::of(ledger, cs)?, from, to),
+        None => Ok(Provisional::default()),
+    }
+}
+
+/// `provisional` with the view's judged stores already known.
+pub(crate) fn provisional_of(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    judged_stores: &Judged,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Provisional> {
     let Some(to) = to else {
         return Ok(Provisional::default());
     };
@@ -200,7 +230,7 @@ pub(crate) fn provisional(
         if let Some(latest) = latest {
             window |= in_window(to, latest, delay);
         }
-        if !has_settlements(ledger, s)? {
+        if !judged_stores.has(s) {
             continue;
         }
         judged = true;

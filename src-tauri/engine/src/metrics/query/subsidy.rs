@@ -108,7 +108,47 @@ pub fn subsidy(
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    let base = match (baseline, scope.from, scope.to) {
+    let base = base_span(baseline, scope.from, scope.to)?;
+    if let Baseline::HoldOut(_) = baseline {
+        if scope.currencies.len() > 1 {
+            let codes: Vec<&str> = scope.currencies.iter().map(|c| c.currency.code()).collect();
+            return Err(Error::InvalidArgument(format!(
+                "--baseline-sales is one currency's figure but the stores hold {}: choose one \
+                 with --store",
+                codes.join(" and ")
+            )));
+        }
+    }
+    let mut currencies = Vec::new();
+    if let (Some(from), Some(to)) = (scope.from, scope.to) {
+        for cs in &scope.currencies {
+            let natural = natural(ledger, cs, baseline, base, (from, to), &skus)?;
+            currencies.push(currency_subsidy(ledger, cs, from, to, &skus, natural)?);
+        }
+    }
+    Ok(SubsidyReport {
+        from: scope.from,
+        to: scope.to,
+        baseline: match baseline {
+            Baseline::Period(_) | Baseline::PreviousPeriod => BaselineKind::Period,
+            Baseline::HoldOut(_) => BaselineKind::HoldOut,
+        },
+        baseline_from: base.map(|b| b.0),
+        baseline_to: base.map(|b| b.1),
+        skus,
+        currencies,
+    })
+}
+
+/// The before period of a `Period` baseline: the one given, else as long as the period and
+/// just before it (or the engine's previous period); None for a hold-out figure or an open
+/// period.
+fn base_span(
+    baseline: &Baseline,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Option<(NaiveDate, NaiveDate)>> {
+    Ok(match (baseline, from, to) {
         (Baseline::Period(Some((a, b))), _, _) => {
             if a > b {
                 return Err(Error::InvalidArgument(format!(
@@ -125,50 +165,34 @@ pub fn subsidy(
             base_period(from, to, CompareWith::Previous)
         }
         _ => None,
-    };
-    if let Baseline::HoldOut(_) = baseline {
-        if scope.currencies.len() > 1 {
-            let codes: Vec<&str> = scope.currencies.iter().map(|c| c.currency.code()).collect();
-            return Err(Error::InvalidArgument(format!(
-                "--baseline-sales is one currency's figure but the stores hold {}: choose one \
-                 with --store",
-                codes.join(" and ")
-            )));
-        }
-    }
-    let mut currencies = Vec::new();
-    if let (Some(from), Some(to)) = (scope.from, scope.to) {
-        for cs in &scope.currencies {
-            let natural = match baseline {
-                Baseline::HoldOut(v) => Natural::HoldOut(*v),
-                Baseline::Period(_) | Baseline::PreviousPeriod => match base {
-                    Some((bf, bt)) if has_orders(ledger, cs, bf, bt)? => {
-                        let t = sales_totals(ledger, cs, bf, bt, &skus)?;
-                        let sales = net_sales(&t);
-                        Natural::Period {
-                            sales,
-                            scaled: scale_baseline(sales, days(bf, bt), days(from, to)),
-                            span: (bf, bt),
-                            subsidy_rate: subsidy_rate(&t, sales),
-                        }
-                    }
-                    _ => Natural::None,
-                },
-            };
-            currencies.push(currency_subsidy(ledger, cs, from, to, &skus, natural)?);
-        }
-    }
-    Ok(SubsidyReport {
-        from: scope.from,
-        to: scope.to,
-        baseline: match baseline {
-            Baseline::Period(_) | Baseline::PreviousPeriod => BaselineKind::Period,
-            Baseline::HoldOut(_) => BaselineKind::HoldOut,
+    })
+}
+
+/// One currency's natural sales: the hold-out figure, or the before period's sales (scaled
+/// to the period's length) when it has orders.
+fn natural(
+    ledger: &Ledger,
+    cs: &CurrencyScope,
+    baseline: &Baseline,
+    base: Option<(NaiveDate, NaiveDate)>,
+    (from, to): (NaiveDate, NaiveDate),
+    skus: &[String],
+) -> Result<Natural> {
+    Ok(match baseline {
+        Baseline::HoldOut(v) => Natural::HoldOut(*v),
+        Baseline::Period(_) | Baseline::PreviousPeriod => match base {
+            Some((bf, bt)) if has_orders(ledger, cs, bf, bt)? => {
+                let t = sales_totals(ledger, cs, bf, bt, skus)?;
+                let sales = net_sales(&t);
+                Natural::Period {
+                    sales,
+                    scaled: scale_baseline(sales, days(bf, bt), days(from, to)),
+                    span: (bf, bt),
+                    subsidy_rate: subsidy_rate(&t, sales),
+                }
+            }
+            _ => Natural::None,
         },
-        baseline_from: base.map(|b| b.0),
-        baseline_to: base.map(|b| b.1),
-        skus,
-        currencies,
     })
 }
 
