@@ -253,7 +253,9 @@ fn file_stamp(path: &Path) -> Result<(u64, Option<std::time::SystemTime>)> {
 
 /// A piece of an export must be read as its first piece is (format, platform, currency).
 fn same_export(first: &Detected, other: &Detected, file: &str) -> Result<()> {
+    // `spec` also tells two column mappings apart (their format id is the same).
     if first.format_id == other.format_id
+        && first.spec == other.spec
         && first.platform == other.platform
         && first.currency == other.currency
     {
