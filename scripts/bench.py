@@ -267,9 +267,11 @@ def main():
     year_db = os.path.join(WORK, "csv.db")
     if "import" in PARTS:
         imports(figure, year_db)
-    curve, five_db = [], None
+    curve, five_db = [], os.path.join(WORK, "five-years.db")
     if "years" in PARTS:
         five_db, curve = five_years(figure)
+    elif not os.path.exists(five_db):
+        five_db = None  # the window figures on it need a run with "years" first
     if "window" in PARTS:
         window(figure, year_db, five_db)
     if "size" in PARTS:

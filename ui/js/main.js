@@ -141,6 +141,8 @@ async function wireDragDrop() {
   await listen("tauri://drag-enter", () => { overlay.hidden = false; });
   // Another writer (an import from the command line) holds the data file: this one waits.
   await listen("ledger-waiting", () => toast(t("import.waiting_lock"), "ok", 6000));
+  // The data file's check, run beside the first paint, found it damaged (restore a backup).
+  await listen("ledger-damaged", (e) => toast(errorText(e.payload), "error", 20000));
   await listen("tauri://drag-leave", () => { overlay.hidden = true; });
   await listen("tauri://drag-drop", (e) => {
     overlay.hidden = true;

@@ -125,14 +125,6 @@ fn ledger_path(cli: &Cli) -> Result<PathBuf> {
 
 fn open_ledger(cli: &Cli, path: &Path) -> Result<Ledger> {
     let mut ledger = Ledger::open_as(path, access(&cli.command))?;
-    if let Some(damage) = ledger.damage() {
-        eprintln!(
-            "fupan: warning: {} is damaged ({damage}); figures may be wrong. Restore your last \
-             backup: fupan --db {} restore BACKUP",
-            path.display(),
-            path.display()
-        );
-    }
     let hook: LockWaitHook = Arc::new(Mutex::new(|| {
         eprintln!("fupan: another import is running, waiting…");
     }));

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
@@ -19,6 +20,9 @@ pub struct AppState {
     pub pending_files: Mutex<Vec<PathBuf>>,
     /// Told each time a write waits for another writer's lock (the page shows "waiting…").
     pub lock_wait: Option<LockWaitHook>,
+    /// Set when the check run beside the window (`check_aside`) found the file damaged: the
+    /// ledger is then reopened with the check, which refuses it (only a restore goes on).
+    damaged: AtomicBool,
 }
 
 impl AppState {
@@ -28,15 +32,37 @@ impl AppState {
             db_path,
             pending_files: Mutex::new(files),
             lock_wait: None,
+            damaged: AtomicBool::new(false),
         }
     }
 
-    /// Run `f` on the ledger, opening (and migrating) it on first use.
+    /// Run `f` on the ledger, opening (and migrating) it on first use. Until `check_aside` has
+    /// found damage the file is opened without its `quick_check` (the dashboard paints first).
     pub fn with_ledger<T>(
         &self,
         f: impl FnOnce(&mut Ledger) -> fupan_engine::Result<T>,
     ) -> Result<T, ErrorDto> {
-        self.with_ledger_as(Access::Write, f)
+        let access = if self.damaged.load(Ordering::SeqCst) {
+            Access::Write
+        } else {
+            Access::WriteCheckedAside
+        };
+        self.with_ledger_as(access, f)
+    }
+
+    /// The `quick_check` of the data file, on its own connection (run on a thread at start):
+    /// on damage the open ledger is closed, so the next command reopens it checked and is
+    /// refused with the restore hint. Returns the damage to tell the page.
+    pub fn check_aside(&self) -> Option<Error> {
+        let found = match Ledger::damage_at(&self.db_path) {
+            Ok(found) => found,
+            Err(e) => Some(e),
+        }?;
+        self.damaged.store(true, Ordering::SeqCst);
+        if let Ok(mut guard) = self.ledger.lock() {
+            *guard = None;
+        }
+        Some(found)
     }
 
     /// `with_ledger`, opening it for `access` when it is not open yet (a restore must be able

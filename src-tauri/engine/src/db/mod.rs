@@ -57,8 +57,6 @@ pub fn default_db_path() -> Result<PathBuf> {
 pub struct Ledger {
     conn: Connection,
     path: Option<PathBuf>,
-    /// What `quick_check` found when opened for reading (a writer refuses such a ledger).
-    damage: Option<String>,
 }
 
 impl Ledger {
@@ -106,6 +104,44 @@ mod tests {
             Ledger::open(&path).unwrap().schema_version().unwrap(),
             latest_version()
         );
+    }
+
+    /// Only writers pay for `quick_check` upfront; the window's check runs aside
+    /// (`damage_at`) and a reader meets damage in the pages it reads.
+    #[test]
+    fn damage_is_found_by_writers_and_by_the_check_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fupan.db");
+        let ledger = Ledger::open(&path).unwrap();
+        ledger
+            .conn()
+            .execute_batch(
+                "PRAGMA wal_checkpoint(TRUNCATE);
+                 CREATE TABLE filler(x); INSERT INTO filler VALUES (randomblob(100000));",
+            )
+            .unwrap();
+        drop(ledger);
+        assert!(Ledger::damage_at(&path).unwrap().is_none(), "sound");
+        let mut bytes = std::fs::read(&path).unwrap();
+        for (i, b) in bytes.iter_mut().enumerate().skip(4096) {
+            *b = (i % 251) as u8;
+        }
+        std::fs::write(&path, bytes).unwrap();
+        let code = |e: &Error| e.code();
+        let found = Ledger::damage_at(&path).unwrap().expect("damaged");
+        assert_eq!(code(&found), "ledger_damaged");
+        let refused = Ledger::open_as(&path, Access::Write)
+            .err()
+            .expect("refused");
+        assert_eq!(code(&refused), "ledger_damaged");
+        // Unchecked, it opens or fails on the damaged pages it reads (here: the schema's).
+        if let Err(e) = Ledger::open_as(&path, Access::WriteCheckedAside) {
+            assert_eq!(code(&e), "ledger_damaged");
+        }
+        // A missing file is sound (nothing to check yet).
+        assert!(Ledger::damage_at(&dir.path().join("none.db"))
+            .unwrap()
+            .is_none());
     }
 }
 

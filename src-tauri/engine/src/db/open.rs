@@ -23,10 +23,16 @@ const LOCK_TIMEOUT: Duration = Duration::from_secs(120);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     /// Import, undo, costs…: created (with its folder) when missing, migrated, refused when
-    /// damaged or read-only.
+    /// damaged (`PRAGMA quick_check`) or read-only.
     Write,
+    /// Like `Write`, without the `quick_check`, which reads the whole file (≈ 2 s for a
+    /// 5M-line ledger): the window paints first and runs `Ledger::damage_at` on its own
+    /// connection beside it, then reopens with `Write` once it knows of damage.
+    WriteCheckedAside,
     /// Figures and lists: must exist; never created or migrated on disk (an older schema is
-    /// upgraded in a private in-memory copy); a damaged ledger is read, with `damage()` set.
+    /// upgraded in a private in-memory copy). Not checked upfront, so a query costs what it
+    /// reads: SQLite finds damage in the pages it reads (`Error::LedgerDamaged`), and the
+    /// figures of sound pages are right.
     Read,
     /// `restore`: like `Write`, but a damaged ledger is accepted (the backup replaces it) and
     /// nothing is migrated before the restore.
@@ -53,6 +59,13 @@ fn restore_hint(path: &Path) -> String {
          Restore… in the window)",
         path.display()
     )
+}
+
+fn damaged(path: &Path, detail: &str) -> Error {
+    Error::LedgerDamaged {
+        path: path.display().to_string(),
+        detail: format!("{detail}. Nothing was written; {}", restore_hint(path)),
+    }
 }
 
 /// Checks on the file itself, before SQLite touches it: true when it holds something.
@@ -217,16 +230,10 @@ impl Ledger {
             Err(Error::LedgerDamaged { .. }) if access == Access::Restore => None,
             found => found?,
         };
-        let damage = if holds_data && access != Access::Restore {
-            check_integrity(&conn, false)?
-        } else {
-            None
-        };
-        if let (Some(detail), Access::Write) = (&damage, access) {
-            return Err(Error::LedgerDamaged {
-                path: path.display().to_string(),
-                detail: format!("{detail}. Nothing was written; {}", restore_hint(path)),
-            });
+        if holds_data && access == Access::Write {
+            if let Some(detail) = check_integrity(&conn, false)? {
+                return Err(damaged(path, &detail));
+            }
         }
         if access == Access::Read && version.is_none_or(|v| v < latest_version()) {
             // Read an older (or empty) ledger through an upgraded private copy: the file
@@ -235,12 +242,24 @@ impl Ledger {
             Backup::new(&conn, &mut mem)?.run_to_completion(1024, Duration::ZERO, None)?;
             let mut ledger = Self::init(mem, None, Access::Write)?;
             ledger.path = Some(path.to_path_buf());
-            ledger.damage = damage;
             return Ok(ledger);
         }
-        let mut ledger = Self::init(conn, Some(path.to_path_buf()), access)?;
-        ledger.damage = damage;
-        Ok(ledger)
+        Self::init(conn, Some(path.to_path_buf()), access)
+    }
+
+    /// `quick_check` of the ledger at `path` on a read-only connection of its own, beside an
+    /// open `WriteCheckedAside` ledger: `Some(error)` when damaged. A missing or empty file is
+    /// sound.
+    pub fn damage_at(path: &Path) -> Result<Option<Error>> {
+        if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+            return Ok(None);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let found = match Connection::open_with_flags(path, flags) {
+            Ok(conn) => check_integrity(&conn, false)?,
+            Err(e) => Some(e.to_string()),
+        };
+        Ok(found.map(|detail| damaged(path, &detail)))
     }
 
     /// A private in-memory ledger (tests, previews).
@@ -271,16 +290,7 @@ impl Ledger {
         if access != Access::Restore && access != Access::Read {
             migrate(&mut conn)?;
         }
-        Ok(Ledger {
-            conn,
-            path,
-            damage: None,
-        })
-    }
-
-    /// What `quick_check` found wrong when the ledger was opened for reading (None: sound).
-    pub fn damage(&self) -> Option<&str> {
-        self.damage.as_deref()
+        Ok(Ledger { conn, path })
     }
 
     /// Whether the ledger holds nothing a merchant put there: no store, import or cost.
