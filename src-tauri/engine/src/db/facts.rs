@@ -107,12 +107,27 @@ impl FactTable {
                 .copied()
                 .collect();
             let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
-            // OR REPLACE: an import holds one version per key (its later row of a key wins).
+            // An import holds one version per key: its later row of a key wins, updated in
+            // place. Not `OR REPLACE`: a statement that may delete rows makes SQLite keep a
+            // statement journal of every page it touches (with the writer's savepoint open,
+            // a temporary file: most of an import's time went to writing it).
+            let conflict: Vec<&str> = std::iter::once(&"store_id")
+                .chain(self.key)
+                .chain(&["import_id"])
+                .copied()
+                .collect();
+            let set: Vec<String> = (self.compared.iter())
+                .chain(self.extra)
+                .chain(&["is_current"])
+                .map(|c| format!("{c} = excluded.{c}"))
+                .collect();
             let insert = format!(
-                "INSERT OR REPLACE INTO {} ({}) VALUES ({})",
+                "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
                 self.name,
                 cols.join(", "),
-                marks.join(", ")
+                marks.join(", "),
+                conflict.join(", "),
+                set.join(", ")
             );
             FactSql { current, insert }
         })

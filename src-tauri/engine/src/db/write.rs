@@ -103,8 +103,11 @@ fn scaled(v: Decimal) -> Result<i64> {
     Ok(Scaled::from_decimal(v)?.0)
 }
 
+/// 'YYYY-MM-DD' (written directly: chrono's `format` parses its pattern on every call, once
+/// per fact of an import).
 pub(crate) fn day_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 impl<'t> LedgerWriter<'t> {
