@@ -328,6 +328,32 @@ mod tests {
     }
 
     #[test]
+    fn every_lookup_of_a_current_fact_searches_an_index_of_its_key() {
+        // Issue 20: the writer looks up every incoming fact; a scan would make an import's
+        // time grow with the ledger. (`fees_key` was dropped for the UNIQUE index.)
+        let l = Ledger::open_in_memory().unwrap();
+        for t in FACT_TABLES {
+            let mut stmt = l
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {}", t.sql().current))
+                .unwrap();
+            let nulls = vec![rusqlite::types::Null; stmt.parameter_count()];
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(nulls), |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let plan = plan.join(" ");
+            let key = t.key.join("=? AND ");
+            assert!(
+                plan.starts_with("SEARCH") && plan.contains(&format!("store_id=? AND {key}=?")),
+                "{}: {plan}",
+                t.name
+            );
+        }
+    }
+
+    #[test]
     fn a_second_import_of_the_same_fact_holds_a_copy_that_outlives_the_first() {
         let mut l = Ledger::open_in_memory().unwrap();
         let store = l

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_taxes_settlements.sql"),
     include_str!("migrations/007_import_unmapped.sql"),
     include_str!("migrations/008_exact_unit_costs.sql"),
+    include_str!("migrations/009_drop_fees_key.sql"),
 ];
 
 /// The schema version this build writes.
