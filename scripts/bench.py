@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -35,6 +36,8 @@ STORE = "复盘测试小店"
 DATA5 = os.path.join(OUT, "data5")
 FIVE_YEARS = [(2025, 100_000)] + [(y, 1_000_000) for y in range(2026, 2031)]
 HELLO = os.environ.get("BENCH_HELLO", "")
+# GNU time (Debian package `time`) for peak RSS; see run_rss.
+GNU_TIME = os.environ.get("BENCH_TIME", "/usr/bin/time")
 HELLO_DEB = os.environ.get("BENCH_HELLO_DEB", "")
 FUPAN_DEB = os.environ.get("BENCH_FUPAN_DEB", "")
 # BENCH_PARTS picks sections: import (1-5), years (8-10), window (6-7), size (11).
@@ -60,16 +63,19 @@ def run(cmd):
 
 
 def run_rss(cmd):
-    """Like run, but waits itself so wait4() reports this child's own peak RSS."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    err = p.stderr.read()
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode != 0:
-        sys.exit(f"bench: {' '.join(cmd)} failed:\n{err.decode(errors='replace')}")
-    return wall, usage.ru_maxrss / 1024
+    """Like run, and the child's own peak RSS (MiB), as GNU time reports it.
+
+    Not wait4() from here: Linux carries the exec'ing process's old peak into ru_maxrss, and
+    Python starts children with vfork, so every child would report at least this script's
+    own peak (824 MiB once it had hashed the data files)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as out:
+        t0 = time.perf_counter()
+        p = subprocess.run([GNU_TIME, "-f", "%M", "-o", out.name, *cmd],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - t0
+        if p.returncode != 0:
+            sys.exit(f"bench: {' '.join(cmd)} failed:\n{p.stderr.decode(errors='replace')}")
+        return wall, int(out.read().split()[-1]) / 1024
 
 
 def py(code, *args):

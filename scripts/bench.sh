@@ -16,6 +16,8 @@ OUT="$ROOT/bench-out"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 export CARGO_TARGET_DIR="$TARGET"
 mkdir -p "$OUT"
+# GNU time reads peak RSS (scripts/bench.py's run_rss says why not wait4); Xvfb, the window.
+scripts/deps.sh --bench
 
 # Figures 1-5 and 8-10 run `fupan` built without the window (`--no-default-features`: the
 # same engine and CLI, none of the ~170 GUI libraries the desktop build loads at every start);

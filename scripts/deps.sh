@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Fupan needs to build, test and run; skips what is there.
-# Usage: scripts/deps.sh [--test]   (--test adds the end-to-end and report test tools)
+# Usage: scripts/deps.sh [--test|--bench]   (--test adds the end-to-end and report test tools;
+# --bench adds what scripts/bench.sh needs besides them)
 set -euo pipefail
 
 pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
@@ -10,6 +11,9 @@ if [[ "${1:-}" == "--test" ]]; then
   # Node may come from elsewhere (with its own npm); Debian's only when there is none.
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  pkgs+=(xvfb xauth time python3-venv)
 fi
 
 missing=()
