@@ -24,7 +24,7 @@ async function fits(d, what, shot) {
     return { over: main.scrollWidth - main.clientWidth, page: document.documentElement.scrollWidth - window.innerWidth,
       cut: notes.filter((n) => n.scrollWidth > n.clientWidth + 1 || n.getBoundingClientRect().right > window.innerWidth)
         .map((n) => [n.scrollWidth, n.clientWidth, Math.round(n.getBoundingClientRect().right), window.innerWidth]) };`);
-  if (s.over > 0 || s.page > 0 || s.cut) await screenshot(d, `${shot}_FAILED`);
+  if (s.over > 0 || s.page > 0 || s.cut.length) await screenshot(d, `${shot}_FAILED`);
   assert.ok(s.over <= 0 && s.page <= 0, `${what}: overflows sideways ${JSON.stringify(s)}`);
   assert.deepEqual(s.cut, [], `${what}: the notice is clipped`);
 }
