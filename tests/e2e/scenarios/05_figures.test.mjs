@@ -214,6 +214,12 @@ test("channels: spend-response curve or its explanation; products: the matrix", 
     await d.executeScript("document.querySelector('[data-testid=\"chart-response\"]').scrollIntoView()");
     await settle(d, 300);
     await screenshot(d, `channels_response_${lang}`);
+    // The VND stores bought no ads: no empty table, what to import for a Shopee store.
+    const vnd = await d.executeScript(`const c = document.querySelector('[data-testid="channels-VND"]');
+      return c && { tables: c.querySelectorAll("table").length, shopee: !!c.querySelector('li[data-platform="shopee_vn"]'), text: c.innerText };`);
+    assert.ok(vnd, "a VND card");
+    assert.equal(vnd.tables, 0, vnd.text);
+    assert.ok(vnd.shopee && vnd.text.includes(I18N[lang]["channels.empty_for.shopee_vn"]), vnd.text);
     await go(d, "products");
     const dots = await d.findElements(By.css('[data-testid="chart-matrix"] circle.mark'));
     assert.ok(dots.length >= 2, "matrix dots are wired for drill-down");

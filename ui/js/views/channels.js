@@ -116,19 +116,23 @@ function responseCard(cur) {
     options.length > 1 ? sel : null, box, facts);
 }
 
-/** No ad spend: say which export fills the table, for the platforms of the stores present. */
-async function emptyCard() {
+/** No ad spend: say which export fills the table, for the platforms of the stores present
+ * (of one currency's stores when `currency` is given). */
+async function emptyHint(currency) {
   let stores = [];
   try {
     stores = await call("stores");
   } catch {
     stores = [];
   }
-  const platforms = [...new Set(stores.map((s) => s.platform))];
-  if (!platforms.length) return h("div", { class: "card muted", "data-testid": "channels-empty", i18n: "channels.empty" });
-  return h("div", { class: "card", "data-testid": "channels-empty" },
-    h("p", { i18n: "channels.empty_intro" }),
-    h("ul", {}, platforms.map((p) => h("li", { "data-platform": p, text: t(`channels.empty_for.${p}`) }))));
+  const platforms = [...new Set(stores.filter((s) => !currency || s.currency === currency).map((s) => s.platform))];
+  if (!platforms.length) return [h("p", { class: "muted", i18n: "channels.empty" })];
+  return [h("p", { i18n: "channels.empty_intro" }),
+    h("ul", {}, platforms.map((p) => h("li", { "data-platform": p, text: t(`channels.empty_for.${p}`) })))];
+}
+
+async function emptyCard() {
+  return h("div", { class: "card", "data-testid": "channels-empty" }, ...(await emptyHint()));
 }
 
 async function draw(box) {
@@ -151,6 +155,12 @@ async function draw(box) {
     return;
   }
   for (const cur of curs) {
+    if (!(cur.channels || []).length) {
+      // Another currency's stores advertise, these do not: no empty table, what to import.
+      box.append(h("section", { class: "card", "data-testid": `channels-${cur.currency}` },
+        currencyHead(cur.currency, []), ...(await emptyHint(cur.currency))));
+      continue;
+    }
     const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === cur.currency) : null;
     box.append(h("section", { class: "card", "data-testid": `channels-${cur.currency}` },
       currencyHead(cur.currency, []),
