@@ -5,16 +5,14 @@
 //! such channel gets (last + k·assisted)/(Σlast + k·Σassisted) of it. A channel without those
 //! counts keeps its platform_sales (so with no such data attributed_sales = platform_sales).
 
-use std::collections::{BTreeMap, HashMap};
-
 use chrono::NaiveDate;
 use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::response::{respond, DayPoint, ResponseSummary};
+use super::response::{daily_points, respond, ResponseSummary};
 use super::totals::{totals, COUNTED_AD_DAY, NOT_PAID_TWICE};
-use super::{day_params, day_range, parse_day, resolve, CurrencyScope, Filter};
+use super::{day_params, day_range, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
 use crate::metrics::attribution::{attributed_sales, check_assist_coef};
@@ -133,9 +131,15 @@ impl Acc {
     }
 
     fn add(&mut self, c: &CampaignSums, row: CampaignRow) {
+        let i = &c.inputs;
         self.window_days = self.window_days.max(c.window_days);
-        self.inputs += c.inputs;
-        self.impressions = self.impressions.saturating_add(c.impressions);
+        self.inputs.spend += i.spend;
+        self.inputs.platform_sales += i.platform_sales;
+        self.inputs.clicks += i.clicks;
+        self.inputs.platform_orders += i.platform_orders;
+        self.inputs.collects += i.collects;
+        self.inputs.add_to_carts += i.add_to_carts;
+        self.impressions += c.impressions;
         self.assisted += Decimal::from(c.assisted);
         self.last += Decimal::from(c.last);
         self.has_counts |= c.counted_rows > 0;
@@ -173,7 +177,10 @@ impl Pool {
 
 /// What every row of one currency's channels is judged with.
 struct Judge<'a> {
+    ledger: &'a Ledger,
     cs: &'a CurrencyScope,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
     be: BreakEven,
 }
 
@@ -208,123 +215,58 @@ fn rows(
 ) -> Result<Vec<ChannelRow>> {
     let ids = cs.ids_sql();
     let p = day_params(from, to);
-    let CountedAds {
-        campaigns,
-        mut days,
-    } = counted_ads(ledger, &ids, p.clone())?;
-    let accs = by_channel(campaigns, be, cs.currency);
+    let accs = by_channel(campaign_sums(ledger, &ids, p.clone())?, be, cs.currency);
     let pool = Pool::of(&accs);
     let windows = windows(ledger, &ids, p)?;
-    let judge = Judge { cs, be };
+    let judge = Judge {
+        ledger,
+        cs,
+        from,
+        to,
+        be,
+    };
     accs.into_iter()
         .map(|a| {
             let attributed = pool.attributed(&a, k);
-            let days = days
-                .remove(&(a.store.0, a.channel.clone()))
-                .unwrap_or_default();
-            channel_row(&judge, a, attributed, &windows, days)
+            channel_row(&judge, a, attributed, &windows)
         })
         .collect()
 }
 
-/// The counted ad rows (`COUNTED_AD_DAY`) of the period, read in one pass: each campaign's
-/// sums and each (store, channel)'s daily points. The longest-window rule costs an index seek
-/// per row, so it is evaluated once, not once per channel (5 years of ad rows: 155 → ~70 ms).
-struct CountedAds {
-    /// Ordered by store, channel, campaign.
-    campaigns: Vec<CampaignSums>,
-    days: HashMap<(i64, String), Vec<DayPoint>>,
-}
-
-/// Spend, sales and counts per (store, channel, campaign, day) at the longest window.
-fn counted_ads(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<CountedAds> {
+/// Spend, sales and counts per (store, channel, campaign) at the longest window.
+fn campaign_sums(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<Vec<CampaignSums>> {
     let range = day_range("a.day");
     let mut stmt = ledger.conn().prepare(&format!(
         "SELECT a.store_id, a.channel, a.campaign, MAX(a.window_days), SUM(a.spend),
                 SUM(a.impressions), SUM(a.clicks), SUM(a.platform_sales), SUM(a.platform_orders),
                 SUM(a.collects), SUM(a.add_to_carts), SUM(a.assisted_conversions),
-                SUM(a.last_click_conversions), COUNT(a.last_click_conversions), a.day
+                SUM(a.last_click_conversions), COUNT(a.last_click_conversions)
          FROM ad_days a WHERE a.store_id IN ({ids}) AND {range} AND {COUNTED_AD_DAY}
-         GROUP BY a.store_id, a.channel, a.campaign, a.day
-         ORDER BY a.store_id, a.channel, a.campaign, a.day"
+         GROUP BY a.store_id, a.channel, a.campaign
+         ORDER BY a.store_id, a.channel, a.campaign"
     ))?;
-    let mut rows = stmt.query(params![p[0], p[1]])?;
-    let mut campaigns: Vec<CampaignSums> = Vec::new();
-    let mut days: HashMap<(i64, String), BTreeMap<String, DaySums>> = HashMap::new();
-    while let Some(r) = rows.next()? {
-        let c = campaign_day(r)?;
-        let day = days.entry((c.store, c.channel.clone())).or_default();
-        let sums = day.entry(r.get(14)?).or_default();
-        sums.spend += c.inputs.spend;
-        sums.sales += c.inputs.platform_sales;
-        match campaigns.last_mut() {
-            Some(last) if last.same_campaign(&c) => last.absorb(&c),
-            _ => campaigns.push(c),
-        }
-    }
-    let days = days
-        .into_iter()
-        .map(|(key, by_day)| Ok((key, day_points(by_day)?)))
-        .collect::<Result<_>>()?;
-    Ok(CountedAds { campaigns, days })
-}
-
-/// One campaign's sums on one day.
-fn campaign_day(r: &rusqlite::Row) -> rusqlite::Result<CampaignSums> {
-    let count = |i| r.get::<_, Option<i64>>(i).map(|v| v.unwrap_or(0));
-    Ok(CampaignSums {
-        store: r.get(0)?,
-        channel: r.get(1)?,
-        campaign: r.get(2)?,
-        window_days: r.get(3)?,
-        inputs: ChannelInputs {
-            spend: Scaled::from_sql_sum(r.get(4)?),
-            platform_sales: Scaled::from_sql_sum(r.get(7)?),
-            clicks: count(6)?,
-            platform_orders: count(8)?,
-            collects: count(9)?,
-            add_to_carts: count(10)?,
-        },
-        impressions: count(5)?,
-        assisted: count(11)?,
-        last: count(12)?,
-        counted_rows: r.get(13)?,
-    })
-}
-
-/// One (store, channel)'s spend and sales on one day, over its campaigns.
-#[derive(Default)]
-struct DaySums {
-    spend: Decimal,
-    sales: Decimal,
-}
-
-fn day_points(by_day: BTreeMap<String, DaySums>) -> Result<Vec<DayPoint>> {
-    by_day
-        .into_iter()
-        .map(|(day, s)| {
-            Ok(DayPoint {
-                day: parse_day(&day)?,
-                spend: s.spend,
-                sales: s.sales,
-            })
+    let count = |r: &rusqlite::Row, i| r.get::<_, Option<i64>>(i).map(|v| v.unwrap_or(0));
+    let rows = stmt.query_map(params![p[0], p[1]], |r| {
+        Ok(CampaignSums {
+            store: r.get(0)?,
+            channel: r.get(1)?,
+            campaign: r.get(2)?,
+            window_days: r.get(3)?,
+            inputs: ChannelInputs {
+                spend: Scaled::from_sql_sum(r.get(4)?),
+                platform_sales: Scaled::from_sql_sum(r.get(7)?),
+                clicks: count(r, 6)?,
+                platform_orders: count(r, 8)?,
+                collects: count(r, 9)?,
+                add_to_carts: count(r, 10)?,
+            },
+            impressions: count(r, 5)?,
+            assisted: count(r, 11)?,
+            last: count(r, 12)?,
+            counted_rows: r.get(13)?,
         })
-        .collect()
-}
-
-impl CampaignSums {
-    fn same_campaign(&self, o: &CampaignSums) -> bool {
-        self.store == o.store && self.channel == o.channel && self.campaign == o.campaign
-    }
-
-    fn absorb(&mut self, o: &CampaignSums) {
-        self.window_days = self.window_days.max(o.window_days);
-        self.inputs += o.inputs;
-        self.impressions = self.impressions.saturating_add(o.impressions);
-        self.assisted = self.assisted.saturating_add(o.assisted);
-        self.last = self.last.saturating_add(o.last);
-        self.counted_rows = self.counted_rows.saturating_add(o.counted_rows);
-    }
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The campaigns (ordered by store and channel) summed per (store, channel), each campaign
@@ -353,12 +295,12 @@ fn channel_row(
     a: Acc,
     attributed: Decimal,
     windows: &[WindowSums],
-    days: Vec<DayPoint>,
 ) -> Result<ChannelRow> {
     let cur = j.cs.currency;
     let fig = channel_figures(&a.inputs, j.be);
     let am = |v: Decimal| Amount::new(v, cur);
     let store = j.cs.store_name(a.store);
+    let days = daily_points(j.ledger, &a.store.0.to_string(), j.from, j.to, &a.channel)?;
     let response = respond(cur, &store, &a.channel, days, j.be).summary();
     let windows = windows
         .iter()
