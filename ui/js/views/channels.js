@@ -116,23 +116,20 @@ function responseCard(cur) {
     options.length > 1 ? sel : null, box, facts);
 }
 
+/** The stores, asked once per drawing however many currencies need the hint. */
+function storesOnce() {
+  let asked = null;
+  return () => (asked ??= call("stores").catch(() => []));
+}
+
 /** No ad spend: say which export fills the table, for the platforms of the stores present
  * (of one currency's stores when `currency` is given). */
-async function emptyHint(currency) {
-  let stores = [];
-  try {
-    stores = await call("stores");
-  } catch {
-    stores = [];
-  }
-  const platforms = [...new Set(stores.filter((s) => !currency || s.currency === currency).map((s) => s.platform))];
+async function emptyHint(stores, currency) {
+  const list = await stores();
+  const platforms = [...new Set(list.filter((s) => !currency || s.currency === currency).map((s) => s.platform))];
   if (!platforms.length) return [h("p", { class: "muted", i18n: "channels.empty" })];
   return [h("p", { i18n: "channels.empty_intro" }),
     h("ul", {}, platforms.map((p) => h("li", { "data-platform": p, text: t(`channels.empty_for.${p}`) })))];
-}
-
-async function emptyCard() {
-  return h("div", { class: "card", "data-testid": "channels-empty" }, ...(await emptyHint()));
 }
 
 async function draw(box) {
@@ -150,15 +147,16 @@ async function draw(box) {
   clear(box);
   box.dataset.assistCoef = String(state.assistCoef);
   const curs = report.currencies || [];
+  const stores = storesOnce();
   if (!curs.length || curs.every((c) => !(c.channels || []).length)) {
-    box.append(await emptyCard());
+    box.append(h("div", { class: "card", "data-testid": "channels-empty" }, ...(await emptyHint(stores))));
     return;
   }
   for (const cur of curs) {
     if (!(cur.channels || []).length) {
       // Another currency's stores advertise, these do not: no empty table, what to import.
       box.append(h("section", { class: "card", "data-testid": `channels-${cur.currency}` },
-        currencyHead(cur.currency, []), ...(await emptyHint(cur.currency))));
+        currencyHead(cur.currency, []), ...(await emptyHint(stores, cur.currency))));
       continue;
     }
     const svgs = ch && ch.currencies ? ch.currencies.find((x) => x.currency === cur.currency) : null;
