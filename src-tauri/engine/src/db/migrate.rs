@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_import_unmapped.sql"),
     include_str!("migrations/008_exact_unit_costs.sql"),
     include_str!("migrations/009_drop_fees_key.sql"),
+    include_str!("migrations/010_ad_days_counted.sql"),
 ];
 
 /// The schema version this build writes.

@@ -268,6 +268,56 @@ fn ad_days_version_by_channel_campaign_day_and_window() {
     assert_eq!(spend, 1_200_000);
 }
 
+/// (import, window, spend in units, counted) of every ad row, oldest import first.
+fn ad_rows(ledger: &Ledger) -> Vec<(i64, i64, i64, i64)> {
+    let mut stmt = ledger
+        .conn()
+        .prepare(
+            "SELECT import_id, window_days, spend / 10000, counted FROM ad_days
+             ORDER BY import_id, window_days",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// `counted` (migration 010's triggers) marks the one row that is spend: the current row of
+/// the longest current window of its (store, channel, campaign, day) — through a longer
+/// window arriving, a revision, undo in any order and a store merge.
+#[test]
+fn the_longest_current_window_is_counted_through_imports_undo_and_merge() {
+    let (mut ledger, a) = setup();
+    let ad = |window_days: i64, spend: Decimal| AdDay {
+        spend,
+        ..AdDay::empty(Channel::Qianchuan, "plan 1".into(), day(3), window_days)
+    };
+    let i1 = import(&mut ledger, a, |w| w.ad_day(ad(7, dec!(100))).unwrap()).0;
+    let i2 = import(&mut ledger, a, |w| w.ad_day(ad(15, dec!(130))).unwrap()).0;
+    let i3 = import(&mut ledger, a, |w| w.ad_day(ad(15, dec!(140))).unwrap()).0;
+    let all = vec![(i1, 7, 100, 0), (i2, 15, 130, 0), (i3, 15, 140, 1)];
+    assert_eq!(ad_rows(&ledger), all);
+    let undo = |ledger: &mut Ledger, i: i64| {
+        let tx = ledger.conn_mut().transaction().unwrap();
+        undo_import(&tx, ImportId(i)).unwrap();
+        tx.commit().unwrap();
+    };
+    undo(&mut ledger, i2);
+    assert_eq!(ad_rows(&ledger), vec![(i1, 7, 100, 0), (i3, 15, 140, 1)]);
+    undo(&mut ledger, i3);
+    assert_eq!(ad_rows(&ledger), vec![(i1, 7, 100, 1)]);
+    // The same account under a second name reported the day at 30 days: merged, it counts.
+    let b = ledger
+        .ensure_store("s (2)", Platform::Douyin, Currency::CNY)
+        .unwrap()
+        .id;
+    let i4 = import(&mut ledger, b, |w| w.ad_day(ad(30, dec!(160))).unwrap()).0;
+    assert_eq!(ad_rows(&ledger), vec![(i1, 7, 100, 1), (i4, 30, 160, 1)]);
+    ledger.merge_stores(b, a).unwrap();
+    assert_eq!(ad_rows(&ledger), vec![(i1, 7, 100, 0), (i4, 30, 160, 1)]);
+}
+
 /// (day, visitors, page views) of the current traffic facts.
 fn traffic(ledger: &Ledger) -> Vec<(String, i64, i64)> {
     let mut stmt = ledger

@@ -31,7 +31,8 @@ macro_rules! paid_twice {
 
 /// The ad rows that count as spend (alias `a`), so that spend counts once:
 /// - of the rows of one (store, channel, campaign, day) reported for several attribution
-///   windows, only the longest window's;
+///   windows, only the longest window's (`counted`, kept by the schema's triggers:
+///   migration 010);
 /// - an ad payment a settlement file lists (TikTok `GMV Payment for TikTok Ads` / `GMV Max
 ///   ad fee`, Shopee's NTTD ads-wallet top-up, Lazada `Sponsored Product Fee`) pays for
 ///   the spend the channel's own ads report lists day by day (metrics.md §10: adjustment
@@ -39,14 +40,7 @@ macro_rules! paid_twice {
 ///   has an ads report of that channel with a day in the same calendar month, the payment
 ///   is not spend (it stays a payment in `cash`); where it has none, the payment is the only
 ///   record of the spend and counts.
-pub(crate) const COUNTED_AD_DAY: &str = concat!(
-    "a.is_current = 1 AND a.window_days = (
-    SELECT MAX(b.window_days) FROM ad_days b
-    WHERE b.is_current = 1 AND b.store_id = a.store_id AND b.channel = a.channel
-      AND b.campaign = a.campaign AND b.day = a.day)
-    AND NOT ",
-    paid_twice!()
-);
+pub(crate) const COUNTED_AD_DAY: &str = concat!("a.counted = 1 AND NOT ", paid_twice!());
 
 /// `COUNTED_AD_DAY` without the longest-window rule: for figures kept per window.
 pub(crate) const NOT_PAID_TWICE: &str = concat!("NOT ", paid_twice!());
