@@ -6,20 +6,20 @@
 //! counts keeps its platform_sales (so with no such data attributed_sales = platform_sales).
 
 use chrono::NaiveDate;
-use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::response::{daily_points, respond, ResponseSummary};
-use super::totals::{totals, COUNTED_AD_DAY, NOT_PAID_TWICE};
-use super::{day_params, day_range, resolve, CurrencyScope, Filter};
+use super::ad_sums::{ad_sums, CampaignSums, WindowSums};
+use super::response::{respond, DayPoint, ResponseSummary};
+use super::totals::totals;
+use super::{day_params, resolve, CurrencyScope, Filter};
 use crate::db::Ledger;
 use crate::error::Result;
 use crate::metrics::attribution::{attributed_sales, check_assist_coef};
 use crate::metrics::channel::{channel_figures, ChannelFigures, ChannelInputs, Verdict};
 use crate::metrics::store::{BreakEven, StoreFigures};
 use crate::metrics::Amount;
-use crate::model::{Currency, Rate, Scaled, StoreId};
+use crate::model::{Currency, Rate, StoreId};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChannelsReport {
@@ -86,20 +86,6 @@ pub struct CampaignRow {
     pub cpc: Option<Amount>,
     pub cvr: Option<Rate>,
     pub aov: Option<Amount>,
-}
-
-/// One (store, channel, campaign) of the ad rows: its sums over the period.
-struct CampaignSums {
-    store: i64,
-    channel: String,
-    campaign: String,
-    window_days: i64,
-    inputs: ChannelInputs,
-    impressions: i64,
-    assisted: i64,
-    last: i64,
-    /// Rows that report last-click conversions (0: the channel reports no counts).
-    counted_rows: i64,
 }
 
 /// One (store, channel) while summing its campaigns.
@@ -177,10 +163,7 @@ impl Pool {
 
 /// What every row of one currency's channels is judged with.
 struct Judge<'a> {
-    ledger: &'a Ledger,
     cs: &'a CurrencyScope,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
     be: BreakEven,
 }
 
@@ -215,58 +198,23 @@ fn rows(
 ) -> Result<Vec<ChannelRow>> {
     let ids = cs.ids_sql();
     let p = day_params(from, to);
-    let accs = by_channel(campaign_sums(ledger, &ids, p.clone())?, be, cs.currency);
+    let mut ads = ad_sums(ledger, &ids, p)?;
+    let accs = by_channel(std::mem::take(&mut ads.campaigns), be, cs.currency);
     let pool = Pool::of(&accs);
-    let windows = windows(ledger, &ids, p)?;
-    let judge = Judge {
-        ledger,
-        cs,
-        from,
-        to,
-        be,
-    };
+    let judge = Judge { cs, be };
     accs.into_iter()
         .map(|a| {
             let attributed = pool.attributed(&a, k);
-            channel_row(&judge, a, attributed, &windows)
+            let days = ads.days.remove(&(a.store.0, a.channel.clone()));
+            channel_row(
+                &judge,
+                a,
+                attributed,
+                &ads.windows,
+                days.unwrap_or_default(),
+            )
         })
         .collect()
-}
-
-/// Spend, sales and counts per (store, channel, campaign) at the longest window.
-fn campaign_sums(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<Vec<CampaignSums>> {
-    let range = day_range("a.day");
-    let mut stmt = ledger.conn().prepare(&format!(
-        "SELECT a.store_id, a.channel, a.campaign, MAX(a.window_days), SUM(a.spend),
-                SUM(a.impressions), SUM(a.clicks), SUM(a.platform_sales), SUM(a.platform_orders),
-                SUM(a.collects), SUM(a.add_to_carts), SUM(a.assisted_conversions),
-                SUM(a.last_click_conversions), COUNT(a.last_click_conversions)
-         FROM ad_days a WHERE a.store_id IN ({ids}) AND {range} AND {COUNTED_AD_DAY}
-         GROUP BY a.store_id, a.channel, a.campaign
-         ORDER BY a.store_id, a.channel, a.campaign"
-    ))?;
-    let count = |r: &rusqlite::Row, i| r.get::<_, Option<i64>>(i).map(|v| v.unwrap_or(0));
-    let rows = stmt.query_map(params![p[0], p[1]], |r| {
-        Ok(CampaignSums {
-            store: r.get(0)?,
-            channel: r.get(1)?,
-            campaign: r.get(2)?,
-            window_days: r.get(3)?,
-            inputs: ChannelInputs {
-                spend: Scaled::from_sql_sum(r.get(4)?),
-                platform_sales: Scaled::from_sql_sum(r.get(7)?),
-                clicks: count(r, 6)?,
-                platform_orders: count(r, 8)?,
-                collects: count(r, 9)?,
-                add_to_carts: count(r, 10)?,
-            },
-            impressions: count(r, 5)?,
-            assisted: count(r, 11)?,
-            last: count(r, 12)?,
-            counted_rows: r.get(13)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The campaigns (ordered by store and channel) summed per (store, channel), each campaign
@@ -295,12 +243,12 @@ fn channel_row(
     a: Acc,
     attributed: Decimal,
     windows: &[WindowSums],
+    days: Vec<DayPoint>,
 ) -> Result<ChannelRow> {
     let cur = j.cs.currency;
     let fig = channel_figures(&a.inputs, j.be);
     let am = |v: Decimal| Amount::new(v, cur);
     let store = j.cs.store_name(a.store);
-    let days = daily_points(j.ledger, &a.store.0.to_string(), j.from, j.to, &a.channel)?;
     let response = respond(cur, &store, &a.channel, days, j.be).summary();
     let windows = windows
         .iter()
@@ -358,35 +306,4 @@ fn campaign_row(
         cvr: f.cvr,
         aov: f.aov.map(am),
     }
-}
-
-/// Spend and sales of one (store, channel, window).
-struct WindowSums {
-    store: i64,
-    channel: String,
-    window_days: i64,
-    spend: Decimal,
-    sales: Decimal,
-}
-
-/// Spend and sales per (store, channel, window) over every current row.
-fn windows(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Result<Vec<WindowSums>> {
-    let mut stmt = ledger.conn().prepare(&format!(
-        "SELECT a.store_id, a.channel, a.window_days, SUM(a.spend), SUM(a.platform_sales)
-         FROM ad_days a
-         WHERE a.is_current = 1 AND a.store_id IN ({ids}) AND {} AND {NOT_PAID_TWICE}
-         GROUP BY a.store_id, a.channel, a.window_days
-         ORDER BY a.store_id, a.channel, a.window_days",
-        day_range("a.day")
-    ))?;
-    let rows = stmt.query_map(params![p[0], p[1]], |r| {
-        Ok(WindowSums {
-            store: r.get(0)?,
-            channel: r.get(1)?,
-            window_days: r.get(2)?,
-            spend: Scaled::from_sql_sum(r.get(3)?),
-            sales: Scaled::from_sql_sum(r.get(4)?),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

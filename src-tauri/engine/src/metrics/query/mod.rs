@@ -9,6 +9,7 @@
 //! - Ad days reported for several attribution windows count once: the longest window's row
 //!   of each (store, channel, campaign, day) carries spend and sales.
 
+mod ad_sums;
 mod cash;
 mod channels;
 mod compare;
