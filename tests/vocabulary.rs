@@ -205,3 +205,33 @@ fn every_id_of_the_vocabulary_has_a_label() {
     missing.dedup();
     assert!(missing.is_empty(), "en.json lacks {missing:?}");
 }
+
+/// The printed review names a channel, verdict, lifecycle stage or product quadrant with the
+/// page's words: a merchant who reads "可加投" on the Channels screen reads it in the PDF too
+/// (the report's own table, `report/i18n.rs`, holds its longer sentences).
+#[test]
+fn the_review_names_ids_as_the_page_does() {
+    use fupan_engine::report::i18n::{t, Lang};
+    let v = vocabulary();
+    let dicts = dicts();
+    let mut differ = Vec::new();
+    for (prefix, family) in [
+        ("channel", "channels"),
+        ("verdict", "verdicts"),
+        ("stage", "stages"),
+        ("quadrant", "quadrants"),
+    ] {
+        for id in ids(&v, family) {
+            let key = format!("{prefix}.{id}");
+            for (lang, code) in [(Lang::Zh, "zh"), (Lang::Vi, "vi"), (Lang::En, "en")] {
+                let page = &dicts[code][&key];
+                let review = t(lang, &key);
+                // A key the review never prints shows as itself: nothing to compare.
+                if review != key && &review != page {
+                    differ.push(format!("{key} {code}: review {review:?}, page {page:?}"));
+                }
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{differ:#?}");
+}

@@ -153,7 +153,7 @@ fn lessons_name_break_even_verdicts_growth_and_missing_costs() {
     }
     let text = lessons_text(&r, Lang::En);
     assert!(
-        text.contains("Ztc (直通车) (旗舰店): ROAS 5.00 is above break-even"),
+        text.contains("Zhitongche 直通车 (旗舰店): ROAS 5.00 is above break-even"),
         "{text}"
     );
     assert!(text.contains("Platform commission grew 400.0%"), "{text}");
@@ -327,11 +327,11 @@ fn products_rank_skus_by_contribution_with_matrix_and_stages() {
     // NOCOST: first sold on 02-06, 1 day on sale → launch.
     let stages = table_rows(&doc, "Lifecycle stages CNY 旗舰店");
     assert_eq!(stages.len(), 1, "{stages:?}");
-    assert_eq!(stages[0][0], Cell::Text("Growth".into()));
+    assert_eq!(stages[0][0], Cell::Text("Growth 爆发".into()));
     assert_eq!(stages[0][1], Cell::Int(1));
     assert_eq!(stages[0][2], Cell::Money(dec!(5000), Currency::CNY));
     let stages = of_other("Lifecycle");
-    assert_eq!(stages[0][0], Cell::Text("Launch".into()));
+    assert_eq!(stages[0][0], Cell::Text("Launch 起爆".into()));
     assert_eq!(stages[0][1], Cell::Int(1));
     assert_eq!(stages[0][2], Cell::Money(dec!(500), Currency::CNY));
     let r = review();
@@ -370,7 +370,7 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
     assert_eq!(w[2], Cell::Money(dec!(64), Currency::CNY));
     assert_eq!(w[3], Cell::Ratio(Some(dec!(0.625))));
     assert_eq!(w[4], Cell::Money(dec!(7.5375), Currency::CNY));
-    let z = row("Ztc");
+    let z = row("Zhitongche");
     assert_eq!(z[4], Cell::Missing);
     assert_eq!(z[5], Cell::Text("not enough data (1 < 7 days)".into()));
     // Next year's targets: CNY break-even = GMV 5,500 / contribution (5,300 − 2,000 − 280).
@@ -387,7 +387,7 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
     assert_eq!(w[2], Cell::Ratio(Some(dec!(360) / dec!(204))));
     assert_eq!(w[3], Cell::Money(dec!(7.5375), Currency::CNY));
     assert_eq!(w[4], Cell::Text("Fix or cut".into()));
-    let z = target("Ztc");
+    let z = target("Zhitongche");
     assert_eq!(z[3], Cell::Missing);
     assert_eq!(z[4], Cell::Text("Scale".into()));
     let text = lessons_text(&r, Lang::En);
