@@ -17,6 +17,18 @@ pub struct ChannelInputs {
     pub add_to_carts: i64,
 }
 
+/// Summing campaigns into their channel (counts saturate rather than wrap on absurd input).
+impl std::ops::AddAssign for ChannelInputs {
+    fn add_assign(&mut self, o: ChannelInputs) {
+        self.spend += o.spend;
+        self.platform_sales += o.platform_sales;
+        self.clicks = self.clicks.saturating_add(o.clicks);
+        self.platform_orders = self.platform_orders.saturating_add(o.platform_orders);
+        self.collects = self.collects.saturating_add(o.collects);
+        self.add_to_carts = self.add_to_carts.saturating_add(o.add_to_carts);
+    }
+}
+
 /// "scale" when roas ≥ break-even ROAS, else "cut" (fix or cut).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

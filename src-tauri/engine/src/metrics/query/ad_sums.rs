@@ -120,12 +120,14 @@ pub(super) fn ad_sums(ledger: &Ledger, ids: &str, p: [Option<String>; 2]) -> Res
         // Keys are borrowed from the row; a group's key is copied once, when it is new.
         let channel = text(r, 1)?;
         let g = group(stores.entry(r.get(0)?).or_default(), channel)?;
-        let money: [i64; 2] = ints(r, 6)?;
-        g.windows.entry(r.get(4)?).or_default().add(money)?;
+        let window: i64 = r.get(4)?;
+        let sums: [i64; 10] = ints(r, 6)?;
+        let money = [sums[0], sums[1]];
+        g.windows.entry(window).or_default().add(money)?;
         if r.get::<_, bool>(5)? {
             let campaign = group(&mut g.campaigns, text(r, 2)?)?;
-            campaign.0 = campaign.0.max(r.get(4)?);
-            campaign.1.add(ints(r, 6)?)?;
+            campaign.0 = campaign.0.max(window);
+            campaign.1.add(sums)?;
             group(&mut g.days, text(r, 3)?)?.add(money)?;
         }
     }

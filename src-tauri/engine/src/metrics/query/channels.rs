@@ -117,15 +117,9 @@ impl Acc {
     }
 
     fn add(&mut self, c: &CampaignSums, row: CampaignRow) {
-        let i = &c.inputs;
         self.window_days = self.window_days.max(c.window_days);
-        self.inputs.spend += i.spend;
-        self.inputs.platform_sales += i.platform_sales;
-        self.inputs.clicks += i.clicks;
-        self.inputs.platform_orders += i.platform_orders;
-        self.inputs.collects += i.collects;
-        self.inputs.add_to_carts += i.add_to_carts;
-        self.impressions += c.impressions;
+        self.inputs += c.inputs;
+        self.impressions = self.impressions.saturating_add(c.impressions);
         self.assisted += Decimal::from(c.assisted);
         self.last += Decimal::from(c.last);
         self.has_counts |= c.counted_rows > 0;
