@@ -10,6 +10,8 @@ mod fee_kinds;
 mod imports;
 mod migrate;
 mod open;
+#[cfg(test)]
+pub(crate) mod plans;
 mod replaced;
 pub mod sku_currency;
 mod split;

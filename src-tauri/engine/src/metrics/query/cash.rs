@@ -121,6 +121,25 @@ pub fn cash(ledger: &Ledger, f: &Filter) -> Result<CashReport> {
     })
 }
 
+/// What `settled` asks: each settlement row with its order's first day. `INDEXED BY`: left
+/// to itself SQLite answered `MIN(o.day)` by walking the store's lines in day order until the
+/// order turned up, once per settlement row (8,000 rows against a 100k-line year: 3 min 48 s).
+pub(crate) fn settled_sql(ids: &str) -> String {
+    format!(
+        "SELECT SUM(CASE WHEN kind = 'order' THEN amount END),
+                SUM(CASE WHEN kind = 'order' AND od >= COALESCE(?1, '')
+                          AND od <= COALESCE(?2, '9999-12-31') THEN amount END),
+                SUM(CASE WHEN kind <> 'order' THEN amount END)
+         FROM (SELECT s.kind, s.amount,
+                      (SELECT MIN(o.day) FROM order_lines o INDEXED BY order_lines_key
+                       WHERE o.store_id = s.store_id AND o.order_id = s.order_id
+                         AND o.is_current = 1) AS od
+               FROM settlements s
+               WHERE s.store_id IN ({ids}) AND s.is_current = 1 AND {})",
+        day_range("s.day")
+    )
+}
+
 /// (settled, of it for orders dated in the period, adjustments) of some stores.
 fn settled(
     ledger: &Ledger,
@@ -131,22 +150,12 @@ fn settled(
     if ids.is_empty() {
         return Ok((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO));
     }
-    let sql = format!(
-        "SELECT SUM(CASE WHEN kind = 'order' THEN amount END),
-                SUM(CASE WHEN kind = 'order' AND od >= COALESCE(?1, '')
-                          AND od <= COALESCE(?2, '9999-12-31') THEN amount END),
-                SUM(CASE WHEN kind <> 'order' THEN amount END)
-         FROM (SELECT s.kind, s.amount,
-                      (SELECT MIN(o.day) FROM order_lines o WHERE o.store_id = s.store_id
-                         AND o.order_id = s.order_id AND o.is_current = 1) AS od
-               FROM settlements s
-               WHERE s.store_id IN ({ids}) AND s.is_current = 1 AND {})",
-        day_range("s.day")
-    );
     let r: (Option<i64>, Option<i64>, Option<i64>) =
-        ledger.conn().query_row(&sql, day_params(from, to), |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
+        ledger
+            .conn()
+            .query_row(&settled_sql(ids), day_params(from, to), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
     Ok((dec(r.0), dec(r.1), dec(r.2)))
 }
 

@@ -59,6 +59,29 @@ pub(crate) struct OpenOrder {
     pub value: Decimal,
 }
 
+/// What `open_orders` asks. `INDEXED BY`: left to itself SQLite searched an order's
+/// settlement among all the store's settlements up to the day (`settlements_day`), once per
+/// order line.
+pub(crate) fn open_orders_sql() -> String {
+    format!(
+        "SELECT o.order_id, MIN(o.day),
+                SUM(o.list_amount - o.refund_amount - o.subsidy_net)
+                - COALESCE((SELECT SUM(f.amount) FROM fees f WHERE f.store_id = o.store_id
+                      AND f.order_id = o.order_id AND f.kind = 'subsidy' AND f.rank < 2
+                      AND f.is_current = 1), 0)
+         FROM order_lines o
+         WHERE o.store_id = ?3 AND o.is_current = 1 AND o.cancelled = 0 AND {}
+           AND NOT EXISTS (SELECT 1 FROM settlements s INDEXED BY settlements_order
+                 WHERE s.store_id = o.store_id AND s.order_id = o.order_id
+                 AND s.kind = 'order' AND s.is_current = 1
+                 AND s.day <= COALESCE(?4, '9999-12-31'))
+         GROUP BY o.order_id
+         HAVING SUM(o.list_amount - o.refund_amount) > 0 AND MIN(o.day) >= COALESCE(?1, '')
+         ORDER BY MIN(o.day), o.order_id",
+        day_range("o.day")
+    )
+}
+
 /// Orders of `store` dated in [from, to] (an open `from`: any earlier date) with no
 /// settlement row dated on or before `settled_by` (None: ever).
 pub(crate) fn open_orders(
@@ -68,24 +91,8 @@ pub(crate) fn open_orders(
     to: NaiveDate,
     settled_by: Option<NaiveDate>,
 ) -> Result<Vec<OpenOrder>> {
-    let sql = format!(
-        "SELECT o.order_id, MIN(o.day),
-                SUM(o.list_amount - o.refund_amount - o.subsidy_net)
-                - COALESCE((SELECT SUM(f.amount) FROM fees f WHERE f.store_id = o.store_id
-                      AND f.order_id = o.order_id AND f.kind = 'subsidy' AND f.rank < 2
-                      AND f.is_current = 1), 0)
-         FROM order_lines o
-         WHERE o.store_id = ?3 AND o.is_current = 1 AND o.cancelled = 0 AND {}
-           AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.store_id = o.store_id
-                 AND s.order_id = o.order_id AND s.kind = 'order' AND s.is_current = 1
-                 AND s.day <= COALESCE(?4, '9999-12-31'))
-         GROUP BY o.order_id
-         HAVING SUM(o.list_amount - o.refund_amount) > 0 AND MIN(o.day) >= COALESCE(?1, '')
-         ORDER BY MIN(o.day), o.order_id",
-        day_range("o.day")
-    );
     let [f, t] = day_params(from, Some(to));
-    let mut stmt = ledger.conn().prepare(&sql)?;
+    let mut stmt = ledger.conn().prepare(&open_orders_sql())?;
     let rows = stmt.query_map(
         params![f, t, store.id.0, settled_by.map(|d| d.to_string())],
         |r| {

@@ -12,6 +12,8 @@ use crate::db::Ledger;
 use crate::metrics::{channels, monthly, summary};
 use crate::model::{Platform, Scaled, SkuCost};
 
+mod plans;
+
 fn s(d: Decimal) -> i64 {
     Scaled::from_decimal(d).unwrap().0
 }
