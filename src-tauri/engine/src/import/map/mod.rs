@@ -202,7 +202,7 @@ impl State {
         State {
             lines: Lines::new(whole_file),
             fees: Fees::default(),
-            items: Items::default(),
+            items: Items::new(whole_file),
             ads: AdDays::default(),
         }
     }
@@ -439,6 +439,7 @@ fn map_row(
             }
             Err(bad) => Some(bad),
         },
+        Grain::Items if items.revisits(&key) => return Err(Stop::Revisit),
         Grain::Items => match items.read(b, cells, key) {
             Ok(r) => items.emit(r, sink).map(|_| None)?,
             Err(bad) => Some(bad),

@@ -349,3 +349,53 @@ fn taobao_order_items() {
         ]
     );
 }
+
+/// A 宝贝报表 that lists an order's items apart (order B between A's two TS-RED-M rows) is
+/// read again keeping every order's counts: A's second TS-RED-M is still "#2", not a second
+/// "#1" that would overwrite the first. Listed together, one pass forgets finished orders.
+#[test]
+fn taobao_order_items_apart_keep_their_occurrence_numbers() {
+    let h = headers("订单编号 | 标题 | 价格 | 购买数量 | 订单状态 | 商家编码");
+    let r = |order: &str, price: &str| {
+        row(
+            &h,
+            &[
+                ("订单编号", t(order)),
+                ("标题", t("T恤")),
+                ("价格", t(price)),
+                ("购买数量", Cell::Int(1)),
+                ("订单状态", t("交易成功")),
+                ("商家编码", t("TS-RED-M")),
+            ],
+        )
+    };
+    let ids = |rows: Vec<Vec<Cell>>| {
+        let mut book = MemoryBook::new("ExportOrderDetailList202601.csv").with_sheet("s", rows);
+        let (_, stats, sink) = run(&mut book, &opts()).unwrap();
+        assert_eq!(stats.rows, 3);
+        let mut ids: Vec<(String, String, rust_decimal::Decimal)> = (sink.items.iter())
+            .map(|i| (i.order_id.clone(), i.item_id.clone(), i.amount))
+            .collect();
+        ids.sort();
+        (ids, sink.restarts)
+    };
+    let together = ids(vec![
+        header_row(&h),
+        r("A", "79.00"),
+        r("A", "69.00"),
+        r("B", "10.00"),
+    ]);
+    let apart = ids(vec![
+        header_row(&h),
+        r("A", "79.00"),
+        r("B", "10.00"),
+        r("A", "69.00"),
+    ]);
+    let expected = vec![
+        ("A".to_string(), "TS-RED-M#1".to_string(), dec!(79.00)),
+        ("A".to_string(), "TS-RED-M#2".to_string(), dec!(69.00)),
+        ("B".to_string(), "TS-RED-M#1".to_string(), dec!(10.00)),
+    ];
+    assert_eq!(together, (expected.clone(), 0));
+    assert_eq!(apart, (expected, 1));
+}
