@@ -159,6 +159,30 @@ fn settled(
     Ok((dec(r.0), dec(r.1), dec(r.2)))
 }
 
+/// What some stores were settled for orders in [from, to] (settlement dates): `settled`'s
+/// first figure without looking up each row's order, for the per-store and per-month lines
+/// (a year of 666k settlement rows: three lookups a row became one).
+fn settled_total(
+    ledger: &Ledger,
+    ids: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Decimal> {
+    if ids.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    let v: Option<i64> = ledger.conn().query_row(
+        &format!(
+            "SELECT SUM(amount) FROM settlements
+             WHERE store_id IN ({ids}) AND is_current = 1 AND kind = 'order' AND {}",
+            day_range("day")
+        ),
+        day_params(from, to),
+        |r| r.get(0),
+    )?;
+    Ok(dec(v))
+}
+
 fn withdrawals(
     ledger: &Ledger,
     ids: &str,
@@ -242,7 +266,7 @@ fn store_cash(
     currency: Currency,
 ) -> Result<(StoreCash, Vec<OpenOrder>)> {
     let a = |v: Decimal| Amount::new(v, currency);
-    let (own, _, _) = settled(ledger, &s.id.0.to_string(), from, to)?;
+    let own = settled_total(ledger, &s.id.0.to_string(), from, to)?;
     let open = match to {
         Some(to) if judged => owed(ledger, s, to)?,
         _ => Vec::new(),
@@ -301,7 +325,7 @@ fn cash_months(
         months.push(CashMonth {
             month: m0.format("%Y-%m").to_string(),
             net_sales: a(net_sales),
-            settled: a(settled(ledger, &ids, Some(m0), Some(m1))?.0),
+            settled: a(settled_total(ledger, &ids, Some(m0), Some(m1))?),
         });
     }
     Ok(months)
