@@ -12,9 +12,10 @@ use crate::db::Ledger;
 use crate::error::{Error, Result};
 use crate::metrics::query::month_spans;
 use crate::metrics::{
-    cash, channels, missing_costs, monthly, products, spend_response, subsidy, summary, tax_view,
-    Baseline, CashReport, ChannelsReport, CurrencyProducts, CurrencySubsidy, CurrencySummary,
-    Filter, MissingCost, Monthly, SpendResponse, Summary, TaxView,
+    cash, channels, missing_costs, monthly, products, spend_response, subsidy, summary,
+    summary_and_monthly, tax_view, Baseline, CashReport, ChannelsReport, CurrencyProducts,
+    CurrencySubsidy, CurrencySummary, Filter, MissingCost, Monthly, SpendResponse, Summary,
+    TaxView,
 };
 use crate::model::Currency;
 
@@ -77,7 +78,8 @@ impl YearReview {
         produced: NaiveDate,
     ) -> Result<YearReview> {
         let f = year_filter(year, store)?;
-        let summary = summary(ledger, &f)?;
+        // One read of the year for both (the dashboard's way; equal to the two queries).
+        let (summary, months) = summary_and_monthly(ledger, &f)?;
         if !summary.currencies.iter().any(has_figures) {
             return Err(Error::NotFound(format!("no data for {year} to review")));
         }
@@ -96,7 +98,7 @@ impl YearReview {
             year,
             store: store.map(str::to_string),
             produced,
-            monthly: monthly(ledger, &f)?,
+            monthly: months,
             last_monthly,
             channels,
             responses,
