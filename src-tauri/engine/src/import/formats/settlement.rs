@@ -39,6 +39,23 @@ pub const DOUYIN_FUNDS: FormatSpec = FormatSpec {
         col(Fee(Other), &["其他分成"]).sign(Sign::Negated),
         col(Fee(Other), &["站外推广费"]).sign(Sign::Negated),
     ],
+    // settlement-formats.md §5(a): the order's amounts and the subsidies the platform,
+    // talents and banks paid toward it are what was settled, not costs of the shop.
+    ignore: &[
+        "订单实付应结",
+        "运费实付",
+        "实际平台补贴_运费",
+        "实际平台补贴",
+        "其他平台补贴",
+        "以旧换新抵扣",
+        "政府补贴平台垫资",
+        "实际达人补贴",
+        "实际抖音支付补贴",
+        "实际抖音月付营销补贴",
+        "银行补贴",
+        "订单退款",
+        "免佣金额",
+    ],
     fees: Some(FeeRule {
         rank: 2,
         prefix: "settlement",

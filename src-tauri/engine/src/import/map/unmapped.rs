@@ -89,9 +89,37 @@ fn named_like_not_money(header: &str) -> bool {
     if NOT_MONEY_FRAGMENTS.iter().any(|f| lower.contains(f)) {
         return true;
     }
-    lower
+    let named = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .any(|w| NOT_MONEY_WORDS.contains(&w.trim_end_matches('.')) || NOT_MONEY_WORDS.contains(&w))
+        .flat_map(split_at_script_change)
+        .any(|w| {
+            NOT_MONEY_WORDS.contains(&w.trim_end_matches('.')) || NOT_MONEY_WORDS.contains(&w)
+        });
+    named
+}
+
+/// Han, kana or Hangul: Chinese headers glue Latin words to them ("商品ID", "达人ID").
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// A word cut where CJK meets another script ("商品id" → "商品", "id"); Vietnamese words,
+/// Latin with diacritics, stay whole.
+fn split_at_script_change(word: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut cuts = Vec::new();
+    let mut prev: Option<bool> = None;
+    for (i, c) in word.char_indices() {
+        let cjk = is_cjk(c);
+        if prev.is_some_and(|p| p != cjk) {
+            cuts.push(&word[start..i]);
+            start = i;
+        }
+        prev = Some(cjk);
+    }
+    cuts.push(&word[start..]);
+    cuts.into_iter()
 }
 
 /// The columns of `columns` that may hold an unknown cost: not bound (`index`), not read by
@@ -296,10 +324,19 @@ mod tests {
             "Weight(kg)",
             "订单编号",
             "Phone #",
+            "商品ID",
+            "达人ID",
         ] {
             assert!(named_like_not_money(h), "{h}");
         }
-        for h in ["Phí mới", "Paid amount", "GMV Max ad fee", "手续费"] {
+        for h in [
+            "Phí mới",
+            "Paid amount",
+            "GMV Max ad fee",
+            "手续费",
+            "Phí cố định",
+            "Idea费",
+        ] {
             assert!(!named_like_not_money(h), "{h}");
         }
     }
