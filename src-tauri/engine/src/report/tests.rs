@@ -348,7 +348,7 @@ fn channels_get_a_spend_ceiling_when_the_fit_has_enough_days() {
     let l = ledger();
     // Eight April days on 旗舰店 (store 1) with sales = 10 × √spend exactly: a = 10, b = 0.5.
     for (i, spend) in [1, 4, 9, 16, 25, 36, 49, 64].iter().enumerate() {
-        let sales = Decimal::from(10 * (*spend as f64).sqrt() as i64);
+        let sales = Decimal::from(10 * i64::isqrt(*spend));
         let day = format!("2026-04-{:02}", i + 1);
         ad(&l, 1, "wanxiangtai", &day, Decimal::from(*spend), sales);
     }

@@ -189,7 +189,7 @@ fn spend_response_fits_daily_points_and_finds_s_star() {
     let (l, a, imp) = break_even_2_5();
     // sales = 10 × spend^0.5 on 8 days (the last day spends 64).
     for (i, sp) in [1i64, 4, 9, 16, 25, 36, 49, 64].iter().enumerate() {
-        let sales = Decimal::from(10) * Decimal::from((*sp as f64).sqrt() as i64);
+        let sales = Decimal::from(10) * Decimal::from(sp.isqrt());
         let d = format!("2026-03-{:02}", i + 1);
         ad(
             &l,
