@@ -12,10 +12,9 @@ use crate::db::Ledger;
 use crate::error::{Error, Result};
 use crate::metrics::query::month_spans;
 use crate::metrics::{
-    cash, channels, missing_costs, monthly, products, spend_response, subsidy, summary,
-    summary_and_monthly, tax_view, Baseline, CashReport, ChannelsReport, CurrencyProducts,
-    CurrencySubsidy, CurrencySummary, Filter, MissingCost, Monthly, SpendResponse, Summary,
-    TaxView,
+    cash, channels, missing_costs, products, spend_response, subsidy, summary, summary_and_monthly,
+    tax_view, Baseline, CashReport, ChannelsReport, CurrencyProducts, CurrencySubsidy,
+    CurrencySummary, Filter, MissingCost, Monthly, SpendResponse, Summary, TaxView,
 };
 use crate::model::Currency;
 
@@ -83,12 +82,10 @@ impl YearReview {
         if !summary.currencies.iter().any(has_figures) {
             return Err(Error::NotFound(format!("no data for {year} to review")));
         }
-        let last = summary_of(ledger, year - 1, store)?;
-        let last_year = last.filter(|s| s.currencies.iter().any(has_figures));
-        let last_monthly = match last_year {
-            Some(_) => Some(monthly(ledger, &year_filter(year - 1, store)?)?),
-            None => None,
-        };
+        let last = year_of(ledger, year - 1, store)?;
+        let (last_year, last_monthly) = last
+            .filter(|(s, _)| s.currencies.iter().any(has_figures))
+            .unzip();
         let channels = channels(ledger, &f, Decimal::ZERO)?;
         let mut responses = Vec::new();
         for row in channels.currencies.iter().flat_map(|c| &c.channels) {
@@ -175,9 +172,10 @@ fn year_filter(year: i32, store: Option<&str>) -> Result<Filter> {
     })
 }
 
-fn summary_of(ledger: &Ledger, year: i32, store: Option<&str>) -> Result<Option<Summary>> {
+/// A year's summary and months, from one read.
+fn year_of(ledger: &Ledger, year: i32, store: Option<&str>) -> Result<Option<(Summary, Monthly)>> {
     match year_filter(year, store) {
-        Ok(f) => summary(ledger, &f).map(Some),
+        Ok(f) => summary_and_monthly(ledger, &f).map(Some),
         Err(_) => Ok(None), // a year before the calendar's range has no data
     }
 }
