@@ -50,5 +50,71 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
         join = super::fee_kinds::FEE_KIND_JOIN,
     ))?
     .execute(p)?;
-    super::split::add_item_splits(tx, store, span)
+    super::split::add_item_splits(tx, store, span)?;
+    rebuild_open_days(tx, store, span)
+}
+
+/// Every daily aggregate table (a merged store's rows go from each).
+pub(crate) const AGGREGATES: [&str; 4] = [
+    "agg_store_day",
+    "agg_sku_day",
+    "agg_fee_day",
+    "agg_open_day",
+];
+
+/// What an order is owed for (metrics.md §10), over its lines `o` grouped by order: its
+/// non-cancelled lines' list amounts less refunds and the seller discount left after them,
+/// less the order export's own order-level seller discounts (rank-1 `subsidy` fees).
+pub(crate) const OPEN_ORDER_VALUE: &str = "SUM(o.list_amount - o.refund_amount - o.subsidy_net)
+     - COALESCE((SELECT SUM(f.amount) FROM fees f WHERE f.store_id = o.store_id
+           AND f.order_id = o.order_id AND f.kind = 'subsidy' AND f.rank < 2
+           AND f.is_current = 1), 0)";
+
+/// An order whose lines are all refunded is owed nothing.
+pub(crate) const OPEN_ORDER_HAVING: &str = "SUM(o.list_amount - o.refund_amount) > 0";
+
+/// No current settlement of the line's order dated on or before `by` (an SQL expression; NULL:
+/// ever). `INDEXED BY`: left to itself SQLite searched an order's settlement among all the
+/// store's settlements up to the day (`settlements_day`), once per order line.
+pub(crate) fn not_settled_by(by: &str) -> String {
+    format!(
+        "NOT EXISTS (SELECT 1 FROM settlements s INDEXED BY settlements_order
+           WHERE s.store_id = o.store_id AND s.order_id = o.order_id
+           AND s.kind = 'order' AND s.is_current = 1
+           AND s.day <= COALESCE({by}, '9999-12-31'))"
+    )
+}
+
+/// `agg_open_day` (migration 011): per order date, the orders no current settlement names and
+/// their value. Kept only for stores holding settlement rows (the stores judged on
+/// settlement); for another store it is emptied. An order whose lines carry several dates
+/// (no export we read writes one) counts once per date.
+fn rebuild_open_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
+    let judged: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)",
+        )?
+        .query_row([store.0], |r| r.get(0))?;
+    if !judged {
+        tx.prepare_cached("DELETE FROM agg_open_day WHERE store_id = ?1")?
+            .execute([store.0])?;
+        return Ok(());
+    }
+    let p = params![store.0, day_text(span.from), day_text(span.to)];
+    tx.prepare_cached("DELETE FROM agg_open_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3")?
+        .execute(p)?;
+    tx.prepare_cached(&format!(
+        "INSERT INTO agg_open_day (store_id, day, orders, value)
+         SELECT ?1, day, COUNT(*), SUM(value) FROM (
+             SELECT o.day, {OPEN_ORDER_VALUE} AS value
+             FROM order_lines o
+             WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
+               AND o.cancelled = 0 AND {}
+             GROUP BY o.day, o.order_id
+             HAVING {OPEN_ORDER_HAVING})
+         GROUP BY day",
+        not_settled_by("NULL")
+    ))?
+    .execute(p)?;
+    Ok(())
 }

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_exact_unit_costs.sql"),
     include_str!("migrations/009_drop_fees_key.sql"),
     include_str!("migrations/010_ad_days_counted.sql"),
+    include_str!("migrations/011_agg_open_day.sql"),
 ];
 
 /// The schema version this build writes.

@@ -188,7 +188,7 @@ fn merge_fixed_costs(tx: &Transaction<'_>, from: StoreId, into: StoreId) -> Resu
 
 /// The merged store's aggregates go; the kept store's are rebuilt over all its days.
 fn rebuild_merged(tx: &Transaction<'_>, from: StoreId, into: StoreId) -> Result<()> {
-    for agg in ["agg_store_day", "agg_sku_day", "agg_fee_day"] {
+    for agg in super::aggregates::AGGREGATES {
         tx.execute(&format!("DELETE FROM {agg} WHERE store_id = ?1"), [from.0])?;
     }
     let span: (Option<String>, Option<String>) = tx.query_row(

@@ -26,6 +26,9 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
         return Err(Error::NotFound(format!("no import with id {}", import.0)));
     }
     let mut spans: Spans = Vec::new();
+    for (store, day) in settled_order_days(tx, import)? {
+        widen(&mut spans, store, day);
+    }
     for table in FACT_TABLES {
         for (store, day) in undo_table(tx, table, import)? {
             if let Some(day) = day {
@@ -93,6 +96,22 @@ fn undo_table(
         [import.0],
     )?;
     Ok(touched)
+}
+
+/// The days of the orders named by `import`'s settlement rows and by every other version of
+/// those rows (one of them may be current again): whether those orders are open changes.
+fn settled_order_days(tx: &Transaction<'_>, import: ImportId) -> Result<Vec<(i64, String)>> {
+    let days = tx
+        .prepare(
+            "SELECT DISTINCT o.store_id, o.day FROM settlements s
+             JOIN settlements k ON k.store_id = s.store_id AND k.reference = s.reference
+             JOIN order_lines o INDEXED BY order_lines_key
+               ON o.store_id = k.store_id AND o.order_id = k.order_id AND o.is_current = 1
+             WHERE s.import_id = ?1",
+        )?
+        .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(days)
 }
 
 fn widen(spans: &mut Spans, store: i64, day: String) {

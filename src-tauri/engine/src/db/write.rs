@@ -86,6 +86,10 @@ pub struct LedgerWriter<'t> {
     per_sku: Option<super::sku_currency::SkuCurrencies>,
     /// The ledger's buyer-id salt, read (or made) on the first buyer of the import.
     buyer_salt: Option<[u8; 16]>,
+    /// Whether the store held settlement rows before this import (asked on its first
+    /// settlement): a store's first settlements make it judged, and its `agg_open_day` is
+    /// then built over all its days.
+    had_settlements: Option<bool>,
 }
 
 /// What to do with an incoming fact after comparing it with the current version.
@@ -140,6 +144,7 @@ impl<'t> LedgerWriter<'t> {
             legacy_fees: None,
             per_sku: None,
             buyer_salt: None,
+            had_settlements: None,
         })
     }
 
@@ -321,8 +326,41 @@ impl<'t> LedgerWriter<'t> {
         Ok(max)
     }
 
+    /// Whether the store held settlement rows before this import (asked once).
+    fn had_settlements(&mut self, store: i64) -> Result<bool> {
+        if let Some(known) = self.had_settlements {
+            return Ok(known);
+        }
+        let any: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)",
+            [store],
+            |r| r.get(0),
+        )?;
+        self.had_settlements = Some(any);
+        Ok(any)
+    }
+
+    /// A store judged on settlement for the first time: every day of its lines is rebuilt
+    /// (`agg_open_day` starts with all its orders).
+    fn widen_to_all_lines(&mut self, store: StoreId) -> Result<()> {
+        let (lo, hi): (Option<String>, Option<String>) = self.tx.query_row(
+            "SELECT MIN(day), MAX(day) FROM order_lines WHERE store_id = ?1 AND is_current = 1",
+            [store.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        for d in [lo, hi].into_iter().flatten() {
+            if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
+                DaySpan::widen(&mut self.span, d);
+            }
+        }
+        Ok(())
+    }
+
     /// Rebuild the aggregates of the touched days; returns the span (None: nothing touched).
-    pub fn finish(self) -> Result<(WriteCounts, Option<DaySpan>)> {
+    pub fn finish(mut self) -> Result<(WriteCounts, Option<DaySpan>)> {
+        if let (Some(false), Some(store)) = (self.had_settlements, self.store) {
+            self.widen_to_all_lines(store)?;
+        }
         if let (Some(span), Some(store)) = (self.span, self.store) {
             rebuild_aggregates(self.tx, store, span)?;
         }
@@ -518,6 +556,7 @@ impl LedgerSink for LedgerWriter<'_> {
         self.span = None;
         self.max_rank = None;
         self.legacy_fees = None;
+        self.had_settlements = None;
         // A salt made since the savepoint was rolled back with it.
         self.buyer_salt = None;
         Ok(())

@@ -16,7 +16,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::monthly::month_spans;
-use super::settlement::{fee_drift, open_orders, provisional_of, Judged, OpenOrder};
+use super::settlement::{
+    fee_drift, open_orders, owed_days, provisional_of, Judged, OpenOrder, OwedDay,
+};
 use super::taxes::store_net_sales;
 use super::totals::totals;
 use super::{day_params, day_range, resolve, CurrencyScope, Filter};
@@ -202,12 +204,21 @@ fn withdrawals(
 }
 
 /// The orders still owed as of `to` in the stores judged on settlement: dated on or before
-/// `to` − the platform's delay, with no settlement dated on or before `to`.
+/// `to` − the platform's delay, with no settlement dated on or before `to`. One by one (the
+/// drill-down); the view counts them per day (`owed_by_day`).
 pub(crate) fn owed(ledger: &Ledger, s: &StoreInfo, to: NaiveDate) -> Result<Vec<OpenOrder>> {
     let delay = ledger.settlement_delay(s.platform)?;
     let mut orders = open_orders(ledger, s, None, to, Some(to))?;
     orders.retain(|o| is_due(o.day, to, delay));
     Ok(orders)
+}
+
+/// `owed`, counted per order date.
+fn owed_by_day(ledger: &Ledger, s: &StoreInfo, to: NaiveDate) -> Result<Vec<OwedDay>> {
+    let delay = ledger.settlement_delay(s.platform)?;
+    let due_by =
+        (to.checked_sub_days(chrono::Days::new(delay.max(0) as u64))).unwrap_or(NaiveDate::MIN);
+    owed_days(ledger, s, due_by, to)
 }
 
 pub(crate) fn currency_cash(
@@ -264,11 +275,11 @@ fn store_cash(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     currency: Currency,
-) -> Result<(StoreCash, Vec<OpenOrder>)> {
+) -> Result<(StoreCash, Vec<OwedDay>)> {
     let a = |v: Decimal| Amount::new(v, currency);
     let own = settled_total(ledger, &s.id.0.to_string(), from, to)?;
     let open = match to {
-        Some(to) if judged => owed(ledger, s, to)?,
+        Some(to) if judged => owed_by_day(ledger, s, to)?,
         _ => Vec::new(),
     };
     let row = StoreCash {
@@ -278,14 +289,14 @@ fn store_cash(
         reason: (!judged).then_some("no_settlement_files"),
         delay_days: ledger.settlement_delay(s.platform)?,
         settled: a(own),
-        unsettled_orders: open.len() as i64,
-        unsettled_value: a(open.iter().map(|o| o.value).sum()),
+        unsettled_orders: open.iter().map(|d| d.orders).sum(),
+        unsettled_value: a(open.iter().map(|d| d.value).sum()),
     };
     Ok((row, open))
 }
 
 /// Count, value and age buckets of the owed orders as of `to`.
-fn unsettled_of(open: &[OpenOrder], to: Option<NaiveDate>, currency: Currency) -> Unsettled {
+fn unsettled_of(open: &[OwedDay], to: Option<NaiveDate>, currency: Currency) -> Unsettled {
     let a = |v: Decimal| Amount::new(v, currency);
     let mut buckets: BTreeMap<&'static str, Decimal> =
         AGE_BUCKETS.iter().map(|b| (*b, Decimal::ZERO)).collect();
@@ -295,8 +306,8 @@ fn unsettled_of(open: &[OpenOrder], to: Option<NaiveDate>, currency: Currency) -
         }
     }
     Unsettled {
-        orders: open.len() as i64,
-        value: a(open.iter().map(|o| o.value).sum()),
+        orders: open.iter().map(|d| d.orders).sum(),
+        value: a(open.iter().map(|d| d.value).sum()),
         by_age: buckets.into_iter().map(|(b, v)| (b, a(v))).collect(),
     }
 }

@@ -10,13 +10,18 @@
 //!   shop voucher, already net of the refunded share), metrics.md §10; an order whose lines
 //!   are all refunded is not owed. Its date is its earliest line's.
 //! - "Settled" means a current settlement row of kind `order` for the order (any amount).
+//! - The provisional mark and the owed orders per day read `agg_open_day` (orders no
+//!   settlement names, per order date) instead of grouping the period's lines: it counts an
+//!   order on each date its lines carry, where `open_orders` counts it once at its first;
+//!   the two differ only for an order whose lines carry several dates, which no export we
+//!   read writes (tests hold them equal).
 
 use chrono::NaiveDate;
 use rusqlite::params;
 use rust_decimal::Decimal;
 
 use super::{day_params, day_range, parse_day, CurrencyScope};
-use crate::db::{Ledger, StoreInfo};
+use crate::db::{not_settled_by, Ledger, StoreInfo, OPEN_ORDER_HAVING, OPEN_ORDER_VALUE};
 use crate::error::Result;
 use crate::metrics::cash::{drifted, in_window};
 use crate::model::{FeeKind, Rate, Scaled, StoreId};
@@ -59,26 +64,19 @@ pub(crate) struct OpenOrder {
     pub value: Decimal,
 }
 
-/// What `open_orders` asks. `INDEXED BY`: left to itself SQLite searched an order's
-/// settlement among all the store's settlements up to the day (`settlements_day`), once per
-/// order line.
+/// What `open_orders` asks: the order's value and the settlement test are the ones
+/// `agg_open_day` is built with (`db/aggregates.rs`).
 pub(crate) fn open_orders_sql() -> String {
     format!(
-        "SELECT o.order_id, MIN(o.day),
-                SUM(o.list_amount - o.refund_amount - o.subsidy_net)
-                - COALESCE((SELECT SUM(f.amount) FROM fees f WHERE f.store_id = o.store_id
-                      AND f.order_id = o.order_id AND f.kind = 'subsidy' AND f.rank < 2
-                      AND f.is_current = 1), 0)
+        "SELECT o.order_id, MIN(o.day), {OPEN_ORDER_VALUE}
          FROM order_lines o
          WHERE o.store_id = ?3 AND o.is_current = 1 AND o.cancelled = 0 AND {}
-           AND NOT EXISTS (SELECT 1 FROM settlements s INDEXED BY settlements_order
-                 WHERE s.store_id = o.store_id AND s.order_id = o.order_id
-                 AND s.kind = 'order' AND s.is_current = 1
-                 AND s.day <= COALESCE(?4, '9999-12-31'))
+           AND {}
          GROUP BY o.order_id
-         HAVING SUM(o.list_amount - o.refund_amount) > 0 AND MIN(o.day) >= COALESCE(?1, '')
+         HAVING {OPEN_ORDER_HAVING} AND MIN(o.day) >= COALESCE(?1, '')
          ORDER BY MIN(o.day), o.order_id",
-        day_range("o.day")
+        day_range("o.day"),
+        not_settled_by("?4")
     )
 }
 
@@ -241,14 +239,103 @@ pub(crate) fn provisional_of(
             continue;
         }
         judged = true;
-        open += open_orders(ledger, s, from, to, None)?
-            .iter()
-            .map(|o| o.value)
-            .sum::<Decimal>();
+        open += open_value(ledger, s, from, to)?;
         net += super::taxes::store_net_sales(ledger, s, from, Some(to))?;
     }
     Ok(Provisional {
         provisional: window || open > Decimal::ZERO,
         unsettled_share: if judged { Rate::ratio(open, net) } else { None },
     })
+}
+
+/// The value of the store's orders dated in [from, to] that no settlement names yet (by any
+/// date): `open_orders(…, None)` summed, read from `agg_open_day`.
+fn open_value(
+    ledger: &Ledger,
+    store: &StoreInfo,
+    from: Option<NaiveDate>,
+    to: NaiveDate,
+) -> Result<Decimal> {
+    let [f, t] = day_params(from, Some(to));
+    let v: Option<i64> = ledger.conn().query_row(
+        &format!(
+            "SELECT SUM(value) FROM agg_open_day WHERE store_id = ?3 AND {}",
+            day_range("day")
+        ),
+        params![f, t, store.id.0],
+        |r| r.get(0),
+    )?;
+    Ok(dec(v))
+}
+
+/// The orders of one order date owed as of a day (`OwedDay`s are what the Cash view counts).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OwedDay {
+    pub day: NaiveDate,
+    pub orders: i64,
+    pub value: Decimal,
+}
+
+/// The store's orders dated on or before `due_by` with no settlement dated on or before
+/// `as_of`, per order date: `open_orders(…, None, as_of, Some(as_of))` counted by day without
+/// reading every line. The orders no settlement names come from `agg_open_day`; those
+/// settled only after `as_of` (the last weeks' orders of a past period) are looked up from
+/// their settlements.
+pub(crate) fn owed_days(
+    ledger: &Ledger,
+    store: &StoreInfo,
+    due_by: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Vec<OwedDay>> {
+    let (due, as_of) = (due_by.to_string(), as_of.to_string());
+    let mut days: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
+    let mut never = ledger.conn().prepare_cached(
+        "SELECT day, orders, value FROM agg_open_day WHERE store_id = ?1 AND day <= ?2",
+    )?;
+    let rows = never.query_map(params![store.id.0, due], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (day, n, v) = row?;
+        let e = days.entry(day).or_default();
+        *e = (e.0 + n, e.1 + v);
+    }
+    let mut later = ledger.conn().prepare_cached(&settled_later_sql())?;
+    let rows = later.query_map(params![store.id.0, due, as_of], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+    })?;
+    for row in rows {
+        let (day, v) = row?;
+        let e = days.entry(day).or_default();
+        *e = (e.0 + 1, e.1 + v.unwrap_or(0));
+    }
+    days.into_iter()
+        .map(|(day, (orders, value))| {
+            Ok(OwedDay {
+                day: parse_day(&day)?,
+                orders,
+                value: dec(Some(value)),
+            })
+        })
+        .collect()
+}
+
+/// `owed_days`' orders settled only after `as_of` (?3), dated on or before `due_by` (?2):
+/// found from the settlements dated after `as_of`, then valued as `open_orders` values them.
+pub(crate) fn settled_later_sql() -> String {
+    format!(
+        "SELECT MIN(o.day), {OPEN_ORDER_VALUE}
+         FROM order_lines o INDEXED BY order_lines_key
+         WHERE o.store_id = ?1 AND o.is_current = 1 AND o.cancelled = 0 AND o.day <= ?3
+           AND o.order_id IN (SELECT order_id FROM settlements INDEXED BY settlements_day
+                 WHERE store_id = ?1 AND is_current = 1 AND kind = 'order' AND day > ?3)
+           AND {}
+         GROUP BY o.order_id
+         HAVING {OPEN_ORDER_HAVING} AND MIN(o.day) <= ?2",
+        not_settled_by("?3")
+    )
 }

@@ -12,6 +12,7 @@ use crate::db::Ledger;
 use crate::metrics::{channels, monthly, summary};
 use crate::model::{Platform, Scaled, SkuCost};
 
+mod open_days;
 mod plans;
 
 fn s(d: Decimal) -> i64 {
