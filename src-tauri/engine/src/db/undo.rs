@@ -4,7 +4,7 @@
 
 use rusqlite::Transaction;
 
-use super::aggregates::rebuild_aggregates;
+use super::aggregates::{rebuild_aggregates, settled_order_days};
 use super::facts::{DayOf, FactTable, FACT_TABLES};
 use super::replaced::{FIXED_COSTS, SKU_COSTS};
 use super::write::DaySpan;
@@ -96,22 +96,6 @@ fn undo_table(
         [import.0],
     )?;
     Ok(touched)
-}
-
-/// The days of the orders named by `import`'s settlement rows and by every other version of
-/// those rows (one of them may be current again): whether those orders are open changes.
-fn settled_order_days(tx: &Transaction<'_>, import: ImportId) -> Result<Vec<(i64, String)>> {
-    let days = tx
-        .prepare(
-            "SELECT DISTINCT o.store_id, o.day FROM settlements s
-             JOIN settlements k ON k.store_id = s.store_id AND k.reference = s.reference
-             JOIN order_lines o INDEXED BY order_lines_key
-               ON o.store_id = k.store_id AND o.order_id = k.order_id AND o.is_current = 1
-             WHERE s.import_id = ?1",
-        )?
-        .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(days)
 }
 
 fn widen(spans: &mut Spans, store: i64, day: String) {

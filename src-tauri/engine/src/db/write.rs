@@ -90,6 +90,8 @@ pub struct LedgerWriter<'t> {
     /// settlement): a store's first settlements make it judged, and its `agg_open_day` is
     /// then built over all its days.
     had_settlements: Option<bool>,
+    /// Whether a settlement row became current: its order's days are rebuilt at the end.
+    settled: bool,
 }
 
 /// What to do with an incoming fact after comparing it with the current version.
@@ -145,6 +147,7 @@ impl<'t> LedgerWriter<'t> {
             per_sku: None,
             buyer_salt: None,
             had_settlements: None,
+            settled: false,
         })
     }
 
@@ -360,6 +363,12 @@ impl<'t> LedgerWriter<'t> {
     pub fn finish(mut self) -> Result<(WriteCounts, Option<DaySpan>)> {
         if let (Some(false), Some(store)) = (self.had_settlements, self.store) {
             self.widen_to_all_lines(store)?;
+        } else if self.settled {
+            for (_, d) in super::aggregates::settled_order_days(self.tx, self.import)? {
+                if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
+                    DaySpan::widen(&mut self.span, d);
+                }
+            }
         }
         if let (Some(span), Some(store)) = (self.span, self.store) {
             rebuild_aggregates(self.tx, store, span)?;
@@ -557,6 +566,7 @@ impl LedgerSink for LedgerWriter<'_> {
         self.max_rank = None;
         self.legacy_fees = None;
         self.had_settlements = None;
+        self.settled = false;
         // A salt made since the savepoint was rolled back with it.
         self.buyer_salt = None;
         Ok(())

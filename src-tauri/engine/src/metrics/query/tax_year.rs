@@ -123,8 +123,8 @@ fn by_month(
     }
     let mut stmt = ledger.conn().prepare(&format!(
         "SELECT st.platform, substr(t.day, 1, 7), t.kind, SUM(t.amount)
-         FROM tax_rows t JOIN stores st ON st.id = t.store_id
-         WHERE t.store_id IN ({ids}) AND t.is_current = 1 AND {}
+         FROM agg_tax_day t JOIN stores st ON st.id = t.store_id
+         WHERE t.store_id IN ({ids}) AND {}
          GROUP BY st.platform, substr(t.day, 1, 7), t.kind",
         day_range("t.day")
     ))?;

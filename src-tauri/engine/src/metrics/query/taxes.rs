@@ -1,5 +1,5 @@
 //! Taxes of a period (metrics.md §9): the tax rows platforms withheld (`tax_rows`, current
-//! versions, positive = withheld, negative = given back) and each store's estimate from its
+//! versions, positive = withheld, negative = given back; summed per day in `agg_tax_day`) and each store's estimate from its
 //! regime (`tax_settings`), computed at query time and never stored.
 //!
 //! Estimates, per store:
@@ -55,8 +55,8 @@ pub(crate) fn withheld(
         return Ok(out);
     }
     let mut stmt = ledger.conn().prepare(&format!(
-        "SELECT kind, SUM(amount) FROM tax_rows
-         WHERE store_id IN ({ids}) AND is_current = 1 AND {} GROUP BY kind",
+        "SELECT kind, SUM(amount) FROM agg_tax_day
+         WHERE store_id IN ({ids}) AND {} GROUP BY kind",
         day_range("day")
     ))?;
     let rows = stmt.query_map(day_params(from, to), |r| {

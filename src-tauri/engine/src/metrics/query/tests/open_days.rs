@@ -1,3 +1,4 @@
+//! The aggregates settlement files feed, kept by the writer, undo and the store merge.
 //! `agg_open_day` (migration 011) follows every change that opens or settles an order: a
 //! store's first settlements, later ones, a settlement before its order's lines, a re-exported
 //! settlement row naming another order, undo in any order, and a store merge. Each step's
@@ -11,6 +12,7 @@ use crate::db::LedgerWriter;
 use crate::import::LedgerSink;
 use crate::model::{
     Currency, ImportId, OrderLine, OrderStatus, Platform, Settlement, SettlementKind, StoreId,
+    TaxKind, TaxRow,
 };
 use crate::Ledger;
 
@@ -181,4 +183,63 @@ fn a_merged_store_brings_its_settlements_and_open_orders() {
     l.merge_stores(other, kept).unwrap();
     assert_eq!(open_days(&l, kept), vec![(6, 1, 190), (7, 1, 70)]);
     assert_eq!(open_days(&l, other), vec![]);
+}
+
+fn tax(reference: &str, d: u32, kind: TaxKind, amount: Decimal) -> TaxRow {
+    TaxRow {
+        order_id: None,
+        day: day(d),
+        kind,
+        amount,
+        reference: reference.into(),
+        source: "Thuế".into(),
+    }
+}
+
+/// Withheld VAT and income tax of January, per kind, from `agg_tax_day`.
+fn withheld(l: &Ledger, store: StoreId) -> Vec<(TaxKind, Decimal)> {
+    let sums = super::super::taxes::withheld(l, &store.0.to_string(), Some(day(1)), Some(day(31)))
+        .unwrap();
+    sums.into_iter().collect()
+}
+
+/// `agg_tax_day` (migration 012) follows the tax rows: written, re-exported with another
+/// amount, undone, and moved by a store merge.
+#[test]
+fn withheld_taxes_follow_imports_undo_and_merge() {
+    let (mut l, s) = setup();
+    let first = import(&mut l, s, |w| {
+        w.tax_row(tax("t1", 10, TaxKind::Vat, dec!(3.70))).unwrap();
+        w.tax_row(tax("t1", 10, TaxKind::IncomeTax, dec!(1.85)))
+            .unwrap();
+        w.tax_row(tax("t2", 12, TaxKind::Vat, dec!(-0.30))).unwrap();
+    });
+    assert_eq!(
+        withheld(&l, s),
+        vec![(TaxKind::Vat, dec!(3.40)), (TaxKind::IncomeTax, dec!(1.85))]
+    );
+    // t1's VAT exported again as 4.00 replaces 3.70.
+    let second = import(&mut l, s, |w| {
+        w.tax_row(tax("t1", 10, TaxKind::Vat, dec!(4.00))).unwrap()
+    });
+    assert_eq!(
+        withheld(&l, s),
+        vec![(TaxKind::Vat, dec!(3.70)), (TaxKind::IncomeTax, dec!(1.85))]
+    );
+    l.undo_import(first).unwrap();
+    assert_eq!(withheld(&l, s), vec![(TaxKind::Vat, dec!(4.00))]);
+    let other = (l.ensure_store("t", Platform::Douyin, Currency::CNY))
+        .unwrap()
+        .id;
+    import(&mut l, other, |w| {
+        w.tax_row(tax("u1", 20, TaxKind::IncomeTax, dec!(2)))
+            .unwrap()
+    });
+    l.merge_stores(other, s).unwrap();
+    assert_eq!(
+        withheld(&l, s),
+        vec![(TaxKind::Vat, dec!(4.00)), (TaxKind::IncomeTax, dec!(2))]
+    );
+    l.undo_import(second).unwrap();
+    assert_eq!(withheld(&l, s), vec![(TaxKind::IncomeTax, dec!(2))]);
 }
