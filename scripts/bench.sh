@@ -7,7 +7,7 @@
 # the data once (bench-out/data: one year; bench-out/data5: five years; stamped), then runs
 # scripts/bench.py: one line per figure and bench-out/results.json.
 # BENCH_REPEAT (default 3, median) and BENCH_PANDAS_REPEAT (default 1; 0 skips pandas) set the
-# runs; BENCH_PARTS=import,years,window,size (default all) picks the sections.
+# runs; BENCH_PARTS=import,settle,years,window,size (default all) picks the sections.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
