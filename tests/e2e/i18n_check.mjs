@@ -44,3 +44,14 @@ test("no translation names an internal id or a CLI flag", () => {
   assert.equal(leakedWord("Shopee · shopee_vn"), "shopee_vn");
   assert.equal(leakedWord("pdd_ads.csv imported"), null);
 });
+
+test("a count's singular (`key_one`, read by t() when n is 1) has its plural beside it", () => {
+  for (const l of LANGS) {
+    for (const k of Object.keys(dicts[l]).filter((k) => k.endsWith("_one"))) {
+      const base = k.slice(0, -"_one".length);
+      assert.ok(base in dicts[l], `${l}.json: ${k} without ${base}`);
+      assert.ok(dicts[l][base].includes("{n}"), `${l}.json: ${base} counts no {n}`);
+    }
+  }
+  assert.equal(dicts.en["import.go_one"].replace("{n}", "1"), "Import 1 file");
+});

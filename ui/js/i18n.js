@@ -1,5 +1,6 @@
 // Translations: ui/i18n/{zh,vi,en}.json, flat "a.b" keys. `t(key, vars)` falls back to English,
-// then to the key itself. `apply(root)` fills [data-i18n], [data-i18n-aria], [data-i18n-title].
+// then to the key itself; with `n` of 1 it reads `key_one` when there is one. `apply(root)`
+// fills [data-i18n], [data-i18n-aria], [data-i18n-title].
 
 export const LANGS = ["zh", "vi", "en"];
 const STORAGE_KEY = "fupan.lang";
@@ -48,6 +49,8 @@ export function has(key) {
 }
 
 export function t(key, vars) {
+  // "Import 1 file", not "1 files": a count of one reads `key_one` where a language has it.
+  if (vars && String(vars.n) === "1" && has(`${key}_one`)) key = `${key}_one`;
   let s = dict[key] ?? fallback[key] ?? key;
   if (vars) {
     for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));

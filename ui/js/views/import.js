@@ -283,8 +283,11 @@ function queueCard(ctx) {
       h("h2", { i18n: "import.queue" }),
       table([
         { label: t("import.col.file"), render: (i) => h("span", { class: "file-name", title: i.path, text: i.name }) },
-        { label: t("import.col.platform"), render: (i) => (p(i, "platform") ? t(`platform.${p(i, "platform")}`) : "—") },
-        { label: t("import.col.report"), render: (i) => (p(i, "report") ? t(`report.${p(i, "report")}`) : "—") },
+        // Report over platform in one cell, as in the history: the store picker and the
+        // status keep their room at 1280 px.
+        { label: t("import.col.report"), render: (i) => (p(i, "report") ? h("div", { class: "cell-stack" },
+          h("span", { text: t(`report.${p(i, "report")}`) }),
+          p(i, "platform") ? h("span", { class: "small muted", text: t(`platform.${p(i, "platform")}`) }) : null) : "—") },
         { label: t("import.col.store"), render: (i) => storeCell(i, p(i, "store")) },
         { label: t("import.col.dates"), render: (i) => dateRange(p(i, "date_from"), p(i, "date_to")) },
         { label: t("import.col.rows"), num: true, render: (i) => number(p(i, "rows")) },
