@@ -149,7 +149,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod tests_write;
+pub(crate) mod tests_write;
 
 #[cfg(test)]
 mod tests_fee_kinds;

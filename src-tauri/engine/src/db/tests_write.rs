@@ -14,11 +14,11 @@ use crate::model::{
 };
 use crate::Ledger;
 
-pub(super) fn day(d: u32) -> NaiveDate {
+pub(crate) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, d).unwrap()
 }
 
-fn line(order: &str, list: Decimal, f: Decimal) -> OrderLine {
+pub(crate) fn line(order: &str, list: Decimal, f: Decimal) -> OrderLine {
     OrderLine {
         order_id: order.into(),
         line_id: "1".into(),
@@ -55,7 +55,7 @@ pub(super) fn fee(
 }
 
 /// Writes `f`'s records as one import and commits; returns the import id.
-pub(super) fn import(
+pub(crate) fn import(
     ledger: &mut Ledger,
     store: StoreId,
     write: impl FnOnce(&mut LedgerWriter),
@@ -93,7 +93,7 @@ fn totals(ledger: &Ledger) -> (i64, i64, i64, i64) {
     (g, r, s, fees)
 }
 
-pub(super) fn setup() -> (Ledger, StoreId) {
+pub(crate) fn setup() -> (Ledger, StoreId) {
     let ledger = Ledger::open_in_memory().unwrap();
     let store = ledger
         .ensure_store("s", Platform::Douyin, Currency::CNY)

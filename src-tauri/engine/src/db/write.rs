@@ -117,6 +117,21 @@ pub(crate) const ORDER_DAYS: &str =
     "SELECT DISTINCT day FROM order_lines INDEXED BY order_lines_key
      WHERE store_id = ?1 AND order_id = ?2 AND is_current = 1";
 
+/// A yes/no the import asks of the store once (`sql` takes the store as ?1), kept in `known`.
+fn asked_once(
+    tx: &Transaction<'_>,
+    known: &mut Option<bool>,
+    sql: &str,
+    store: i64,
+) -> Result<bool> {
+    if let Some(k) = *known {
+        return Ok(k);
+    }
+    let any: bool = tx.query_row(sql, [store], |r| r.get(0))?;
+    *known = Some(any);
+    Ok(any)
+}
+
 /// 'YYYY-MM-DD' (written directly: chrono's `format` parses its pattern on every call, once
 /// per fact of an import).
 pub(crate) fn day_text(d: NaiveDate) -> String {
@@ -258,12 +273,17 @@ impl<'t> LedgerWriter<'t> {
         let days: Vec<String> = stmt
             .query_map(params![store, order], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        self.widen_days(days);
+        Ok(())
+    }
+
+    /// Touch days given as stored text ('YYYY-MM-DD').
+    fn widen_days(&mut self, days: impl IntoIterator<Item = String>) {
         for d in days {
             if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
                 DaySpan::widen(&mut self.span, d);
             }
         }
-        Ok(())
     }
 
     /// A settlement's figure for an order replaces the order export's estimate of that kind:
@@ -302,16 +322,8 @@ impl<'t> LedgerWriter<'t> {
 
     /// Whether the store has fees of schema 1 (source ''), asked once per import.
     fn legacy_fees(&mut self, store: i64) -> Result<bool> {
-        if let Some(known) = self.legacy_fees {
-            return Ok(known);
-        }
-        let any: bool = self.tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM fees WHERE store_id = ?1 AND source = '')",
-            [store],
-            |r| r.get(0),
-        )?;
-        self.legacy_fees = Some(any);
-        Ok(any)
+        let sql = "SELECT EXISTS (SELECT 1 FROM fees WHERE store_id = ?1 AND source = '')";
+        asked_once(self.tx, &mut self.legacy_fees, sql, store)
     }
 
     /// The highest fee rank of the store (asked once per import, then kept up to date).
@@ -331,16 +343,9 @@ impl<'t> LedgerWriter<'t> {
 
     /// Whether the store held settlement rows before this import (asked once).
     fn had_settlements(&mut self, store: i64) -> Result<bool> {
-        if let Some(known) = self.had_settlements {
-            return Ok(known);
-        }
-        let any: bool = self.tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)",
-            [store],
-            |r| r.get(0),
-        )?;
-        self.had_settlements = Some(any);
-        Ok(any)
+        let sql =
+            "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)";
+        asked_once(self.tx, &mut self.had_settlements, sql, store)
     }
 
     /// A store judged on settlement for the first time: every day of its lines is rebuilt
@@ -351,11 +356,7 @@ impl<'t> LedgerWriter<'t> {
             [store.0],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        for d in [lo, hi].into_iter().flatten() {
-            if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
-                DaySpan::widen(&mut self.span, d);
-            }
-        }
+        self.widen_days([lo, hi].into_iter().flatten());
         Ok(())
     }
 
@@ -364,11 +365,8 @@ impl<'t> LedgerWriter<'t> {
         if let (Some(false), Some(store)) = (self.had_settlements, self.store) {
             self.widen_to_all_lines(store)?;
         } else if self.settled {
-            for (_, d) in super::aggregates::settled_order_days(self.tx, self.import)? {
-                if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
-                    DaySpan::widen(&mut self.span, d);
-                }
-            }
+            let days = super::aggregates::settled_order_days(self.tx, self.import)?;
+            self.widen_days(days.into_iter().map(|(_, d)| d));
         }
         if let (Some(span), Some(store)) = (self.span, self.store) {
             rebuild_aggregates(self.tx, store, span)?;

@@ -8,59 +8,19 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use crate::db::LedgerWriter;
+use crate::db::tests_write::{day, import, setup};
 use crate::import::LedgerSink;
 use crate::model::{
-    Currency, ImportId, OrderLine, OrderStatus, Platform, Settlement, SettlementKind, StoreId,
-    TaxKind, TaxRow,
+    Currency, ImportId, OrderLine, Platform, Settlement, SettlementKind, StoreId, TaxKind, TaxRow,
 };
 use crate::Ledger;
-
-fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 1, d).unwrap()
-}
-
-fn setup() -> (Ledger, StoreId) {
-    let ledger = Ledger::open_in_memory().unwrap();
-    let store = (ledger.ensure_store("s", Platform::Douyin, Currency::CNY))
-        .unwrap()
-        .id;
-    (ledger, store)
-}
-
-/// Writes `write`'s records as one import, as the pipeline does; returns the import id.
-fn import(ledger: &mut Ledger, store: StoreId, write: impl FnOnce(&mut LedgerWriter)) -> ImportId {
-    let tx = ledger.conn_mut().transaction().unwrap();
-    tx.execute(
-        "INSERT INTO imports (file_name, file_hash, platform, report, store_id, imported_at)
-         VALUES ('f', 'h', 'douyin', 'orders', ?1, 'now')",
-        [store.0],
-    )
-    .unwrap();
-    let id = ImportId(tx.last_insert_rowid());
-    let mut w = LedgerWriter::new(&tx, Some(store), Currency::CNY, id).unwrap();
-    write(&mut w);
-    w.finish().unwrap();
-    tx.commit().unwrap();
-    id
-}
 
 /// One line of `list` on January `d`, seller discount 10 (so it is owed `list` − 10), `f`
 /// of it refunded.
 fn line(order: &str, d: u32, list: Decimal, f: Decimal) -> OrderLine {
     OrderLine {
-        order_id: order.into(),
-        line_id: "1".into(),
-        sku: Some("MUG-01".into()),
-        product: None,
-        qty: dec!(1),
         day: day(d),
-        status: OrderStatus::Paid,
-        list_amount: list,
-        seller_discount: dec!(10),
-        platform_discount: dec!(0),
-        refund_fraction: f,
-        buyer_hash: None,
+        ..crate::db::tests_write::line(order, list, f)
     }
 }
 
