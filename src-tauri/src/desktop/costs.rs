@@ -227,7 +227,8 @@ mod tests {
                 let shop = l.ensure_store("A", Platform::Taobao, Currency::CNY)?;
                 l.conn().execute_batch(&format!(
                     "INSERT INTO agg_store_day VALUES ({id}, '2026-01-10', 1, 20000, 1000000, 0, 0);
-                     INSERT INTO agg_sku_day VALUES ({id}, '2026-01-10', 'S1', 20000, 20000, 1000000, 0, 0);",
+                     INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds,
+                        subsidy_net) VALUES ({id}, '2026-01-10', 'S1', 20000, 20000, 1000000, 0, 0);",
                     id = shop.id.0
                 ))?;
                 Ok(())

@@ -25,9 +25,11 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
          GROUP BY o.day",
         "DELETE FROM agg_sku_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
         // Lines split over their items are added by `split::add_item_splits`.
-        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds, subsidy_net)
+        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds, subsidy_net,
+                                  product)
          SELECT o.store_id, o.day, COALESCE(o.sku, ''), SUM(o.qty), SUM(o.qty - o.refund_qty),
-                SUM(o.list_amount), SUM(o.refund_amount), SUM(o.subsidy_net)
+                SUM(o.list_amount), SUM(o.refund_amount), SUM(o.subsidy_net),
+                MAX(CASE WHEN o.sku IS NOT NULL AND o.product <> '' THEN o.product END)
          FROM order_lines o
          WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
            AND o.cancelled = 0 AND NOT (o.sku IS NULL AND o.line_id = o.order_id

@@ -94,7 +94,8 @@ pub(crate) fn two_currency_ledger() -> crate::Ledger {
     for (store, sku) in [(cn, "A"), (cn, "BOTH"), (vn, "B"), (vn, "BOTH")] {
         l.conn()
             .execute(
-                "INSERT INTO agg_sku_day VALUES (?1, '2026-03-01', ?2, 1, 1, 1, 0, 0)",
+                "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds,
+                    subsidy_net) VALUES (?1, '2026-03-01', ?2, 1, 1, 1, 0, 0)",
                 rusqlite::params![store, sku],
             )
             .expect("agg row");

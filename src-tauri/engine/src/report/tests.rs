@@ -35,7 +35,8 @@ fn sale(
     );
     exec(
         l,
-        "INSERT INTO agg_sku_day VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0)",
+        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds,
+                    subsidy_net) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0)",
         params![
             store,
             day,

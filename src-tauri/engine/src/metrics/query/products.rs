@@ -260,8 +260,9 @@ fn by_sku(days: Vec<SkuDay>, period: Period, as_of: Option<NaiveDate>) -> BTreeM
     accs
 }
 
-/// Each SKU's product name on the period's current order lines (the greatest, when exports
-/// spelled it more than one way: one stable name).
+/// Each SKU's product name on the period's current, non-cancelled order lines (the greatest,
+/// when exports spelled it more than one way: one stable name), kept per day in
+/// `agg_sku_day.product` (migration 013: reading the lines took ≈ 1.1 s at 1M lines).
 fn product_names(
     ledger: &Ledger,
     cs: &CurrencyScope,
@@ -270,9 +271,8 @@ fn product_names(
 ) -> Result<BTreeMap<String, String>> {
     let day = |d: Option<NaiveDate>, open: &str| d.map_or(open.to_string(), |d| d.to_string());
     let mut stmt = ledger.conn().prepare(&format!(
-        "SELECT sku, MAX(product) FROM order_lines
-         WHERE is_current = 1 AND store_id IN ({}) AND day BETWEEN ?1 AND ?2
-           AND sku IS NOT NULL AND product IS NOT NULL AND product <> ''
+        "SELECT sku, MAX(product) FROM agg_sku_day
+         WHERE store_id IN ({}) AND day BETWEEN ?1 AND ?2 AND product IS NOT NULL
          GROUP BY sku",
         cs.ids_sql()
     ))?;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::model::{Platform, SkuCost};
+use crate::model::{OrderLine, Platform, SkuCost};
 
 /// Storage integers (1/10,000) of a whole amount or count.
 fn s(v: i64) -> i64 {
@@ -34,7 +34,8 @@ fn ledger() -> Ledger {
     ] {
         l.conn()
             .execute(
-                "INSERT INTO agg_sku_day VALUES (?1, '2026-03-01', ?2, ?3, ?3, ?4, 0, 0)",
+                "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds,
+                    subsidy_net) VALUES (?1, '2026-03-01', ?2, ?3, ?3, ?4, 0, 0)",
                 rusqlite::params![store.0, sku, s(units), s(net)],
             )
             .expect("agg row");
@@ -105,4 +106,34 @@ fn each_store_s_skus_are_judged_against_that_store_s_medians() {
         ..Filter::default()
     };
     assert!(products(&l, &one).expect("products")[0].by_store.is_empty());
+}
+
+/// A SKU is named from its non-cancelled lines, the greatest spelling (kept per day in
+/// `agg_sku_day.product`, migration 013), not from a cancelled order's.
+#[test]
+fn a_sku_is_named_from_its_non_cancelled_lines() {
+    use crate::db::tests_write::{import, line, setup};
+    use crate::import::LedgerSink;
+    use crate::model::OrderStatus;
+    let (mut l, store) = setup();
+    import(&mut l, store, |w| {
+        let z = Decimal::ZERO;
+        let b = OrderLine {
+            product: Some("Mug 350ml".into()),
+            ..line("B", dec("90"), z)
+        };
+        let c = OrderLine {
+            product: Some("Zz mug".into()),
+            status: OrderStatus::Cancelled,
+            ..line("C", dec("80"), z)
+        };
+        for l in [line("A", dec("100"), z), b, c] {
+            w.order_line(l).expect("line");
+        }
+    });
+    let all = products(&l, &Filter::default()).expect("products");
+    let names: Vec<(&str, Option<&str>)> = (all[0].products.iter())
+        .map(|p| (p.sku.as_str(), p.product.as_deref()))
+        .collect();
+    assert_eq!(names, [("MUG-01", Some("Mug 350ml"))]);
 }

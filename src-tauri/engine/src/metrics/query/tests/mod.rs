@@ -53,7 +53,8 @@ fn sku_day(
 ) {
     l.conn()
         .execute(
-            "INSERT INTO agg_sku_day VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0)",
+            "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds,
+                    subsidy_net) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0)",
             params![store.0, d, sku, s(units), s(net), s(gross)],
         )
         .unwrap();
