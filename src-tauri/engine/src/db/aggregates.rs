@@ -93,15 +93,17 @@ pub(crate) fn not_settled_by(by: &str) -> String {
     )
 }
 
+/// Whether store ?1 holds current settlement rows: judged on settlement, `agg_open_day` kept.
+pub(crate) const HOLDS_SETTLEMENTS: &str =
+    "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)";
+
 /// `agg_open_day` (migration 011): per order date, the orders no current settlement names and
 /// their value. Kept only for stores holding settlement rows (the stores judged on
 /// settlement); for another store it is emptied. An order whose lines carry several dates
 /// (no export we read writes one) counts once per date.
 fn rebuild_open_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
     let judged: bool = tx
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)",
-        )?
+        .prepare_cached(HOLDS_SETTLEMENTS)?
         .query_row([store.0], |r| r.get(0))?;
     if !judged {
         tx.prepare_cached("DELETE FROM agg_open_day WHERE store_id = ?1")?

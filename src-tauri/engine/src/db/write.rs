@@ -343,8 +343,7 @@ impl<'t> LedgerWriter<'t> {
 
     /// Whether the store held settlement rows before this import (asked once).
     fn had_settlements(&mut self, store: i64) -> Result<bool> {
-        let sql =
-            "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)";
+        let sql = super::aggregates::HOLDS_SETTLEMENTS;
         asked_once(self.tx, &mut self.had_settlements, sql, store)
     }
 
