@@ -36,7 +36,11 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
                AND EXISTS (SELECT 1 FROM order_items i WHERE i.store_id = o.store_id
                            AND i.order_id = o.order_id AND i.is_current = 1))
          GROUP BY o.day, COALESCE(o.sku, '')",
-        "DELETE FROM agg_fee_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+        "DELETE FROM agg_settlement_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+        "INSERT INTO agg_settlement_day (store_id, day, kind, amount)
+         SELECT store_id, day, kind, SUM(amount) FROM settlements
+         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1
+         GROUP BY day, kind",
         "DELETE FROM agg_tax_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
         "INSERT INTO agg_tax_day (store_id, day, kind, amount)
          SELECT store_id, day, kind, SUM(amount) FROM tax_rows
@@ -45,6 +49,17 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
     ] {
         tx.prepare_cached(sql)?.execute(p)?;
     }
+    rebuild_fee_days(tx, store, span)?;
+    super::split::add_item_splits(tx, store, span)?;
+    rebuild_judged_days(tx, store, span)
+}
+
+/// `agg_fee_day` alone: what a change of the merchant's kind for a fee source moves (the
+/// other aggregates read fees by the kind their export gave them).
+pub(crate) fn rebuild_fee_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
+    let p = params![store.0, day_text(span.from), day_text(span.to)];
+    tx.prepare_cached("DELETE FROM agg_fee_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3")?
+        .execute(p)?;
     // Fees count under the merchant's kind for their source, if any (`fee_kinds`).
     tx.prepare_cached(&format!(
         "INSERT INTO agg_fee_day (store_id, day, kind, amount)
@@ -57,18 +72,23 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
         join = super::fee_kinds::FEE_KIND_JOIN,
     ))?
     .execute(p)?;
-    super::split::add_item_splits(tx, store, span)?;
-    rebuild_open_days(tx, store, span)
+    Ok(())
 }
 
 /// Every daily aggregate table (a merged store's rows go from each).
-pub(crate) const AGGREGATES: [&str; 5] = [
+pub(crate) const AGGREGATES: [&str; 8] = [
     "agg_store_day",
     "agg_sku_day",
     "agg_fee_day",
     "agg_tax_day",
+    "agg_settlement_day",
     "agg_open_day",
+    "agg_settled_order_day",
+    "agg_fee_drift",
 ];
+
+/// The aggregates kept per order date only for stores judged on settlement.
+const JUDGED_AGGREGATES: [&str; 3] = ["agg_open_day", "agg_settled_order_day", "agg_fee_drift"];
 
 /// What an order is owed for (metrics.md §10), over its lines `o` grouped by order: its
 /// non-cancelled lines' list amounts less refunds and the seller discount left after them,
@@ -97,22 +117,33 @@ pub(crate) fn not_settled_by(by: &str) -> String {
 pub(crate) const HOLDS_SETTLEMENTS: &str =
     "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)";
 
-/// `agg_open_day` (migration 011): per order date, the orders no current settlement names and
-/// their value. Kept only for stores holding settlement rows (the stores judged on
-/// settlement); for another store it is emptied. An order whose lines carry several dates
-/// (no export we read writes one) counts once per date.
-fn rebuild_open_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
+/// The aggregates of a store judged on settlement (it holds settlement rows), per order date;
+/// for another store they are emptied.
+fn rebuild_judged_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
     let judged: bool = tx
         .prepare_cached(HOLDS_SETTLEMENTS)?
         .query_row([store.0], |r| r.get(0))?;
-    if !judged {
-        tx.prepare_cached("DELETE FROM agg_open_day WHERE store_id = ?1")?
-            .execute([store.0])?;
-        return Ok(());
-    }
     let p = params![store.0, day_text(span.from), day_text(span.to)];
-    tx.prepare_cached("DELETE FROM agg_open_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3")?
-        .execute(p)?;
+    for agg in JUDGED_AGGREGATES {
+        if judged {
+            let sql = format!("DELETE FROM {agg} WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3");
+            tx.prepare_cached(&sql)?.execute(p)?;
+        } else {
+            let sql = format!("DELETE FROM {agg} WHERE store_id = ?1");
+            tx.prepare_cached(&sql)?.execute([store.0])?;
+        }
+    }
+    if judged {
+        rebuild_open_days(tx, p)?;
+        rebuild_settled_orders(tx, store, span)?;
+    }
+    Ok(())
+}
+
+/// `agg_open_day` (migration 011): per order date, the orders no current settlement names and
+/// their value. An order whose lines carry several dates (no export we read writes one)
+/// counts once per date.
+fn rebuild_open_days(tx: &Transaction<'_>, p: impl rusqlite::Params) -> Result<()> {
     tx.prepare_cached(&format!(
         "INSERT INTO agg_open_day (store_id, day, orders, value)
          SELECT ?1, day, COUNT(*), SUM(value) FROM (
@@ -129,21 +160,110 @@ fn rebuild_open_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Res
     Ok(())
 }
 
-/// The (store, day)s of the orders named by `import`'s settlement rows and by every other
-/// version of those rows (written or undone, one of them is current now): whether those
-/// orders are open may have changed. One statement for the whole import (a lookup per
-/// settlement row as it was written cost 27 µs each).
-pub(crate) fn settled_order_days(
+/// The table of the orders dated in the span that `rebuild_settled_orders` fills.
+pub(crate) const SPAN_ORDERS: &str = "CREATE TEMP TABLE IF NOT EXISTS span_orders (
+    order_id TEXT PRIMARY KEY, day TEXT NOT NULL, live INTEGER NOT NULL
+) WITHOUT ROWID;";
+
+/// What was settled for the span's orders, per order date and settled date. `CROSS JOIN`
+/// keeps the span's orders outside: left to itself SQLite read every settlement of the store
+/// and searched the span for each (`plans.rs` pins the plan).
+pub(crate) const SETTLED_ORDER_DAYS: &str =
+    "INSERT INTO agg_settled_order_day (store_id, day, settled_on, amount)
+     SELECT ?1, d.day, s.day, SUM(s.amount)
+     FROM temp.span_orders d
+     CROSS JOIN settlements s INDEXED BY settlements_order
+       ON s.store_id = ?1 AND s.order_id = d.order_id AND s.is_current = 1
+      AND s.kind = 'order'
+     GROUP BY d.day, s.day";
+
+/// The span's orders' fee kinds both ranks speak of (`metrics::query::settlement::fee_drift`)
+/// where the sums differ, for the orders a settlement charged fees for (few of a new order
+/// export's). `CROSS JOIN` as above: otherwise every fee of the store was read (1.8 s for a
+/// 100k-line import into a settled year).
+pub(crate) const FEE_DRIFT: &str =
+    "INSERT INTO agg_fee_drift (store_id, day, order_id, kind, order_export, settlement)
+     SELECT ?1, d.day, d.order_id, f.kind, SUM(CASE WHEN f.rank < 2 THEN f.amount END),
+            SUM(CASE WHEN f.rank >= 2 THEN f.amount END)
+     FROM temp.span_orders d
+     CROSS JOIN fees f INDEXED BY fees_order
+       ON f.store_id = ?1 AND f.order_id = d.order_id AND f.is_current = 1
+     WHERE d.live = 1 AND EXISTS (SELECT 1 FROM fees x INDEXED BY fees_settled
+           WHERE x.store_id = ?1 AND x.order_id = d.order_id AND x.rank >= 2)
+     GROUP BY d.order_id, f.kind
+     HAVING MAX(f.rank >= 2) = 1 AND MAX(f.rank < 2) = 1
+        AND SUM(CASE WHEN f.rank < 2 THEN f.amount END)
+            <> SUM(CASE WHEN f.rank >= 2 THEN f.amount END)";
+
+/// `agg_settled_order_day` and `agg_fee_drift` (migration 014) of the orders dated in the
+/// span: their earliest current line is in it. An order with a line before the span is dated
+/// before it and left alone; the writer and undo widen a span to every line of the orders
+/// they touch (`touched_order_days`), so an order's date moving is always seen at both ends.
+fn rebuild_settled_orders(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
+    let (from, to) = (day_text(span.from), day_text(span.to));
+    let first: Option<String> = tx
+        .prepare_cached(
+            "SELECT MIN(day) FROM order_lines INDEXED BY order_lines_day
+             WHERE store_id = ?1 AND is_current = 1",
+        )?
+        .query_row([store.0], |r| r.get(0))?;
+    // The search for an earlier line is needed only when the store has lines before the span.
+    let dated_here = if first.is_some_and(|f| f < from) {
+        "HAVING NOT EXISTS (SELECT 1 FROM order_lines e INDEXED BY order_lines_key
+             WHERE e.store_id = ?1 AND e.order_id = o.order_id AND e.is_current = 1
+               AND e.day < ?2)"
+    } else {
+        ""
+    };
+    tx.execute_batch(SPAN_ORDERS)?;
+    tx.prepare_cached("DELETE FROM temp.span_orders")?
+        .execute([])?;
+    tx.prepare_cached(&format!(
+        "INSERT INTO temp.span_orders (order_id, day, live)
+         SELECT o.order_id, MIN(o.day), MAX(o.cancelled = 0)
+         FROM order_lines o INDEXED BY order_lines_day
+         WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
+         GROUP BY o.order_id {dated_here}"
+    ))?
+    .execute(params![store.0, from, to])?;
+    for sql in [SETTLED_ORDER_DAYS, FEE_DRIFT] {
+        tx.prepare_cached(sql)?.execute([store.0])?;
+    }
+    tx.prepare_cached("DELETE FROM temp.span_orders")?
+        .execute([])?;
+    Ok(())
+}
+
+/// The (store, day)s of every current line of the orders `import` names — through its order
+/// lines, its fees and its settlement rows and every other version of those rows (written or
+/// undone, one of them is current now) — when its store is judged on settlement: whether
+/// those orders are open, what was settled for them, their fee drift and their date may have
+/// changed. One statement for the whole import (a lookup per row as it was written cost
+/// 27 µs each); none for a store without settlement rows, whose judged aggregates are empty.
+pub(crate) fn touched_order_days(
     tx: &Transaction<'_>,
     import: ImportId,
 ) -> Result<Vec<(i64, String)>> {
+    let judged: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM settlements WHERE is_current = 1
+           AND store_id = (SELECT store_id FROM imports WHERE id = ?1))",
+        [import.0],
+        |r| r.get(0),
+    )?;
+    if !judged {
+        return Ok(Vec::new());
+    }
     let days = tx
         .prepare(
-            "SELECT DISTINCT o.store_id, o.day FROM settlements s
-             JOIN settlements k ON k.store_id = s.store_id AND k.reference = s.reference
+            "SELECT DISTINCT o.store_id, o.day FROM (
+                 SELECT k.store_id, k.order_id FROM settlements s
+                 JOIN settlements k ON k.store_id = s.store_id AND k.reference = s.reference
+                 WHERE s.import_id = ?1
+                 UNION SELECT store_id, order_id FROM order_lines WHERE import_id = ?1
+                 UNION SELECT store_id, order_id FROM fees
+                       WHERE import_id = ?1 AND order_id IS NOT NULL) t
              JOIN order_lines o INDEXED BY order_lines_key
-               ON o.store_id = k.store_id AND o.order_id = k.order_id AND o.is_current = 1
-             WHERE s.import_id = ?1",
+               ON o.store_id = t.store_id AND o.order_id = t.order_id AND o.is_current = 1",
         )?
         .query_map([import.0], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;

@@ -1,8 +1,9 @@
 //! The merchant's fee kind mapping: a platform's fee source (export column, fee name or
 //! scene) may count under another kind than its format's (`fee_kind_overrides`). Figures read
-//! the kind through `FEE_KIND` over `FEE_KIND_JOIN`; a change rebuilds the daily aggregates
-//! of every store of the platform in the same transaction, so every figure follows at once,
-//! and clearing the override restores the earlier figures exactly.
+//! the kind through `FEE_KIND` over `FEE_KIND_JOIN`; a change rebuilds the daily fee sums
+//! (`agg_fee_day`, the only aggregate that reads the merchant's kind) of every store of the
+//! platform in the same transaction, so every figure follows at once, and clearing the
+//! override restores the earlier figures exactly.
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -175,7 +176,7 @@ impl Ledger {
                     from: day(&from)?,
                     to: day(&to)?,
                 };
-                super::rebuild_aggregates(&tx, StoreId(store), span)?;
+                super::aggregates::rebuild_fee_days(&tx, StoreId(store), span)?;
             }
         }
         tx.commit()?;

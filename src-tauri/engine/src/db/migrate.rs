@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_agg_open_day.sql"),
     include_str!("migrations/012_agg_tax_day.sql"),
     include_str!("migrations/013_agg_sku_product.sql"),
+    include_str!("migrations/014_agg_settled.sql"),
 ];
 
 /// The schema version this build writes.

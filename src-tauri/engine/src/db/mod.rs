@@ -8,7 +8,7 @@ pub mod costs;
 mod facts;
 mod fee_kinds;
 mod imports;
-mod migrate;
+pub(crate) mod migrate;
 mod open;
 #[cfg(test)]
 pub(crate) mod plans;

@@ -25,7 +25,10 @@ pub(crate) fn steps(conn: &Connection, sql: &str) -> Vec<String> {
 /// Asserts that `sql` searches `table` (as written in the plan, e.g. "o") through `index`
 /// by its order id, and never walks the table by store alone.
 pub(crate) fn assert_searches_by_order(conn: &Connection, sql: &str, table: &str, index: &str) {
-    let plan = steps(conn, sql);
+    // The bundled SQLite writes an `EXISTS` probe as "SEARCH x EXISTS USING …".
+    let plan: Vec<String> = (steps(conn, sql).into_iter())
+        .map(|s| s.replacen(" EXISTS USING ", " USING ", 1))
+        .collect();
     let wanted = format!("SEARCH {table} USING INDEX {index} (store_id=? AND order_id=?");
     assert!(
         plan.iter().any(|s| s.starts_with(&wanted)),
@@ -41,6 +44,20 @@ mod tests {
     use super::*;
     use crate::db::write::ORDER_DAYS;
     use crate::Ledger;
+
+    #[test]
+    fn a_span_orders_settlements_and_fees_are_searched_by_order_id() {
+        use crate::db::aggregates::{FEE_DRIFT, SETTLED_ORDER_DAYS, SPAN_ORDERS};
+        let ledger = Ledger::open_in_memory().expect("ledger");
+        ledger
+            .conn()
+            .execute_batch(SPAN_ORDERS)
+            .expect("temp table");
+        let c = ledger.conn();
+        assert_searches_by_order(c, SETTLED_ORDER_DAYS, "s", "settlements_order");
+        assert_searches_by_order(c, FEE_DRIFT, "f", "fees_order");
+        assert_searches_by_order(c, FEE_DRIFT, "x", "fees_settled");
+    }
 
     #[test]
     fn an_order_items_days_are_searched_by_order_id() {

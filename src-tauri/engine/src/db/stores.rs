@@ -194,7 +194,8 @@ fn rebuild_merged(tx: &Transaction<'_>, from: StoreId, into: StoreId) -> Result<
     let span: (Option<String>, Option<String>) = tx.query_row(
         "SELECT MIN(day), MAX(day) FROM (SELECT day FROM order_lines WHERE store_id = ?1
            UNION ALL SELECT day FROM fees WHERE store_id = ?1
-           UNION ALL SELECT day FROM tax_rows WHERE store_id = ?1)",
+           UNION ALL SELECT day FROM tax_rows WHERE store_id = ?1
+           UNION ALL SELECT day FROM settlements WHERE store_id = ?1)",
         [into.0],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;

@@ -35,7 +35,7 @@ pub(crate) fn line(order: &str, list: Decimal, f: Decimal) -> OrderLine {
     }
 }
 
-pub(super) fn fee(
+pub(crate) fn fee(
     order: &str,
     kind: FeeKind,
     amount: Decimal,

@@ -4,7 +4,7 @@
 
 use rusqlite::Transaction;
 
-use super::aggregates::{rebuild_aggregates, settled_order_days};
+use super::aggregates::{rebuild_aggregates, touched_order_days};
 use super::facts::{DayOf, FactTable, FACT_TABLES};
 use super::replaced::{FIXED_COSTS, SKU_COSTS};
 use super::write::DaySpan;
@@ -26,7 +26,7 @@ pub fn undo_import(tx: &Transaction<'_>, import: ImportId) -> Result<()> {
         return Err(Error::NotFound(format!("no import with id {}", import.0)));
     }
     let mut spans: Spans = Vec::new();
-    for (store, day) in settled_order_days(tx, import)? {
+    for (store, day) in touched_order_days(tx, import)? {
         widen(&mut spans, store, day);
     }
     for table in FACT_TABLES {

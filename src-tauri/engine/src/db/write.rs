@@ -87,11 +87,9 @@ pub struct LedgerWriter<'t> {
     /// The ledger's buyer-id salt, read (or made) on the first buyer of the import.
     buyer_salt: Option<[u8; 16]>,
     /// Whether the store held settlement rows before this import (asked on its first
-    /// settlement): a store's first settlements make it judged, and its `agg_open_day` is
-    /// then built over all its days.
+    /// settlement): a store's first settlements make it judged, and its judged aggregates
+    /// (`agg_open_day`, …) are then built over all its days.
     had_settlements: Option<bool>,
-    /// Whether a settlement row became current: its order's days are rebuilt at the end.
-    settled: bool,
 }
 
 /// What to do with an incoming fact after comparing it with the current version.
@@ -162,7 +160,6 @@ impl<'t> LedgerWriter<'t> {
             per_sku: None,
             buyer_salt: None,
             had_settlements: None,
-            settled: false,
         })
     }
 
@@ -363,8 +360,8 @@ impl<'t> LedgerWriter<'t> {
     pub fn finish(mut self) -> Result<(WriteCounts, Option<DaySpan>)> {
         if let (Some(false), Some(store)) = (self.had_settlements, self.store) {
             self.widen_to_all_lines(store)?;
-        } else if self.settled {
-            let days = super::aggregates::settled_order_days(self.tx, self.import)?;
+        } else if self.span.is_some() {
+            let days = super::aggregates::touched_order_days(self.tx, self.import)?;
             self.widen_days(days.into_iter().map(|(_, d)| d));
         }
         if let (Some(span), Some(store)) = (self.span, self.store) {
@@ -563,7 +560,6 @@ impl LedgerSink for LedgerWriter<'_> {
         self.max_rank = None;
         self.legacy_fees = None;
         self.had_settlements = None;
-        self.settled = false;
         // A salt made since the savepoint was rolled back with it.
         self.buyer_salt = None;
         Ok(())

@@ -1,8 +1,9 @@
 //! Writing the money facts of settlement files (schema 6: `tax_rows`, `settlements`,
 //! `withdrawals`) through their `FactTable` descriptions (`db/facts.rs`), so versioning and
-//! undo are the other facts' own. Tax rows are summed per day (`agg_tax_day`); settlements
-//! decide which orders are still open (`agg_open_day`): the days of the orders a changed
-//! settlement names are rebuilt.
+//! undo are the other facts' own. Tax rows are summed per day (`agg_tax_day`), settlements
+//! per settled day (`agg_settlement_day`); settlements also decide which orders are still open
+//! and what was settled for them (`agg_open_day`, `agg_settled_order_day`): the days of the
+//! orders the import names are rebuilt (`LedgerWriter::finish`).
 
 use rusqlite::types::ToSql;
 
@@ -27,8 +28,9 @@ pub(super) fn settlement(w: &mut LedgerWriter<'_>, s: Settlement) -> Result<()> 
     let (amount, day) = (scaled(s.amount)?, day_text(s.day));
     let key: [&dyn ToSql; 1] = [&s.reference];
     let compared: [&dyn ToSql; 5] = [&s.order_id, &day, &s.kind.as_str(), &s.label, &amount];
-    // The orders' days are widened once, at the end (`LedgerWriter::finish`).
-    w.settled |= w.put(&SETTLEMENTS, &key, &compared, &[])?;
+    if w.put(&SETTLEMENTS, &key, &compared, &[])? {
+        DaySpan::widen(&mut w.span, s.day); // agg_settlement_day
+    }
     Ok(())
 }
 

@@ -123,26 +123,8 @@ pub fn cash(ledger: &Ledger, f: &Filter) -> Result<CashReport> {
     })
 }
 
-/// What `settled` asks: each settlement row with its order's first day. `INDEXED BY`: left
-/// to itself SQLite answered `MIN(o.day)` by walking the store's lines in day order until the
-/// order turned up, once per settlement row (8,000 rows against a 100k-line year: 3 min 48 s).
-pub(crate) fn settled_sql(ids: &str) -> String {
-    format!(
-        "SELECT SUM(CASE WHEN kind = 'order' THEN amount END),
-                SUM(CASE WHEN kind = 'order' AND od >= COALESCE(?1, '')
-                          AND od <= COALESCE(?2, '9999-12-31') THEN amount END),
-                SUM(CASE WHEN kind <> 'order' THEN amount END)
-         FROM (SELECT s.kind, s.amount,
-                      (SELECT MIN(o.day) FROM order_lines o INDEXED BY order_lines_key
-                       WHERE o.store_id = s.store_id AND o.order_id = s.order_id
-                         AND o.is_current = 1) AS od
-               FROM settlements s
-               WHERE s.store_id IN ({ids}) AND s.is_current = 1 AND {})",
-        day_range("s.day")
-    )
-}
-
-/// (settled, of it for orders dated in the period, adjustments) of some stores.
+/// (settled, of it for orders dated in [from, to], adjustments) of some stores, from the
+/// per-day sums (`agg_settlement_day`, `agg_settled_order_day`; migration 014).
 fn settled(
     ledger: &Ledger,
     ids: &str,
@@ -152,37 +134,21 @@ fn settled(
     if ids.is_empty() {
         return Ok((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO));
     }
+    let sql = format!(
+        "SELECT (SELECT SUM(amount) FROM agg_settlement_day
+                 WHERE store_id IN ({ids}) AND kind = 'order' AND {days}),
+                (SELECT SUM(amount) FROM agg_settled_order_day
+                 WHERE store_id IN ({ids}) AND {days} AND {settled_on}),
+                (SELECT SUM(amount) FROM agg_settlement_day
+                 WHERE store_id IN ({ids}) AND kind <> 'order' AND {days})",
+        days = day_range("day"),
+        settled_on = day_range("settled_on"),
+    );
     let r: (Option<i64>, Option<i64>, Option<i64>) =
-        ledger
-            .conn()
-            .query_row(&settled_sql(ids), day_params(from, to), |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?;
+        ledger.conn().query_row(&sql, day_params(from, to), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
     Ok((dec(r.0), dec(r.1), dec(r.2)))
-}
-
-/// What some stores were settled for orders in [from, to] (settlement dates): `settled`'s
-/// first figure without looking up each row's order, for the per-store and per-month lines
-/// (a year of 666k settlement rows: three lookups a row became one).
-fn settled_total(
-    ledger: &Ledger,
-    ids: &str,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<Decimal> {
-    if ids.is_empty() {
-        return Ok(Decimal::ZERO);
-    }
-    let v: Option<i64> = ledger.conn().query_row(
-        &format!(
-            "SELECT SUM(amount) FROM settlements
-             WHERE store_id IN ({ids}) AND is_current = 1 AND kind = 'order' AND {}",
-            day_range("day")
-        ),
-        day_params(from, to),
-        |r| r.get(0),
-    )?;
-    Ok(dec(v))
 }
 
 fn withdrawals(
@@ -277,7 +243,7 @@ fn store_cash(
     currency: Currency,
 ) -> Result<(StoreCash, Vec<OwedDay>)> {
     let a = |v: Decimal| Amount::new(v, currency);
-    let own = settled_total(ledger, &s.id.0.to_string(), from, to)?;
+    let (own, _, _) = settled(ledger, &s.id.0.to_string(), from, to)?;
     let open = match to {
         Some(to) if judged => owed_by_day(ledger, s, to)?,
         _ => Vec::new(),
@@ -336,7 +302,7 @@ fn cash_months(
         months.push(CashMonth {
             month: m0.format("%Y-%m").to_string(),
             net_sales: a(net_sales),
-            settled: a(settled_total(ledger, &ids, Some(m0), Some(m1))?),
+            settled: a(settled(ledger, &ids, Some(m0), Some(m1))?.0),
         });
     }
     Ok(months)

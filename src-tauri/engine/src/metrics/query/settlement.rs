@@ -15,6 +15,9 @@
 //!   order on each date its lines carry, where `open_orders` counts it once at its first;
 //!   the two differ only for an order whose lines carry several dates, which no export we
 //!   read writes (tests hold them equal).
+//! - Fee drift is listed for the orders dated in the period (their earliest current line)
+//!   with a non-cancelled line, of the stores judged on settlement (`agg_fee_drift`, kept
+//!   only for them: a settlement file writes settlement rows beside its fees).
 
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -125,11 +128,12 @@ pub(crate) struct Drift {
 }
 
 /// Fee drift of the store's orders dated in [from, to] that both an order export (lines,
-/// rank-1 fees) and a settlement (rank-2 fees) list. Only kinds BOTH speak of are compared:
-/// a kind the settlement leaves out keeps the order export's figure (as `fees` does), and a
-/// kind the order export has no column for (TikTok and Douyin order lists carry no
-/// commission) was never estimated, so it cannot have drifted. An export's fee that a
-/// settlement superseded is still the export's figure here.
+/// rank-1 fees) and a settlement (rank-2 fees) list, from `agg_fee_drift` (migration 014,
+/// kept for the stores judged on settlement). Only kinds BOTH speak of are compared: a kind
+/// the settlement leaves out keeps the order export's figure (as `fees` does), and a kind the
+/// order export has no column for (TikTok and Douyin order lists carry no commission) was
+/// never estimated, so it cannot have drifted. An export's fee that a settlement superseded
+/// is still the export's figure here.
 pub(crate) fn fee_drift(
     ledger: &Ledger,
     cs: &CurrencyScope,
@@ -138,17 +142,10 @@ pub(crate) fn fee_drift(
     to: Option<NaiveDate>,
 ) -> Result<Vec<Drift>> {
     let sql = format!(
-        "SELECT f.order_id, f.kind,
-                SUM(CASE WHEN f.rank < 2 THEN f.amount ELSE 0 END),
-                SUM(CASE WHEN f.rank >= 2 THEN f.amount ELSE 0 END)
-         FROM fees f
-         WHERE f.store_id = ?3 AND f.is_current = 1 AND f.order_id IN (
-               SELECT o.order_id FROM order_lines o WHERE o.store_id = ?3 AND o.is_current = 1
-                 AND o.cancelled = 0 AND {})
-         GROUP BY f.order_id, f.kind
-         HAVING MAX(f.rank >= 2) = 1 AND MAX(f.rank < 2) = 1
-         ORDER BY f.order_id, f.kind",
-        day_range("o.day")
+        "SELECT order_id, kind, order_export, settlement FROM agg_fee_drift
+         WHERE store_id = ?3 AND {}
+         ORDER BY order_id, kind",
+        day_range("day")
     );
     let [f, t] = day_params(from, to);
     let mut stmt = ledger.conn().prepare(&sql)?;
@@ -156,14 +153,14 @@ pub(crate) fn fee_drift(
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
-            r.get::<_, Option<i64>>(2)?,
-            r.get::<_, Option<i64>>(3)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
         let (order, kind, ex, st) = row?;
-        let (ex, st) = (dec(ex), dec(st));
+        let (ex, st) = (dec(Some(ex)), dec(Some(st)));
         if drifted(ex, st, cs.currency) {
             out.push(Drift {
                 store: store.name.clone(),

@@ -1,15 +1,8 @@
 //! The cash view's per-order lookups search by order id (`db::plans` says why this is
-//! checked): with a year of settlement files they run once per settlement row and per order.
+//! checked): with a year of settlement files they run once per order.
 
 use crate::db::plans::assert_searches_by_order;
 use crate::db::Ledger;
-
-#[test]
-fn a_settlement_finds_its_orders_first_day_by_order_id() {
-    let ledger = Ledger::open_in_memory().expect("ledger");
-    let sql = super::super::cash::settled_sql("1, 2");
-    assert_searches_by_order(ledger.conn(), &sql, "o", "order_lines_key");
-}
 
 #[test]
 fn an_open_orders_settlement_is_searched_by_order_id() {
