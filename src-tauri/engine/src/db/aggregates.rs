@@ -113,7 +113,8 @@ pub(crate) fn not_settled_by(by: &str) -> String {
     )
 }
 
-/// Whether store ?1 holds current settlement rows: judged on settlement, `agg_open_day` kept.
+/// Whether store ?1 holds current settlement rows: judged on settlement (the views'
+/// `Judged`, the writer's first settlements) and its judged aggregates kept.
 pub(crate) const HOLDS_SETTLEMENTS: &str =
     "SELECT EXISTS (SELECT 1 FROM settlements WHERE store_id = ?1 AND is_current = 1)";
 

@@ -28,7 +28,9 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 pub use aggregates::rebuild_aggregates;
-pub(crate) use aggregates::{not_settled_by, OPEN_ORDER_HAVING, OPEN_ORDER_VALUE};
+pub(crate) use aggregates::{
+    not_settled_by, HOLDS_SETTLEMENTS, OPEN_ORDER_HAVING, OPEN_ORDER_VALUE,
+};
 pub use fee_kinds::{FeeSourceUse, SourceAmount};
 pub(crate) use fee_kinds::{FEE_KIND, FEE_KIND_JOIN};
 pub use imports::ImportRecord;

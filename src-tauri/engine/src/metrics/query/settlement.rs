@@ -24,7 +24,9 @@ use rusqlite::params;
 use rust_decimal::Decimal;
 
 use super::{day_params, day_range, parse_day, CurrencyScope};
-use crate::db::{not_settled_by, Ledger, StoreInfo, OPEN_ORDER_HAVING, OPEN_ORDER_VALUE};
+use crate::db::{
+    not_settled_by, Ledger, StoreInfo, HOLDS_SETTLEMENTS, OPEN_ORDER_HAVING, OPEN_ORDER_VALUE,
+};
 use crate::error::Result;
 use crate::metrics::cash::{drifted, in_window};
 use crate::model::{FeeKind, Rate, Scaled, StoreId};
@@ -40,17 +42,14 @@ pub(crate) struct Judged(Vec<StoreId>);
 
 impl Judged {
     pub fn of(ledger: &Ledger, cs: &CurrencyScope) -> Result<Judged> {
-        let ids = cs.ids_sql();
-        if ids.is_empty() {
-            return Ok(Judged::default());
+        let mut holds = ledger.conn().prepare_cached(HOLDS_SETTLEMENTS)?;
+        let mut judged = Vec::new();
+        for s in &cs.stores {
+            if holds.query_row([s.id.0], |r| r.get::<_, bool>(0))? {
+                judged.push(s.id);
+            }
         }
-        let sql = format!(
-            "SELECT id FROM stores WHERE id IN ({ids}) AND EXISTS
-               (SELECT 1 FROM settlements WHERE store_id = stores.id AND is_current = 1)"
-        );
-        let mut stmt = ledger.conn().prepare(&sql)?;
-        let rows = stmt.query_map([], |r| r.get(0).map(StoreId))?;
-        Ok(Judged(rows.collect::<rusqlite::Result<_>>()?))
+        Ok(Judged(judged))
     }
 
     pub fn has(&self, store: &StoreInfo) -> bool {
