@@ -60,6 +60,13 @@ mod tests {
     }
 
     #[test]
+    fn a_settlement_fee_finds_the_estimates_it_supersedes_by_order_id() {
+        let ledger = Ledger::open_in_memory().expect("ledger");
+        let sql = crate::db::write::SUPERSEDED_BY;
+        assert_searches_by_order(ledger.conn(), sql, "fees", "fees_order");
+    }
+
+    #[test]
     fn an_order_items_days_are_searched_by_order_id() {
         let ledger = Ledger::open_in_memory().expect("ledger");
         assert_searches_by_order(ledger.conn(), ORDER_DAYS, "order_lines", "order_lines_key");

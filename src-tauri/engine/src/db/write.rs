@@ -115,6 +115,12 @@ pub(crate) const ORDER_DAYS: &str =
     "SELECT DISTINCT day FROM order_lines INDEXED BY order_lines_key
      WHERE store_id = ?1 AND order_id = ?2 AND is_current = 1";
 
+/// The order-export fees a settlement fee of the order and kind supersedes (?4: its rank),
+/// marked one by one by row id: one `UPDATE` over this search made SQLite keep a statement
+/// journal (a temporary file) for every settlement fee, ~7 % of a settlement import.
+pub(crate) const SUPERSEDED_BY: &str = "SELECT id, day FROM fees
+     WHERE store_id = ?1 AND order_id = ?2 AND kind = ?3 AND rank < ?4 AND superseded = 0";
+
 /// A yes/no the import asks of the store once (`sql` takes the store as ?1), kept in `known`.
 fn asked_once(
     tx: &Transaction<'_>,
@@ -299,17 +305,17 @@ impl<'t> LedgerWriter<'t> {
                 })?,
             Some(_) if fee.rank < 2 => false,
             Some(order) => {
-                let mut stmt = self.tx.prepare_cached(
-                    "UPDATE fees SET superseded = 1 WHERE store_id = ?1 AND order_id = ?2
-                     AND kind = ?3 AND rank < ?4 AND superseded = 0 RETURNING day",
-                )?;
-                let days = stmt.query_map(params![store, order, kind, fee.rank], |r| {
-                    r.get::<_, String>(0)
-                })?;
-                for d in days {
-                    if let Ok(d) = NaiveDate::parse_from_str(&d?, "%Y-%m-%d") {
-                        DaySpan::widen(&mut self.span, d);
-                    }
+                let found: Vec<(i64, String)> = (self.tx.prepare_cached(SUPERSEDED_BY)?)
+                    .query_map(params![store, order, kind, fee.rank], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+                let mut mark = self
+                    .tx
+                    .prepare_cached("UPDATE fees SET superseded = 1 WHERE id = ?1")?;
+                for (id, day) in found {
+                    mark.execute([id])?;
+                    self.widen_days([day]);
                 }
                 false
             }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::finished::Finished;
 use super::values::{same_text, Bad, Bound};
 use crate::error::Result;
 use crate::import::formats::{FeeRule, Role, Settle, Target};
@@ -45,6 +46,12 @@ impl FeeLines {
 
 #[derive(Default)]
 pub struct Fees {
+    /// Hold every correctable row to the end of the file (`FeeRule::replace`); otherwise
+    /// they are written as read, betting that the file lists each reference once.
+    whole_file: bool,
+    /// Streaming: the correctable references written so far. One seen again (a correction
+    /// in the same file) sends the file back to be read with `whole_file`.
+    written: Finished,
     /// Occurrences of (reference, kind) so far: repeats get "#2", "#3"… (stable across
     /// re-imports of the same statement).
     refs: HashMap<(String, FeeKind), u32>,
@@ -53,7 +60,7 @@ pub struct Fees {
     ads: BTreeMap<(Channel, NaiveDate), Decimal>,
     /// (statement, order) → (latest day, Σ amount): `Settle::PerStatement`.
     statements: BTreeMap<(String, String), (NaiveDate, Decimal)>,
-    /// Correctable rows, latest version of each reference, in first-seen order.
+    /// `whole_file`: correctable rows, latest version of each reference, in first-seen order.
     held: Vec<FeeLines>,
     held_at: HashMap<String, usize>,
 }
@@ -70,6 +77,19 @@ fn target_of(
 }
 
 impl Fees {
+    pub fn new(whole_file: bool) -> Fees {
+        Fees {
+            whole_file,
+            ..Fees::default()
+        }
+    }
+
+    /// Streaming: this correctable row's reference was written already (a correction later
+    /// in the file), so the file must be read again with `whole_file`.
+    pub fn revisits(&self, r: &FeeLines, rule: &FeeRule) -> bool {
+        !self.whole_file && rule.replace && r.derived && self.written.contains(&r.base)
+    }
+
     /// Read one row (of the rule's row type: `Bound::wanted_row`).
     pub fn read(&self, b: &Bound, cells: &[Cell], rule: &FeeRule) -> Result<FeeLines, Bad> {
         let day = b
@@ -112,11 +132,15 @@ impl Fees {
         Ok(r)
     }
 
-    /// Write a row read by `read`. Returns false when the row is held back instead: a
-    /// correctable row (`FeeRule::replace`) is written by `finish`, once, in its latest
-    /// version, so a re-import finds every row a duplicate.
+    /// Write a row read by `read`. Returns false when the row is held back instead: with
+    /// `whole_file` a correctable row (`FeeRule::replace`) is written by `finish`, once, in
+    /// its latest version, so a re-import finds every row a duplicate. Streaming writes it
+    /// now (`revisits` has checked it is the first of its reference): a 1M-line year's
+    /// income report held 367 MiB of rows to the end.
     pub fn emit(&mut self, r: FeeLines, rule: &FeeRule, sink: &mut dyn LedgerSink) -> Result<bool> {
-        if rule.replace && r.derived {
+        if rule.replace && r.derived && !self.whole_file {
+            self.written.insert(&r.base);
+        } else if rule.replace && r.derived {
             match self.held_at.get(&r.base) {
                 Some(&i) => self.held[i] = r,
                 None => {

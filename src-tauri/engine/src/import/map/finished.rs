@@ -1,8 +1,9 @@
-//! The orders already finished in a streamed file, in 8 bytes each: a 64-bit fingerprint of
-//! the id. Exports list an order's lines together; the importer keeps only the current
-//! order's state and asks this set whether a "new" order was in fact seen before. A false
-//! "seen" (two ids with one fingerprint, odds ~n²/2⁶⁵) only costs a re-read of the file with
-//! every order kept, never a wrong figure.
+//! The orders (or a statement's correctable references) already finished in a streamed file,
+//! in 8 bytes each: a 64-bit fingerprint of the id. Exports list an order's lines together
+//! and a statement each reference once; the importer keeps only the current order's state
+//! (writes a statement row as read) and asks this set whether a "new" id was in fact seen
+//! before. A false "seen" (two ids with one fingerprint, odds ~n²/2⁶⁵) only costs a re-read
+//! of the file with everything held, never a wrong figure.
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};

@@ -1,7 +1,8 @@
 //! The one generic importer: a format table + rows of cells → ledger records into a sink.
 //! Streams the detected sheet; keeps the current order's state only (see `lines`; a file
-//! that lists an order's lines apart is read again keeping every order), and per ad key
-//! (see `ad_days`).
+//! that lists an order's lines apart is read again keeping every order), per ad key (see
+//! `ad_days`), and writes correctable statement rows as read (see `fees`; a file that
+//! corrects a row is read again holding them).
 
 mod ad_days;
 mod fees;
@@ -56,7 +57,8 @@ fn always() -> NaiveDate {
 /// Why mapping stopped early.
 enum Stop {
     Failed(Error),
-    /// An order came back after other orders: read the file again with `whole_file`.
+    /// An order came back after other orders, or a statement corrected a row it had given:
+    /// read the file again with `whole_file`.
     Revisit,
 }
 
@@ -201,7 +203,7 @@ impl State {
     fn new(whole_file: bool) -> State {
         State {
             lines: Lines::new(whole_file),
-            fees: Fees::default(),
+            fees: Fees::new(whole_file),
             items: Items::new(whole_file),
             ads: AdDays::default(),
         }
@@ -452,6 +454,7 @@ fn map_row(
         Grain::Traffic => rows::traffic_row(b, cells, stats, sink)?,
         Grain::FixedCosts => rows::fixed_cost_row(b, cells, opts, stats, sink)?,
         Grain::Fees => match spec.fees.as_ref().map(|r| (r, fees.read(b, cells, r))) {
+            Some((rule, Ok(r))) if fees.revisits(&r, rule) => return Err(Stop::Revisit),
             Some((rule, Ok(r))) => {
                 note_day(stats, r.day());
                 held = !fees.emit(r, rule, sink)?;

@@ -348,3 +348,93 @@ fn shopee_2023_names_progress_and_total_rows() {
     assert_eq!(sink.lines[0].list_amount, dec!(202000));
     assert_eq!(sink.lines[1].refund_fraction, dec!(0));
 }
+
+/// Shopee income (`FeeRule::replace`): rows are written as read, and a correction later in
+/// the file sends it back to be read with every row held, its later row winning.
+#[test]
+fn shopee_income_streams_its_rows_and_rereads_a_corrected_file() {
+    let h = headers(
+        "Mã đơn hàng | Đơn hàng / Sản phẩm | Ngày hoàn thành thanh toán | Phí cố định \
+         | Phí Dịch Vụ | Tổng tiền đã thanh toán",
+    );
+    let order = |id: &str, fixed: &str, service: Option<&str>, paid: &str| {
+        let mut cells = vec![
+            ("Mã đơn hàng", t(id)),
+            ("Đơn hàng / Sản phẩm", t("Order")),
+            ("Ngày hoàn thành thanh toán", t("2026-01-20")),
+            ("Phí cố định", t(fixed)),
+            ("Tổng tiền đã thanh toán", t(paid)),
+        ];
+        cells.extend(service.map(|s| ("Phí Dịch Vụ", t(s))));
+        row(&h, &cells)
+    };
+    let sku = row(
+        &h,
+        &[("Mã đơn hàng", t("A")), ("Đơn hàng / Sản phẩm", t("Sku"))],
+    );
+    let read = |rows: Vec<Vec<Cell>>| {
+        let mut sheet = vec![vec![t("Doanh thu")], header_row(&h)];
+        sheet.extend(rows);
+        let mut book = MemoryBook::new("Income.đã phát hành.vn.20260101_20260131.xlsx")
+            .with_sheet("Doanh thu", sheet);
+        let (d, stats, sink) = run(&mut book, &ImportOptions::default()).unwrap();
+        assert_eq!(d.format_id, "shopee_vn.income");
+        (stats.rows, sink)
+    };
+    let d20 = day(2026, 1, 20);
+    let fee = |id: &str, kind, amount, source: &str| {
+        settle(Some(id), d20, kind, amount, &format!("income:{id}"), source)
+    };
+
+    let (rows, sink) = read(vec![
+        order("A", "-1000", Some("-500"), "18500"),
+        sku.clone(),
+        order("B", "-2000", None, "28000"),
+    ]);
+    assert_eq!((rows, sink.restarts), (2, 0), "each order once: one pass");
+    assert_eq!(
+        sink.fees,
+        vec![
+            fee("A", FeeKind::PlatformCommission, dec!(1000), "Phí cố định"),
+            fee("A", FeeKind::ServiceFee, dec!(500), "Phí Dịch Vụ"),
+            fee("B", FeeKind::PlatformCommission, dec!(2000), "Phí cố định"),
+        ]
+    );
+    let paid: Vec<_> = sink
+        .settlements
+        .iter()
+        .map(|s| (s.reference.as_str(), s.amount))
+        .collect();
+    assert_eq!(
+        paid,
+        [("A@2026-01-20", dec!(18500)), ("B@2026-01-20", dec!(28000))]
+    );
+
+    // A corrected after B: its later row wins and its service fee, absent now, goes.
+    let (rows, sink) = read(vec![
+        order("A", "-1000", Some("-500"), "18500"),
+        order("B", "-2000", None, "28000"),
+        order("A", "-1200", None, "18800"),
+    ]);
+    assert_eq!(
+        (rows, sink.restarts),
+        (3, 1),
+        "a correction: read again holding the rows"
+    );
+    assert_eq!(
+        sink.fees,
+        vec![
+            fee("A", FeeKind::PlatformCommission, dec!(1200), "Phí cố định"),
+            fee("B", FeeKind::PlatformCommission, dec!(2000), "Phí cố định"),
+        ]
+    );
+    let paid: Vec<_> = sink
+        .settlements
+        .iter()
+        .map(|s| (s.reference.as_str(), s.amount))
+        .collect();
+    assert_eq!(
+        paid,
+        [("A@2026-01-20", dec!(18800)), ("B@2026-01-20", dec!(28000))]
+    );
+}
