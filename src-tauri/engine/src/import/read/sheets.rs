@@ -237,6 +237,9 @@ fn group_rows<'a>(
     })
 }
 
+/// The most cells a row is allocated for in advance (real exports have up to ~150 columns).
+const PRESIZE: usize = 256;
+
 /// What `group_rows` keeps between rows.
 #[derive(Default)]
 struct Grouping {
@@ -246,6 +249,10 @@ struct Grouping {
     /// A lower bound of the XML inflated so far (a cell takes at least 16 bytes): the same
     /// cap as `archive::MAX_UNPACKED`, enforced while streaming instead of in advance.
     unpacked: u64,
+    /// The widest row so far (up to `PRESIZE`): a row's cells are allocated once at that
+    /// size instead of growing cell by cell. Capped: one stray cell far right must not make
+    /// every later row large.
+    width: usize,
 }
 
 impl Grouping {
@@ -266,7 +273,7 @@ impl Grouping {
             },
         };
         let row = first.0 .0;
-        let mut cells = Vec::new();
+        let mut cells = Vec::with_capacity(self.width.min(PRESIZE));
         self.put(&mut cells, row, first, fail)?;
         loop {
             match next()? {
@@ -281,6 +288,7 @@ impl Grouping {
                 }
             }
         }
+        self.width = self.width.max(cells.len());
         trim_trailing_empty(&mut cells);
         Ok(Some(Row {
             number: u64::from(row) + 1,
