@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Transaction};
 
+use super::day_sums::{DaySums, Group};
 use super::write::{day_text, DaySpan};
 use crate::error::Result;
 use crate::model::{ImportId, StoreId};
@@ -23,19 +24,6 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
          WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
            AND o.cancelled = 0
          GROUP BY o.day",
-        "DELETE FROM agg_sku_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
-        // Lines split over their items are added by `split::add_item_splits`.
-        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds, subsidy_net,
-                                  product)
-         SELECT o.store_id, o.day, COALESCE(o.sku, ''), SUM(o.qty), SUM(o.qty - o.refund_qty),
-                SUM(o.list_amount), SUM(o.refund_amount), SUM(o.subsidy_net),
-                MAX(CASE WHEN o.sku IS NOT NULL AND o.product <> '' THEN o.product END)
-         FROM order_lines o
-         WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
-           AND o.cancelled = 0 AND NOT (o.sku IS NULL AND o.line_id = o.order_id
-               AND EXISTS (SELECT 1 FROM order_items i WHERE i.store_id = o.store_id
-                           AND i.order_id = o.order_id AND i.is_current = 1))
-         GROUP BY o.day, COALESCE(o.sku, '')",
         "DELETE FROM agg_settlement_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
         "INSERT INTO agg_settlement_day (store_id, day, kind, amount)
          SELECT store_id, day, kind, SUM(amount) FROM settlements
@@ -49,9 +37,60 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
     ] {
         tx.prepare_cached(sql)?.execute(p)?;
     }
+    rebuild_sku_days(tx, store, span)?;
     rebuild_fee_days(tx, store, span)?;
     super::split::add_item_splits(tx, store, span)?;
     rebuild_judged_days(tx, store, span)
+}
+
+/// Sum the rows `select` gives for the span (day, key, N integers[, label]) per day and key
+/// (`day_sums`: no sort of every row).
+fn sum_days<const N: usize>(
+    tx: &Transaction<'_>,
+    select: &str,
+    store: StoreId,
+    span: DaySpan,
+    labelled: bool,
+) -> Result<Vec<((String, String), Group<N>)>> {
+    let mut stmt = tx.prepare_cached(select)?;
+    let mut rows = stmt.query(params![store.0, day_text(span.from), day_text(span.to)])?;
+    let mut sums = DaySums::<N>::new();
+    while let Some(row) = rows.next()? {
+        sums.add(row, labelled)?;
+    }
+    Ok(sums.into_sorted())
+}
+
+/// `agg_sku_day` of the span's lines, per day and SKU (lines split over their items are
+/// added by `split::add_item_splits`).
+fn rebuild_sku_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
+    let p = params![store.0, day_text(span.from), day_text(span.to)];
+    tx.prepare_cached("DELETE FROM agg_sku_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3")?
+        .execute(p)?;
+    let groups = sum_days::<5>(
+        tx,
+        "SELECT o.day, COALESCE(o.sku, ''), o.qty, o.qty - o.refund_qty, o.list_amount,
+                o.refund_amount, o.subsidy_net,
+                CASE WHEN o.sku IS NOT NULL AND o.product <> '' THEN o.product END
+         FROM order_lines o
+         WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
+           AND o.cancelled = 0 AND NOT (o.sku IS NULL AND o.line_id = o.order_id
+               AND EXISTS (SELECT 1 FROM order_items i WHERE i.store_id = o.store_id
+                           AND i.order_id = o.order_id AND i.is_current = 1))",
+        store,
+        span,
+        true,
+    )?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds,
+                                  subsidy_net, product)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for ((day, sku), g) in groups {
+        let [u, n, gross, r, s] = g.sums;
+        insert.execute(params![store.0, day, sku, u, n, gross, r, s, g.label])?;
+    }
+    Ok(())
 }
 
 /// `agg_fee_day` alone: what a change of the merchant's kind for a fee source moves (the
@@ -61,17 +100,20 @@ pub(crate) fn rebuild_fee_days(tx: &Transaction<'_>, store: StoreId, span: DaySp
     tx.prepare_cached("DELETE FROM agg_fee_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3")?
         .execute(p)?;
     // Fees count under the merchant's kind for their source, if any (`fee_kinds`).
-    tx.prepare_cached(&format!(
-        "INSERT INTO agg_fee_day (store_id, day, kind, amount)
-         SELECT f.store_id, f.day, {kind}, SUM(f.amount)
+    let select = format!(
+        "SELECT f.day, {kind}, f.amount
          FROM fees f {join}
          WHERE f.store_id = ?1 AND f.day BETWEEN ?2 AND ?3 AND f.is_current = 1
-           AND f.superseded = 0
-         GROUP BY f.day, {kind}",
+           AND f.superseded = 0",
         kind = super::fee_kinds::FEE_KIND,
         join = super::fee_kinds::FEE_KIND_JOIN,
-    ))?
-    .execute(p)?;
+    );
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO agg_fee_day (store_id, day, kind, amount) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for ((day, kind), g) in sum_days::<1>(tx, &select, store, span, false)? {
+        insert.execute(params![store.0, day, kind, g.sums[0]])?;
+    }
     Ok(())
 }
 

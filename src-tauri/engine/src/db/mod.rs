@@ -5,6 +5,7 @@ mod aggregates;
 mod backup;
 mod buyers;
 pub mod costs;
+mod day_sums;
 mod facts;
 mod fee_kinds;
 mod imports;
