@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Transaction};
 
-use super::day_sums::{DaySums, Group};
+use super::day_sums::{DaySums, Emit};
 use super::write::{day_text, DaySpan};
 use crate::error::Result;
 use crate::model::{ImportId, StoreId};
@@ -24,18 +24,18 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
          WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
            AND o.cancelled = 0
          GROUP BY o.day",
-        "DELETE FROM agg_settlement_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
-        "INSERT INTO agg_settlement_day (store_id, day, kind, amount)
-         SELECT store_id, day, kind, SUM(amount) FROM settlements
-         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1
-         GROUP BY day, kind",
-        "DELETE FROM agg_tax_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
-        "INSERT INTO agg_tax_day (store_id, day, kind, amount)
-         SELECT store_id, day, kind, SUM(amount) FROM tax_rows
-         WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1
-         GROUP BY day, kind",
     ] {
         tx.prepare_cached(sql)?.execute(p)?;
+    }
+    for (table, facts) in [
+        ("agg_settlement_day", "settlements"),
+        ("agg_tax_day", "tax_rows"),
+    ] {
+        let select = format!(
+            "SELECT day, kind, amount FROM {facts}
+             WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3 AND is_current = 1"
+        );
+        rebuild_kind_days(tx, table, &select, store, span)?;
     }
     rebuild_sku_days(tx, store, span)?;
     rebuild_fee_days(tx, store, span)?;
@@ -44,21 +44,21 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
 }
 
 /// Sum the rows `select` gives for the span (day, key, N integers[, label]) per day and key
-/// (`day_sums`: no sort of every row).
+/// (`day_sums`: no sort of every row), handing each day's groups to `emit`.
 fn sum_days<const N: usize>(
     tx: &Transaction<'_>,
     select: &str,
-    store: StoreId,
-    span: DaySpan,
+    (store, span): (StoreId, DaySpan),
     labelled: bool,
-) -> Result<Vec<((String, String), Group<N>)>> {
+    emit: &mut Emit<'_, N>,
+) -> Result<()> {
     let mut stmt = tx.prepare_cached(select)?;
     let mut rows = stmt.query(params![store.0, day_text(span.from), day_text(span.to)])?;
     let mut sums = DaySums::<N>::new();
     while let Some(row) = rows.next()? {
-        sums.add(row, labelled)?;
+        sums.add(row, labelled, emit)?;
     }
-    Ok(sums.into_sorted())
+    sums.finish(emit)
 }
 
 /// `agg_sku_day` of the span's lines, per day and SKU (lines split over their items are
@@ -67,38 +67,37 @@ fn rebuild_sku_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Resu
     let p = params![store.0, day_text(span.from), day_text(span.to)];
     tx.prepare_cached("DELETE FROM agg_sku_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3")?
         .execute(p)?;
-    let groups = sum_days::<5>(
-        tx,
-        "SELECT o.day, COALESCE(o.sku, ''), o.qty, o.qty - o.refund_qty, o.list_amount,
+    // A day handed over again (rows out of day order) adds to what was written.
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds,
+                                  subsidy_net, product)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (store_id, day, sku) DO UPDATE SET
+            units = units + excluded.units, net_units = net_units + excluded.net_units,
+            gross = gross + excluded.gross, refunds = refunds + excluded.refunds,
+            subsidy_net = subsidy_net + excluded.subsidy_net,
+            product = COALESCE(MAX(product, excluded.product), product, excluded.product)",
+    )?;
+    let select = "SELECT o.day, COALESCE(o.sku, ''), o.qty, o.qty - o.refund_qty, o.list_amount,
                 o.refund_amount, o.subsidy_net,
                 CASE WHEN o.sku IS NOT NULL AND o.product <> '' THEN o.product END
          FROM order_lines o
          WHERE o.store_id = ?1 AND o.day BETWEEN ?2 AND ?3 AND o.is_current = 1
            AND o.cancelled = 0 AND NOT (o.sku IS NULL AND o.line_id = o.order_id
                AND EXISTS (SELECT 1 FROM order_items i WHERE i.store_id = o.store_id
-                           AND i.order_id = o.order_id AND i.is_current = 1))",
-        store,
-        span,
-        true,
-    )?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO agg_sku_day (store_id, day, sku, units, net_units, gross, refunds,
-                                  subsidy_net, product)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for ((day, sku), g) in groups {
-        let [u, n, gross, r, s] = g.sums;
-        insert.execute(params![store.0, day, sku, u, n, gross, r, s, g.label])?;
-    }
-    Ok(())
+                           AND i.order_id = o.order_id AND i.is_current = 1))";
+    sum_days::<5>(tx, select, (store, span), true, &mut |day, groups| {
+        for (sku, g) in groups {
+            let [u, n, gross, r, s] = g.sums;
+            insert.execute(params![store.0, day, sku, u, n, gross, r, s, g.label])?;
+        }
+        Ok(())
+    })
 }
 
 /// `agg_fee_day` alone: what a change of the merchant's kind for a fee source moves (the
 /// other aggregates read fees by the kind their export gave them).
 pub(crate) fn rebuild_fee_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Result<()> {
-    let p = params![store.0, day_text(span.from), day_text(span.to)];
-    tx.prepare_cached("DELETE FROM agg_fee_day WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3")?
-        .execute(p)?;
     // Fees count under the merchant's kind for their source, if any (`fee_kinds`).
     let select = format!(
         "SELECT f.day, {kind}, f.amount
@@ -108,13 +107,33 @@ pub(crate) fn rebuild_fee_days(tx: &Transaction<'_>, store: StoreId, span: DaySp
         kind = super::fee_kinds::FEE_KIND,
         join = super::fee_kinds::FEE_KIND_JOIN,
     );
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO agg_fee_day (store_id, day, kind, amount) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for ((day, kind), g) in sum_days::<1>(tx, &select, store, span, false)? {
-        insert.execute(params![store.0, day, kind, g.sums[0]])?;
-    }
-    Ok(())
+    rebuild_kind_days(tx, "agg_fee_day", &select, store, span)
+}
+
+/// A `(store_id, day, kind, amount)` aggregate of the span from `select`'s (day, kind,
+/// amount) rows.
+fn rebuild_kind_days(
+    tx: &Transaction<'_>,
+    table: &str,
+    select: &str,
+    store: StoreId,
+    span: DaySpan,
+) -> Result<()> {
+    let p = params![store.0, day_text(span.from), day_text(span.to)];
+    tx.prepare_cached(&format!(
+        "DELETE FROM {table} WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3"
+    ))?
+    .execute(p)?;
+    let mut insert = tx.prepare_cached(&format!(
+        "INSERT INTO {table} (store_id, day, kind, amount) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (store_id, day, kind) DO UPDATE SET amount = amount + excluded.amount"
+    ))?;
+    sum_days::<1>(tx, select, (store, span), false, &mut |day, groups| {
+        for (kind, g) in groups {
+            insert.execute(params![store.0, day, kind, g.sums[0]])?;
+        }
+        Ok(())
+    })
 }
 
 /// Every daily aggregate table (a merged store's rows go from each).
