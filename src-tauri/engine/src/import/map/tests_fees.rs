@@ -381,6 +381,12 @@ fn shopee_income_streams_its_rows_and_rereads_a_corrected_file() {
         assert_eq!(d.format_id, "shopee_vn.income");
         (stats.rows, sink)
     };
+    // What each settlement paid out, by reference.
+    let paid = |sink: &super::test_util::Sink| -> Vec<String> {
+        (sink.settlements.iter())
+            .map(|s| format!("{} {}", s.reference, s.amount))
+            .collect()
+    };
     let d20 = day(2026, 1, 20);
     let fee = |id: &str, kind, amount, source: &str| {
         settle(Some(id), d20, kind, amount, &format!("income:{id}"), source)
@@ -400,15 +406,7 @@ fn shopee_income_streams_its_rows_and_rereads_a_corrected_file() {
             fee("B", FeeKind::PlatformCommission, dec!(2000), "Phí cố định"),
         ]
     );
-    let paid: Vec<_> = sink
-        .settlements
-        .iter()
-        .map(|s| (s.reference.as_str(), s.amount))
-        .collect();
-    assert_eq!(
-        paid,
-        [("A@2026-01-20", dec!(18500)), ("B@2026-01-20", dec!(28000))]
-    );
+    assert_eq!(paid(&sink), ["A@2026-01-20 18500", "B@2026-01-20 28000"]);
 
     // A corrected after B: its later row wins and its service fee, absent now, goes.
     let (rows, sink) = read(vec![
@@ -428,13 +426,5 @@ fn shopee_income_streams_its_rows_and_rereads_a_corrected_file() {
             fee("B", FeeKind::PlatformCommission, dec!(2000), "Phí cố định"),
         ]
     );
-    let paid: Vec<_> = sink
-        .settlements
-        .iter()
-        .map(|s| (s.reference.as_str(), s.amount))
-        .collect();
-    assert_eq!(
-        paid,
-        [("A@2026-01-20", dec!(18800)), ("B@2026-01-20", dec!(28000))]
-    );
+    assert_eq!(paid(&sink), ["A@2026-01-20 18800", "B@2026-01-20 28000"]);
 }
