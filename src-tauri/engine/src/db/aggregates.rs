@@ -48,7 +48,8 @@ pub fn rebuild_aggregates(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -
 fn sum_days<const N: usize>(
     tx: &Transaction<'_>,
     select: &str,
-    (store, span): (StoreId, DaySpan),
+    store: StoreId,
+    span: DaySpan,
     labelled: bool,
     emit: &mut Emit<'_, N>,
 ) -> Result<()> {
@@ -86,7 +87,7 @@ fn rebuild_sku_days(tx: &Transaction<'_>, store: StoreId, span: DaySpan) -> Resu
            AND o.cancelled = 0 AND NOT (o.sku IS NULL AND o.line_id = o.order_id
                AND EXISTS (SELECT 1 FROM order_items i WHERE i.store_id = o.store_id
                            AND i.order_id = o.order_id AND i.is_current = 1))";
-    sum_days::<5>(tx, select, (store, span), true, &mut |day, groups| {
+    sum_days::<5>(tx, select, store, span, true, &mut |day, groups| {
         for (sku, g) in groups {
             let [u, n, gross, r, s] = g.sums;
             insert.execute(params![store.0, day, sku, u, n, gross, r, s, g.label])?;
@@ -128,7 +129,7 @@ fn rebuild_kind_days(
         "INSERT INTO {table} (store_id, day, kind, amount) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (store_id, day, kind) DO UPDATE SET amount = amount + excluded.amount"
     ))?;
-    sum_days::<1>(tx, select, (store, span), false, &mut |day, groups| {
+    sum_days::<1>(tx, select, store, span, false, &mut |day, groups| {
         for (kind, g) in groups {
             insert.execute(params![store.0, day, kind, g.sums[0]])?;
         }
